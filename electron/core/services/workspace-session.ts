@@ -1,0 +1,170 @@
+import type Database from 'better-sqlite3';
+import { existsSync, renameSync, unlinkSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import type { WorkspaceState } from '../../../shared/ipc/contract';
+import { AppFailure } from '../../../shared/ipc/errors';
+import { createWorkspaceDb, openWorkspaceDb, type OpenedDb } from '../storage/db';
+import { CatalogRepo, type ServiceSnapshot } from '../storage/repos/catalog-repo';
+import { fsyncDir, tempPathFor } from './atomic-file';
+
+/** One undoable edit: the service it touched, as it was before and after. */
+type Edit = { label: string; serviceId: number; before: ServiceSnapshot | null; after: ServiceSnapshot | null };
+
+/** How many edits can be undone. */
+export const UNDO_LIMIT = 200;
+
+type Open = { path: string; opened: OpenedDb; repo: CatalogRepo };
+
+/** Copies the live database to a file with SQLite's own VACUUM INTO, then renames it into place atomically. */
+export function backupTo(db: Database.Database, target: string): void {
+  const tmp = tempPathFor(target);
+  try {
+    db.prepare('VACUUM INTO ?').run(tmp);
+    renameSync(tmp, target);
+    fsyncDir(dirname(target));
+  } catch (error) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw error;
+  }
+}
+
+/**
+ * The workspace a window (or a server, or a CLI call) has open, with its undo and redo stacks.
+ * Edits restore whole services, so undo is exact for every kind of edit and never depends on the UI.
+ */
+export class WorkspaceSession {
+  private current: Open | null = null;
+  private undoStack: Edit[] = [];
+  private redoStack: Edit[] = [];
+  private readonly now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.now = now;
+  }
+
+  /** The path of the open workspace, if any. */
+  get path(): string | null {
+    return this.current?.path ?? null;
+  }
+
+  /** Title bar and Edit menu state. */
+  state(): WorkspaceState {
+    const c = this.current;
+    return {
+      workspace: c
+        ? { name: basename(c.path), location: c.path, readOnly: c.opened.readOnly, readOnlyReason: c.opened.readOnlyReason, schemaVersion: c.opened.schemaVersion }
+        : null,
+      undoLabel: this.undoStack.at(-1)?.label ?? null,
+      redoLabel: this.redoStack.at(-1)?.label ?? null,
+    };
+  }
+
+  private attach(path: string, opened: OpenedDb): void {
+    this.close();
+    this.current = { path, opened, repo: new CatalogRepo(opened.db) };
+  }
+
+  /** Creates a new workspace file and makes it the open one. */
+  create(path: string): void {
+    this.attach(path, createWorkspaceDb(path));
+  }
+
+  /** Opens an existing workspace; a backup is written before any migration runs. */
+  open(path: string): void {
+    const opened = openWorkspaceDb(path, {
+      backup: (db, fromVersion) => backupTo(db, `${path}.schema-${fromVersion}.${this.now()}.bak`),
+    });
+    this.attach(path, opened);
+  }
+
+  /** Writes a consistent copy of the open workspace to a new file and continues in the copy. */
+  saveAs(path: string): void {
+    const c = this.requireOpen();
+    if (existsSync(path)) throw new AppFailure('FILE_EXISTS', `${basename(path)} already exists; choose another name`, { path });
+    backupTo(c.opened.db, path);
+    const undo = this.undoStack;
+    const redo = this.redoStack;
+    this.open(path);
+    this.undoStack = undo;
+    this.redoStack = redo;
+  }
+
+  /** Closes the open workspace, checkpointing its WAL into the file. */
+  close(): void {
+    if (!this.current) return;
+    const { db, readOnly } = this.current.opened;
+    if (!readOnly) {
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Closing still checkpoints; a failure here must not keep the file open.
+      }
+    }
+    db.close();
+    this.current = null;
+    this.undoStack = [];
+    this.redoStack = [];
+  }
+
+  private requireOpen(): Open {
+    if (!this.current) throw new AppFailure('NO_WORKSPACE', 'No workspace is open: create or open one first');
+    return this.current;
+  }
+
+  /** The repository of the open workspace, for reads. */
+  reader(): CatalogRepo {
+    return this.requireOpen().repo;
+  }
+
+  private requireWritable(): Open {
+    const c = this.requireOpen();
+    if (c.opened.readOnly) throw new AppFailure('READ_ONLY', c.opened.readOnlyReason ?? 'This workspace is open read-only');
+    return c;
+  }
+
+  /**
+   * Runs one edit of one service as a single transaction and records it for undo.
+   * `serviceId` is null when the edit creates the service; `fn` returns the id it touched.
+   */
+  edit<T>(label: string, serviceId: number | null, fn: (repo: CatalogRepo, now: number) => { serviceId: number; value: T }): T {
+    const c = this.requireWritable();
+    const run = c.opened.db.transaction(() => {
+      const before = serviceId === null ? null : c.repo.snapshot(serviceId) ?? null;
+      const out = fn(c.repo, this.now());
+      const after = c.repo.snapshot(out.serviceId) ?? null;
+      return { out, before, after };
+    });
+    const { out, before, after } = run();
+    this.undoStack.push({ label, serviceId: out.serviceId, before, after });
+    if (this.undoStack.length > UNDO_LIMIT) this.undoStack.shift();
+    this.redoStack = [];
+    return out.value;
+  }
+
+  /** Undoes the last edit; returns its label. */
+  undo(): string {
+    return this.replay(this.undoStack, this.redoStack, 'before', 'Nothing to undo');
+  }
+
+  /** Redoes the last undone edit; returns its label. */
+  redo(): string {
+    return this.replay(this.redoStack, this.undoStack, 'after', 'Nothing to redo');
+  }
+
+  private replay(from: Edit[], to: Edit[], side: 'before' | 'after', emptyMessage: string): string {
+    const c = this.requireWritable();
+    const edit = from.at(-1);
+    if (!edit) throw new AppFailure('NOTHING_TO_UNDO', emptyMessage);
+    try {
+      c.opened.db.transaction(() => c.repo.restore(edit.serviceId, edit[side]))();
+    } catch (error) {
+      // Someone else changed the file (another window or the CLI): the history no longer applies.
+      this.undoStack = [];
+      this.redoStack = [];
+      throw new AppFailure('UNDO_FAILED', `Could not ${side === 'before' ? 'undo' : 'redo'} "${edit.label}": the workspace was changed elsewhere (${(error as Error).message}). The edit history was cleared.`);
+    }
+    from.pop();
+    to.push(edit);
+    return edit.label;
+  }
+}

@@ -1,0 +1,189 @@
+import Database from 'better-sqlite3';
+import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AppFailure } from '../../../shared/ipc/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
+
+/** Marks a SQLite file as an SLO Workbench workspace: the bytes "SLOW" in the header's application_id. */
+export const APPLICATION_ID = 0x534c4f57;
+
+/** The file extension of workspace documents. */
+export const WORKSPACE_EXTENSION = '.slowb';
+
+/** The oldest SQLite this app accepts (WAL, STRICT tables and RETURNING are relied on). */
+export const MIN_SQLITE_VERSION = '3.37.0';
+
+/** An open workspace database and how it was opened. */
+export type OpenedDb = { db: Database.Database; readOnly: boolean; readOnlyReason: string | null; schemaVersion: number };
+
+let nativeBinding: string | undefined;
+
+/** Points better-sqlite3 at another native build (Electron's ABI differs from Node's); undefined restores the default. */
+export function setNativeBinding(path: string | undefined): void {
+  nativeBinding = path;
+}
+
+function sqlite(path: string, options: Database.Options = {}): Database.Database {
+  return new Database(path, nativeBinding ? { ...options, nativeBinding } : options);
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/** Pragmas every read-write connection must carry, read back after setting (R11). */
+const REQUIRED_PRAGMAS: ReadonlyArray<[string, string, string | number]> = [
+  ['journal_mode', 'WAL', 'wal'],
+  ['synchronous', 'FULL', 2],
+  ['foreign_keys', 'ON', 1],
+  ['busy_timeout', '5000', 5000],
+  ['trusted_schema', 'OFF', 0],
+];
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Refuses paths SQLite must not share with other links: symlinks and hard-linked files (R11). */
+function checkPathShape(path: string): void {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (!stat) return;
+  if (stat.isSymbolicLink()) throw new AppFailure('UNSAFE_PATH', `${basename(path)} is a symbolic link; open the file it points to instead`, { path });
+  if (!stat.isFile()) throw new AppFailure('NOT_A_WORKSPACE', `${basename(path)} is not a file`, { path });
+  if (stat.nlink > 1) throw new AppFailure('UNSAFE_PATH', `${basename(path)} has other hard links; copy it to a file of its own first`, { path });
+}
+
+/** Reads the 100-byte SQLite header without opening the database, so foreign files are never touched. */
+function readHeader(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(100);
+    const read = readSync(fd, header, 0, 100, 0);
+    return header.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Checks that a file is a workspace by its header alone; throws NOT_A_WORKSPACE naming what it is instead. */
+export function checkWorkspaceHeader(path: string): void {
+  const name = basename(path);
+  const header = readHeader(path);
+  if (header.length === 0) throw new AppFailure('NOT_A_WORKSPACE', `${name} is empty: it is not an SLO Workbench workspace`, { path });
+  if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw new AppFailure('NOT_A_WORKSPACE', `${name} is not an SLO Workbench workspace (it is not a SQLite database)`, { path });
+  }
+  const appId = header.readUInt32BE(68);
+  if (appId !== APPLICATION_ID) {
+    throw new AppFailure('NOT_A_WORKSPACE', `${name} is a SQLite database but not an SLO Workbench workspace`, { path });
+  }
+}
+
+function applyPragmas(db: Database.Database): void {
+  for (const [name, value, expected] of REQUIRED_PRAGMAS) {
+    db.pragma(`${name} = ${value}`);
+    const actual = db.pragma(name, { simple: true });
+    const same = typeof expected === 'string' ? String(actual).toLowerCase() === expected : Number(actual) === expected;
+    if (!same) throw new AppFailure('IO_ERROR', `Could not set ${name} to ${value} (got ${String(actual)})`);
+  }
+}
+
+function checkSqliteVersion(db: Database.Database): void {
+  const version = String(db.prepare('SELECT sqlite_version()').pluck().get());
+  if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
+    throw new AppFailure('INTERNAL', `SQLite ${version} is older than the required ${MIN_SQLITE_VERSION}`);
+  }
+}
+
+/** Runs the pending migrations, each with its version bump in one transaction. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  let version = Number(db.pragma('user_version', { simple: true }));
+  for (const step of migrations) {
+    if (step.version <= version) continue;
+    db.transaction(() => {
+      db.exec(step.sql);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+    version = step.version;
+  }
+  return version;
+}
+
+function wrapSqliteError(error: unknown, path: string): never {
+  if (error instanceof AppFailure) throw error;
+  const code = (error as { code?: string }).code ?? '';
+  const name = basename(path);
+  if (code === 'SQLITE_NOTADB') throw new AppFailure('NOT_A_WORKSPACE', `${name} is not an SLO Workbench workspace (it is not a SQLite database)`, { path });
+  if (code.startsWith('SQLITE_CORRUPT')) throw new AppFailure('CORRUPT_WORKSPACE', `${name} is damaged: ${(error as Error).message}`, { path });
+  if (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_IOERR')) throw new AppFailure('IO_ERROR', `${name} could not be opened: ${(error as Error).message}`, { path });
+  if (code === 'SQLITE_BUSY') throw new AppFailure('BUSY', `${name} is locked by another program`, { path });
+  if (code === 'SQLITE_READONLY') throw new AppFailure('READ_ONLY', `${name} cannot be written: ${(error as Error).message}`, { path });
+  throw error;
+}
+
+/** Creates a new, empty workspace file; refuses to touch an existing file. */
+export function createWorkspaceDb(path: string, migrations: readonly Migration[] = MIGRATIONS): OpenedDb {
+  if (lstatSync(path, { throwIfNoEntry: false })) {
+    throw new AppFailure('FILE_EXISTS', `${basename(path)} already exists; choose another name`, { path });
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = sqlite(path);
+    checkSqliteVersion(db);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    applyPragmas(db);
+    const version = migrate(db, migrations);
+    // Put the header (application_id) into the main file now, so a crash cannot leave it only in the WAL.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return { db, readOnly: false, readOnlyReason: null, schemaVersion: version };
+  } catch (error) {
+    db?.close();
+    wrapSqliteError(error, path);
+  }
+}
+
+/** A backup callback: copies the live database to a file before a migration. */
+export type BackupFn = (db: Database.Database, fromVersion: number) => void;
+
+/**
+ * Opens an existing workspace. A file that is not a workspace is refused before SQLite writes anything;
+ * one written by a newer version opens read-only with a message saying so.
+ */
+export function openWorkspaceDb(path: string, options: { migrations?: readonly Migration[]; backup?: BackupFn } = {}): OpenedDb {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.length === 0 ? 0 : (migrations[migrations.length - 1] as Migration).version;
+  if (!lstatSync(path, { throwIfNoEntry: false })) {
+    throw new AppFailure('FILE_NOT_FOUND', `${basename(path)} does not exist`, { path });
+  }
+  checkPathShape(path);
+  checkWorkspaceHeader(path);
+  let db: Database.Database | undefined;
+  try {
+    const probe = sqlite(path, { readonly: true, fileMustExist: true });
+    const version = Number(probe.pragma('user_version', { simple: true }));
+    probe.close();
+    if (version > latest) {
+      db = sqlite(path, { readonly: true, fileMustExist: true });
+      db.pragma('foreign_keys = ON');
+      const reason = `This workspace was written by a newer version of SLO Workbench (schema ${version}; this version knows up to ${latest}). It is open read-only.`;
+      return { db, readOnly: true, readOnlyReason: reason, schemaVersion: version };
+    }
+    db = sqlite(path, { fileMustExist: true });
+    checkSqliteVersion(db);
+    applyPragmas(db);
+    const check = String(db.pragma('quick_check', { simple: true }));
+    if (check !== 'ok') throw new AppFailure('CORRUPT_WORKSPACE', `${basename(path)} is damaged (${check})`, { path });
+    if (version < latest && version > 0) options.backup?.(db, version);
+    const migrated = migrate(db, migrations);
+    return { db, readOnly: false, readOnlyReason: null, schemaVersion: migrated };
+  } catch (error) {
+    db?.close();
+    wrapSqliteError(error, path);
+  }
+}
+
+export { LATEST_SCHEMA_VERSION };

@@ -1,0 +1,187 @@
+import type Database from 'better-sqlite3';
+import type { Objective, Service, Sli, SliKind, SloWindow, Tier } from '../../../../shared/domain/types';
+
+type ServiceRow = { id: number; name: string; owner: string; description: string; created_at: number; updated_at: number };
+type SliRow = { id: number; service_id: number; name: string; kind: string; latency_threshold_ms: number | null; position: number };
+type ObjectiveRow = {
+  sli_id: number; tier: string; target_ppm: number; window_kind: string; window_days: number | null;
+  calendar_unit: string | null; time_zone: string | null; method: string; slice_minutes: number | null;
+  slice_target_ppm: number | null; latency_threshold_ms: number | null;
+};
+
+/** Every stored row of one service, used to undo and redo edits by restoring a service as a whole. */
+export type ServiceSnapshot = { service: ServiceRow; slis: SliRow[]; objectives: ObjectiveRow[] };
+
+function toObjective(row: ObjectiveRow): Objective {
+  const window: SloWindow = row.window_kind === 'rolling'
+    ? { kind: 'rolling', days: row.window_days ?? 30 }
+    : { kind: 'calendar', unit: 'month', timeZone: row.time_zone ?? 'UTC' };
+  return {
+    tier: row.tier as Tier,
+    targetPpm: row.target_ppm,
+    window,
+    method: row.method as Objective['method'],
+    timeslice: row.slice_minutes !== null && row.slice_target_ppm !== null
+      ? { sliceMinutes: row.slice_minutes, sliceTargetPpm: row.slice_target_ppm }
+      : null,
+    latencyThresholdMs: row.latency_threshold_ms,
+  };
+}
+
+function toObjectiveRow(sliId: number, o: Objective): ObjectiveRow {
+  return {
+    sli_id: sliId,
+    tier: o.tier,
+    target_ppm: o.targetPpm,
+    window_kind: o.window.kind,
+    window_days: o.window.kind === 'rolling' ? o.window.days : null,
+    calendar_unit: o.window.kind === 'calendar' ? o.window.unit : null,
+    time_zone: o.window.kind === 'calendar' ? o.window.timeZone : null,
+    method: o.method,
+    slice_minutes: o.timeslice?.sliceMinutes ?? null,
+    slice_target_ppm: o.timeslice?.sliceTargetPpm ?? null,
+    latency_threshold_ms: o.latencyThresholdMs,
+  };
+}
+
+/** All SQL about services, SLIs and objectives; bound parameters only. */
+export class CatalogRepo {
+  private readonly db: Database.Database;
+  constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  /** Reads every service with its SLIs and objectives, services by name, SLIs in the order they were added. */
+  listServices(): Service[] {
+    const services = this.db.prepare('SELECT * FROM services ORDER BY name COLLATE NOCASE, id').all() as ServiceRow[];
+    const slis = this.db.prepare('SELECT * FROM slis ORDER BY service_id, position, id').all() as SliRow[];
+    const objectives = this.db.prepare('SELECT * FROM objectives').all() as ObjectiveRow[];
+    return this.assemble(services, slis, objectives);
+  }
+
+  /** Reads one service, or undefined. */
+  getService(id: number): Service | undefined {
+    const snapshot = this.snapshot(id);
+    return snapshot ? this.assemble([snapshot.service], snapshot.slis, snapshot.objectives)[0] : undefined;
+  }
+
+  /** Reads one SLI, or undefined. */
+  getSli(id: number): Sli | undefined {
+    const row = this.db.prepare('SELECT service_id FROM slis WHERE id = ?').get(id) as { service_id: number } | undefined;
+    return row ? this.getService(row.service_id)?.slis.find((s) => s.id === id) : undefined;
+  }
+
+  private assemble(services: ServiceRow[], slis: SliRow[], objectives: ObjectiveRow[]): Service[] {
+    const bySli = new Map<number, Partial<Record<Tier, Objective>>>();
+    for (const row of objectives) {
+      const entry = bySli.get(row.sli_id) ?? {};
+      entry[row.tier as Tier] = toObjective(row);
+      bySli.set(row.sli_id, entry);
+    }
+    const byService = new Map<number, Sli[]>();
+    for (const row of slis) {
+      const list = byService.get(row.service_id) ?? [];
+      list.push({
+        id: row.id,
+        serviceId: row.service_id,
+        name: row.name,
+        kind: row.kind as SliKind,
+        latencyThresholdMs: row.latency_threshold_ms,
+        objectives: bySli.get(row.id) ?? {},
+      });
+      byService.set(row.service_id, list);
+    }
+    return services.map((s) => ({ id: s.id, name: s.name, owner: s.owner, description: s.description, slis: byService.get(s.id) ?? [] }));
+  }
+
+  /** Finds a service by name, case-insensitively. */
+  findServiceByName(name: string): { id: number; name: string } | undefined {
+    return this.db.prepare('SELECT id, name FROM services WHERE name = ? COLLATE NOCASE').get(name) as { id: number; name: string } | undefined;
+  }
+
+  /** Finds an SLI of a service by name, case-insensitively. */
+  findSliByName(serviceId: number, name: string): { id: number; name: string } | undefined {
+    return this.db.prepare('SELECT id, name FROM slis WHERE service_id = ? AND name = ? COLLATE NOCASE').get(serviceId, name) as { id: number; name: string } | undefined;
+  }
+
+  /** The service an SLI belongs to. */
+  serviceOfSli(sliId: number): number | undefined {
+    const row = this.db.prepare('SELECT service_id FROM slis WHERE id = ?').get(sliId) as { service_id: number } | undefined;
+    return row?.service_id;
+  }
+
+  insertService(name: string, owner: string, description: string, now: number): number {
+    const info = this.db.prepare('INSERT INTO services (name, owner, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(name, owner, description, now, now);
+    return Number(info.lastInsertRowid);
+  }
+
+  renameService(id: number, name: string, now: number): void {
+    this.db.prepare('UPDATE services SET name = ?, updated_at = ? WHERE id = ?').run(name, now, id);
+  }
+
+  deleteService(id: number): void {
+    this.db.prepare('DELETE FROM services WHERE id = ?').run(id);
+  }
+
+  touchService(id: number, now: number): void {
+    this.db.prepare('UPDATE services SET updated_at = ? WHERE id = ?').run(now, id);
+  }
+
+  insertSli(serviceId: number, name: string, kind: SliKind, latencyThresholdMs: number | null): number {
+    const position = (this.db.prepare('SELECT COALESCE(MAX(position), 0) + 1 FROM slis WHERE service_id = ?').pluck().get(serviceId)) as number;
+    const info = this.db.prepare('INSERT INTO slis (service_id, name, kind, latency_threshold_ms, position) VALUES (?, ?, ?, ?, ?)')
+      .run(serviceId, name, kind, latencyThresholdMs, position);
+    return Number(info.lastInsertRowid);
+  }
+
+  updateSli(id: number, name: string, latencyThresholdMs: number | null): void {
+    this.db.prepare('UPDATE slis SET name = ?, latency_threshold_ms = ? WHERE id = ?').run(name, latencyThresholdMs, id);
+  }
+
+  deleteSli(id: number): void {
+    this.db.prepare('DELETE FROM slis WHERE id = ?').run(id);
+  }
+
+  upsertObjective(sliId: number, objective: Objective): void {
+    const row = toObjectiveRow(sliId, objective);
+    this.db.prepare(`INSERT INTO objectives (sli_id, tier, target_ppm, window_kind, window_days, calendar_unit, time_zone,
+        method, slice_minutes, slice_target_ppm, latency_threshold_ms)
+      VALUES (@sli_id, @tier, @target_ppm, @window_kind, @window_days, @calendar_unit, @time_zone,
+        @method, @slice_minutes, @slice_target_ppm, @latency_threshold_ms)
+      ON CONFLICT (sli_id, tier) DO UPDATE SET target_ppm = excluded.target_ppm, window_kind = excluded.window_kind,
+        window_days = excluded.window_days, calendar_unit = excluded.calendar_unit, time_zone = excluded.time_zone,
+        method = excluded.method, slice_minutes = excluded.slice_minutes, slice_target_ppm = excluded.slice_target_ppm,
+        latency_threshold_ms = excluded.latency_threshold_ms`).run(row);
+  }
+
+  deleteObjective(sliId: number, tier: Tier): void {
+    this.db.prepare('DELETE FROM objectives WHERE sli_id = ? AND tier = ?').run(sliId, tier);
+  }
+
+  /** Every row of one service, or undefined when it does not exist. */
+  snapshot(serviceId: number): ServiceSnapshot | undefined {
+    const service = this.db.prepare('SELECT * FROM services WHERE id = ?').get(serviceId) as ServiceRow | undefined;
+    if (!service) return undefined;
+    const slis = this.db.prepare('SELECT * FROM slis WHERE service_id = ? ORDER BY position, id').all(serviceId) as SliRow[];
+    const objectives = this.db.prepare(
+      'SELECT o.* FROM objectives o JOIN slis s ON s.id = o.sli_id WHERE s.service_id = ? ORDER BY o.sli_id, o.tier',
+    ).all(serviceId) as ObjectiveRow[];
+    return { service, slis, objectives };
+  }
+
+  /** Replaces one service with a snapshot (or removes it when the snapshot is null), keeping the original ids. */
+  restore(serviceId: number, snapshot: ServiceSnapshot | null): void {
+    this.db.prepare('DELETE FROM services WHERE id = ?').run(serviceId);
+    if (!snapshot) return;
+    this.db.prepare('INSERT INTO services (id, name, owner, description, created_at, updated_at) VALUES (@id, @name, @owner, @description, @created_at, @updated_at)')
+      .run(snapshot.service);
+    const sli = this.db.prepare('INSERT INTO slis (id, service_id, name, kind, latency_threshold_ms, position) VALUES (@id, @service_id, @name, @kind, @latency_threshold_ms, @position)');
+    for (const row of snapshot.slis) sli.run(row);
+    const objective = this.db.prepare(`INSERT INTO objectives (sli_id, tier, target_ppm, window_kind, window_days, calendar_unit, time_zone,
+        method, slice_minutes, slice_target_ppm, latency_threshold_ms)
+      VALUES (@sli_id, @tier, @target_ppm, @window_kind, @window_days, @calendar_unit, @time_zone,
+        @method, @slice_minutes, @slice_target_ppm, @latency_threshold_ms)`);
+    for (const row of snapshot.objectives) objective.run(row);
+  }
+}

@@ -1,0 +1,2 @@
+/** Placeholder replaced by the Electron test double; unit tests alias 'electron' here. */
+export {};

@@ -1,0 +1,5 @@
+export * from './percent';
+export * from './tiers';
+export * from './types';
+export * from './validation';
+export * from './window';

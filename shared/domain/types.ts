@@ -1,0 +1,66 @@
+/** Tiers in their required order, loosest (SLA, the external contract) to tightest (performance target, the stretch goal). */
+export const TIERS = ['sla', 'slo', 'target'] as const;
+
+/** One of the three tiers of an objective. */
+export type Tier = (typeof TIERS)[number];
+
+/** Human names of the tiers, as shown in the UI, the CLI and messages. */
+export const TIER_LABELS: Readonly<Record<Tier, string>> = {
+  sla: 'SLA',
+  slo: 'SLO',
+  target: 'performance target',
+};
+
+/** Every SLI kind the workbench models today, for pickers and validation. */
+export const SLI_KINDS = ['availability', 'latency'] as const;
+
+/** The kind of an SLI. */
+export type SliKind = (typeof SLI_KINDS)[number];
+
+/** Every budgeting method, Occurrences first because it is the default. */
+export const BUDGETING_METHODS = ['occurrences', 'timeslices', 'ratio-timeslices'] as const;
+
+/** How a budget is counted: by events, by good time slices, or by the ratio inside each slice. */
+export type BudgetingMethod = (typeof BUDGETING_METHODS)[number];
+
+/** Human names of the budgeting methods, as OpenSLO spells them. */
+export const METHOD_LABELS: Readonly<Record<BudgetingMethod, string>> = {
+  occurrences: 'Occurrences',
+  timeslices: 'Timeslices',
+  'ratio-timeslices': 'RatioTimeslices',
+};
+
+/** The period an objective is measured over: a rolling number of days, or a calendar month in a time zone. */
+export type SloWindow = { kind: 'rolling'; days: number } | { kind: 'calendar'; unit: 'month'; timeZone: string };
+
+/** Time-slice parameters used by the Timeslices and RatioTimeslices methods. */
+export type Timeslice = { sliceMinutes: number; sliceTargetPpm: number };
+
+/** One tier of an SLI: its target in parts per million, window, budgeting method and optional latency threshold. */
+export type Objective = {
+  tier: Tier;
+  targetPpm: number;
+  window: SloWindow;
+  method: BudgetingMethod;
+  timeslice: Timeslice | null;
+  latencyThresholdMs: number | null;
+};
+
+/** A service level indicator and whichever of its three tiers have been set. */
+export type Sli = {
+  id: number;
+  serviceId: number;
+  name: string;
+  kind: SliKind;
+  latencyThresholdMs: number | null;
+  objectives: Partial<Record<Tier, Objective>>;
+};
+
+/** A service with its SLIs, as stored in a workspace. */
+export type Service = {
+  id: number;
+  name: string;
+  owner: string;
+  description: string;
+  slis: Sli[];
+};
