@@ -39,7 +39,7 @@ export default tseslint.config(
       'import-x/no-restricted-paths': ['error', {
         zones: [
           { target: './shared', from: ['./electron', './renderer', './e2e', './bench', './scripts', './build'], message: 'shared/ imports nothing else of ours.' },
-          { target: './renderer', from: ['./electron'], message: 'renderer/ never imports electron/.' },
+          { target: './renderer/src', from: ['./electron'], message: 'renderer/ never imports electron/.' },
           { target: './electron/core', from: ['./electron/main', './electron/preload', './electron/hosts'], message: 'The core knows no host.' },
         ],
       }],

@@ -1,0 +1,50 @@
+import { ConfirmDialog } from './components/ConfirmDialog';
+import { ServiceList } from './features/services/ServiceList';
+import { ServicePanel } from './features/services/ServicePanel';
+import { FileDialog } from './features/workspace/FileDialog';
+import { Toolbar } from './features/workspace/Toolbar';
+import { useShortcuts } from './features/workspace/useShortcuts';
+import { Welcome } from './features/workspace/Welcome';
+import { useApp } from './store/context';
+
+/** The window: toolbar, then either the welcome screen or the services and their tiers. */
+export function App() {
+  const ready = useApp((s) => s.ready);
+  const ws = useApp((s) => s.workspace.workspace);
+  const banner = useApp((s) => s.banner);
+  const showError = useApp((s) => s.showError);
+  const dialog = useApp((s) => s.dialog);
+  const openDialog = useApp((s) => s.openDialog);
+  const edit = useApp((s) => s.edit);
+  useShortcuts();
+
+  return (
+    <div className="app">
+      <Toolbar />
+      {ws?.readOnly && ws.readOnlyReason ? <div className="notice notice-warn" role="status">{ws.readOnlyReason}</div> : null}
+      {banner ? (
+        <div className="notice notice-error" role="alert" data-testid="error-banner">
+          <span>{banner.message}</span>
+          <button className="link" onClick={() => showError(null)} aria-label="Dismiss">Dismiss</button>
+        </div>
+      ) : null}
+      {!ready ? <main className="panel muted">Loading…</main> : ws ? (
+        <div className="workspace">
+          <ServiceList />
+          <ServicePanel />
+        </div>
+      ) : <Welcome />}
+      {dialog?.kind === 'file' ? <FileDialog mode={dialog.mode} /> : null}
+      {dialog?.kind === 'confirm-delete-service' ? (
+        <ConfirmDialog title="Delete service" confirm="Delete service" onCancel={() => openDialog(null)}
+          message={`Delete “${dialog.name}” with all its SLIs and tiers? You can undo this.`}
+          onConfirm={() => { openDialog(null); void edit('service/delete', { serviceId: dialog.serviceId }); }} />
+      ) : null}
+      {dialog?.kind === 'confirm-delete-sli' ? (
+        <ConfirmDialog title="Delete SLI" confirm="Delete SLI" onCancel={() => openDialog(null)}
+          message={`Delete the SLI “${dialog.name}” and its tiers? You can undo this.`}
+          onConfirm={() => { openDialog(null); void edit('sli/delete', { sliId: dialog.sliId }); }} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { computeLadder } from '../../../../shared/budget/ladder';
+import type { Objective, Sli } from '../../../../shared/domain/types';
+import { layoutLadder } from './ladder-layout';
+
+const objective = (tier: Objective['tier'], targetPpm: number, latencyThresholdMs: number | null = null): Objective => ({
+  tier, targetPpm, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs,
+});
+
+const latency: Sli = {
+  id: 1, serviceId: 1, name: 'latency', kind: 'latency', latencyThresholdMs: 200,
+  objectives: { sla: objective('sla', 900_000, 150), slo: objective('slo', 990_000, 200), target: objective('target', 995_000, 200) },
+};
+
+describe('layoutLadder', () => {
+  it('puts the tightest tier at the top and the SLA floor at the bottom', () => {
+    const layout = layoutLadder(latency, computeLadder(latency));
+    const [sla, slo, target] = layout.rungs;
+    expect(sla!.y).toBeGreaterThan(slo!.y);
+    expect(slo!.y).toBeGreaterThan(target!.y);
+    expect(sla!.y).toBeLessThanOrEqual(layout.plot.bottom);
+    expect(target!.y).toBeGreaterThanOrEqual(layout.plot.top);
+  });
+
+  it('sizes budget bars by minutes and labels them with the budget per window', () => {
+    const layout = layoutLadder(latency, computeLadder(latency));
+    expect(layout.rungs.map((r) => r.budget)).toEqual(['3 d budget', '7.2 h budget', '3.6 h budget']);
+    expect(layout.rungs[0]!.barWidth).toBeCloseTo(layout.plot.barMax, 5);
+    expect(layout.rungs[2]!.barWidth).toBeCloseTo(layout.plot.barMax * 0.05, 5);
+    expect(layout.rungs[0]!.detail).toBe('rolling 30 days · under 150 ms');
+  });
+
+  it('labels the buffers in percentage points and minutes', () => {
+    const layout = layoutLadder(latency, computeLadder(latency));
+    expect(layout.buffers.map((b) => b.label)).toEqual(['buffer 9 pp · 2.7 d', 'buffer 0.5 pp · 3.6 h']);
+  });
+
+  it('marks an SLO looser than its SLA as a warning and an inverted buffer', () => {
+    const bad: Sli = { ...latency, objectives: { sla: objective('sla', 999_000, 200), slo: objective('slo', 995_000, 200) } };
+    const layout = layoutLadder(bad, computeLadder(bad));
+    expect(layout.rungs.find((r) => r.tier === 'slo')!.warning).toBe(true);
+    expect(layout.buffers[0]).toMatchObject({ negative: true, label: 'inverted by 0.4 pp' });
+  });
+});

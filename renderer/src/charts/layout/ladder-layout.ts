@@ -1,0 +1,79 @@
+import { scaleLog } from 'd3-scale';
+import { formatMinutesRange } from '../../../../shared/budget/budget';
+import type { Ladder } from '../../../../shared/budget/ladder';
+import { formatPpmPercent, formatPpmPoints } from '../../../../shared/domain/percent';
+import { TIER_LABELS, type Sli, type Tier } from '../../../../shared/domain/types';
+import { describeWindow } from '../../../../shared/domain/window';
+
+/** A rung as drawn: where it sits, how wide its budget bar is and what it says. */
+export type RungMark = {
+  tier: Tier;
+  y: number;
+  barWidth: number;
+  name: string;
+  target: string;
+  budget: string;
+  detail: string;
+  warning: boolean;
+};
+
+/** A bracket between two rungs showing the buffer. */
+export type BufferMark = { from: Tier; to: Tier; y1: number; y2: number; label: string; negative: boolean };
+
+/** The complete ladder picture, in pixels. */
+export type LadderLayout = {
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number; barX: number; barMax: number; bracketX: number };
+  ticks: { y: number; label: string }[];
+  rungs: RungMark[];
+  buffers: BufferMark[];
+};
+
+const NINES = [0.5, 0.1, 0.01, 0.001, 0.0001, 0.00001, 0.000001];
+
+/**
+ * Lays out the ladder: tiers on one "nines" axis (log scale of the error budget, tightest at the top),
+ * a budget bar per tier sized by its minutes per window, and brackets for the buffers between tiers.
+ */
+export function layoutLadder(sli: Sli, ladder: Ladder, width = 760, height = 300): LadderLayout {
+  const plot = { left: 86, right: width - 16, top: 28, bottom: height - 28, barX: 290, barMax: width - 290 - 200, bracketX: width - 190 };
+  const budgets = ladder.rungs.map((r) => r.budgetPpm / 1_000_000);
+  const loose = budgets.length ? Math.max(...budgets) : 0.01;
+  const tight = budgets.length ? Math.min(...budgets) : 0.001;
+  // Pad the domain so the outer rungs never sit on the frame; one rung still gets a decade around it.
+  const y = scaleLog().domain([Math.min(loose * 2, 0.9), tight / 2]).range([plot.bottom, plot.top]).clamp(true);
+  const ticks = NINES.filter((b) => b <= y.domain()[0]! && b >= y.domain()[1]!)
+    .map((b) => ({ y: y(b), label: `${formatPpmPercent(Math.round((1 - b) * 1_000_000))} %` }));
+  const maxMinutes = Math.max(1e-9, ...ladder.rungs.map((r) => r.budgetMinutes.max));
+  const warnedTiers = new Set(ladder.warnings.map((w) => w.tier));
+  const rungs: RungMark[] = ladder.rungs.map((r) => {
+    const objective = sli.objectives[r.tier];
+    const threshold = objective?.latencyThresholdMs ?? sli.latencyThresholdMs;
+    const detail = [objective ? describeWindow(objective.window) : '', sli.kind === 'latency' && threshold !== null ? `under ${threshold} ms` : '']
+      .filter(Boolean).join(' · ');
+    return {
+      tier: r.tier,
+      y: y(r.budgetPpm / 1_000_000),
+      barWidth: Math.max(2, (r.budgetMinutes.max / maxMinutes) * plot.barMax),
+      name: TIER_LABELS[r.tier] === 'performance target' ? 'Target' : TIER_LABELS[r.tier],
+      target: `${formatPpmPercent(r.targetPpm)} %`,
+      budget: `${formatMinutesRange(r.budgetMinutes)} budget`,
+      detail,
+      warning: warnedTiers.has(r.tier),
+    };
+  });
+  const buffers: BufferMark[] = ladder.buffers.map((b) => {
+    const from = rungs.find((r) => r.tier === b.from)!;
+    const to = rungs.find((r) => r.tier === b.to)!;
+    return {
+      from: b.from,
+      to: b.to,
+      y1: from.y,
+      y2: to.y,
+      label: b.ppm < 0 ? `inverted by ${formatPpmPoints(-b.ppm)}` : `buffer ${formatPpmPoints(b.ppm)} · ${formatMinutesRange(b.minutes)}`,
+      negative: b.ppm < 0,
+    };
+  });
+  return { width, height, plot, ticks, rungs, buffers };
+}

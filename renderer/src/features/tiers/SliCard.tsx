@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { computeLadder } from '../../../../shared/budget/ladder';
+import { TIERS, type Sli } from '../../../../shared/domain/types';
+import { checkName } from '../../../../shared/domain/validation';
+import { useApp } from '../../store/context';
+import { LadderChart } from './LadderChart';
+import { TierRow } from './TierRow';
+
+/** One SLI: its name and default threshold, the tier table, the warnings and the ladder picture. */
+export function SliCard({ sli, readOnly }: { sli: Sli; readOnly: boolean }) {
+  const edit = useApp((s) => s.edit);
+  const openDialog = useApp((s) => s.openDialog);
+  const ladder = computeLadder(sli);
+  const warned = new Set(ladder.warnings.map((w) => w.tier));
+  const [name, setName] = useState(sli.name);
+  const [nameError, setNameError] = useState<string | null>(null);
+  useEffect(() => setName(sli.name), [sli.name]);
+
+  const rename = async () => {
+    if (name === sli.name) return setNameError(null);
+    const check = checkName(name, 'SLI name');
+    if (!check.ok) return setNameError(check.message);
+    const result = await edit('sli/update', { sliId: sli.id, name: check.value });
+    setNameError(result.ok ? null : result.error.message);
+  };
+
+  return (
+    <section className="card sli-card" aria-label={`SLI ${sli.name}`} data-testid={`sli-${sli.name}`}>
+      <div className="sli-head">
+        <input className="sli-name" aria-label="SLI name" value={name} disabled={readOnly} onChange={(e) => { setName(e.target.value); setNameError(null); }}
+          onBlur={() => void rename()} onKeyDown={(e) => e.key === 'Enter' && void rename()} />
+        <span className="badge">{sli.kind === 'latency' ? `latency · default ${sli.latencyThresholdMs} ms` : 'availability'}</span>
+        {readOnly ? null : (
+          <button className="link danger" onClick={() => openDialog({ kind: 'confirm-delete-sli', sliId: sli.id, name: sli.name })}>Delete SLI</button>
+        )}
+      </div>
+      {nameError ? <div className="field-error" role="alert">{nameError}</div> : null}
+      <table className="tiers">
+        <thead>
+          <tr>
+            <th scope="col">Tier</th><th scope="col">Target</th><th scope="col">Window</th><th scope="col">Budgeting</th>
+            {sli.kind === 'latency' ? <th scope="col">Threshold</th> : null}
+            <th scope="col">Error budget per window</th><th scope="col"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {TIERS.map((tier) => <TierRow key={tier} sli={sli} tier={tier} readOnly={readOnly} warned={warned.has(tier)} />)}
+        </tbody>
+      </table>
+      {ladder.warnings.length > 0 ? (
+        <ul className="warnings" data-testid={`warnings-${sli.name}`}>
+          {ladder.warnings.map((w) => <li key={w.rule} role="status"><strong>⚠ {w.rule}:</strong> {w.message}</li>)}
+        </ul>
+      ) : null}
+      <LadderChart sli={sli} ladder={ladder} />
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { useApp } from '../../store/context';
+import { useWorkspaceActions } from './useWorkspaceActions';
+
+/** The title bar: the open workspace, file actions, and undo/redo with what they would do. */
+export function Toolbar() {
+  const state = useApp((s) => s.workspace);
+  const undo = useApp((s) => s.undo);
+  const redo = useApp((s) => s.redo);
+  const actions = useWorkspaceActions();
+  const ws = state.workspace;
+  return (
+    <header className="toolbar">
+      <div className="brand" aria-hidden="true">SLO Workbench</div>
+      <div className="toolbar-title" data-testid="workspace-title">
+        {ws ? <><strong>{ws.name}</strong><span className="muted"> {ws.location}</span></> : <span className="muted">No workspace open</span>}
+        {ws?.readOnly ? <span className="badge badge-warn">read-only</span> : null}
+      </div>
+      <nav className="toolbar-actions" aria-label="Workspace">
+        <button onClick={() => void actions.newWorkspace()}>New…</button>
+        <button onClick={() => void actions.openWorkspace()}>Open…</button>
+        <button onClick={() => void actions.saveAs()} disabled={!ws}>Save As…</button>
+        <span className="toolbar-sep" />
+        <button onClick={() => void undo()} disabled={!state.undoLabel} title={state.undoLabel ? `Undo: ${state.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+          aria-keyshortcuts="Control+Z" data-testid="undo">Undo</button>
+        <button onClick={() => void redo()} disabled={!state.redoLabel} title={state.redoLabel ? `Redo: ${state.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+          aria-keyshortcuts="Control+Shift+Z" data-testid="redo">Redo</button>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+import type { StateCreator } from 'zustand';
+import type { Service } from '../../../shared/domain/types';
+import type { ArgsIn, Channel, ResultOf } from '../../../shared/ipc/contract';
+import type { Result } from '../../../shared/ipc/errors';
+import type { AppState } from './store';
+
+/** The services of the open workspace, the selection, and the one way edits reach the core. */
+export type CatalogSlice = {
+  services: Service[];
+  selectedServiceId: number | null;
+  refreshCatalog(): Promise<void>;
+  select(serviceId: number | null): void;
+  /** Sends an edit; on success refreshes the catalog and the undo state, on failure returns the error for the form. */
+  edit<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Result<ResultOf<C>>>;
+};
+
+/** Creates the catalog slice. */
+export const createCatalogSlice: StateCreator<AppState, [], [], CatalogSlice> = (set, get) => ({
+  services: [],
+  selectedServiceId: null,
+  async refreshCatalog() {
+    if (!get().workspace.workspace) {
+      set({ services: [], selectedServiceId: null });
+      return;
+    }
+    const result = await get().client.invoke('catalog/list', {});
+    if (!result.ok) return get().showError(result.error);
+    const services = result.value;
+    const selected = get().selectedServiceId;
+    const stillThere = services.some((s) => s.id === selected);
+    set({ services, selectedServiceId: stillThere ? selected : services[0]?.id ?? null });
+  },
+  select: (serviceId) => set({ selectedServiceId: serviceId }),
+  async edit(channel, args) {
+    const result = await get().client.invoke(channel, args);
+    if (result.ok) {
+      set({ banner: null });
+      await Promise.all([get().refreshCatalog(), get().refreshWorkspace()]);
+    }
+    return result;
+  },
+});

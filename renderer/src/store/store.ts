@@ -1,0 +1,21 @@
+import { create } from 'zustand';
+import { createCatalogSlice, type CatalogSlice } from './catalog-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
+import type { Client } from '../ipc/client';
+
+/** The whole renderer state: one store built from slices; SQLite stays the source of truth. */
+export type AppState = WorkspaceSlice & CatalogSlice & UiSlice & { client: Client };
+
+/** Builds the store around a client; tests pass a fake client. */
+export function createAppStore(client: Client) {
+  return create<AppState>()((...a) => ({
+    client,
+    ...createWorkspaceSlice(...a),
+    ...createCatalogSlice(...a),
+    ...createUiSlice(...a),
+  }));
+}
+
+/** The store hook type. */
+export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,0 +1,25 @@
+import type { StateCreator } from 'zustand';
+import type { AppError } from '../../../shared/ipc/errors';
+import type { AppState } from './store';
+
+/** A modal the UI shows: the browser-mode file picker or a confirmation. */
+export type Dialog =
+  | { kind: 'file'; mode: 'create' | 'open' | 'save-as' }
+  | { kind: 'confirm-delete-service'; serviceId: number; name: string }
+  | { kind: 'confirm-delete-sli'; sliId: number; name: string };
+
+/** Transient UI state: the open dialog and the last error banner. */
+export type UiSlice = {
+  dialog: Dialog | null;
+  banner: AppError | null;
+  openDialog(dialog: Dialog | null): void;
+  showError(error: AppError | null): void;
+};
+
+/** Creates the UI slice. */
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+  dialog: null,
+  banner: null,
+  openDialog: (dialog) => set({ dialog }),
+  showError: (banner) => set({ banner }),
+});
