@@ -74,6 +74,15 @@ export default tseslint.config(
     },
   },
   {
+    // The only exceptions: the window factory may construct BrowserWindow (R1), the link guard may call openExternal (R6).
+    files: ['electron/main/window-factory.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...bannedSecurity.filter((b) => !b.selector.includes("'BrowserWindow'")), { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (DESIGN.md §9).' }] },
+  },
+  {
+    files: ['electron/main/open-external.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...bannedSecurity.filter((b) => !b.selector.includes("'openExternal'")), { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (DESIGN.md §9).' }] },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**', 'scripts/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
