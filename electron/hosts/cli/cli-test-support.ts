@@ -1,0 +1,46 @@
+// Helpers for the CLI tests: a temp folder per test and in-process runs of runCli with captured output.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './run-cli';
+
+/** What one in-process run printed and returned. */
+export type CliRun = { code: number; stdout: string; stderr: string; stdoutLines: string[]; stderrLines: string[] };
+
+/** A temp folder with its own settings home, and runCli bound to it. */
+export type Sandbox = {
+  dir: string;
+  env: Record<string, string>;
+  path(name: string): string;
+  sha256(name: string): string;
+  run(...argv: string[]): Promise<CliRun>;
+  /** Runs a command that must succeed with --json and returns its parsed document. */
+  json<T = Record<string, unknown>>(...argv: string[]): Promise<T>;
+  cleanup(): void;
+};
+
+/** Makes a sandbox in a fresh temp folder; call cleanup() afterwards. */
+export function makeSandbox(): Sandbox {
+  const dir = mkdtempSync(join(tmpdir(), 'swb-cli-'));
+  const env = { SLO_WORKBENCH_HOME: join(dir, 'home'), PATH: process.env.PATH ?? '' };
+  async function run(...argv: string[]): Promise<CliRun> {
+    const stdoutLines: string[] = [];
+    const stderrLines: string[] = [];
+    const code = await runCli(argv, { stdout: (l) => stdoutLines.push(l), stderr: (l) => stderrLines.push(l), env, cwd: dir });
+    return { code, stdout: stdoutLines.join('\n'), stderr: stderrLines.join('\n'), stdoutLines, stderrLines };
+  }
+  return {
+    dir,
+    env,
+    path: (name) => join(dir, name),
+    sha256: (name) => createHash('sha256').update(readFileSync(join(dir, name))).digest('hex'),
+    run,
+    async json<T>(...argv: string[]): Promise<T> {
+      const r = await run(...argv, '--json');
+      if (r.code !== 0) throw new Error(`slo-workbench ${argv.join(' ')} failed (${r.code}): ${r.stderr}`);
+      return JSON.parse(r.stdout) as T;
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}

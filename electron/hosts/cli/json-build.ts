@@ -1,0 +1,81 @@
+import { computeLadder } from '../../../shared/budget/ladder';
+import { formatPpmPercent } from '../../../shared/domain/percent';
+import { tierThresholdMs } from '../../../shared/domain/tiers';
+import type { Objective, Service, Sli } from '../../../shared/domain/types';
+import { formatWindowSpec } from '../../../shared/domain/window';
+import type { WorkspaceInfo } from '../../../shared/ipc/contract';
+import {
+  JSON_FORMAT, type JsonEnvelope, type JsonService, type JsonServiceSummary, type JsonSli, type JsonTier,
+  type JsonWindowSpec, type JsonWorkspace,
+} from './json-output';
+
+/** Rounds minutes to 6 decimals (60 µs), so float noise from subtracting budgets never reaches scripts. */
+export function roundMinutes(minutes: number): number {
+  const rounded = Math.round(minutes * 1e6) / 1e6;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+/** The fields every successful document starts with. */
+export function envelope<C extends string>(command: C): JsonEnvelope<C> {
+  return { format: JSON_FORMAT, ok: true, command };
+}
+
+function jsonTier(sli: Sli, objective: Objective, budget: { min: number; max: number }, budgetPpm: number): JsonTier {
+  return {
+    tier: objective.tier,
+    target: formatPpmPercent(objective.targetPpm),
+    targetPpm: objective.targetPpm,
+    window: formatWindowSpec(objective.window) as JsonWindowSpec,
+    timeZone: objective.window.kind === 'calendar' ? objective.window.timeZone : null,
+    method: objective.method,
+    timeslice: objective.timeslice ? { ...objective.timeslice } : null,
+    latencyThresholdMs: sli.kind === 'latency' ? tierThresholdMs(sli, objective.tier) : null,
+    budget: { minutesMin: roundMinutes(budget.min), minutesMax: roundMinutes(budget.max), ppm: budgetPpm },
+  };
+}
+
+/** An SLI as the JSON format shows it: its tiers with their budgets, the buffers and the ordering warnings. */
+export function toJsonSli(sli: Sli): JsonSli {
+  const ladder = computeLadder(sli);
+  const tiers: JsonTier[] = [];
+  for (const rung of ladder.rungs) {
+    const objective = sli.objectives[rung.tier];
+    if (objective) tiers.push(jsonTier(sli, objective, rung.budgetMinutes, rung.budgetPpm));
+  }
+  return {
+    name: sli.name,
+    kind: sli.kind,
+    latencyThresholdMs: sli.latencyThresholdMs,
+    tiers,
+    buffers: ladder.buffers.map((b) => ({
+      from: b.from,
+      to: b.to,
+      points: formatPpmPercent(b.ppm),
+      ppm: b.ppm,
+      minutesMin: roundMinutes(b.minutes.min),
+      minutesMax: roundMinutes(b.minutes.max),
+    })),
+    warnings: ladder.warnings.map((w) => ({ rule: w.rule, tier: w.tier, against: w.against, message: w.message })),
+  };
+}
+
+/** A service with all its SLIs, as the JSON format shows it. */
+export function toJsonService(service: Service): JsonService {
+  return { name: service.name, owner: service.owner, description: service.description, slis: service.slis.map(toJsonSli) };
+}
+
+/** A service as `service list` shows it. */
+export function toJsonServiceSummary(service: Service): JsonServiceSummary {
+  return { name: service.name, owner: service.owner, description: service.description, slis: service.slis.map((s) => s.name) };
+}
+
+/** The open workspace as the JSON format shows it. */
+export function toJsonWorkspace(info: WorkspaceInfo): JsonWorkspace {
+  return {
+    name: info.name,
+    path: info.location,
+    schemaVersion: info.schemaVersion,
+    readOnly: info.readOnly,
+    readOnlyReason: info.readOnlyReason,
+  };
+}
