@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeLadder } from '../../../../shared/budget/ladder';
 import type { Objective, Sli } from '../../../../shared/domain/types';
-import { layoutLadder } from './ladder-layout';
+import { layoutLadder, spreadLabels } from './ladder-layout';
 
 const objective = (tier: Objective['tier'], targetPpm: number, latencyThresholdMs: number | null = null): Objective => ({
   tier, targetPpm, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs,
@@ -40,5 +40,18 @@ describe('layoutLadder', () => {
     const layout = layoutLadder(bad, computeLadder(bad));
     expect(layout.rungs.find((r) => r.tier === 'slo')!.warning).toBe(true);
     expect(layout.buffers[0]).toMatchObject({ negative: true, label: 'inverted by 0.4 pp' });
+  });
+});
+
+describe('spreadLabels', () => {
+  it('keeps labels of close rungs at least one row apart, in order and inside the plot', () => {
+    const ys = spreadLabels([200, 205, 60], 30, 266, 44);
+    expect(ys[2]).toBe(60);
+    expect(ys[1]! - ys[0]!).toBeGreaterThanOrEqual(44);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(266);
+  });
+
+  it('pushes labels up when the lowest would fall below the plot', () => {
+    expect(spreadLabels([250, 260], 30, 266, 44)).toEqual([222, 266]);
   });
 });

@@ -5,10 +5,11 @@ import { formatPpmPercent, formatPpmPoints } from '../../../../shared/domain/per
 import { TIER_LABELS, type Sli, type Tier } from '../../../../shared/domain/types';
 import { describeWindow } from '../../../../shared/domain/window';
 
-/** A rung as drawn: where it sits, how wide its budget bar is and what it says. */
+/** A rung as drawn: where it sits on the axis, where its label row sits, how wide its budget bar is and what it says. */
 export type RungMark = {
   tier: Tier;
   y: number;
+  labelY: number;
   barWidth: number;
   name: string;
   target: string;
@@ -32,12 +33,34 @@ export type LadderLayout = {
 
 const NINES = [0.5, 0.1, 0.01, 0.001, 0.0001, 0.00001, 0.000001];
 
+/** Smallest vertical distance between two label rows (name line and detail line). */
+export const LABEL_GAP = 44;
+
+/**
+ * Spreads label rows so none overlaps the next, keeping their order and staying within [top, bottom].
+ * Rungs keep their true position on the axis; only their labels move, joined by a leader line.
+ */
+export function spreadLabels(ys: number[], top: number, bottom: number, gap = LABEL_GAP): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  const placed = order.map((o) => o.y);
+  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k]!, placed[k - 1]! + gap);
+  const overflow = (placed.at(-1) ?? bottom) - bottom;
+  if (overflow > 0) {
+    placed[placed.length - 1] = bottom;
+    for (let k = placed.length - 2; k >= 0; k--) placed[k] = Math.min(placed[k]!, placed[k + 1]! - gap);
+  }
+  const out = new Array<number>(ys.length);
+  order.forEach((o, k) => (out[o.i] = Math.max(top, placed[k]!)));
+  return out;
+}
+
 /**
  * Lays out the ladder: tiers on one "nines" axis (log scale of the error budget, tightest at the top),
  * a budget bar per tier sized by its minutes per window, and brackets for the buffers between tiers.
  */
-export function layoutLadder(sli: Sli, ladder: Ladder, width = 760, height = 300): LadderLayout {
-  const plot = { left: 86, right: width - 16, top: 28, bottom: height - 28, barX: 290, barMax: width - 290 - 200, bracketX: width - 190 };
+export function layoutLadder(sli: Sli, ladder: Ladder, width = 920, height = 300): LadderLayout {
+  const barX = 320;
+  const plot = { left: 86, right: width - 16, top: 30, bottom: height - 34, barX, barMax: width - barX - 350, bracketX: width - 215 };
   const budgets = ladder.rungs.map((r) => r.budgetPpm / 1_000_000);
   const loose = budgets.length ? Math.max(...budgets) : 0.01;
   const tight = budgets.length ? Math.min(...budgets) : 0.001;
@@ -47,7 +70,8 @@ export function layoutLadder(sli: Sli, ladder: Ladder, width = 760, height = 300
     .map((b) => ({ y: y(b), label: `${formatPpmPercent(Math.round((1 - b) * 1_000_000))} %` }));
   const maxMinutes = Math.max(1e-9, ...ladder.rungs.map((r) => r.budgetMinutes.max));
   const warnedTiers = new Set(ladder.warnings.map((w) => w.tier));
-  const rungs: RungMark[] = ladder.rungs.map((r) => {
+  const labelYs = spreadLabels(ladder.rungs.map((r) => y(r.budgetPpm / 1_000_000)), plot.top, plot.bottom);
+  const rungs: RungMark[] = ladder.rungs.map((r, index) => {
     const objective = sli.objectives[r.tier];
     const threshold = objective?.latencyThresholdMs ?? sli.latencyThresholdMs;
     const detail = [objective ? describeWindow(objective.window) : '', sli.kind === 'latency' && threshold !== null ? `under ${threshold} ms` : '']
@@ -55,6 +79,7 @@ export function layoutLadder(sli: Sli, ladder: Ladder, width = 760, height = 300
     return {
       tier: r.tier,
       y: y(r.budgetPpm / 1_000_000),
+      labelY: labelYs[index]!,
       barWidth: Math.max(2, (r.budgetMinutes.max / maxMinutes) * plot.barMax),
       name: TIER_LABELS[r.tier] === 'performance target' ? 'Target' : TIER_LABELS[r.tier],
       target: `${formatPpmPercent(r.targetPpm)} %`,
@@ -69,8 +94,8 @@ export function layoutLadder(sli: Sli, ladder: Ladder, width = 760, height = 300
     return {
       from: b.from,
       to: b.to,
-      y1: from.y,
-      y2: to.y,
+      y1: from.labelY,
+      y2: to.labelY,
       label: b.ppm < 0 ? `inverted by ${formatPpmPoints(-b.ppm)}` : `buffer ${formatPpmPoints(b.ppm)} · ${formatMinutesRange(b.minutes)}`,
       negative: b.ppm < 0,
     };

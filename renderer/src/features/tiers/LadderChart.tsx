@@ -21,11 +21,11 @@ export function LadderChart({ sli, ladder }: { sli: Sli; ladder: Ladder }) {
       <text className="axis-title" x={l.plot.left} y={12} textAnchor="middle">stricter ↑</text>
       {l.rungs.map((r) => (
         <g key={r.tier} className={`rung rung-${r.tier} ${r.warning ? 'rung-warning' : ''}`}>
-          <line className="rung-line" x1={l.plot.left} x2={l.plot.barX - 8} y1={r.y} y2={r.y} />
-          <text className="rung-name" x={l.plot.left + 10} y={r.y - 7}>{r.warning ? '⚠ ' : ''}{r.name} {r.target}</text>
-          <text className="rung-detail" x={l.plot.left + 10} y={r.y + 15}>{r.detail}</text>
-          <rect className="rung-bar" x={l.plot.barX} y={r.y - 9} width={r.barWidth} height={18} rx={3} />
-          <text className="rung-budget" x={l.plot.barX + r.barWidth + 8} y={r.y} dominantBaseline="middle">{r.budget}</text>
+          <path className="rung-line" d={`M${l.plot.left},${r.y} H${l.plot.left + 14} L${l.plot.left + 30},${r.labelY} H${l.plot.barX - 10}`} />
+          <text className="rung-name" x={l.plot.left + 36} y={r.labelY - 8}>{r.warning ? '⚠ ' : ''}{r.name} {r.target}</text>
+          <text className="rung-detail" x={l.plot.left + 36} y={r.labelY + 17}>{r.detail}</text>
+          <rect className="rung-bar" x={l.plot.barX} y={r.labelY - 9} width={r.barWidth} height={18} rx={3} />
+          <text className="rung-budget" x={l.plot.barX + r.barWidth + 8} y={r.labelY} dominantBaseline="middle">{r.budget}</text>
         </g>
       ))}
       {l.buffers.map((b) => {

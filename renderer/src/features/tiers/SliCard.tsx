@@ -35,18 +35,20 @@ export function SliCard({ sli, readOnly }: { sli: Sli; readOnly: boolean }) {
         )}
       </div>
       {nameError ? <div className="field-error" role="alert">{nameError}</div> : null}
+      <div className="table-scroll">
       <table className="tiers">
         <thead>
           <tr>
             <th scope="col">Tier</th><th scope="col">Target</th><th scope="col">Window</th><th scope="col">Budgeting</th>
             {sli.kind === 'latency' ? <th scope="col">Threshold</th> : null}
-            <th scope="col">Error budget per window</th><th scope="col"><span className="sr-only">Actions</span></th>
+            <th scope="col">Budget / window</th><th scope="col"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
         <tbody>
           {TIERS.map((tier) => <TierRow key={tier} sli={sli} tier={tier} readOnly={readOnly} warned={warned.has(tier)} />)}
         </tbody>
       </table>
+      </div>
       {ladder.warnings.length > 0 ? (
         <ul className="warnings" data-testid={`warnings-${sli.name}`}>
           {ladder.warnings.map((w) => <li key={w.rule} role="status"><strong>⚠ {w.rule}:</strong> {w.message}</li>)}
