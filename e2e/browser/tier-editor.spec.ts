@@ -154,7 +154,7 @@ test('a file that is not a workspace gets a clear error and is left untouched', 
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Open workspace…' }).click();
     await page.getByTestId('file-dialog').getByRole('button', { name: 'notes.slowb' }).click();
-    await expect(page.getByTestId('file-dialog')).toContainText('notes.slowb is not an SLO Workbench workspace (it is not a SQLite database)');
+    await expect(page.getByTestId('file-dialog-error')).toHaveText('notes.slowb is not an SLO Workbench workspace (it is not a SQLite database)');
     await page.screenshot({ path: join(ARTIFACTS, '07-not-a-workspace.png') });
     expect(readFileSync(junk, 'utf8')).toBe('these are meeting notes, not a database');
   } finally {

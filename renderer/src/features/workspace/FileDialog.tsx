@@ -48,16 +48,17 @@ export function FileDialog({ mode }: { mode: 'create' | 'open' | 'save-as' }) {
         {listing?.entries.map((e) => (
           <li key={e.name}>
             <button className="link" onClick={() => (e.kind === 'folder' ? setSubfolder(subfolder ? `${subfolder}/${e.name}` : e.name)
-              : mode === 'open' ? void submit(e.name) : setName(e.name.replace(/\.slowb$/i, '')))}>
+              : mode === 'open' ? (setName(e.name), void submit(e.name)) : setName(e.name.replace(/\.slowb$/i, '')))}>
               {e.kind === 'folder' ? '📁 ' : ''}{e.name}
             </button>
           </li>
         ))}
         {listing && listing.entries.length === 0 ? <li className="muted">No workspaces here yet.</li> : null}
       </ul>
+      {error ? <div className="dialog-error" role="alert" data-testid="file-dialog-error">{error}</div> : null}
       <form onSubmit={(e) => { e.preventDefault(); void submit(name); }}>
         <Field label={mode === 'open' ? 'File name' : 'Name (saved as .slowb)'} value={name} onChange={(v) => { setName(v); setError(null); }}
-          error={error} testId="file-name" autoFocus />
+          testId="file-name" autoFocus />
         <div className="modal-actions">
           <button type="button" onClick={() => close(null)}>Cancel</button>
           <button type="submit" className="primary" disabled={name.trim() === ''}>{mode === 'open' ? 'Open' : mode === 'create' ? 'Create' : 'Save'}</button>

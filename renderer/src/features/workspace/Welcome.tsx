@@ -16,6 +16,16 @@ export function Welcome() {
         <button className="primary big" onClick={() => void actions.newWorkspace()}>New workspace…</button>
         <button className="big" onClick={() => void actions.openWorkspace()}>Open workspace…</button>
       </div>
+      <ol className="steps" aria-label="How it works">
+        <li><strong>1 · Services</strong>List the systems your users touch: checkout, search, login.</li>
+        <li><strong>2 · SLIs</strong>Say what you measure for each: the share of good requests, or of requests faster than a threshold.</li>
+        <li>
+          <strong>3 · Tiers</strong>Agree the SLA floor, the SLO and the performance target. Each shows its error budget and the buffer to the next.
+          <span className="tier-legend" aria-hidden="true">
+            <span><span className="tier-dot dot-sla" />SLA</span><span><span className="tier-dot dot-slo" />SLO</span><span><span className="tier-dot dot-target" />Target</span>
+          </span>
+        </li>
+      </ol>
       {recent.length > 0 ? (
         <section className="recent" aria-label="Recent workspaces">
           <h2>Recent</h2>
