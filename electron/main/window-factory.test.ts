@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app, BrowserWindow, createdWindows, resetElectronDouble } from '../test/electron-double';
 import { buildWindowOptions, createWindow } from './window-factory';
 
 const PRELOAD = '/opt/slo-workbench/resources/app.asar/dist/electron/preload/index.cjs';
 
 beforeEach(() => resetElectronDouble());
+afterEach(() => vi.restoreAllMocks());
 
 describe('the window factory (R1)', () => {
   it('locks every webPreference', () => {
@@ -51,5 +52,17 @@ describe('the window factory (R1)', () => {
     expect(window.visible).toBe(false);
     window.emit('ready-to-show');
     expect(window.visible).toBe(true);
+  });
+});
+
+describe('a window whose UI fails to load', () => {
+  it('is shown anyway rather than staying invisible', async () => {
+    app.fireReady();
+    vi.spyOn(BrowserWindow.prototype, 'loadURL').mockRejectedValue(new Error('ERR_FILE_NOT_FOUND'));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const window = createWindow(PRELOAD) as unknown as BrowserWindow;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(window.visible).toBe(true);
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/could not load its UI: ERR_FILE_NOT_FOUND/));
   });
 });

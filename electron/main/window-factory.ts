@@ -40,6 +40,8 @@ export function createWindow(preloadPath: string): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
     console.error(`SLO Workbench could not load its UI: ${error instanceof Error ? error.message : String(error)}`);
+    // A window that never shows would look like a hang; show Chromium's error page instead.
+    if (!window.isDestroyed()) window.show();
   });
   return window;
 }
