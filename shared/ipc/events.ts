@@ -4,12 +4,10 @@ export type EventMap = {
   'workspace-changed': { reason: 'created' | 'opened' | 'saved-as' | 'closed' };
   /** Services, SLIs or objectives changed (an edit, an undo, a redo); refetch the catalog. */
   'catalog-changed': { reason: 'edit' | 'undo' | 'redo' };
-  /** A host menu asked the UI to do something it owns (open its own dialog, focus a field). */
-  'menu-command': { command: 'new' | 'open' | 'save-as' };
 };
 
 /** Names of the pushed events. */
 export type EventName = keyof EventMap;
 
 /** Every event name, for allowlists in the preload and the browser-mode client. */
-export const EVENT_NAMES: readonly EventName[] = ['workspace-changed', 'catalog-changed', 'menu-command'];
+export const EVENT_NAMES: readonly EventName[] = ['workspace-changed', 'catalog-changed'];
