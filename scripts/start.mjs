@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app when the Electron binary is installed, browser mode otherwise (DESIGN.md §2).
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinaryPath, electronVersion } from './electron-binary.mjs';
@@ -21,10 +23,20 @@ function forward(command, commandArgs) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+/** Where browser mode keeps workspaces when none is named: $SLO_WORKBENCH_FOLDER or ~/SLO Workbench. */
+function defaultFolder() {
+  const folder = process.env.SLO_WORKBENCH_FOLDER || join(homedir(), 'SLO Workbench');
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
 const binary = electronBinaryPath(root);
 if (!binary) {
   console.log('The Electron binary is not installed, so SLO Workbench starts in browser mode instead.');
-  forward(process.execPath, [join(root, 'bin', 'slo-workbench.js'), 'serve', ...args]);
+  run(npm, ['run', '--silent', 'build:renderer']);
+  // npm runs scripts in the project folder; workspaces belong in the user's own folder, not beside the sources.
+  const folderArgs = args.some((a) => a === '--folder' || a === '--workspace') ? [] : ['--folder', defaultFolder()];
+  forward(process.execPath, [join(root, 'bin', 'slo-workbench.js'), 'serve', ...folderArgs, ...args]);
 } else {
   run(npm, ['run', 'build:renderer']);
   run(process.execPath, [join(root, 'scripts', 'build-electron.mjs')]);
