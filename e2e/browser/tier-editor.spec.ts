@@ -105,6 +105,8 @@ test('bad input is refused beside its field without losing the rest of the form'
     await expect(page.getByTestId('new-service-name-error')).toHaveText('Service name must not be empty');
     await page.getByTestId('new-service-name').fill('search');
     await page.getByRole('button', { name: 'Add service' }).click();
+    await expect(page.getByTestId('service-list')).toContainText('search');
+    await expect(page.getByTestId('new-service-name')).toHaveValue('');
     await page.getByTestId('new-service-name').fill('SEARCH');
     await page.getByRole('button', { name: 'Add service' }).click();
     await expect(page.getByTestId('new-service-name-error')).toHaveText('A service named "SEARCH" already exists');

@@ -59,7 +59,7 @@ describe.skipIf(!existsSync(CHROMIUM))('an attacker page in the same browser (R3
     // The token left the address bar, and the cookie now authenticates same-origin calls (a positive control).
     expect(app.url()).toBe(`${h.server.origin}/`);
     const cookies = await context.cookies(h.server.origin);
-    expect(cookies.find((c) => c.name === 'swb_token')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(cookies.find((c) => c.name === `swb_token_${h.server.port}`)).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     const control = await app.evaluate(async () => {
       const r = await fetch('/api/invoke', {
         method: 'POST', headers: { 'Content-Type': 'application/json', 'X-SLO-Workbench': '1' }, body: JSON.stringify({ channel: 'catalog/list', args: {} }),

@@ -1,8 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** Name of the cookie that carries the per-launch token after the launch URL was opened (R31). */
-export const TOKEN_COOKIE = 'swb_token';
+/**
+ * Name of the cookie that carries the per-launch token after the launch URL was opened (R31). Cookies ignore
+ * ports, so the name carries the port: two servers on 127.0.0.1 then never overwrite each other's session.
+ */
+export function tokenCookieName(port: number): string {
+  return `swb_token_${port}`;
+}
 
 /** The custom header every state-changing request must carry (R32); a cross-origin form cannot send it. */
 export const CSRF_HEADER = 'x-slo-workbench';
@@ -52,13 +57,13 @@ export function readBearer(header: string | undefined): string | undefined {
 }
 
 /** True when the request carries the token in the cookie or in a Bearer header. */
-export function isAuthorized(headers: IncomingHttpHeaders, token: string): boolean {
-  return tokenMatches(readCookie(headers.cookie, TOKEN_COOKIE), token) || tokenMatches(readBearer(headers.authorization), token);
+export function isAuthorized(headers: IncomingHttpHeaders, token: string, port: number): boolean {
+  return tokenMatches(readCookie(headers.cookie, tokenCookieName(port)), token) || tokenMatches(readBearer(headers.authorization), token);
 }
 
 /** The Set-Cookie value that stores the token: script-proof, never sent cross-site, for the whole app. */
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function tokenCookie(token: string, port: number): string {
+  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 /** True when the Origin header is exactly the origin of the Host the request was sent to. */

@@ -71,10 +71,10 @@ describe('the per-launch token (R31)', () => {
   it('refuses wrong tokens of other lengths with 401 and keeps serving', async () => {
     for (const wrong of ['x', `${h.server.token}x`, h.server.token.slice(1), '']) {
       expect((await rawRequest(h.server.port, { headers: { Authorization: `Bearer ${wrong}` } })).status).toBe(401);
-      expect((await rawRequest(h.server.port, { headers: { Cookie: `swb_token=${wrong}` } })).status).toBe(401);
+      expect((await rawRequest(h.server.port, { headers: { Cookie: `swb_token_${h.server.port}=${wrong}` } })).status).toBe(401);
       expect((await rawRequest(h.server.port, { path: `/?token=${encodeURIComponent(wrong)}` })).status).toBe(401);
     }
-    expect((await rawRequest(h.server.port, { headers: { Cookie: 'swb_token=caf\u00e9' } })).status).toBe(401);
+    expect((await rawRequest(h.server.port, { headers: { Cookie: `swb_token_${h.server.port}=caf\u00e9` } })).status).toBe(401);
     expect((await rawRequest(h.server.port, { headers: bearer() })).status).toBe(200);
   });
 
@@ -89,7 +89,7 @@ describe('the per-launch token (R31)', () => {
     expect(res.headers.location).toBe('/');
     const cookie = res.headers['set-cookie']?.[0] ?? '';
     const [pair, ...attrs] = cookie.split(';').map((p) => p.trim());
-    expect(pair).toBe(`swb_token=${h.server.token}`);
+    expect(pair).toBe(`swb_token_${h.server.port}=${h.server.token}`);
     expect(attrs).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/']));
     expect(attrs.some((a) => /^(Domain|SameSite=(Lax|None))/i.test(a))).toBe(false);
     const page = await rawRequest(h.server.port, { path: '/', headers: { Cookie: pair ?? '' } });
@@ -115,7 +115,7 @@ describe('the per-launch token (R31)', () => {
       expect(second.server.port).toBe(port);
       expect(second.server.token).not.toBe(oldToken);
       expect((await rawRequest(port, { headers: { Authorization: `Bearer ${oldToken}` } })).status).toBe(401);
-      expect((await rawRequest(port, { headers: { Cookie: `swb_token=${oldToken}` } })).status).toBe(401);
+      expect((await rawRequest(port, { headers: { Cookie: `swb_token_${port}=${oldToken}` } })).status).toBe(401);
       expect((await rawRequest(port, { path: `/?token=${oldToken}` })).status).toBe(401);
       expect((await rawRequest(port, { headers: { Authorization: `Bearer ${second.server.token}` } })).status).toBe(200);
     } finally {

@@ -90,6 +90,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (token.length < 16 || !/^[A-Za-z0-9_-]+$/.test(token)) throw new Error('The access token must be at least 16 URL-safe characters');
   const streams = new EventStreams(core, options.heartbeatMs);
   let allowed: ReadonlySet<string> = new Set();
+  let boundPort = 0;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // R30: the Host check comes before anything else, so a rebound DNS name gets nothing, not even a 401.
@@ -105,10 +106,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return;
       }
       // Trade the launch token for a cookie and drop it from the address bar and history.
-      send(res, 302, '', { Location: '/', 'Set-Cookie': tokenCookie(token) });
+      send(res, 302, '', { Location: '/', 'Set-Cookie': tokenCookie(token, boundPort) });
       return;
     }
-    if (!isAuthorized(req.headers, token)) {
+    if (!isAuthorized(req.headers, token, boundPort)) {
       sendUnauthorized(res, pathname);
       return;
     }
@@ -143,7 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         path: splitTarget(req.url ?? '').pathname,
         status: res.statusCode,
         origin: req.headers.origin ?? null,
-        authorized: isAuthorized(req.headers, token),
+        authorized: isAuthorized(req.headers, token, boundPort),
       }));
     }
     route(req, res).catch(() => {
@@ -163,6 +164,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const { port, address } = server.address() as AddressInfo;
   allowed = allowedHosts(port);
+  boundPort = port;
   const origin = `http://${BIND_ADDRESS}:${port}`;
 
   let closing: Promise<void> | null = null;

@@ -23,7 +23,7 @@ export function AddSliForm({ serviceId }: { serviceId: number }) {
       const field = result.error.details?.field;
       return setErrors(field === 'latencyThresholdMs' ? { threshold: result.error.message } : { name: result.error.message });
     }
-    setName('');
+    setName((current) => (current === name ? '' : current));
   };
 
   return (

@@ -19,7 +19,8 @@ export function ServiceList() {
     if (!check.ok) return setError(check.message);
     const result = await edit('service/create', { name: check.value });
     if (!result.ok) return setError(result.error.message);
-    setName('');
+    // Clear only what was submitted: anything typed while the request was on its way stays.
+    setName((current) => (current === name ? '' : current));
     setError(null);
     select(result.value.id);
   };
