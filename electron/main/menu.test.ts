@@ -53,6 +53,12 @@ describe('the application menu template', () => {
     expect(['cut', 'copy', 'paste'].map((role) => flatten(template).some((i) => i.role === role))).toEqual([true, true, true]);
   });
 
+  it('shows the undo and redo shortcuts without capturing them, so text fields keep their own undo', () => {
+    const template = buildMenuTemplate(model, spyActions());
+    expect(item(template, 'edit.undo').registerAccelerator).toBe(false);
+    expect(item(template, 'edit.redo').registerAccelerator).toBe(false);
+  });
+
   it('enables undo and redo only when there is something to undo or redo', () => {
     const template = buildMenuTemplate(model, spyActions());
     expect(item(template, 'edit.undo').enabled).toBe(true);

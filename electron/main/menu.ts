@@ -53,8 +53,10 @@ export function buildMenuTemplate(model: MenuModel, actions: MenuActions): MenuI
     id: 'edit',
     label: '&Edit',
     submenu: [
-      { id: 'edit.undo', label: model.undoLabel ? `Undo ${model.undoLabel}` : 'Undo', accelerator: 'CmdOrCtrl+Z', enabled: model.undoLabel !== null, click: () => actions.undo() },
-      { id: 'edit.redo', label: model.redoLabel ? `Redo ${model.redoLabel}` : 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', enabled: model.redoLabel !== null, click: () => actions.redo() },
+      // The shortcut is shown but not captured (registerAccelerator: false): the page handles Ctrl+Z itself, so a
+      // focused text field keeps its own typing undo, exactly as in browser mode.
+      { id: 'edit.undo', label: model.undoLabel ? `Undo ${model.undoLabel}` : 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, enabled: model.undoLabel !== null, click: () => actions.undo() },
+      { id: 'edit.redo', label: model.redoLabel ? `Redo ${model.redoLabel}` : 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', registerAccelerator: false, enabled: model.redoLabel !== null, click: () => actions.redo() },
       { type: 'separator' },
       { id: 'edit.cut', role: 'cut' },
       { id: 'edit.copy', role: 'copy' },

@@ -46,7 +46,7 @@ export function TierRow({ sli, tier, readOnly, warned }: Props) {
       <th scope="row"><span className={`tier-dot dot-${tier}`} aria-hidden="true" />{tier === 'target' ? 'Performance target' : label}</th>
       <td>
         <div className="cell-input">
-          <input aria-label={`${label} target %`} value={draft.target} placeholder="e.g. 99.9" disabled={readOnly} data-testid={`${testId}-target`}
+          <input aria-label={`${label} target %`} value={draft.target} placeholder="99.9" disabled={readOnly} data-testid={`${testId}-target`}
             aria-invalid={Boolean(errors.target)} onChange={(e) => change({ target: e.target.value })} onBlur={() => void commit(draft)}
             onKeyDown={(e) => e.key === 'Enter' && void commit(draft)} />
           <span className="field-suffix">%</span>
