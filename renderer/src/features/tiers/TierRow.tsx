@@ -43,7 +43,7 @@ export function TierRow({ sli, tier, readOnly, warned }: Props) {
 
   return (
     <tr className={`tier-row tier-${tier} ${warned ? 'tier-warned' : ''}`} data-testid={testId}>
-      <th scope="row"><span className={`tier-dot dot-${tier}`} aria-hidden="true" />{tier === 'target' ? 'Performance target' : label}</th>
+      <th scope="row"><span className="tier-label"><span className={`tier-dot dot-${tier}`} aria-hidden="true" />{tier === 'target' ? 'Performance target' : label}</span></th>
       <td>
         <div className="cell-input">
           <input aria-label={`${label} target %`} value={draft.target} placeholder="99.9" disabled={readOnly} data-testid={`${testId}-target`}
@@ -91,7 +91,7 @@ export function TierRow({ sli, tier, readOnly, warned }: Props) {
       <td className="budget-cell" data-testid={`${testId}-budget`}>{budget}</td>
       <td>
         {objective && !readOnly ? (
-          <button className="link" aria-label={`Clear ${label}`} onClick={() => void edit('objective/clear', { sliId: sli.id, tier })}>Clear</button>
+          <button className="icon" aria-label={`Clear ${label}`} title={`Clear the ${label}`} onClick={() => void edit('objective/clear', { sliId: sli.id, tier })}>✕</button>
         ) : null}
       </td>
     </tr>
