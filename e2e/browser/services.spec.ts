@@ -1,16 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, freshDirs, startServer } from '../support/server';
+import { ARTIFACTS, createWorkspace, freshDirs, startServer } from '../support/server';
 
 test('a service is renamed and deleted, undo brings it back, and Save As continues in the copy', async ({ page }) => {
   const dirs = freshDirs();
   const server = await startServer(dirs);
   try {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'New workspace…' }).click();
-    await page.getByTestId('file-name').fill('services');
-    await page.getByRole('button', { name: 'Create' }).click();
+    await createWorkspace(page, 'services');
     for (const name of ['search', 'login']) {
       await page.getByTestId('new-service-name').fill(name);
       await page.getByRole('button', { name: 'Add service' }).click();

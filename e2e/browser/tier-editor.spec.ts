@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { ARTIFACTS, freshDirs, startServer } from '../support/server';
+import { ARTIFACTS, createWorkspace, freshDirs, startServer } from '../support/server';
 
 async function setTier(page: Page, sliId: string, tier: string, target: string, threshold?: string) {
   const row = page.getByTestId(`tier-${sliId}-${tier}`);
@@ -97,9 +97,7 @@ test('bad input is refused beside its field without losing the rest of the form'
   const server = await startServer(dirs);
   try {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'New workspace…' }).click();
-    await page.getByTestId('file-name').fill('bad-input');
-    await page.getByRole('button', { name: 'Create' }).click();
+    await createWorkspace(page, 'bad-input');
 
     await page.getByRole('button', { name: 'Add service' }).click();
     await expect(page.getByTestId('new-service-name-error')).toHaveText('Service name must not be empty');

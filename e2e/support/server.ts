@@ -55,3 +55,11 @@ export async function startServer(dirs: { folder: string; home: string }, extra:
 
 /** Where screenshots are kept as CI artifacts. */
 export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
+
+/** Creates a workspace through the browser-mode New dialog, as a user does, and waits until it is open. */
+export async function createWorkspace(page: import('@playwright/test').Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'New workspace…' }).click();
+  await page.getByTestId('file-name').fill(name);
+  await page.getByTestId('file-dialog').getByRole('button', { name: 'Create' }).click();
+  await page.getByTestId('workspace-title').getByText(`${name}.slowb`).waitFor();
+}

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { computeLadder } from '../../../../shared/budget/ladder';
 import { TIERS, type Sli } from '../../../../shared/domain/types';
-import { checkName } from '../../../../shared/domain/validation';
+import { useRename } from '../../components/useRename';
 import { useApp } from '../../store/context';
 import { LadderChart } from './LadderChart';
 import { TierRow } from './TierRow';
@@ -12,29 +11,19 @@ export function SliCard({ sli, readOnly }: { sli: Sli; readOnly: boolean }) {
   const openDialog = useApp((s) => s.openDialog);
   const ladder = computeLadder(sli);
   const warned = new Set(ladder.warnings.map((w) => w.tier));
-  const [name, setName] = useState(sli.name);
-  const [nameError, setNameError] = useState<string | null>(null);
-  useEffect(() => setName(sli.name), [sli.name]);
-
-  const rename = async () => {
-    if (name === sli.name) return setNameError(null);
-    const check = checkName(name, 'SLI name');
-    if (!check.ok) return setNameError(check.message);
-    const result = await edit('sli/update', { sliId: sli.id, name: check.value });
-    setNameError(result.ok ? null : result.error.message);
-  };
+  const name = useRename(sli.name, 'SLI name', (value) => edit('sli/update', { sliId: sli.id, name: value }));
 
   return (
     <section className="card sli-card" aria-label={`SLI ${sli.name}`} data-testid={`sli-${sli.name}`}>
       <div className="sli-head">
-        <input className="sli-name" aria-label="SLI name" value={name} disabled={readOnly} onChange={(e) => { setName(e.target.value); setNameError(null); }}
-          onBlur={() => void rename()} onKeyDown={(e) => e.key === 'Enter' && void rename()} />
+        <input className="sli-name" aria-label="SLI name" value={name.value} disabled={readOnly} onChange={(e) => name.change(e.target.value)}
+          onBlur={() => void name.commit()} onKeyDown={(e) => e.key === 'Enter' && void name.commit()} />
         <span className="badge">{sli.kind === 'latency' ? `latency · default ${sli.latencyThresholdMs} ms` : 'availability'}</span>
         {readOnly ? null : (
           <button className="link danger" onClick={() => openDialog({ kind: 'confirm-delete-sli', sliId: sli.id, name: sli.name })}>Delete SLI</button>
         )}
       </div>
-      {nameError ? <div className="field-error" role="alert">{nameError}</div> : null}
+      {name.error ? <div className="field-error" role="alert">{name.error}</div> : null}
       <div className="table-scroll">
       <table className="tiers">
         <thead>
