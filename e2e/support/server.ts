@@ -61,5 +61,5 @@ export async function createWorkspace(page: import('@playwright/test').Page, nam
   await page.getByRole('button', { name: 'New workspace…' }).click();
   await page.getByTestId('file-name').fill(name);
   await page.getByTestId('file-dialog').getByRole('button', { name: 'Create' }).click();
-  await page.getByTestId('workspace-title').getByText(`${name}.slowb`).waitFor();
+  await page.getByTestId('workspace-title').getByText(`${name}.slowb`, { exact: true }).waitFor();
 }
