@@ -27,7 +27,7 @@ test('a workspace written by a newer version opens read-only, says so, and is no
     await page.goto(server.url);
     await page.getByRole('button', { name: 'future.slowb' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'newer version' }))
-      .toHaveText('This workspace was written by a newer version of SLO Workbench (schema 42; this version knows up to 1). It is open read-only.');
+      .toHaveText('This workspace was written by a newer version of SLO Workbench (schema 42; this version knows up to 2). It is open read-only.');
     await expect(page.getByTestId('workspace-title')).toContainText('read-only');
     await expect(page.getByRole('heading', { name: 'payments' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Add service' })).toHaveCount(0);

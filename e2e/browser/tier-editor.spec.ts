@@ -128,7 +128,7 @@ test('bad input is refused beside its field without losing the rest of the form'
     await expect(page.getByTestId(`${slo}-target-error`)).toHaveText('Target must be below 100 % (100 % leaves no error budget)');
     await page.getByTestId(`${slo}-target`).fill('0');
     await page.getByTestId(`${slo}-target`).press('Enter');
-    await expect(page.getByTestId(`${slo}-target-error`)).toHaveText('Target must be above 0 %');
+    await expect(page.getByTestId(`${slo}-target-error`)).toHaveText('Target must be at least 50 % (a looser target is not an objective)');
     // Nothing was saved, and the typed values are still there to correct.
     await expect(page.getByTestId(`${slo}-days`)).toHaveValue('0');
     await expect(page.getByTestId(`${slo}-budget`)).toHaveText('—');

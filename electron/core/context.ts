@@ -1,6 +1,7 @@
 import type { Args, CoreChannel, HostInfo, ResultOf } from '../../shared/ipc/contract';
 import type { EventMap, EventName } from '../../shared/ipc/events';
 import type { CatalogService } from './services/catalog-service';
+import type { ReliabilityService } from './services/reliability-service';
 import type { SettingsStore } from './services/settings-store';
 import type { WorkspaceSession } from './services/workspace-session';
 
@@ -25,6 +26,7 @@ export type HandlerContext = {
   options: CoreOptions;
   session: WorkspaceSession;
   catalog: CatalogService;
+  reliability: ReliabilityService;
   settings: SettingsStore;
   now: () => number;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;

@@ -6,13 +6,15 @@ import { validateArgs } from '../../shared/ipc/validate';
 import type { CoreOptions, Handler, HandlerContext, HandlerMap } from './context';
 import { catalogHandlers } from './handlers/catalog';
 import { editHandlers } from './handlers/edit';
+import { reliabilityHandlers } from './handlers/reliability';
 import { workspaceHandlers } from './handlers/workspace';
 import { CatalogService } from './services/catalog-service';
+import { ReliabilityService } from './services/reliability-service';
 import { SettingsStore } from './services/settings-store';
 import { WorkspaceSession } from './services/workspace-session';
 
 // A missing or misspelt handler fails to compile here.
-const handlers: HandlerMap<CoreChannel> = { ...workspaceHandlers, ...catalogHandlers, ...editHandlers };
+const handlers: HandlerMap<CoreChannel> = { ...workspaceHandlers, ...catalogHandlers, ...reliabilityHandlers, ...editHandlers };
 
 /** Channels the core answers (everything but the native dialogs, which Electron's main process owns). */
 export const CORE_CHANNELS: readonly CoreChannel[] = CHANNELS.filter(
@@ -53,6 +55,7 @@ export function createCore(options: CoreOptions): Core {
     options,
     session,
     catalog: new CatalogService(session),
+    reliability: new ReliabilityService(session),
     settings: new SettingsStore(options.settingsDir),
     now: options.now ?? Date.now,
     emit: (event, payload) => emitter.emit(event, payload),

@@ -1,4 +1,7 @@
 import { ConfirmDialog } from './components/ConfirmDialog';
+import { CalculatorView } from './features/calculator/CalculatorView';
+import { DependenciesView } from './features/dependencies/DependenciesView';
+import { ViewTabs } from './features/workspace/ViewTabs';
 import { ServiceList } from './features/services/ServiceList';
 import { ServicePanel } from './features/services/ServicePanel';
 import { FileDialog } from './features/workspace/FileDialog';
@@ -16,6 +19,7 @@ export function App() {
   const dialog = useApp((s) => s.dialog);
   const openDialog = useApp((s) => s.openDialog);
   const edit = useApp((s) => s.edit);
+  const view = useApp((s) => s.view);
   useShortcuts();
 
   return (
@@ -28,12 +32,14 @@ export function App() {
           <button className="link" onClick={() => showError(null)} aria-label="Dismiss">Dismiss</button>
         </div>
       ) : null}
-      {!ready ? <main className="panel muted">Loading…</main> : ws ? (
-        <div className="workspace">
-          <ServiceList />
-          <ServicePanel />
-        </div>
-      ) : <Welcome />}
+      {ws ? <ViewTabs /> : null}
+      {!ready ? <main className="panel muted">Loading…</main> : !ws ? <Welcome /> : view === 'dependencies' ? <DependenciesView />
+        : view === 'calculator' ? <CalculatorView /> : (
+          <div className="workspace">
+            <ServiceList />
+            <ServicePanel />
+          </div>
+        )}
       {dialog?.kind === 'file' ? <FileDialog mode={dialog.mode} /> : null}
       {dialog?.kind === 'confirm-delete-service' ? (
         <ConfirmDialog title="Delete service" confirm="Delete service" onCancel={() => openDialog(null)}

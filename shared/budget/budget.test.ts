@@ -49,6 +49,6 @@ describe('the ladder', () => {
   it('measures the buffer between adjacent set tiers in ppm and minutes', () => {
     const ladder = computeLadder(sli);
     expect(ladder.rungs.map((r) => r.tier)).toEqual(['sla', 'target']);
-    expect(ladder.buffers).toEqual([{ from: 'sla', to: 'target', ppm: 4_500, minutes: { min: 194.4, max: 194.4 } }]);
+    expect(ladder.buffers).toEqual([{ from: 'sla', to: 'target', ppm: 4_500, minutes: { min: 194.4, max: 194.4 }, badEvents: null }]);
   });
 });

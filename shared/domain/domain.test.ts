@@ -7,7 +7,7 @@ import { checkName, checkThresholdMs, checkWindowDays } from './validation';
 import { formatWindowSpec, parseWindowSpec } from './window';
 
 describe('parseTargetPercent', () => {
-  it.each([['99.9', 999_000], ['99.95 %', 999_500], [' 90 ', 900_000], ['99.9999', 999_999], ['0.0001', 1], ['.5', 5_000]])(
+  it.each([['99.9', 999_000], ['99.95 %', 999_500], [' 90 ', 900_000], ['99.9999', 999_999], ['50', 500_000], ['50.0001', 500_001]])(
     'reads %s as %i ppm', (text, ppm) => {
       expect(parseTargetPercent(text)).toEqual({ ok: true, value: ppm });
     });
@@ -22,15 +22,16 @@ describe('parseTargetPercent', () => {
     ['+Inf', 'Target must be a number such as 99.9, not "+Inf"'],
     ['100', 'Target must be below 100 % (100 % leaves no error budget)'],
     ['100.5', 'Target must be below 100 % (100 % leaves no error budget)'],
-    ['0', 'Target must be above 0 %'],
-    ['-5', 'Target must be above 0 %'],
+    ['0', 'Target must be at least 50 % (a looser target is not an objective)'],
+    ['49.9999', 'Target must be at least 50 % (a looser target is not an objective)'],
+    ['-5', 'Target must be at least 50 % (a looser target is not an objective)'],
     ['99.99999', 'Target can have at most 4 decimals (1 part per million)'],
   ])('refuses %j with a message', (text, message) => {
     expect(parseTargetPercent(text)).toEqual({ ok: false, message });
   });
 
   it('round-trips every ppm through its percent text without loss', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 999_999 }), (ppm) => {
+    fc.assert(fc.property(fc.integer({ min: 500_000, max: 999_999 }), (ppm) => {
       const back = parseTargetPercent(formatPpmPercent(ppm));
       return back.ok && back.value === ppm;
     }), { numRuns: 1000, seed: 11 });

@@ -26,11 +26,14 @@ export function parseTargetPercent(text: string): FieldCheck<number> {
   return checkTargetPpm(ppm);
 }
 
-/** Checks that a target in ppm leaves an error budget and is a real objective: strictly between 0 % and 100 %. */
+/** The loosest target accepted: below 50 % the "error budget" would exceed the good events it guards. */
+export const MIN_TARGET_PPM = 500_000;
+
+/** Checks that a target in ppm leaves an error budget and is a real objective: at least 50 %, below 100 %. */
 export function checkTargetPpm(ppm: number): FieldCheck<number> {
   if (!Number.isInteger(ppm)) return { ok: false, message: 'Target must be a whole number of parts per million' };
   if (ppm >= PPM_PER_WHOLE) return { ok: false, message: 'Target must be below 100 % (100 % leaves no error budget)' };
-  if (ppm <= 0) return { ok: false, message: 'Target must be above 0 %' };
+  if (ppm < MIN_TARGET_PPM) return { ok: false, message: 'Target must be at least 50 % (a looser target is not an objective)' };
   return { ok: true, value: ppm };
 }
 

@@ -1,3 +1,5 @@
+import type { BudgetPolicy } from '../budget/policy';
+
 /** Tiers in their required order, loosest (SLA, the external contract) to tightest (performance target, the stretch goal). */
 export const TIERS = ['sla', 'slo', 'target'] as const;
 
@@ -30,8 +32,14 @@ export const METHOD_LABELS: Readonly<Record<BudgetingMethod, string>> = {
   'ratio-timeslices': 'RatioTimeslices',
 };
 
-/** The period an objective is measured over: a rolling number of days, or a calendar month in a time zone. */
-export type SloWindow = { kind: 'rolling'; days: number } | { kind: 'calendar'; unit: 'month'; timeZone: string };
+/** Calendar periods an objective can be measured over; weeks start on Monday (ISO 8601). */
+export const CALENDAR_UNITS = ['week', 'month', 'quarter', 'year'] as const;
+
+/** One calendar period unit. */
+export type CalendarUnit = (typeof CALENDAR_UNITS)[number];
+
+/** The period an objective is measured over: a rolling number of days, or a calendar period in an IANA time zone. */
+export type SloWindow = { kind: 'rolling'; days: number } | { kind: 'calendar'; unit: CalendarUnit; timeZone: string };
 
 /** Time-slice parameters used by the Timeslices and RatioTimeslices methods. */
 export type Timeslice = { sliceMinutes: number; sliceTargetPpm: number };
@@ -56,11 +64,19 @@ export type Sli = {
   objectives: Partial<Record<Tier, Objective>>;
 };
 
-/** A service with its SLIs, as stored in a workspace. */
+/** An edge of the dependency graph: a service needs another one, alone (hard, in series) or as one of a redundancy group. */
+export type Dependency = { dependsOnId: number; redundancyGroup: string | null };
+
+/** A service with its SLIs, its traffic and what it depends on, as stored in a workspace. */
 export type Service = {
   id: number;
   name: string;
   owner: string;
   description: string;
+  /** Typical traffic, used to turn budgets into bad events; null until someone types it or imports history. */
+  requestsPerDay: number | null;
+  dependencies: Dependency[];
+  /** The service's error-budget policy; null means the default policy applies. */
+  policy: BudgetPolicy | null;
   slis: Sli[];
 };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { AlertWindowSet } from '../budget/alerts';
+import { isKnownTimeZone } from '../budget/calendar';
 import { checkTargetPpm } from '../domain/percent';
 import {
-  BUDGETING_METHODS, SLI_KINDS, TIERS, type Service, type Sli,
+  BUDGETING_METHODS, CALENDAR_UNITS, SLI_KINDS, TIERS, type Service, type Sli,
 } from '../domain/types';
 import { checkName, checkThresholdMs, checkWindowDays, MAX_NAME_LENGTH, type FieldCheck } from '../domain/validation';
 
@@ -17,15 +19,6 @@ function checked<T, I>(base: z.ZodType<I>, check: (input: I) => FieldCheck<T>) {
   });
 }
 
-/** True when the runtime knows the IANA zone; used for calendar windows. */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const id = z.number().int().positive();
 const serviceName = checked(z.string().max(MAX_NAME_LENGTH * 4), (s: string) => checkName(s, 'Service name'));
@@ -39,7 +32,7 @@ export const windowSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rolling'), days: checked(z.number(), checkWindowDays) }),
   z.object({
     kind: z.literal('calendar'),
-    unit: z.literal('month'),
+    unit: z.enum(CALENDAR_UNITS, { message: `Calendar unit must be one of ${CALENDAR_UNITS.join(', ')}` }),
     timeZone: z.string().max(64).refine(isKnownTimeZone, { message: 'Time zone must be an IANA name such as Europe/Berlin' }),
   }),
 ]);
@@ -49,6 +42,31 @@ export const timesliceSchema = z.object({
   sliceMinutes: z.number().int().min(1, 'Slice length must be at least 1 minute').max(1440, 'Slice length must be at most 1440 minutes'),
   sliceTargetPpm: checked(z.number(), checkTargetPpm),
 });
+
+/** Longest redundancy-group name. */
+const groupName = z.string().trim().min(1, 'A redundancy group needs a name').max(60, 'A redundancy group name must be at most 60 characters');
+
+/** Boundary schema of an error-budget policy; its rules are checked by checkPolicy in the core. */
+export const policySchema = z.object({
+  warningBelowPercent: z.number(),
+  criticalBelowPercent: z.number(),
+  warningBurnRate: z.number(),
+  criticalBurnRate: z.number(),
+  actions: z.object({ healthy: z.string(), warning: z.string(), critical: z.string(), exhausted: z.string() }).strict(),
+}).strict();
+
+const alertWindowSchema = z.object({ budgetPercent: z.number(), shortMinutes: z.number(), longMinutes: z.number() }).strict();
+
+/** Boundary schema of an alert window set; its rules are checked by checkAlertSet in the core. */
+export const alertSetSchema = z.object({
+  name: z.string().max(100),
+  periodMinutes: z.number(),
+  page: z.object({ quick: alertWindowSchema, slow: alertWindowSchema }).strict(),
+  ticket: z.object({ quick: alertWindowSchema, slow: alertWindowSchema }).strict(),
+}).strict();
+
+/** The alert window sets a workspace offers: the built-in ones and the team's own (with ids). */
+export type AlertSetList = { builtIn: AlertWindowSet[]; custom: (AlertWindowSet & { id: number })[] };
 
 /** What the host can do with files: native dialogs (Electron), a folder the server may use (browser mode), or raw paths (CLI). */
 export type FileAccess = 'dialog' | 'folder' | 'path';
@@ -140,6 +158,23 @@ export const contract = {
     args: z.object({ sliId: id, tier: z.enum(TIERS) }).strict(),
     result: returns<Sli>(),
   },
+  'service/set-traffic': {
+    args: z.object({
+      serviceId: id,
+      requestsPerDay: z.number().min(0, 'Traffic must not be negative').max(1e15, 'Traffic must be at most 10^15 requests per day')
+        .refine(Number.isFinite, 'Traffic must be a number').nullable(),
+    }).strict(),
+    result: returns<Service>(),
+  },
+  'service/set-policy': { args: z.object({ serviceId: id, policy: policySchema.nullable() }).strict(), result: returns<Service>() },
+  'dependency/add': {
+    args: z.object({ serviceId: id, dependsOnId: id, redundancyGroup: groupName.nullable().default(null) }).strict(),
+    result: returns<Service>(),
+  },
+  'dependency/remove': { args: z.object({ serviceId: id, dependsOnId: id }).strict(), result: returns<Service>() },
+  'alerts/list-sets': { args: none, result: returns<AlertSetList>() },
+  'alerts/save-set': { args: z.object({ id: id.optional(), set: alertSetSchema }).strict(), result: returns<AlertSetList>() },
+  'alerts/delete-set': { args: z.object({ id }).strict(), result: returns<AlertSetList>() },
   'edit/undo': { args: none, result: returns<WorkspaceState>() },
   'edit/redo': { args: none, result: returns<WorkspaceState>() },
 } as const;

@@ -4,16 +4,20 @@ import { basename, dirname } from 'node:path';
 import type { WorkspaceState } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { createWorkspaceDb, openWorkspaceDb, type OpenedDb } from '../storage/db';
-import { CatalogRepo, type ServiceSnapshot } from '../storage/repos/catalog-repo';
+import { AlertSetRepo } from '../storage/repos/alert-set-repo';
+import { CatalogRepo } from '../storage/repos/catalog-repo';
 import { fsyncDir, tempPathFor } from './atomic-file';
 
-/** One undoable edit: the service it touched, as it was before and after. */
-type Edit = { label: string; serviceId: number; before: ServiceSnapshot | null; after: ServiceSnapshot | null };
+/** The repositories of an open workspace, as edits see them. */
+export type Repos = { catalog: CatalogRepo; alertSets: AlertSetRepo };
+
+/** One undoable edit: how to put the workspace back as it was before, or after, the edit. */
+type Edit = { label: string; apply(repos: Repos, side: 'before' | 'after'): void };
 
 /** How many edits can be undone. */
 export const UNDO_LIMIT = 200;
 
-type Open = { path: string; opened: OpenedDb; repo: CatalogRepo };
+type Open = { path: string; opened: OpenedDb; repo: CatalogRepo; repos: Repos };
 
 /** Copies the live database to a file with SQLite's own VACUUM INTO, then renames it into place atomically. */
 export function backupTo(db: Database.Database, target: string): void {
@@ -61,7 +65,8 @@ export class WorkspaceSession {
 
   private attach(path: string, opened: OpenedDb): void {
     this.close();
-    this.current = { path, opened, repo: new CatalogRepo(opened.db) };
+    const repo = new CatalogRepo(opened.db);
+    this.current = { path, opened, repo, repos: { catalog: repo, alertSets: new AlertSetRepo(opened.db) } };
   }
 
   /** Creates a new workspace file and makes it the open one. */
@@ -116,6 +121,11 @@ export class WorkspaceSession {
     return this.requireOpen().repo;
   }
 
+  /** The alert-set repository of the open workspace, for reads. */
+  alertSets(): AlertSetRepo {
+    return this.requireOpen().repos.alertSets;
+  }
+
   private requireWritable(): Open {
     const c = this.requireOpen();
     if (c.opened.readOnly) throw new AppFailure('READ_ONLY', c.opened.readOnlyReason ?? 'This workspace is open read-only');
@@ -135,10 +145,29 @@ export class WorkspaceSession {
       return { out, before, after };
     });
     const { out, before, after } = run();
-    this.undoStack.push({ label, serviceId: out.serviceId, before, after });
+    this.record({ label, apply: (repos, side) => repos.catalog.restore(out.serviceId, side === 'before' ? before : after) });
+    return out.value;
+  }
+
+  /**
+   * Runs one edit of workspace-wide data (not of one service) as a single transaction, recording it for undo by
+   * capturing that data before and after with `capture` and putting it back with `restore`.
+   */
+  editWorkspace<T, S>(label: string, capture: (repos: Repos) => S, restore: (repos: Repos, state: S) => void, fn: (repos: Repos) => T): T {
+    const c = this.requireWritable();
+    const { value, before, after } = c.opened.db.transaction(() => {
+      const before = capture(c.repos);
+      const value = fn(c.repos);
+      return { value, before, after: capture(c.repos) };
+    })();
+    this.record({ label, apply: (repos, side) => restore(repos, side === 'before' ? before : after) });
+    return value;
+  }
+
+  private record(edit: Edit): void {
+    this.undoStack.push(edit);
     if (this.undoStack.length > UNDO_LIMIT) this.undoStack.shift();
     this.redoStack = [];
-    return out.value;
   }
 
   /** Undoes the last edit; returns its label. */
@@ -156,7 +185,7 @@ export class WorkspaceSession {
     const edit = from.at(-1);
     if (!edit) throw new AppFailure('NOTHING_TO_UNDO', emptyMessage);
     try {
-      c.opened.db.transaction(() => c.repo.restore(edit.serviceId, edit[side]))();
+      c.opened.db.transaction(() => edit.apply(c.repos, side))();
     } catch (error) {
       // Someone else changed the file (another window or the CLI): the history no longer applies.
       this.undoStack = [];

@@ -73,7 +73,7 @@ describe('opening a workspace', () => {
     db.close();
     const opened = openWorkspaceDb(path);
     expect(opened.readOnly).toBe(true);
-    expect(opened.readOnlyReason).toMatch(/written by a newer version of SLO Workbench \(schema \d+; this version knows up to 1\)\. It is open read-only\./);
+    expect(opened.readOnlyReason).toBe(`This workspace was written by a newer version of SLO Workbench (schema ${MIGRATIONS.length + 5}; this version knows up to ${MIGRATIONS.length}). It is open read-only.`);
     expect(() => opened.db.exec("INSERT INTO workspace_meta VALUES ('a', 'b')")).toThrow(/readonly/);
     opened.db.close();
   });
@@ -96,7 +96,8 @@ describe('opening a workspace', () => {
 });
 
 describe('migrations', () => {
-  const extra: Migration = { version: 2, name: 'test column', sql: 'ALTER TABLE services ADD COLUMN tier_note TEXT' };
+  const LATEST = MIGRATIONS.length;
+  const extra: Migration = { version: LATEST + 1, name: 'test column', sql: 'ALTER TABLE services ADD COLUMN tier_note TEXT' };
 
   it('backs the file up before running a pending migration, then applies it with its version', () => {
     const path = join(dir, 'old.slowb');
@@ -111,11 +112,11 @@ describe('migrations', () => {
         live.prepare('VACUUM INTO ?').run(join(dir, 'backup.slowb'));
       },
     });
-    expect(backups).toEqual([1]);
-    expect(opened.schemaVersion).toBe(2);
+    expect(backups).toEqual([LATEST]);
+    expect(opened.schemaVersion).toBe(LATEST + 1);
     opened.db.close();
     const backup = new Database(join(dir, 'backup.slowb'), { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.pragma('user_version', { simple: true })).toBe(LATEST);
     expect(backup.prepare('SELECT name FROM services').pluck().all()).toEqual(['api']);
     backup.close();
   });
@@ -123,10 +124,26 @@ describe('migrations', () => {
   it('leaves the old version intact when a migration fails halfway', () => {
     const db = new Database(':memory:');
     migrate(db);
-    const broken: Migration = { version: 2, name: 'broken', sql: 'ALTER TABLE services ADD COLUMN a TEXT; THIS IS NOT SQL;' };
+    const broken: Migration = { version: LATEST + 1, name: 'broken', sql: 'ALTER TABLE services ADD COLUMN a TEXT; THIS IS NOT SQL;' };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow();
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
     expect(db.prepare("SELECT COUNT(*) FROM pragma_table_info('services') WHERE name = 'a'").pluck().get()).toBe(0);
+  });
+});
+
+describe('a schema-1 workspace', () => {
+  it('migrates to the latest schema keeping its data, and ends with the same schema as a new workspace', () => {
+    const old = join(dir, 'v1.slowb');
+    const v1 = createWorkspaceDb(old, MIGRATIONS.slice(0, 1)).db;
+    v1.prepare("INSERT INTO services (name, created_at, updated_at) VALUES ('api', 0, 0)").run();
+    v1.close();
+    const migrated = openWorkspaceDb(old, { backup: () => undefined }).db;
+    const fresh = createWorkspaceDb(join(dir, 'new.slowb')).db;
+    const schema = (db: Database.Database) => db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+    expect(schema(migrated)).toEqual(schema(fresh));
+    expect(migrated.prepare('SELECT name, requests_per_day FROM services').all()).toEqual([{ name: 'api', requests_per_day: null }]);
+    migrated.close();
+    fresh.close();
   });
 });
 

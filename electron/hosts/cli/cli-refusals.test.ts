@@ -47,8 +47,8 @@ const refusals: Array<{ what: string; argv: string[]; line: string; shared?: str
     line: 'error: Target must be below 100 % (100 % leaves no error budget) [--target]',
     shared: message(parseTargetPercent('100')),
   },
-  { what: 'a target of 0 %', argv: [...SET, '--target', '0'], line: 'error: Target must be above 0 % [--target]', shared: message(parseTargetPercent('0')) },
-  { what: 'a negative target', argv: [...SET, '--target', '-5'], line: 'error: Target must be above 0 % [--target]', shared: message(parseTargetPercent('-5')) },
+  { what: 'a target of 0 %', argv: [...SET, '--target', '0'], line: 'error: Target must be at least 50 % (a looser target is not an objective) [--target]', shared: message(parseTargetPercent('0')) },
+  { what: 'a negative target', argv: [...SET, '--target', '-5'], line: 'error: Target must be at least 50 % (a looser target is not an objective) [--target]', shared: message(parseTargetPercent('-5')) },
   {
     what: 'a window of 0 days',
     argv: ['objective', 'set', ...W, '--service', 'checkout', '--sli', 'availability', '--tier', 'slo', '--target', '99', '--window', '0d'],

@@ -8,18 +8,25 @@ export type Dialog =
   | { kind: 'confirm-delete-service'; serviceId: number; name: string }
   | { kind: 'confirm-delete-sli'; sliId: number; name: string };
 
-/** Transient UI state: the open dialog and the last error banner. */
+/** The screens of an open workspace. */
+export type View = 'services' | 'dependencies' | 'calculator';
+
+/** Transient UI state: the screen, the open dialog and the last error banner. */
 export type UiSlice = {
+  view: View;
   dialog: Dialog | null;
   banner: AppError | null;
+  setView(view: View): void;
   openDialog(dialog: Dialog | null): void;
   showError(error: AppError | null): void;
 };
 
 /** Creates the UI slice. */
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+  view: 'services',
   dialog: null,
   banner: null,
+  setView: (view) => set({ view }),
   openDialog: (dialog) => set({ dialog }),
   showError: (banner) => set({ banner }),
 });

@@ -1,10 +1,11 @@
 import { migration001 } from './001-initial';
+import { migration002 } from './002-budgets-and-dependencies';
 
 /** One numbered, append-only schema step; it runs with its version bump in one transaction. */
 export type Migration = { version: number; name: string; sql: string };
 
 /** Every migration, in order. Never edit a released one: append a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 /** The schema version this build writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

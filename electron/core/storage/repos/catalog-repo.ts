@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { Objective, Service, Sli, SliKind, SloWindow, Tier } from '../../../../shared/domain/types';
+import type { BudgetPolicy } from '../../../../shared/budget/policy';
+import type { CalendarUnit, Dependency, Objective, Service, Sli, SliKind, SloWindow, Tier } from '../../../../shared/domain/types';
 
-type ServiceRow = { id: number; name: string; owner: string; description: string; created_at: number; updated_at: number };
+type ServiceRow = {
+  id: number; name: string; owner: string; description: string; created_at: number; updated_at: number; requests_per_day: number | null;
+};
+type DependencyRow = { service_id: number; depends_on_id: number; redundancy_group: string | null };
+type PolicyRow = { service_id: number; policy: string };
 type SliRow = { id: number; service_id: number; name: string; kind: string; latency_threshold_ms: number | null; position: number };
 type ObjectiveRow = {
   sli_id: number; tier: string; target_ppm: number; window_kind: string; window_days: number | null;
@@ -9,13 +14,19 @@ type ObjectiveRow = {
   slice_target_ppm: number | null; latency_threshold_ms: number | null;
 };
 
-/** Every stored row of one service, used to undo and redo edits by restoring a service as a whole. */
-export type ServiceSnapshot = { service: ServiceRow; slis: SliRow[]; objectives: ObjectiveRow[] };
+/**
+ * Every stored row of one service, used to undo and redo edits by restoring a service as a whole: its own rows and
+ * the dependency edges pointing at it, which a delete would otherwise take along.
+ */
+export type ServiceSnapshot = {
+  service: ServiceRow; slis: SliRow[]; objectives: ObjectiveRow[];
+  dependencies: DependencyRow[]; dependents: DependencyRow[]; policy: PolicyRow | null;
+};
 
 function toObjective(row: ObjectiveRow): Objective {
   const window: SloWindow = row.window_kind === 'rolling'
     ? { kind: 'rolling', days: row.window_days ?? 30 }
-    : { kind: 'calendar', unit: 'month', timeZone: row.time_zone ?? 'UTC' };
+    : { kind: 'calendar', unit: (row.calendar_unit ?? 'month') as CalendarUnit, timeZone: row.time_zone ?? 'UTC' };
   return {
     tier: row.tier as Tier,
     targetPpm: row.target_ppm,
@@ -56,13 +67,17 @@ export class CatalogRepo {
     const services = this.db.prepare('SELECT * FROM services ORDER BY name COLLATE NOCASE, id').all() as ServiceRow[];
     const slis = this.db.prepare('SELECT * FROM slis ORDER BY service_id, position, id').all() as SliRow[];
     const objectives = this.db.prepare('SELECT * FROM objectives').all() as ObjectiveRow[];
-    return this.assemble(services, slis, objectives);
+    const dependencies = this.db.prepare('SELECT * FROM dependencies ORDER BY service_id, depends_on_id').all() as DependencyRow[];
+    const policies = this.db.prepare('SELECT * FROM budget_policies').all() as PolicyRow[];
+    return this.assemble(services, slis, objectives, dependencies, policies);
   }
 
   /** Reads one service, or undefined. */
   getService(id: number): Service | undefined {
     const snapshot = this.snapshot(id);
-    return snapshot ? this.assemble([snapshot.service], snapshot.slis, snapshot.objectives)[0] : undefined;
+    return snapshot
+      ? this.assemble([snapshot.service], snapshot.slis, snapshot.objectives, snapshot.dependencies, snapshot.policy ? [snapshot.policy] : [])[0]
+      : undefined;
   }
 
   /** Reads one SLI, or undefined. */
@@ -71,7 +86,12 @@ export class CatalogRepo {
     return row ? this.getService(row.service_id)?.slis.find((s) => s.id === id) : undefined;
   }
 
-  private assemble(services: ServiceRow[], slis: SliRow[], objectives: ObjectiveRow[]): Service[] {
+  private assemble(services: ServiceRow[], slis: SliRow[], objectives: ObjectiveRow[], dependencies: DependencyRow[], policies: PolicyRow[]): Service[] {
+    const depsOf = new Map<number, Dependency[]>();
+    for (const d of dependencies) {
+      depsOf.set(d.service_id, [...(depsOf.get(d.service_id) ?? []), { dependsOnId: d.depends_on_id, redundancyGroup: d.redundancy_group }]);
+    }
+    const policyOf = new Map(policies.map((p) => [p.service_id, JSON.parse(p.policy) as BudgetPolicy]));
     const bySli = new Map<number, Partial<Record<Tier, Objective>>>();
     for (const row of objectives) {
       const entry = bySli.get(row.sli_id) ?? {};
@@ -91,7 +111,10 @@ export class CatalogRepo {
       });
       byService.set(row.service_id, list);
     }
-    return services.map((s) => ({ id: s.id, name: s.name, owner: s.owner, description: s.description, slis: byService.get(s.id) ?? [] }));
+    return services.map((s) => ({
+      id: s.id, name: s.name, owner: s.owner, description: s.description, requestsPerDay: s.requests_per_day,
+      dependencies: depsOf.get(s.id) ?? [], policy: policyOf.get(s.id) ?? null, slis: byService.get(s.id) ?? [],
+    }));
   }
 
   /** Finds a service by name, case-insensitively. */
@@ -159,6 +182,29 @@ export class CatalogRepo {
     this.db.prepare('DELETE FROM objectives WHERE sli_id = ? AND tier = ?').run(sliId, tier);
   }
 
+  setTraffic(serviceId: number, requestsPerDay: number | null, now: number): void {
+    this.db.prepare('UPDATE services SET requests_per_day = ?, updated_at = ? WHERE id = ?').run(requestsPerDay, now, serviceId);
+  }
+
+  /** Adds or updates an edge (a second add changes its redundancy group). */
+  putDependency(serviceId: number, dependsOnId: number, redundancyGroup: string | null): void {
+    this.db.prepare(`INSERT INTO dependencies (service_id, depends_on_id, redundancy_group) VALUES (?, ?, ?)
+      ON CONFLICT (service_id, depends_on_id) DO UPDATE SET redundancy_group = excluded.redundancy_group`).run(serviceId, dependsOnId, redundancyGroup);
+  }
+
+  deleteDependency(serviceId: number, dependsOnId: number): boolean {
+    return this.db.prepare('DELETE FROM dependencies WHERE service_id = ? AND depends_on_id = ?').run(serviceId, dependsOnId).changes > 0;
+  }
+
+  /** Stores a service's policy, or removes it (back to the default) when null. */
+  setPolicy(serviceId: number, policy: BudgetPolicy | null): void {
+    if (policy === null) this.db.prepare('DELETE FROM budget_policies WHERE service_id = ?').run(serviceId);
+    else {
+      this.db.prepare('INSERT INTO budget_policies (service_id, policy) VALUES (?, ?) ON CONFLICT (service_id) DO UPDATE SET policy = excluded.policy')
+        .run(serviceId, JSON.stringify(policy));
+    }
+  }
+
   /** Every row of one service, or undefined when it does not exist. */
   snapshot(serviceId: number): ServiceSnapshot | undefined {
     const service = this.db.prepare('SELECT * FROM services WHERE id = ?').get(serviceId) as ServiceRow | undefined;
@@ -167,15 +213,18 @@ export class CatalogRepo {
     const objectives = this.db.prepare(
       'SELECT o.* FROM objectives o JOIN slis s ON s.id = o.sli_id WHERE s.service_id = ? ORDER BY o.sli_id, o.tier',
     ).all(serviceId) as ObjectiveRow[];
-    return { service, slis, objectives };
+    const dependencies = this.db.prepare('SELECT * FROM dependencies WHERE service_id = ?').all(serviceId) as DependencyRow[];
+    const dependents = this.db.prepare('SELECT * FROM dependencies WHERE depends_on_id = ?').all(serviceId) as DependencyRow[];
+    const policy = (this.db.prepare('SELECT * FROM budget_policies WHERE service_id = ?').get(serviceId) as PolicyRow | undefined) ?? null;
+    return { service, slis, objectives, dependencies, dependents, policy };
   }
 
   /** Replaces one service with a snapshot (or removes it when the snapshot is null), keeping the original ids. */
   restore(serviceId: number, snapshot: ServiceSnapshot | null): void {
     this.db.prepare('DELETE FROM services WHERE id = ?').run(serviceId);
     if (!snapshot) return;
-    this.db.prepare('INSERT INTO services (id, name, owner, description, created_at, updated_at) VALUES (@id, @name, @owner, @description, @created_at, @updated_at)')
-      .run(snapshot.service);
+    this.db.prepare(`INSERT INTO services (id, name, owner, description, created_at, updated_at, requests_per_day)
+      VALUES (@id, @name, @owner, @description, @created_at, @updated_at, @requests_per_day)`).run(snapshot.service);
     const sli = this.db.prepare('INSERT INTO slis (id, service_id, name, kind, latency_threshold_ms, position) VALUES (@id, @service_id, @name, @kind, @latency_threshold_ms, @position)');
     for (const row of snapshot.slis) sli.run(row);
     const objective = this.db.prepare(`INSERT INTO objectives (sli_id, tier, target_ppm, window_kind, window_days, calendar_unit, time_zone,
@@ -183,5 +232,8 @@ export class CatalogRepo {
       VALUES (@sli_id, @tier, @target_ppm, @window_kind, @window_days, @calendar_unit, @time_zone,
         @method, @slice_minutes, @slice_target_ppm, @latency_threshold_ms)`);
     for (const row of snapshot.objectives) objective.run(row);
+    const edge = this.db.prepare('INSERT INTO dependencies (service_id, depends_on_id, redundancy_group) VALUES (@service_id, @depends_on_id, @redundancy_group)');
+    for (const row of [...snapshot.dependencies, ...snapshot.dependents]) edge.run(row);
+    if (snapshot.policy) this.db.prepare('INSERT INTO budget_policies (service_id, policy) VALUES (@service_id, @policy)').run(snapshot.policy);
   }
 }
