@@ -4,7 +4,7 @@ import { formatPpmPercent, parseTargetPercent } from './percent';
 import { tierWarnings } from './tiers';
 import type { Objective, Sli, Tier } from './types';
 import { checkName, checkThresholdMs, checkWindowDays } from './validation';
-import { formatWindowSpec, parseWindowSpec } from './window';
+import { formatWindowSpec, parseWindowArg, parseWindowSpec } from './window';
 
 describe('parseTargetPercent', () => {
   it.each([['99.9', 999_000], ['99.95 %', 999_500], [' 90 ', 900_000], ['99.9999', 999_999], ['50', 500_000], ['50.0001', 500_001]])(
@@ -64,6 +64,19 @@ describe('field checks', () => {
     expect(parseWindowSpec('0d')).toEqual({ ok: false, message: 'Window must be at least 1 day' });
     expect(parseWindowSpec('monthly').ok).toBe(false);
     expect(formatWindowSpec({ kind: 'rolling', days: 7 })).toBe('7d');
+  });
+
+  it('reads calendar windows with a unit, an optional period and an optional IANA zone', () => {
+    expect(parseWindowArg('calendar-month:2027-02:Europe/Berlin')).toEqual({
+      ok: true, value: { window: { kind: 'calendar', unit: 'month', timeZone: 'Europe/Berlin' }, period: '2027-02' },
+    });
+    expect(parseWindowArg('calendar-quarter:America/New_York')).toEqual({
+      ok: true, value: { window: { kind: 'calendar', unit: 'quarter', timeZone: 'America/New_York' }, period: null },
+    });
+    expect(parseWindowArg('calendar-month:Mars/Base')).toEqual({ ok: false, message: 'Unknown time zone "Mars/Base": use an IANA name such as Europe/Berlin or UTC' });
+    expect(parseWindowArg('calendar-fortnight').ok).toBe(false);
+    expect(parseWindowSpec('calendar-month:2027-02')).toEqual({ ok: false, message: 'An objective\'s window is a kind of period, not one period: drop ":2027-02"' });
+    expect(formatWindowSpec({ kind: 'calendar', unit: 'year', timeZone: 'Asia/Kathmandu' }, true)).toBe('calendar-year:Asia/Kathmandu');
   });
 });
 
