@@ -101,6 +101,8 @@ describe('ceiling explanations', () => {
     expect(c.unknown).toEqual([5]);
     expect(ignoredDependencyText('ledger')).toBe('"ledger" has no availability SLO, so it is left out of the ceiling.');
     expect(ceilingFormula(serviceCeiling(payments, shop))).toBeNull();
+    const single = service(8, 'api', 990_000, [hard(2)]);
+    expect(ceilingFormula(serviceCeiling(single, mapOf(single, payments)))).toBeNull();
   });
 
   it('builds the warning from its parts in one fixed sentence', () => {

@@ -55,9 +55,9 @@ export function groupFormula(factor: Extract<CeilingFactor, { kind: 'group' }>):
   return `1 − ${terms} = ${formatAvailability(factor.availability)}`;
 }
 
-/** The ceiling as the product of its factors: "99.9 % × 99.9975 % = 99.8975 %", or null when there is no factor. */
+/** The ceiling as the product of its factors: "99.9 % × 99.9975 % = 99.8975 %", or null with fewer than two factors. */
 export function ceilingFormula(ceiling: Ceiling): string | null {
-  if (ceiling.ceiling === null) return null;
+  if (ceiling.ceiling === null || ceiling.factors.length < 2) return null;
   return `${ceiling.factors.map((f) => formatAvailability(f.availability)).join(' × ')} = ${formatAvailability(ceiling.ceiling)}`;
 }
 

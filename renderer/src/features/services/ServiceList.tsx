@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { checkName } from '../../../../shared/domain/validation';
 import { tierWarnings } from '../../../../shared/domain/tiers';
+import { assessAll } from '../../../../shared/budget/feasibility';
 import { Field } from '../../components/Field';
 import { useApp } from '../../store/context';
 
 /** The sidebar: every service, how many SLIs and warnings it has, and a field to add one. */
 export function ServiceList() {
   const services = useApp((s) => s.services);
+  const feasibility = assessAll(services);
   const selected = useApp((s) => s.selectedServiceId);
   const select = useApp((s) => s.select);
   const edit = useApp((s) => s.edit);
@@ -30,14 +32,15 @@ export function ServiceList() {
       <h2>Services</h2>
       <ul className="service-list" data-testid="service-list">
         {services.map((s) => {
-          const warnings = s.slis.reduce((n, sli) => n + tierWarnings(sli).length, 0);
+          // An availability SLO above what the service's dependencies allow counts as one more warning.
+          const warnings = s.slis.reduce((n, sli) => n + tierWarnings(sli).length, 0) + (feasibility.get(s.id)?.status === 'infeasible' ? 1 : 0);
           return (
             <li key={s.id}>
               <button className={s.id === selected ? 'service-item selected' : 'service-item'} aria-current={s.id === selected}
                 onClick={() => select(s.id)}>
                 <span className="service-name">{s.name}</span>
                 <span className="muted small">{s.slis.length} SLI{s.slis.length === 1 ? '' : 's'}</span>
-                {warnings > 0 ? <span className="badge badge-warn" title="Tier ordering warnings">⚠ {warnings}</span> : null}
+                {warnings > 0 ? <span className="badge badge-warn" title="Tier ordering warnings, and an SLO above its dependency ceiling">⚠ {warnings}</span> : null}
               </button>
             </li>
           );

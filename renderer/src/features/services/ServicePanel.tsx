@@ -1,4 +1,5 @@
 import { useApp } from '../../store/context';
+import { DependencyPanel } from '../dependencies/DependencyPanel';
 import { SliCard } from '../tiers/SliCard';
 import { AddSliForm } from './AddSliForm';
 import { ServiceHeader } from './ServiceHeader';
@@ -21,6 +22,7 @@ export function ServicePanel() {
       {service.slis.length === 0 ? <p className="muted">No SLIs yet. An SLI is what you measure: the share of good requests, or of fast ones.</p> : null}
       {service.slis.map((sli) => <SliCard key={sli.id} sli={sli} readOnly={readOnly} />)}
       {readOnly ? null : <AddSliForm serviceId={service.id} />}
+      <DependencyPanel service={service} />
     </main>
   );
 }
