@@ -4,3 +4,4 @@ export * from './calendar';
 export * from './dependencies';
 export * from './ladder';
 export * from './policy';
+export * from './rolling';
