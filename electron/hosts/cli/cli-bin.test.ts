@@ -35,7 +35,7 @@ describe('the slo-workbench executable', () => {
 
   it('creates a workspace and shows it as JSON from a child process', async () => {
     const created = await spawnBin(['workspace', 'create', 'ci.slowb']);
-    expect(created).toEqual({ code: 0, stdout: `Created workspace ${box.path('ci.slowb')} (schema 1)\n`, stderr: '' });
+    expect(created).toEqual({ code: 0, stdout: `Created workspace ${box.path('ci.slowb')} (schema 2)\n`, stderr: '' });
     const show = await spawnBin(['show', '--workspace', 'ci.slowb', '--json']);
     expect(show.code).toBe(0);
     expect(JSON.parse(show.stdout) as JsonShow).toMatchObject({ format: 'slo-workbench/v1', command: 'show', services: [] });

@@ -58,7 +58,7 @@ describe('slo-workbench and files that are not workspaces', () => {
 
   it('creates workspaces relative to the working directory and keeps recent files in $SLO_WORKBENCH_HOME', async () => {
     const r = await box.run('workspace', 'create', 'team.slowb');
-    expect(r).toMatchObject({ code: 0, stdout: `Created workspace ${box.path('team.slowb')} (schema 1)`, stderr: '' });
+    expect(r).toMatchObject({ code: 0, stdout: `Created workspace ${box.path('team.slowb')} (schema 2)`, stderr: '' });
     expect(existsSync(box.path('team.slowb'))).toBe(true);
     expect(existsSync(box.path('home/settings.json'))).toBe(true);
   });

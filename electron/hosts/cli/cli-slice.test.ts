@@ -91,7 +91,7 @@ describe('slo-workbench, the full slice', () => {
 
   it('lists, renames and removes services addressed by name whatever the case', async () => {
     const created = await box.json<JsonWorkspaceCreated>('workspace', 'create', 'team.slowb');
-    expect(created.workspace).toMatchObject({ name: 'team.slowb', path: box.path('team.slowb'), schemaVersion: 1 });
+    expect(created.workspace).toMatchObject({ name: 'team.slowb', path: box.path('team.slowb'), schemaVersion: 2 });
     await box.json('service', 'add', ...W, 'Checkout');
     await box.json('service', 'add', ...W, 'search');
     await box.json('sli', 'add', ...W, '--service', 'CHECKOUT', 'availability');
