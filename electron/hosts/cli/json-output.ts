@@ -1,14 +1,14 @@
 // The CLI's --json format, "slo-workbench/v1". Scripts depend on it: add fields, never rename or remove them;
 // a breaking change gets a new format string. docs/cli.md documents every document with real output.
-import type { BudgetingMethod, SliKind, Tier } from '../../../shared/domain/types';
+import type { BudgetingMethod, CalendarUnit, SliKind, Tier } from '../../../shared/domain/types';
 import type { TierRule } from '../../../shared/domain/tiers';
 import type { ErrorCode, ErrorDetails } from '../../../shared/ipc/errors';
 
 /** The format string every successful --json document carries, so scripts can refuse a format they do not know. */
 export const JSON_FORMAT = 'slo-workbench/v1';
 
-/** A window as the CLI spells it: a rolling number of days ("30d") or "calendar-month". */
-export type JsonWindowSpec = `${number}d` | 'calendar-month';
+/** A window as the CLI spells it: a rolling number of days ("30d") or a calendar unit ("calendar-month"). */
+export type JsonWindowSpec = `${number}d` | `calendar-${CalendarUnit}`;
 
 /** An error budget: allowed bad minutes per window (a range for calendar months, 28 to 31 days) and the budget in ppm. */
 export type JsonBudget = {
@@ -93,16 +93,136 @@ export type JsonSliChanged = JsonEnvelope<'sli add' | 'objective set'> & { servi
 /** `sli list`. */
 export type JsonSliList = JsonEnvelope<'sli list'> & { service: string; slis: JsonSli[] };
 
-/** `show`: the whole workspace. */
-export type JsonShow = JsonEnvelope<'show'> & { workspace: JsonWorkspace; services: JsonService[] };
+/** `show`: the whole workspace, with every dependency edge. */
+export type JsonShow = JsonEnvelope<'show'> & { workspace: JsonWorkspace; services: JsonService[]; dependencies: JsonDependency[] };
 
 /** `serve`: printed once the server listens. */
 export type JsonServe = JsonEnvelope<'serve'> & { url: string };
 
+/** A window resolved to one concrete length: a rolling window, or the calendar period named or containing now. */
+export type JsonWindowPeriod = {
+  /** The window with its period and zone spelled out: "30d", "calendar-month:2027-02:Europe/Berlin". */
+  spec: string;
+  kind: 'rolling' | 'calendar';
+  /** Days of a rolling window; null for calendar windows. */
+  days: number | null;
+  /** Unit of a calendar window; null for rolling windows. */
+  unit: CalendarUnit | null;
+  /** IANA zone of a calendar window; null for rolling windows. */
+  timeZone: string | null;
+  /** The calendar period measured: its name ("February 2027") and its bounds as UTC ISO instants; null for rolling windows. */
+  period: { label: string; start: string; end: string } | null;
+  /** Real length in minutes (a DST month is an hour shorter or longer). */
+  minutes: number;
+};
+
+/** `budget`: the error budget of one target over one window. */
+export type JsonBudgetReport = JsonEnvelope<'budget'> & {
+  target: string;
+  targetPpm: number;
+  method: BudgetingMethod;
+  window: JsonWindowPeriod;
+  budget: {
+    /** Allowed bad minutes; Timeslices rounds down to whole slices. Rounded to 6 decimals. */
+    minutes: number;
+    /** 1 − target as a percentage of the window: "0.1". */
+    percent: string;
+    ppm: number;
+  };
+  /** Slices of the timeslices methods; null for occurrences. badSlices is null for ratio-timeslices (it averages slices). */
+  timeslice: { sliceMinutes: number; sliceTarget: string; sliceTargetPpm: number; slices: number; badSlices: number | null } | null;
+  /** Events in the window at the given traffic; badEvents is null under timeslices, which counts slices, not events. */
+  traffic: { requestsPerDay: number; events: number; badEvents: number | null } | null;
+};
+
+/** One multi-window, multi-burn-rate alert. */
+export type JsonAlert = {
+  severity: 'page' | 'ticket';
+  speed: 'quick' | 'slow';
+  /** Share of the period's budget the alert guards, in percent. */
+  budgetPercent: number;
+  longWindow: string;
+  shortWindow: string;
+  longMinutes: number;
+  shortMinutes: number;
+  /** Burn-rate threshold: budget share × period ÷ long window; rounded to 9 decimals (Sloth prints 5.6000000000000005). */
+  factor: number;
+  /** Error rate (0..1) at which the alert fires: factor × (1 − target); rounded to 12 decimals. */
+  errorRate: number;
+  /** The error rate as a percentage with 4 significant digits: "1.44". */
+  errorRatePercent: string;
+  /** Minutes until the whole budget is gone at that rate: period ÷ factor; rounded to 6 decimals. */
+  exhaustMinutes: number;
+};
+
+/** `alerts`: the page and ticket alerts of one target over one window, from the built-in sets or a Sloth AlertWindows file. */
+export type JsonAlertsReport = JsonEnvelope<'alerts'> & {
+  target: string;
+  targetPpm: number;
+  window: JsonWindowPeriod;
+  alertSet: {
+    name: string;
+    source: 'built-in' | 'file';
+    /** The SLO period the set was written for, as a duration ("30d"). */
+    period: string;
+    /** True when the set was made for another period and its factors scaled to this window. */
+    scaled: boolean;
+  };
+  alerts: JsonAlert[];
+};
+
+/** One edge of the dependency graph: `service` needs `on`, alone (hard, in series) or as one of a redundancy group. */
+export type JsonDependency = {
+  service: string;
+  on: string;
+  /** The redundancy group `on` belongs to for this service; null for a hard dependency. */
+  redundancyGroup: string | null;
+  /** The availability SLO `on` promises ("99.9"), or null when it has none (it is then left out of ceilings). */
+  slo: string | null;
+  sloPpm: number | null;
+};
+
+/** `dependency add` and `dependency remove`: what the service depends on afterwards. */
+export type JsonDependencyChanged = JsonEnvelope<'dependency add' | 'dependency remove'> & { service: string; dependencies: JsonDependency[] };
+
+/** `dependency list`: every edge of the workspace, or of one service. */
+export type JsonDependencyList = JsonEnvelope<'dependency list'> & { dependencies: JsonDependency[] };
+
+/** An availability as the ceiling report shows it: the exact value (0..1, 12 decimals) and the percentage rounded down. */
+export type JsonAvailability = { availability: number; percent: string };
+
+/** One factor of a ceiling: a hard dependency's SLO, or a redundancy group's combined availability 1 − ∏(1 − aᵢ). */
+export type JsonCeilingFactor =
+  | ({ kind: 'hard'; service: string } & JsonAvailability)
+  | ({ kind: 'group'; name: string; members: ({ service: string } & JsonAvailability)[]; formula: string } & JsonAvailability);
+
+/** `ceiling`: what a service's dependencies allow it to promise, and whether its own availability SLO fits. */
+export type JsonCeilingReport = JsonEnvelope<'ceiling'> & {
+  service: string;
+  /** The service's own availability SLO ("99.95"), or null when it has none. */
+  slo: string | null;
+  sloPpm: number | null;
+  /** The ceiling, or null when no dependency has an availability SLO. `percent` is rounded down to 1 ppm. */
+  ceiling: (JsonAvailability & { ppm: number }) | null;
+  /** The product written out ("99.9 % × 99.9975 % = 99.8975 %"); null with fewer than two factors. */
+  formula: string | null;
+  factors: JsonCeilingFactor[];
+  /** Dependencies without an availability SLO, left out of the product. */
+  ignored: string[];
+  /** The factor that limits the service most, as the warning names it: `"payments" (99.9 %)`. */
+  limiting: string | null;
+  status: 'feasible' | 'infeasible' | 'unknown';
+  /** True or false when both the SLO and the ceiling are known; null otherwise. */
+  feasible: boolean | null;
+  /** The sentence the UI shows when the SLO is above the ceiling; null otherwise. */
+  warning: string | null;
+};
+
 /** Every successful document the CLI prints on stdout. */
 export type JsonDocument =
   | JsonWorkspaceCreated | JsonServiceChanged | JsonServiceList | JsonServiceRemoved
-  | JsonSliChanged | JsonSliList | JsonShow | JsonServe;
+  | JsonDependencyChanged | JsonDependencyList | JsonCeilingReport
+  | JsonSliChanged | JsonSliList | JsonShow | JsonServe | JsonBudgetReport | JsonAlertsReport;
 
 /** Error codes in --json errors: the core's stable codes, plus USAGE for command lines the parser refused (exit code 2). */
 export type JsonErrorCode = ErrorCode | 'USAGE';

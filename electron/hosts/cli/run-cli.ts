@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { AppFailure } from '../../../shared/ipc/errors';
+import { registerAlertsCommand } from './commands/alerts';
+import { registerBudgetCommand } from './commands/budget';
+import { registerDependencyCommands } from './commands/dependency';
 import { registerObjectiveCommands } from './commands/objective';
 import { registerServeCommand } from './commands/serve';
 import { registerServiceCommands } from './commands/service';
@@ -62,7 +65,10 @@ export function buildProgram(ctx: CliContext, json: boolean): Command {
   registerSliCommands(program, ctx);
   registerObjectiveCommands(program, ctx);
   registerShowCommand(program, ctx);
+  registerDependencyCommands(program, ctx);
   registerServeCommand(program, ctx);
+  registerBudgetCommand(program, ctx);
+  registerAlertsCommand(program, ctx);
   return program;
 }
 

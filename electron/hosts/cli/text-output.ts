@@ -29,7 +29,7 @@ export function budgetText(first: number, second: number): string {
 
 /** The window of a tier for people: "rolling 30 days", "calendar month (UTC)". */
 export function describeTierWindow(tier: JsonTier): string {
-  if (tier.window === 'calendar-month') return `calendar month (${tier.timeZone ?? 'UTC'})`;
+  if (tier.window.startsWith('calendar-')) return `calendar ${tier.window.slice('calendar-'.length)} (${tier.timeZone ?? 'UTC'})`;
   const parsed = parseWindowSpec(tier.window);
   return parsed.ok ? describeWindow(parsed.value) : tier.window;
 }

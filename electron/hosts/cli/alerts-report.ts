@@ -1,0 +1,62 @@
+// The `alerts` report: the multi-window, multi-burn-rate alerts of one target over one window.
+import { alertRows, chooseAlertSet, formatDuration, type AlertWindowSet } from '../../../shared/budget/alerts';
+import { formatMinutes } from '../../../shared/budget/budget';
+import { formatFactor, formatRatePercent } from '../../../shared/budget/downtime';
+import { formatPpmPercent } from '../../../shared/domain/percent';
+import type { FieldCheck } from '../../../shared/domain/validation';
+import { describeWindowPeriod } from './budget-report';
+import { envelope, roundMinutes } from './json-build';
+import type { JsonAlertsReport, JsonWindowPeriod } from './json-output';
+import { renderItems } from './text-output';
+
+const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+
+/**
+ * Builds the `alerts` document: the set made for the window's length (or the first set scaled to it), and for each
+ * alert its windows, burn-rate threshold, error rate and time to exhaust the budget. Refuses what alertRows refuses.
+ */
+export function alertsReport(targetPpm: number, window: JsonWindowPeriod, sets: readonly AlertWindowSet[], source: 'built-in' | 'file'): FieldCheck<JsonAlertsReport> {
+  const set = chooseAlertSet(sets, window.minutes);
+  const rows = alertRows(set, targetPpm);
+  if (!rows.ok) return rows;
+  const scaled = !sets.includes(set);
+  const original = scaled ? sets[0] ?? set : set;
+  return {
+    ok: true,
+    value: {
+      ...envelope('alerts'),
+      target: formatPpmPercent(targetPpm),
+      targetPpm,
+      window,
+      alertSet: { name: set.name, source, period: formatDuration(original.periodMinutes), scaled },
+      alerts: rows.value.map((r) => ({
+        severity: r.severity,
+        speed: r.speed,
+        budgetPercent: r.budgetPercent,
+        longWindow: formatDuration(r.longMinutes),
+        shortWindow: formatDuration(r.shortMinutes),
+        longMinutes: r.longMinutes,
+        shortMinutes: r.shortMinutes,
+        factor: round(r.factor, 9),
+        errorRate: round(r.errorRate, 12),
+        errorRatePercent: formatRatePercent(r.errorRate),
+        exhaustMinutes: roundMinutes(r.exhaustMinutes),
+      })),
+    },
+  };
+}
+
+/** The `alerts` document as an aligned table for people. */
+export function alertsReportLines(doc: JsonAlertsReport): string[] {
+  const set = doc.alertSet;
+  const from = set.scaled ? `${set.name} (made for ${set.period})` : set.name;
+  const header = ['severity', 'speed', 'budget', 'long', 'short', 'burn rate', 'error rate', 'budget gone in'];
+  const rows = doc.alerts.map((a) => [
+    a.severity, a.speed, `${a.budgetPercent} %`, a.longWindow, a.shortWindow,
+    `×${formatFactor(a.factor)}`, `${a.errorRatePercent} %`, formatMinutes(a.exhaustMinutes),
+  ]);
+  return [
+    `Alerts for ${doc.target} % over ${describeWindowPeriod(doc.window)}, from ${from}`,
+    ...renderItems([header, ...rows].map((row) => ({ row }))),
+  ];
+}
