@@ -1,11 +1,16 @@
 import { computeLadder } from '../../../shared/budget/ladder';
+import { availabilitySloPpm, type CeilingFactor } from '../../../shared/budget/dependencies';
+import {
+  assessFeasibility, availabilityPpm, ceilingFormula, describeFactor, groupFormula,
+} from '../../../shared/budget/feasibility';
 import { formatPpmPercent } from '../../../shared/domain/percent';
 import { tierThresholdMs } from '../../../shared/domain/tiers';
 import type { Objective, Service, Sli } from '../../../shared/domain/types';
 import { formatWindowSpec } from '../../../shared/domain/window';
 import type { WorkspaceInfo } from '../../../shared/ipc/contract';
 import {
-  JSON_FORMAT, type JsonEnvelope, type JsonService, type JsonServiceSummary, type JsonSli, type JsonTier,
+  JSON_FORMAT, type JsonAvailability, type JsonCeilingFactor, type JsonCeilingReport, type JsonDependency,
+  type JsonEnvelope, type JsonService, type JsonServiceSummary, type JsonSli, type JsonTier,
   type JsonWindowSpec, type JsonWorkspace,
 } from './json-output';
 
@@ -77,5 +82,53 @@ export function toJsonWorkspace(info: WorkspaceInfo): JsonWorkspace {
     schemaVersion: info.schemaVersion,
     readOnly: info.readOnly,
     readOnlyReason: info.readOnlyReason,
+  };
+}
+
+/** An availability (0..1) with 12 decimals, and as a percentage rounded down to 1 ppm. */
+function toJsonAvailability(availability: number): JsonAvailability {
+  return { availability: Math.round(availability * 1e12) / 1e12, percent: formatPpmPercent(availabilityPpm(availability)) };
+}
+
+/** Every dependency of the given services as the JSON format shows it, with the SLO each target promises. */
+export function toJsonDependencies(of: readonly Service[], all: readonly Service[]): JsonDependency[] {
+  const byId = new Map(all.map((s) => [s.id, s]));
+  return of.flatMap((s) => s.dependencies.map((d) => {
+    const target = byId.get(d.dependsOnId);
+    const ppm = target ? availabilitySloPpm(target) : null;
+    return {
+      service: s.name, on: target?.name ?? `#${d.dependsOnId}`, redundancyGroup: d.redundancyGroup,
+      slo: ppm === null ? null : formatPpmPercent(ppm), sloPpm: ppm,
+    };
+  }));
+}
+
+function toJsonFactor(factor: CeilingFactor, byId: ReadonlyMap<number, Service>): JsonCeilingFactor {
+  const name = (id: number) => byId.get(id)?.name ?? `#${id}`;
+  if (factor.kind === 'hard') return { kind: 'hard', service: name(factor.serviceId), ...toJsonAvailability(factor.availability) };
+  return {
+    kind: 'group', name: factor.name,
+    members: factor.members.map((m) => ({ service: name(m.serviceId), ...toJsonAvailability(m.availability) })),
+    formula: groupFormula(factor), ...toJsonAvailability(factor.availability),
+  };
+}
+
+/** The `ceiling` report of a service: its ceiling, factors, ignored dependencies, and whether its SLO fits. */
+export function toJsonCeiling(service: Service, all: readonly Service[]): Omit<JsonCeilingReport, keyof JsonEnvelope<'ceiling'>> {
+  const byId = new Map(all.map((s) => [s.id, s]));
+  const f = assessFeasibility(service, byId);
+  const { ceiling } = f;
+  return {
+    service: service.name,
+    slo: f.sloPpm === null ? null : formatPpmPercent(f.sloPpm),
+    sloPpm: f.sloPpm,
+    ceiling: ceiling.ceiling === null || f.ceilingPpm === null ? null : { ...toJsonAvailability(ceiling.ceiling), ppm: f.ceilingPpm },
+    formula: ceilingFormula(ceiling),
+    factors: ceiling.factors.map((factor) => toJsonFactor(factor, byId)),
+    ignored: ceiling.unknown.map((id) => byId.get(id)?.name ?? `#${id}`),
+    limiting: ceiling.limiting === null ? null : describeFactor(ceiling.limiting, byId),
+    status: f.status,
+    feasible: f.status === 'unknown' ? null : f.status === 'feasible',
+    warning: f.warning,
   };
 }
