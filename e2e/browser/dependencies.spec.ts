@@ -31,6 +31,12 @@ async function addDependency(page: Page, from: string, on: string, group?: strin
 
 test('a workshop links three services, sees the ceiling and the red infeasible node, is refused a cycle and undoes a dependency', async ({ page }) => {
   const server = await startServer(freshDirs());
+  // The graph is drawn with SVG attributes and classes only: the strict CSP must never have to block a style.
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   try {
     await page.goto(server.url);
     await createWorkspace(page, 'dependencies');
@@ -111,6 +117,7 @@ test('a workshop links three services, sees the ceiling and the red infeasible n
     await expect(page.getByTestId('edge-checkout-payments')).toHaveCount(1);
     await page.keyboard.press('Control+Shift+z');
     await expect(page.getByTestId('edge-payments-ledger')).toHaveCount(1);
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
   } finally {
     await server.stop();
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   boxesOverlap, layersOf, NODE_DETAIL_ROW, layoutDependencies, nodeSize, FORCE_NODE_LIMIT, type DependencyLayout, type GraphEdgeInput, type GraphNodeInput,
@@ -53,7 +54,30 @@ describe('layoutDependencies', () => {
     for (const e of layout.edges) {
       expect(onBorder(layout, e.from, e.x1, e.y1, 0.01)).toBe(true);
       expect(onBorder(layout, e.to, e.x2, e.y2, 3.01)).toBe(true);
-      expect(e.labelX).toBeCloseTo((e.x1 + e.x2) / 2, 6);
+    }
+  });
+
+  it('bends an edge that skips a layer around the boxes in between instead of behind them', () => {
+    // a → b → c and a → c: the a → c arrow crosses b's row beside b.
+    const layout = layoutDependencies([box(1), box(2), box(3)], [
+      { from: 1, to: 2, group: null }, { from: 2, to: 3, group: null }, { from: 1, to: 3, group: null },
+    ], { width: 900, height: 400 });
+    const long = layout.edges.find((e) => e.from === 1 && e.to === 3)!;
+    const b = layout.nodes.find((n) => n.id === 2)!;
+    expect(long.via).toHaveLength(1);
+    expect(long.via[0]!.y).toBeCloseTo(b.y, 6);
+    expect(Math.abs(long.via[0]!.x - b.x)).toBeGreaterThan(b.width / 2);
+    expect(layout.nodes.map((n) => n.id).sort()).toEqual([1, 2, 3]);
+  });
+
+  it('puts group labels where neither a box nor another label is', () => {
+    const layout = layoutDependencies(shopNodes, [...shopEdges, { from: 2, to: 4, group: 'databases' }], { width: 900, height: 500 });
+    const labels = layout.edges.filter((e) => e.group !== null).map((e) => ({ x: e.labelX, y: e.labelY, width: e.group!.length * 9 + 10, height: 20 }));
+    const clash = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      Math.abs(a.x - b.x) < (a.width + b.width) / 2 && Math.abs(a.y - b.y) < (a.height + b.height) / 2;
+    for (const [i, l] of labels.entries()) {
+      expect(layout.nodes.some((n) => clash(n, l))).toBe(false);
+      expect(labels.slice(i + 1).some((m) => clash(l, m))).toBe(false);
     }
   });
 
@@ -91,6 +115,32 @@ describe('layoutDependencies', () => {
   it('returns an empty picture for an empty workspace and ignores edges to unknown services', () => {
     expect(layoutDependencies([], [], { width: 600, height: 300 })).toEqual({ width: 600, height: 300, nodes: [], edges: [] });
     expect(layoutDependencies([box(1)], [{ from: 1, to: 9, group: null }], { width: 600, height: 300 }).edges).toEqual([]);
+  });
+});
+
+describe('layoutDependencies on any acyclic graph', () => {
+  // Edges only from a lower to a higher id, so every generated graph is acyclic like the core's.
+  const graphs = fc.integer({ min: 2, max: 24 }).chain((n) => fc.record({
+    sizes: fc.array(fc.record({ width: fc.integer({ min: 150, max: 290 }), height: fc.constantFrom(57, 78) }), { minLength: n, maxLength: n }),
+    edges: fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: n }), fc.integer({ min: 1, max: n }))
+      .filter(([a, b]) => a !== b).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const),
+      { maxLength: n * 2, selector: ([a, b]) => `${a}-${b}` }),
+    width: fc.integer({ min: 640, max: 1400 }),
+  }));
+
+  it('keeps boxes inside, apart, layered, and arrows on their boxes', () => {
+    fc.assert(fc.property(graphs, ({ sizes, edges, width }) => {
+      const nodes = sizes.map((size, i) => ({ id: i + 1, ...size }));
+      const layout = layoutDependencies(nodes, edges.map(([from, to]) => ({ from, to, group: null })), { width, height: 400 });
+      expectInside(layout);
+      expectNoOverlap(layout);
+      const y = new Map(layout.nodes.map((n) => [n.id, n.y]));
+      for (const e of layout.edges) {
+        expect(y.get(e.from)!).toBeLessThan(y.get(e.to)!);
+        expect(onBorder(layout, e.from, e.x1, e.y1, 0.01)).toBe(true);
+        expect(onBorder(layout, e.to, e.x2, e.y2, 3.01)).toBe(true);
+      }
+    }), { numRuns: 60 });
   });
 });
 

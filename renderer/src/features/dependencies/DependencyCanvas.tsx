@@ -24,10 +24,7 @@ export function DependencyCanvas({ model, layout, selectedId, onSelect }: Props)
     ctx.strokeStyle = '#374151';
     for (const e of layout.edges) {
       ctx.setLineDash(e.group === null ? [] : [7, 5]);
-      ctx.beginPath();
-      ctx.moveTo(e.x1, e.y1);
-      ctx.lineTo(e.x2, e.y2);
-      ctx.stroke();
+      ctx.stroke(new Path2D(e.path));
     }
     ctx.setLineDash([]);
     ctx.font = '14px "DejaVu Sans", sans-serif';

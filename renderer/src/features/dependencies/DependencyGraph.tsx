@@ -31,7 +31,7 @@ export function DependencyGraph({ model, selectedId, onSelect, width = 900, minH
         <g key={`${e.from}-${e.to}`} className={e.group === null ? 'dep-edge dep-edge-hard' : 'dep-edge dep-edge-group'}
           data-testid={`edge-${nameOf(e.from)}-${nameOf(e.to)}`}>
           <title>{`${nameOf(e.from)} depends on ${nameOf(e.to)}${e.group === null ? '' : ` (redundancy group "${e.group}")`}`}</title>
-          <line x1={e.x1} y1={e.y1} x2={e.x2} y2={e.y2} markerEnd="url(#dep-arrow)" />
+          <path d={e.path} markerEnd="url(#dep-arrow)" />
         </g>
       ))}
       {layout.edges.filter((e) => e.group !== null).map((e) => (
