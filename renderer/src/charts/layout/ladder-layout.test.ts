@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeLadder } from '../../../../shared/budget/ladder';
 import type { Objective, Sli } from '../../../../shared/domain/types';
-import { layoutLadder, spreadLabels } from './ladder-layout';
+import { formatEventsRange, layoutLadder, spreadLabels } from './ladder-layout';
 
 const objective = (tier: Objective['tier'], targetPpm: number, latencyThresholdMs: number | null = null): Objective => ({
   tier, targetPpm, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs,
@@ -33,6 +33,26 @@ describe('layoutLadder', () => {
   it('labels the buffers in percentage points and minutes', () => {
     const layout = layoutLadder(latency, computeLadder(latency));
     expect(layout.buffers.map((b) => b.label)).toEqual(['buffer 9 pp · 2.7 d', 'buffer 0.5 pp · 3.6 h']);
+  });
+
+  it('adds the bad events of each budget and buffer once the traffic is known', () => {
+    const layout = layoutLadder(latency, computeLadder(latency, { requestsPerDay: 1_000_000 }));
+    expect(layout.rungs.map((r) => r.badEvents)).toEqual(['3,000,000 bad events', '300,000 bad events', '150,000 bad events']);
+    expect(layout.buffers.map((b) => [b.label, b.sublabel])).toEqual([
+      ['buffer 9 pp · 2.7 d', '2,700,000 bad events'],
+      ['buffer 0.5 pp · 3.6 h', '150,000 bad events'],
+    ]);
+  });
+
+  it('leaves bad events out without traffic', () => {
+    const layout = layoutLadder(latency, computeLadder(latency));
+    expect(layout.rungs.every((r) => r.badEvents === null)).toBe(true);
+    expect(layout.buffers.every((b) => b.sublabel === null)).toBe(true);
+  });
+
+  it('spans calendar months from 28 to 31 days in bad events too', () => {
+    expect(formatEventsRange({ min: 28_000, max: 31_000 })).toBe('28,000–31,000 bad events');
+    expect(formatEventsRange({ min: 43_200, max: 43_200 })).toBe('43,200 bad events');
   });
 
   it('marks an SLO looser than its SLA as a warning and an inverted buffer', () => {

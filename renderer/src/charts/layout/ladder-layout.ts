@@ -1,5 +1,5 @@
 import { scaleLog } from 'd3-scale';
-import { formatMinutesRange } from '../../../../shared/budget/budget';
+import { formatCount, formatMinutesRange, type WindowMinutes } from '../../../../shared/budget/budget';
 import type { Ladder } from '../../../../shared/budget/ladder';
 import { formatPpmPercent, formatPpmPoints } from '../../../../shared/domain/percent';
 import { TIER_LABELS, type Sli, type Tier } from '../../../../shared/domain/types';
@@ -14,12 +14,20 @@ export type RungMark = {
   name: string;
   target: string;
   budget: string;
+  /** Allowed bad events per window at the service's traffic ("43,200 bad events"); null without traffic. */
+  badEvents: string | null;
   detail: string;
   warning: boolean;
 };
 
-/** A bracket between two rungs showing the buffer. */
-export type BufferMark = { from: Tier; to: Tier; y1: number; y2: number; label: string; negative: boolean };
+/** A bracket between two rungs showing the buffer: pp and minutes on its first line, bad events on its second. */
+export type BufferMark = { from: Tier; to: Tier; y1: number; y2: number; label: string; sublabel: string | null; negative: boolean };
+
+/** Bad events of a window as text: one count, or "min–max" across calendar periods. */
+export function formatEventsRange(range: WindowMinutes): string {
+  const text = range.min === range.max ? formatCount(range.min) : `${formatCount(Math.min(range.min, range.max))}–${formatCount(Math.max(range.min, range.max))}`;
+  return `${text} bad events`;
+}
 
 /** The complete ladder picture, in pixels. */
 export type LadderLayout = {
@@ -84,6 +92,7 @@ export function layoutLadder(sli: Sli, ladder: Ladder, width = 920, height = 300
       name: TIER_LABELS[r.tier] === 'performance target' ? 'Target' : TIER_LABELS[r.tier],
       target: `${formatPpmPercent(r.targetPpm)} %`,
       budget: `${formatMinutesRange(r.budgetMinutes)} budget`,
+      badEvents: r.badEvents ? formatEventsRange(r.badEvents) : null,
       detail,
       warning: warnedTiers.has(r.tier),
     };
@@ -97,6 +106,7 @@ export function layoutLadder(sli: Sli, ladder: Ladder, width = 920, height = 300
       y1: from.labelY,
       y2: to.labelY,
       label: b.ppm < 0 ? `inverted by ${formatPpmPoints(-b.ppm)}` : `buffer ${formatPpmPoints(b.ppm)} · ${formatMinutesRange(b.minutes)}`,
+      sublabel: b.ppm >= 0 && b.badEvents ? formatEventsRange(b.badEvents) : null,
       negative: b.ppm < 0,
     };
   });

@@ -1,39 +1,101 @@
 import { formatPpmPercent, parseTargetPercent } from '../../../../shared/domain/percent';
-import type { BudgetingMethod, Objective, Sli, SloWindow, Tier } from '../../../../shared/domain/types';
+import type { BudgetingMethod, CalendarUnit, Objective, Sli, SloWindow, Tier, Timeslice } from '../../../../shared/domain/types';
 import { checkThresholdMs, checkWindowDays } from '../../../../shared/domain/validation';
-import { DEFAULT_WINDOW } from '../../../../shared/domain/window';
+import { checkTimeZone, DEFAULT_WINDOW } from '../../../../shared/domain/window';
+
+/** The window picker's choices: rolling days, or one of the calendar units. */
+export type WindowChoice = 'rolling' | CalendarUnit;
+
+/** Labels of the window picker's choices. */
+export const WINDOW_CHOICES: readonly { value: WindowChoice; label: string }[] = [
+  { value: 'rolling', label: 'rolling' },
+  { value: 'week', label: 'calendar week' },
+  { value: 'month', label: 'calendar month' },
+  { value: 'quarter', label: 'calendar quarter' },
+  { value: 'year', label: 'calendar year' },
+];
 
 /** What a tier row's inputs hold while someone types: text, so bad input is kept and explained, not lost. */
-export type TierDraft = { target: string; windowKind: 'rolling' | 'calendar'; days: string; method: BudgetingMethod; threshold: string };
+export type TierDraft = {
+  target: string;
+  windowKind: WindowChoice;
+  days: string;
+  timeZone: string;
+  method: BudgetingMethod;
+  sliceMinutes: string;
+  sliceTarget: string;
+  threshold: string;
+};
+
+/** The fields of a draft that can carry a message. */
+export type TierDraftField = 'target' | 'days' | 'timeZone' | 'sliceMinutes' | 'sliceTarget' | 'threshold';
 
 /** Field-level messages of a draft. */
-export type TierDraftErrors = Partial<Record<'target' | 'days' | 'threshold', string>>;
+export type TierDraftErrors = Partial<Record<TierDraftField, string>>;
+
+/** The slice a new Timeslices tier starts with, as the core fills it in: one minute, good at 95 %. */
+const DEFAULT_SLICE: Timeslice = { sliceMinutes: 1, sliceTargetPpm: 950_000 };
 
 /** The draft a row starts from: the stored objective, or empty with the defaults. */
 export function draftOf(sli: Sli, objective: Objective | undefined): TierDraft {
   const window = objective?.window ?? DEFAULT_WINDOW;
   const threshold = objective?.latencyThresholdMs ?? sli.latencyThresholdMs;
+  const slice = objective?.timeslice ?? DEFAULT_SLICE;
   return {
     target: objective ? formatPpmPercent(objective.targetPpm) : '',
-    windowKind: window.kind,
+    windowKind: window.kind === 'rolling' ? 'rolling' : window.unit,
     days: window.kind === 'rolling' ? String(window.days) : '30',
+    timeZone: window.kind === 'calendar' ? window.timeZone : 'UTC',
     method: objective?.method ?? 'occurrences',
+    sliceMinutes: String(slice.sliceMinutes),
+    sliceTarget: formatPpmPercent(slice.sliceTargetPpm),
     threshold: threshold === null ? '' : String(threshold),
   };
 }
 
+/** Checks a slice length typed in minutes: a whole number from 1 to 1440, as the contract accepts. */
+export function checkSliceMinutes(text: string): { ok: true; value: number } | { ok: false; message: string } {
+  const trimmed = text.trim().replace(/\s*(m|min)$/i, '');
+  const value = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || value < 1 || value > 1440) {
+    return { ok: false, message: `Slice length must be a whole number of minutes from 1 to 1440, not "${text.trim()}"` };
+  }
+  return { ok: true, value };
+}
+
+/** The arguments of objective/set a valid draft becomes. */
+export type ObjectiveArgs = {
+  sliId: number;
+  tier: Tier;
+  targetPpm: number;
+  window: SloWindow;
+  method: BudgetingMethod;
+  timeslice: Timeslice | null;
+  latencyThresholdMs: number | null;
+};
+
 /** The arguments of objective/set a valid draft becomes, or the messages of its invalid fields. */
-export function validateDraft(sli: Sli, tier: Tier, draft: TierDraft):
-  | { ok: true; args: { sliId: number; tier: Tier; targetPpm: number; window: SloWindow; method: BudgetingMethod; latencyThresholdMs: number | null } }
-  | { ok: false; errors: TierDraftErrors } {
+export function validateDraft(sli: Sli, tier: Tier, draft: TierDraft): { ok: true; args: ObjectiveArgs } | { ok: false; errors: TierDraftErrors } {
   const errors: TierDraftErrors = {};
   const target = parseTargetPercent(draft.target);
   if (!target.ok) errors.target = target.message;
-  let window: SloWindow = { kind: 'calendar', unit: 'month', timeZone: 'UTC' };
+  let window: SloWindow = DEFAULT_WINDOW;
   if (draft.windowKind === 'rolling') {
     const days = checkWindowDays(draft.days);
     if (days.ok) window = { kind: 'rolling', days: days.value };
     else errors.days = days.message;
+  } else {
+    const zone = checkTimeZone(draft.timeZone === '' ? 'UTC' : draft.timeZone);
+    if (zone.ok) window = { kind: 'calendar', unit: draft.windowKind, timeZone: zone.value };
+    else errors.timeZone = zone.message;
+  }
+  let timeslice: Timeslice | null = null;
+  if (draft.method !== 'occurrences') {
+    const minutes = checkSliceMinutes(draft.sliceMinutes);
+    const sliceTarget = parseTargetPercent(draft.sliceTarget);
+    if (!minutes.ok) errors.sliceMinutes = minutes.message;
+    if (!sliceTarget.ok) errors.sliceTarget = sliceTarget.message.replace(/^Target/, 'Slice target');
+    if (minutes.ok && sliceTarget.ok) timeslice = { sliceMinutes: minutes.value, sliceTargetPpm: sliceTarget.value };
   }
   let latencyThresholdMs: number | null = null;
   if (sli.kind === 'latency') {
@@ -42,5 +104,15 @@ export function validateDraft(sli: Sli, tier: Tier, draft: TierDraft):
     else errors.threshold = threshold.message;
   }
   if (!target.ok || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, args: { sliId: sli.id, tier, targetPpm: target.value, window, method: draft.method, latencyThresholdMs } };
+  return { ok: true, args: { sliId: sli.id, tier, targetPpm: target.value, window, method: draft.method, timeslice, latencyThresholdMs } };
+}
+
+/** The draft field a core error belongs to, from its details.field. */
+export function fieldOfError(field: string): TierDraftField {
+  if (field === 'window.timeZone') return 'timeZone';
+  if (field.startsWith('window')) return 'days';
+  if (field === 'timeslice.sliceMinutes') return 'sliceMinutes';
+  if (field.startsWith('timeslice')) return 'sliceTarget';
+  if (field === 'latencyThresholdMs') return 'threshold';
+  return 'target';
 }
