@@ -20,9 +20,11 @@ export const createCatalogSlice: StateCreator<AppState, [], [], CatalogSlice> = 
   selectedServiceId: null,
   async refreshCatalog() {
     if (!get().workspace.workspace) {
-      set({ services: [], selectedServiceId: null });
+      set({ services: [], selectedServiceId: null, alertSets: null });
       return;
     }
+    // Alert sets change through the same edits, undo and events as the catalog, so they refresh with it.
+    void get().refreshAlertSets();
     const result = await get().client.invoke('catalog/list', {});
     if (!result.ok) return get().showError(result.error);
     const services = result.value;

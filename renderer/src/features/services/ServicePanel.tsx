@@ -1,4 +1,7 @@
 import { useApp } from '../../store/context';
+import { AlertSetsPanel } from '../budget/AlertSetsPanel';
+import { PolicyPanel } from '../budget/PolicyPanel';
+import { TrafficField } from '../budget/TrafficField';
 import { DependencyPanel } from '../dependencies/DependencyPanel';
 import { SliCard } from '../tiers/SliCard';
 import { AddSliForm } from './AddSliForm';
@@ -19,9 +22,12 @@ export function ServicePanel() {
   return (
     <main className="panel" aria-label={`Service ${service.name}`}>
       <ServiceHeader service={service} readOnly={readOnly} />
+      <TrafficField service={service} readOnly={readOnly} />
       {service.slis.length === 0 ? <p className="muted">No SLIs yet. An SLI is what you measure: the share of good requests, or of fast ones.</p> : null}
       {service.slis.map((sli) => <SliCard key={sli.id} sli={sli} readOnly={readOnly} />)}
       {readOnly ? null : <AddSliForm serviceId={service.id} />}
+      <PolicyPanel service={service} readOnly={readOnly} />
+      <AlertSetsPanel readOnly={readOnly} />
       <DependencyPanel service={service} />
     </main>
   );

@@ -1,15 +1,23 @@
 import { computeLadder } from '../../../../shared/budget/ladder';
+import { DEFAULT_POLICY } from '../../../../shared/budget/policy';
 import { TIERS, type Sli } from '../../../../shared/domain/types';
 import { useRename } from '../../components/useRename';
 import { useApp } from '../../store/context';
+import { PolicyLegend } from '../budget/PolicyLegend';
+import { SliAlerts } from '../budget/SliAlerts';
 import { LadderChart } from './LadderChart';
+import { MethodHelp } from './MethodHelp';
 import { TierRow } from './TierRow';
 
-/** One SLI: its name and default threshold, the tier table, the warnings and the ladder picture. */
+/** One SLI: its name and default threshold, the tier table, the warnings, the ladder with the policy legend, and its alerts. */
 export function SliCard({ sli, readOnly }: { sli: Sli; readOnly: boolean }) {
   const edit = useApp((s) => s.edit);
   const openDialog = useApp((s) => s.openDialog);
-  const ladder = computeLadder(sli);
+  const service = useApp((s) => s.services.find((x) => x.id === sli.serviceId));
+  const requestsPerDay = service?.requestsPerDay ?? null;
+  // Calendar windows are measured over the period containing now.
+  const atMs = Date.now();
+  const ladder = computeLadder(sli, { atMs, requestsPerDay });
   const warned = new Set(ladder.warnings.map((w) => w.tier));
   const name = useRename(sli.name, 'SLI name', (value) => edit('sli/update', { sliId: sli.id, name: value }));
 
@@ -34,16 +42,21 @@ export function SliCard({ sli, readOnly }: { sli: Sli; readOnly: boolean }) {
           </tr>
         </thead>
         <tbody>
-          {TIERS.map((tier) => <TierRow key={tier} sli={sli} tier={tier} readOnly={readOnly} warned={warned.has(tier)} />)}
+          {TIERS.map((tier) => (
+            <TierRow key={tier} sli={sli} tier={tier} readOnly={readOnly} warned={warned.has(tier)} requestsPerDay={requestsPerDay} atMs={atMs} />
+          ))}
         </tbody>
       </table>
       </div>
+      <MethodHelp />
       {ladder.warnings.length > 0 ? (
         <ul className="warnings" data-testid={`warnings-${sli.name}`}>
           {ladder.warnings.map((w) => <li key={w.rule} role="status"><strong>⚠ {w.rule}:</strong> {w.message}</li>)}
         </ul>
       ) : null}
       <LadderChart sli={sli} ladder={ladder} />
+      {ladder.rungs.length > 0 ? <PolicyLegend policy={service?.policy ?? DEFAULT_POLICY} compact testId={`policy-legend-${sli.id}`} /> : null}
+      <SliAlerts sli={sli} atMs={atMs} />
     </section>
   );
 }
