@@ -7,12 +7,12 @@ export type DowntimePeriod = { key: string; label: string; minutes: number };
 
 /** The periods of the published downtime table: a day, a week, 28 and 30 days, a quarter (90 d) and a year (365 d). */
 export const DOWNTIME_PERIODS: readonly DowntimePeriod[] = [
-  { key: '1d', label: 'per day', minutes: MINUTES_PER_DAY },
-  { key: '7d', label: 'per week', minutes: 7 * MINUTES_PER_DAY },
-  { key: '28d', label: 'per 28 days', minutes: 28 * MINUTES_PER_DAY },
-  { key: '30d', label: 'per 30 days', minutes: 30 * MINUTES_PER_DAY },
-  { key: '90d', label: 'per quarter (90 d)', minutes: 90 * MINUTES_PER_DAY },
-  { key: '365d', label: 'per year (365 d)', minutes: 365 * MINUTES_PER_DAY },
+  { key: '1d', label: 'day', minutes: MINUTES_PER_DAY },
+  { key: '7d', label: 'week', minutes: 7 * MINUTES_PER_DAY },
+  { key: '28d', label: '28 days', minutes: 28 * MINUTES_PER_DAY },
+  { key: '30d', label: '30 days', minutes: 30 * MINUTES_PER_DAY },
+  { key: '90d', label: 'quarter · 90 d', minutes: 90 * MINUTES_PER_DAY },
+  { key: '365d', label: 'year · 365 d', minutes: 365 * MINUTES_PER_DAY },
 ];
 
 // Half-up decimal rounding: 2628 min is 1.825 d, which binary floats hold as 1.82499…; the table says 1.83.
