@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { TIER_LABELS, type Sli, type Tier } from '../../../../shared/domain/types';
 import { useApp } from '../../store/context';
 import { CellInput } from './CellInput';
 import { tierBudgetText } from './tier-budget';
-import { draftOf, fieldOfError, validateDraft, type TierDraft, type TierDraftErrors } from './tier-draft';
+import { draftOf, fieldOfError, rebaseDraft, validateDraft, type TierDraft, type TierDraftErrors, type TierDraftField } from './tier-draft';
 import { TierMethodCell } from './TierMethodCell';
 import { TierWindowCell } from './TierWindowCell';
 
@@ -17,9 +17,17 @@ export function TierRow({ sli, tier, readOnly, warned, requestsPerDay, atMs }: P
   const storedKey = JSON.stringify(stored);
   const [draft, setDraft] = useState<TierDraft>(stored);
   const [errors, setErrors] = useState<TierDraftErrors>({});
+  const lastStored = useRef(storedKey);
+  const current = useRef(draft);
+  current.current = draft;
   useEffect(() => {
-    setDraft(JSON.parse(storedKey) as TierDraft);
-    setErrors({});
+    if (lastStored.current === storedKey) return;
+    const next = JSON.parse(storedKey) as TierDraft;
+    const rebased = rebaseDraft(JSON.parse(lastStored.current) as TierDraft, next, current.current);
+    lastStored.current = storedKey;
+    setDraft(rebased);
+    // Messages stay only beside fields still being edited.
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => rebased[k as TierDraftField] !== next[k as TierDraftField])));
   }, [storedKey]);
 
   const commit = async (next: TierDraft) => {

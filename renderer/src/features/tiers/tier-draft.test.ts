@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Objective, Sli } from '../../../../shared/domain/types';
 import { tierBudgetText } from './tier-budget';
-import { draftOf, fieldOfError, validateDraft, type TierDraft } from './tier-draft';
+import { draftOf, fieldOfError, rebaseDraft, validateDraft, type TierDraft } from './tier-draft';
 
 const sli: Sli = { id: 7, serviceId: 1, name: 'availability', kind: 'availability', latencyThresholdMs: null, objectives: {} };
 const base: TierDraft = draftOf(sli, undefined);
@@ -42,6 +42,15 @@ describe('tier drafts', () => {
   it('reads a stored calendar objective back into the same draft', () => {
     const stored = objective({ window: { kind: 'calendar', unit: 'year', timeZone: 'Asia/Tokyo' }, method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 } });
     expect(draftOf(sli, stored)).toMatchObject({ target: '99.9', windowKind: 'year', timeZone: 'Asia/Tokyo', sliceMinutes: '5', sliceTarget: '99' });
+  });
+
+  it('keeps what is being typed when a save lands, and follows the stored value everywhere else', () => {
+    const before = { ...base, target: '99.9' };
+    const saved = { ...before, method: 'timeslices' as const };
+    const typing = { ...saved, sliceMinutes: '5' };
+    expect(rebaseDraft(before, saved, typing)).toEqual(typing);
+    const undone = { ...before, target: '99' };
+    expect(rebaseDraft(before, undone, before)).toEqual(undone);
   });
 
   it('maps core error fields to the row fields they belong to', () => {

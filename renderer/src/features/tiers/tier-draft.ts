@@ -116,3 +116,15 @@ export function fieldOfError(field: string): TierDraftField {
   if (field === 'latencyThresholdMs') return 'threshold';
   return 'target';
 }
+
+/**
+ * Moves a draft onto a newly stored objective (a save landed, an undo, another window): fields the person has not
+ * touched since the previous stored value follow the new one; fields being edited keep what is typed.
+ */
+export function rebaseDraft(previous: TierDraft, next: TierDraft, draft: TierDraft): TierDraft {
+  const out = { ...draft };
+  for (const key of Object.keys(next) as (keyof TierDraft)[]) {
+    if (draft[key] === previous[key]) (out as Record<keyof TierDraft, string>)[key] = next[key];
+  }
+  return out;
+}
