@@ -150,6 +150,16 @@ describe('budget and alerts refuse bad input with one error line and exit 1', ()
     expect(error.error.message).toMatch(/^broken\.yaml:\d+:\d+: /);
   });
 
+  it('asks for --window when the file\'s SLO period is not a whole number of days', async () => {
+    writeFileSync(box.path('hours.yaml'), [
+      'apiVersion: sloth.slok.dev/v1', 'kind: AlertWindows', 'spec:', '  sloPeriod: 36h',
+      '  page: {quick: {errorBudgetPercent: 2, shortWindow: 5m, longWindow: 1h}, slow: {errorBudgetPercent: 5, shortWindow: 30m, longWindow: 6h}}',
+      '  ticket: {quick: {errorBudgetPercent: 10, shortWindow: 2h, longWindow: 1d}, slow: {errorBudgetPercent: 10, shortWindow: 6h, longWindow: 30h}}', '',
+    ].join('\n'));
+    const r = await box.run('alerts', '--target', '99.9', '--windows', 'hours.yaml');
+    expect([r.code, r.stderrLines]).toEqual([1, ['error: The SLO period of hours.yaml (36h) is not a whole number of days: give the SLO window with --window [--window]']]);
+  });
+
   it("refuses a '['.repeat(100000) windows file without crashing", async () => {
     writeFileSync(box.path('deep.yaml'), '['.repeat(100_000));
     const r = await box.run('alerts', '--target', '99.9', '--windows', 'deep.yaml');

@@ -51,6 +51,9 @@ export function registerAlertsCommand(program: Command, ctx: CliContext): void {
     .action(runAction<[], AlertsOptions>(ctx, async (options) => {
       const targetPpm = checked(parseTargetPercent(options.target), 'targetPpm', '--target');
       const fileSet = options.windows === undefined ? null : readWindowsFile(ctx, options.windows);
+      if (fileSet && options.window === undefined && fileSet.periodMinutes % 1440 !== 0) {
+        refuse('INVALID_ARGUMENT', `The SLO period of ${options.windows} (${formatDuration(fileSet.periodMinutes)}) is not a whole number of days: give the SLO window with --window`, 'window', '--window');
+      }
       const windowText = options.window ?? (fileSet ? formatDuration(fileSet.periodMinutes) : '30d');
       const window = checked(resolveWindow(windowText, Date.now()), 'window', '--window');
       const report = alertsReport(targetPpm, window, fileSet ? [fileSet] : DEFAULT_ALERT_SETS, fileSet ? 'file' : 'built-in');
