@@ -91,9 +91,12 @@ export function checkAlertSet(set: AlertWindowSet): FieldCheck<AlertWindowSet> {
   return { ok: true, value: set };
 }
 
-/** The set made for this period, or the first set's windows and budget shares scaled to it (factors scale with the period). */
-export function chooseAlertSet(sets: readonly AlertWindowSet[], periodMinutes: number): AlertWindowSet {
-  const exact = sets.find((s) => s.periodMinutes === periodMinutes);
+/**
+ * The set for a period: the team's own set made for it first, then a standard set made for it, else the first
+ * standard set's windows and budget shares scaled to the period (factors scale with the period).
+ */
+export function chooseAlertSet(sets: readonly AlertWindowSet[], periodMinutes: number, own: readonly AlertWindowSet[] = []): AlertWindowSet {
+  const exact = own.find((s) => s.periodMinutes === periodMinutes) ?? sets.find((s) => s.periodMinutes === periodMinutes);
   if (exact) return exact;
   const base = sets[0] ?? SLOTH_30D;
   return { ...base, name: `${base.name}, scaled to ${formatDuration(periodMinutes)}`, periodMinutes };

@@ -44,6 +44,9 @@ export type SloWindow = { kind: 'rolling'; days: number } | { kind: 'calendar'; 
 /** Time-slice parameters used by the Timeslices and RatioTimeslices methods. */
 export type Timeslice = { sliceMinutes: number; sliceTargetPpm: number };
 
+/** The slice used when a time-slice method is chosen without parameters: one-minute slices, good at 95 %. */
+export const DEFAULT_TIMESLICE: Readonly<Timeslice> = { sliceMinutes: 1, sliceTargetPpm: 950_000 };
+
 /** One tier of an SLI: its target in parts per million, window, budgeting method and optional latency threshold. */
 export type Objective = {
   tier: Tier;

@@ -1,12 +1,10 @@
-import { TIER_LABELS, type Objective, type Service, type Sli, type SliKind, type Tier } from '../../../shared/domain/types';
+import { DEFAULT_TIMESLICE, TIER_LABELS, type Objective, type Service, type Sli, type SliKind, type Tier } from '../../../shared/domain/types';
 import { duplicateServiceMessage, duplicateSliMessage } from '../../../shared/domain/validation';
 import type { Args } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
 import type { CatalogRepo } from '../storage/repos/catalog-repo';
 import type { WorkspaceSession } from './workspace-session';
 
-/** The slice used when a time-slice method is chosen without parameters: one-minute slices, good at 95 %. */
-export const DEFAULT_TIMESLICE = { sliceMinutes: 1, sliceTargetPpm: 950_000 } as const;
 
 function requireService(repo: CatalogRepo, id: number): Service {
   const service = repo.getService(id);

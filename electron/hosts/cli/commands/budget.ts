@@ -1,3 +1,4 @@
+import { DEFAULT_TIMESLICE } from '../../../../shared/domain/types';
 import type { Command } from 'commander';
 import { parseDuration } from '../../../../shared/budget/alerts';
 import { parseRequestsPerDay } from '../../../../shared/budget/traffic';
@@ -17,7 +18,6 @@ type BudgetOptions = CommonOptions & {
 };
 
 /** The slice every timeslices objective starts with in the core: one minute, good at 95 %. */
-const DEFAULT_SLICE = { sliceMinutes: 1, sliceTargetPpm: 950_000 };
 
 /** Window syntax shared by `budget` and `alerts` help. */
 export const WINDOW_HELP = 'rolling 30d or 4w, or calendar-week|month|quarter|year[:PERIOD][:ZONE], e.g. calendar-month:2027-02:Europe/Berlin (default: the current period, UTC)';
@@ -50,8 +50,8 @@ export function registerBudgetCommand(program: Command, ctx: CliContext): void {
         refuse('INVALID_ARGUMENT', '--slice and --slice-target apply to the timeslices and ratio-timeslices methods only', 'method', '--method');
       }
       const timeslice = {
-        sliceMinutes: options.slice === undefined ? DEFAULT_SLICE.sliceMinutes : sliceMinutes(options.slice),
-        sliceTargetPpm: options.sliceTarget === undefined ? DEFAULT_SLICE.sliceTargetPpm
+        sliceMinutes: options.slice === undefined ? DEFAULT_TIMESLICE.sliceMinutes : sliceMinutes(options.slice),
+        sliceTargetPpm: options.sliceTarget === undefined ? DEFAULT_TIMESLICE.sliceTargetPpm
           : checked(parseTargetPercent(options.sliceTarget), 'timeslice.sliceTargetPpm', '--slice-target'),
       };
       if (timeslice.sliceMinutes > window.minutes) {

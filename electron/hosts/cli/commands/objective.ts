@@ -32,7 +32,7 @@ export function registerObjectiveCommands(program: Command, ctx: CliContext): vo
     .requiredOption('--sli <name>', 'SLI of the service (case-insensitive)')
     .requiredOption('--tier <tier>', 'sla, slo or target')
     .requiredOption('--target <percent>', 'target percentage, e.g. 99.9 (at most 4 decimals)')
-    .requiredOption('--window <window>', 'rolling days such as 30d or 4w, or calendar-month (UTC)')
+    .requiredOption('--window <window>', 'rolling days such as 30d or 4w, or calendar-week|month|quarter|year[:ZONE], e.g. calendar-month:Europe/Berlin')
     .option('--method <method>', 'occurrences, timeslices or ratio-timeslices', 'occurrences')
     .option('--threshold-ms <ms>', 'latency threshold of this tier (latency SLIs; defaults to the SLI\'s)')
     .option('--json', 'print the result as JSON (format slo-workbench/v1)')

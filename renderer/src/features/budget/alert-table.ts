@@ -19,15 +19,9 @@ export type AlertTableRow = {
 /** The alerts of one objective, or why there are none (alertRows' message). */
 export type AlertTable = { ok: true; setName: string; rows: AlertTableRow[] } | { ok: false; message: string };
 
-/**
- * The set for a period: the team's own set made for it first, then a built-in one made for it, else the first built-in
- * set scaled to the period (factors scale with it).
- */
+/** The set for a period (see chooseAlertSet): the team's own first, then a built-in one, else a built-in one scaled. */
 export function pickAlertSet(list: AlertSetList | null, periodMinutes: number): AlertWindowSet {
-  const custom = list?.custom ?? [];
-  const own = custom.find((s) => s.periodMinutes === periodMinutes);
-  if (own) return own;
-  return chooseAlertSet([...(list?.builtIn ?? DEFAULT_ALERT_SETS), ...custom], periodMinutes);
+  return chooseAlertSet(list?.builtIn ?? DEFAULT_ALERT_SETS, periodMinutes, list?.custom ?? []);
 }
 
 /** The page and ticket alerts of a target over a period of the given length, ready to show. */

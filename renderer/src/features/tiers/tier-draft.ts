@@ -1,5 +1,5 @@
 import { formatPpmPercent, parseTargetPercent } from '../../../../shared/domain/percent';
-import type { BudgetingMethod, CalendarUnit, Objective, Sli, SloWindow, Tier, Timeslice } from '../../../../shared/domain/types';
+import { DEFAULT_TIMESLICE, type BudgetingMethod, type CalendarUnit, type Objective, type Sli, type SloWindow, type Tier, type Timeslice } from '../../../../shared/domain/types';
 import { checkThresholdMs, checkWindowDays } from '../../../../shared/domain/validation';
 import { checkTimeZone, DEFAULT_WINDOW } from '../../../../shared/domain/window';
 
@@ -34,13 +34,12 @@ export type TierDraftField = 'target' | 'days' | 'timeZone' | 'sliceMinutes' | '
 export type TierDraftErrors = Partial<Record<TierDraftField, string>>;
 
 /** The slice a new Timeslices tier starts with, as the core fills it in: one minute, good at 95 %. */
-const DEFAULT_SLICE: Timeslice = { sliceMinutes: 1, sliceTargetPpm: 950_000 };
 
 /** The draft a row starts from: the stored objective, or empty with the defaults. */
 export function draftOf(sli: Sli, objective: Objective | undefined): TierDraft {
   const window = objective?.window ?? DEFAULT_WINDOW;
   const threshold = objective?.latencyThresholdMs ?? sli.latencyThresholdMs;
-  const slice = objective?.timeslice ?? DEFAULT_SLICE;
+  const slice = objective?.timeslice ?? DEFAULT_TIMESLICE;
   return {
     target: objective ? formatPpmPercent(objective.targetPpm) : '',
     windowKind: window.kind === 'rolling' ? 'rolling' : window.unit,
