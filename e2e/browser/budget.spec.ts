@@ -146,6 +146,13 @@ test("a team's own alert set is checked before saving, replaces the built-in one
     await createWorkspace(page, 'alert-sets');
     const id = await addServiceWithSli(page, 'search', 'availability');
     await setTier(page, id, 'slo', '99.9');
+    await page.getByTestId(`tier-${id}-slo-method`).selectOption('timeslices');
+    await page.getByTestId(`tier-${id}-slo-slice`).fill('5');
+    await page.getByTestId(`tier-${id}-slo-slice`).press('Enter');
+    await expect(page.getByTestId(`tier-${id}-slo-bad-events`)).toHaveText('8 bad slices of 8,640');
+
+    // Alert sets belong to the whole workspace, so they are edited beside the calculator's alerts.
+    await page.getByTestId('tab-calculator').click();
     await page.getByTestId('alert-sets-panel').locator('summary').click();
     await page.getByTestId('alert-set-name').fill('cautious');
     await page.getByTestId('alert-set-page-quick-short').fill('2h');
@@ -153,16 +160,17 @@ test("a team's own alert set is checked before saving, replaces the built-in one
     await expect(page.getByTestId('alert-set-error')).toHaveText('The page quick short window (2h) must be shorter than its long window (1h)');
     await page.getByTestId('alert-set-page-quick-short').fill('5m');
     await page.getByTestId('alert-set-page-quick-budgetPercent').fill('1');
-    await page.getByTestId(`tier-${id}-slo-method`).selectOption('timeslices');
-    await page.getByTestId(`tier-${id}-slo-slice`).fill('5');
-    await page.getByTestId(`tier-${id}-slo-slice`).press('Enter');
-    await expect(page.getByTestId(`tier-${id}-slo-bad-events`)).toHaveText('8 bad slices of 8,640');
-    await page.screenshot({ path: join(ARTIFACTS, '12-alert-set-and-timeslices.png'), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, '12-alert-set-editor.png'), fullPage: true });
     await page.getByTestId('alert-set-save').click();
     await expect(page.getByTestId('alert-set-cautious')).toBeVisible();
+    await expect(page.getByTestId('calc-alerts-page-quick-factor')).toHaveText('×7.2');
+    await page.getByTestId('tab-services').click();
     await expect(page.getByTestId(`alerts-${id}-page-quick-factor`)).toHaveText('×7.2');
+    await page.getByTestId('tab-calculator').click();
+    await page.getByTestId('alert-sets-panel').locator('summary').click();
     await page.getByRole('button', { name: 'Delete alert set cautious' }).click();
     await expect(page.getByTestId('alert-set-cautious')).toHaveCount(0);
+    await page.getByTestId('tab-services').click();
     await expect(page.getByTestId(`alerts-${id}-page-quick-factor`)).toHaveText('×14.4');
   } finally {
     await server.stop();

@@ -6,6 +6,7 @@ import { checkTimeZone } from '../../../../shared/domain/window';
 import { Field } from '../../components/Field';
 import { useApp } from '../../store/context';
 import { alertTable } from '../budget/alert-table';
+import { AlertSetsPanel } from '../budget/AlertSetsPanel';
 import { AlertsTable } from '../budget/AlertsTable';
 import { calendarAnswer, currentPeriodText, downtimeCells } from './calculator-model';
 import { CalendarBudget } from './CalendarBudget';
@@ -17,6 +18,7 @@ const THIRTY_DAYS = 30 * 1440;
 /** The budget calculator, made for a workshop projector: a target and a traffic in, downtime, bad requests and alerts out. */
 export function CalculatorView() {
   const alertSets = useApp((s) => s.alertSets);
+  const readOnly = useApp((s) => s.workspace.workspace?.readOnly ?? false);
   const [target, setTarget] = useState('99.9');
   const [traffic, setTraffic] = useState('');
   const [unit, setUnit] = useState<CalendarUnit>('month');
@@ -53,6 +55,7 @@ export function CalculatorView() {
           </section>
         </>
       ) : <p className="muted">Type a target between 50 % and 100 % to see its budget.</p>}
+      <AlertSetsPanel readOnly={readOnly} />
     </main>
   );
 }

@@ -1,5 +1,4 @@
 import { useApp } from '../../store/context';
-import { AlertSetsPanel } from '../budget/AlertSetsPanel';
 import { PolicyPanel } from '../budget/PolicyPanel';
 import { TrafficField } from '../budget/TrafficField';
 import { DependencyPanel } from '../dependencies/DependencyPanel';
@@ -7,7 +6,7 @@ import { SliCard } from '../tiers/SliCard';
 import { AddSliForm } from './AddSliForm';
 import { ServiceHeader } from './ServiceHeader';
 
-/** The selected service: its name, each SLI with its tiers and ladder, and a form to add an SLI. */
+/** The selected service: its name and traffic, each SLI with its tiers, ladder and alerts, its dependencies and its budget policy. */
 export function ServicePanel() {
   const service = useApp((s) => s.services.find((x) => x.id === s.selectedServiceId));
   const readOnly = useApp((s) => s.workspace.workspace?.readOnly ?? false);
@@ -26,9 +25,8 @@ export function ServicePanel() {
       {service.slis.length === 0 ? <p className="muted">No SLIs yet. An SLI is what you measure: the share of good requests, or of fast ones.</p> : null}
       {service.slis.map((sli) => <SliCard key={sli.id} sli={sli} readOnly={readOnly} />)}
       {readOnly ? null : <AddSliForm serviceId={service.id} />}
-      <PolicyPanel service={service} readOnly={readOnly} />
-      <AlertSetsPanel readOnly={readOnly} />
       <DependencyPanel service={service} />
+      <PolicyPanel service={service} readOnly={readOnly} />
     </main>
   );
 }
