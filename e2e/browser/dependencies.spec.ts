@@ -69,6 +69,11 @@ test('a workshop links three services, sees the ceiling and the red infeasible n
       '⚠ The SLO of "checkout" (99.95 %) is above what its dependencies allow (99.9 %): "payments" (99.9 %) limits it most.',
     );
     await expect(page.getByTestId('service-list').getByRole('button', { name: /checkout/ })).toContainText('⚠ 1');
+    // The same SLO's burn-rate alerts: 14.4× the budgeted rate pages, i.e. 0.72 % errors at 99.95 %.
+    const alerts = page.getByTestId('sli-availability');
+    await expect(alerts.locator('[data-testid$="-page-quick-factor"]')).toHaveText('×14.4');
+    await expect(alerts.locator('[data-testid$="-page-quick-rate"]')).toHaveText('0.72 %');
+    await expect(alerts.locator('[data-testid$="-ticket-slow-exhaust"]')).toHaveText('30 d');
     await panel.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, '13c-service-panel-dependencies.png') });
 
