@@ -1,19 +1,10 @@
 import { BUDGETING_METHODS, METHOD_LABELS, type BudgetingMethod } from '../../../../shared/domain/types';
-import type { TierDraft, TierDraftErrors } from './tier-draft';
+import type { TierCellProps } from './tier-draft';
 import { CellInput } from './CellInput';
 
-type Props = {
-  label: string;
-  testId: string;
-  draft: TierDraft;
-  errors: TierDraftErrors;
-  readOnly: boolean;
-  change(patch: Partial<TierDraft>, commitNow?: boolean): void;
-  commit(): void;
-};
 
 /** The budgeting method of a tier and, for the time-slice methods, the slice length and the share that makes a slice good. */
-export function TierMethodCell({ label, testId, draft, errors, readOnly, change, commit }: Props) {
+export function TierMethodCell({ label, testId, draft, errors, readOnly, change, commit }: TierCellProps) {
   return (
     <td>
       <div className="cell-stack">

@@ -1,18 +1,9 @@
-import { WINDOW_CHOICES, type TierDraft, type TierDraftErrors } from './tier-draft';
+import { WINDOW_CHOICES, type TierCellProps, type TierDraft } from './tier-draft';
 import { CellInput } from './CellInput';
 
-type Props = {
-  label: string;
-  testId: string;
-  draft: TierDraft;
-  errors: TierDraftErrors;
-  readOnly: boolean;
-  change(patch: Partial<TierDraft>, commitNow?: boolean): void;
-  commit(): void;
-};
 
 /** The window of a tier: rolling days, or a calendar week / month / quarter / year in an IANA time zone. */
-export function TierWindowCell({ label, testId, draft, errors, readOnly, change, commit }: Props) {
+export function TierWindowCell({ label, testId, draft, errors, readOnly, change, commit }: TierCellProps) {
   return (
     <td>
       <div className="cell-stack">

@@ -62,15 +62,18 @@ export function checkSliceMinutes(text: string): { ok: true; value: number } | {
   return { ok: true, value };
 }
 
-/** The arguments of objective/set a valid draft becomes. */
-export type ObjectiveArgs = {
-  sliId: number;
-  tier: Tier;
-  targetPpm: number;
-  window: SloWindow;
-  method: BudgetingMethod;
-  timeslice: Timeslice | null;
-  latencyThresholdMs: number | null;
+/** The arguments of objective/set a valid draft becomes: the objective and its SLI. */
+export type ObjectiveArgs = Objective & { sliId: number };
+
+/** What every editable cell of a tier row receives: the row's draft, its errors and how to change and save it. */
+export type TierCellProps = {
+  label: string;
+  testId: string;
+  draft: TierDraft;
+  errors: TierDraftErrors;
+  readOnly: boolean;
+  change(patch: Partial<TierDraft>, commitNow?: boolean): void;
+  commit(): void;
 };
 
 /** The arguments of objective/set a valid draft becomes, or the messages of its invalid fields. */
