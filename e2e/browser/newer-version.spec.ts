@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, createWorkspace, freshDirs, startServer } from '../support/server';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/storage/db';
 
 test('a workspace written by a newer version opens read-only, says so, and is not modified', async ({ page }) => {
   const dirs = freshDirs();
@@ -27,7 +28,7 @@ test('a workspace written by a newer version opens read-only, says so, and is no
     await page.goto(server.url);
     await page.getByRole('button', { name: 'future.slowb' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'newer version' }))
-      .toHaveText('This workspace was written by a newer version of SLO Workbench (schema 42; this version knows up to 2). It is open read-only.');
+      .toHaveText(`This workspace was written by a newer version of SLO Workbench (schema 42; this version knows up to ${LATEST_SCHEMA_VERSION}). It is open read-only.`);
     await expect(page.getByTestId('workspace-title')).toContainText('read-only');
     await expect(page.getByRole('heading', { name: 'payments' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Add service' })).toHaveCount(0);

@@ -6,10 +6,11 @@ import { AppFailure } from '../../../shared/ipc/errors';
 import { createWorkspaceDb, openWorkspaceDb, type OpenedDb } from '../storage/db';
 import { AlertSetRepo } from '../storage/repos/alert-set-repo';
 import { CatalogRepo } from '../storage/repos/catalog-repo';
+import { SeriesRepo } from '../storage/repos/series-repo';
 import { fsyncDir, tempPathFor } from './atomic-file';
 
 /** The repositories of an open workspace, as edits see them. */
-export type Repos = { catalog: CatalogRepo; alertSets: AlertSetRepo };
+export type Repos = { catalog: CatalogRepo; alertSets: AlertSetRepo; series: SeriesRepo };
 
 /** One undoable edit: how to put the workspace back as it was before, or after, the edit. */
 type Edit = { label: string; apply(repos: Repos, side: 'before' | 'after'): void };
@@ -66,7 +67,7 @@ export class WorkspaceSession {
   private attach(path: string, opened: OpenedDb): void {
     this.close();
     const repo = new CatalogRepo(opened.db);
-    this.current = { path, opened, repo, repos: { catalog: repo, alertSets: new AlertSetRepo(opened.db) } };
+    this.current = { path, opened, repo, repos: { catalog: repo, alertSets: new AlertSetRepo(opened.db), series: new SeriesRepo(opened.db) } };
   }
 
   /** Creates a new workspace file and makes it the open one. */
@@ -162,6 +163,20 @@ export class WorkspaceSession {
     })();
     this.record({ label, apply: (repos, side) => restore(repos, side === 'before' ? before : after) });
     return value;
+  }
+
+  /** The series repository of the open workspace, for reads. */
+  series(): SeriesRepo {
+    return this.requireOpen().repos.series;
+  }
+
+  /**
+   * Runs a write that is not an edit of the plan (an import of history) as one transaction: all of it lands or
+   * none of it does. It does not enter the undo history.
+   */
+  write<T>(fn: (repos: Repos) => T): T {
+    const c = this.requireWritable();
+    return c.opened.db.transaction(() => fn(c.repos))();
   }
 
   private record(edit: Edit): void {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSandbox, type Sandbox } from './cli-test-support';
 import type { JsonShow } from './json-output';
+import { LATEST_SCHEMA_VERSION } from '../../core/storage/db';
 
 const BIN = fileURLToPath(new URL('../../../bin/slo-workbench.js', import.meta.url));
 
@@ -35,7 +36,7 @@ describe('the slo-workbench executable', () => {
 
   it('creates a workspace and shows it as JSON from a child process', async () => {
     const created = await spawnBin(['workspace', 'create', 'ci.slowb']);
-    expect(created).toEqual({ code: 0, stdout: `Created workspace ${box.path('ci.slowb')} (schema 2)\n`, stderr: '' });
+    expect(created).toEqual({ code: 0, stdout: `Created workspace ${box.path('ci.slowb')} (schema ${LATEST_SCHEMA_VERSION})\n`, stderr: '' });
     const show = await spawnBin(['show', '--workspace', 'ci.slowb', '--json']);
     expect(show.code).toBe(0);
     expect(JSON.parse(show.stdout) as JsonShow).toMatchObject({ format: 'slo-workbench/v1', command: 'show', services: [] });

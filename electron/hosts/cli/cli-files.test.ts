@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSandbox, type Sandbox } from './cli-test-support';
+import { LATEST_SCHEMA_VERSION } from '../../core/storage/db';
 
 let box: Sandbox;
 
@@ -58,7 +59,7 @@ describe('slo-workbench and files that are not workspaces', () => {
 
   it('creates workspaces relative to the working directory and keeps recent files in $SLO_WORKBENCH_HOME', async () => {
     const r = await box.run('workspace', 'create', 'team.slowb');
-    expect(r).toMatchObject({ code: 0, stdout: `Created workspace ${box.path('team.slowb')} (schema 2)`, stderr: '' });
+    expect(r).toMatchObject({ code: 0, stdout: `Created workspace ${box.path('team.slowb')} (schema ${LATEST_SCHEMA_VERSION})`, stderr: '' });
     expect(existsSync(box.path('team.slowb'))).toBe(true);
     expect(existsSync(box.path('home/settings.json'))).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSandbox, type Sandbox } from './cli-test-support';
 import type { JsonServiceList, JsonShow, JsonSliChanged, JsonSliList, JsonWorkspaceCreated } from './json-output';
+import { LATEST_SCHEMA_VERSION } from '../../core/storage/db';
 
 let box: Sandbox;
 const W = ['--workspace', 'team.slowb'] as const;
@@ -91,7 +92,7 @@ describe('slo-workbench, the full slice', () => {
 
   it('lists, renames and removes services addressed by name whatever the case', async () => {
     const created = await box.json<JsonWorkspaceCreated>('workspace', 'create', 'team.slowb');
-    expect(created.workspace).toMatchObject({ name: 'team.slowb', path: box.path('team.slowb'), schemaVersion: 2 });
+    expect(created.workspace).toMatchObject({ name: 'team.slowb', path: box.path('team.slowb'), schemaVersion: LATEST_SCHEMA_VERSION });
     await box.json('service', 'add', ...W, 'Checkout');
     await box.json('service', 'add', ...W, 'search');
     await box.json('sli', 'add', ...W, '--service', 'CHECKOUT', 'availability');

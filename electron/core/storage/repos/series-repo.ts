@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import type { ImportFormat, ParsedSeries } from '../../../../shared/importers/types';
+
+/** Samples per stored chunk: one week of minute data, about 80 KB per column. */
+export const CHUNK_POINTS = 10_080;
+
+/** An import as recorded: what was read, from which bytes, with how many rows kept and rejected. */
+export type ImportRecord = {
+  id: number;
+  sliId: number;
+  sha256: string;
+  fileName: string;
+  format: ImportFormat;
+  parserVersion: number;
+  acceptedRows: number;
+  rejectedRows: number;
+  startedAt: number;
+  finishedAt: number | null;
+  status: 'running' | 'done';
+};
+
+/** A stored series without its samples. */
+export type SeriesInfo = { id: number; importId: number; name: string; stepMs: number | null; points: number; startMs: number | null; endMs: number | null };
+
+type ImportRow = {
+  id: number; sli_id: number; sha256: string; file_name: string; format: string; parser_version: number;
+  accepted_rows: number; rejected_rows: number; started_at: number; finished_at: number | null; status: string;
+};
+
+function toRecord(r: ImportRow): ImportRecord {
+  return {
+    id: r.id, sliId: r.sli_id, sha256: r.sha256, fileName: r.file_name, format: r.format as ImportFormat, parserVersion: r.parser_version,
+    acceptedRows: r.accepted_rows, rejectedRows: r.rejected_rows, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status as ImportRecord['status'],
+  };
+}
+
+// A Float64Array's bytes as a Buffer, without copying; SQLite copies them into the row.
+function blob(a: Float64Array, from: number, to: number): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset + from * 8, (to - from) * 8);
+}
+
+/** SQL for imports and their series; samples go in and out as Float64Array columns. */
+export class SeriesRepo {
+  private readonly db: Database.Database;
+  constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  /** The finished import of these bytes for this SLI, if any. */
+  findImport(sliId: number, sha256: string): ImportRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM imports WHERE sli_id = ? AND sha256 = ?').get(sliId, sha256) as ImportRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  listImports(sliId: number): ImportRecord[] {
+    return (this.db.prepare('SELECT * FROM imports WHERE sli_id = ? ORDER BY id').all(sliId) as ImportRow[]).map(toRecord);
+  }
+
+  /** Imports left 'running' by a process that died; a transaction never leaves one, so any found is a bug to report. */
+  interruptedImports(): ImportRecord[] {
+    return (this.db.prepare("SELECT * FROM imports WHERE status = 'running'").all() as ImportRow[]).map(toRecord);
+  }
+
+  insertImport(r: Omit<ImportRecord, 'id' | 'finishedAt' | 'status'>): number {
+    return Number(this.db.prepare(`INSERT INTO imports (sli_id, sha256, file_name, format, parser_version, accepted_rows, rejected_rows, started_at, status)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running')`).run(r.sliId, r.sha256, r.fileName, r.format, r.parserVersion, r.acceptedRows, r.rejectedRows, r.startedAt).lastInsertRowid);
+  }
+
+  finishImport(id: number, now: number): void {
+    this.db.prepare("UPDATE imports SET status = 'done', finished_at = ? WHERE id = ?").run(now, id);
+  }
+
+  /** Stores one series and its samples in chunks of CHUNK_POINTS. */
+  insertSeries(importId: number, s: ParsedSeries): number {
+    const n = s.t.length;
+    if (s.good.length !== n || s.total.length !== n) throw new Error(`series "${s.name}": columns differ in length`);
+    const id = Number(this.db.prepare('INSERT INTO series (import_id, name, step_ms, points, start_ms, end_ms) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(importId, s.name, s.stepMs, n, n ? s.t[0]! : null, n ? s.t[n - 1]! : null).lastInsertRowid);
+    const chunk = this.db.prepare('INSERT INTO series_chunks (series_id, chunk_index, points, t, good, total) VALUES (?, ?, ?, ?, ?, ?)');
+    for (let from = 0, index = 0; from < n; from += CHUNK_POINTS, index++) {
+      const to = Math.min(n, from + CHUNK_POINTS);
+      chunk.run(id, index, to - from, blob(s.t, from, to), blob(s.good, from, to), blob(s.total, from, to));
+    }
+    return id;
+  }
+
+  listSeries(importId: number): SeriesInfo[] {
+    return (this.db.prepare('SELECT * FROM series WHERE import_id = ? ORDER BY id').all(importId) as {
+      id: number; import_id: number; name: string; step_ms: number | null; points: number; start_ms: number | null; end_ms: number | null;
+    }[]).map((r) => ({ id: r.id, importId: r.import_id, name: r.name, stepMs: r.step_ms, points: r.points, startMs: r.start_ms, endMs: r.end_ms }));
+  }
+
+  /** Reads a series back into three Float64Arrays, chunk by chunk. */
+  readSeries(seriesId: number): { t: Float64Array; good: Float64Array; total: Float64Array } {
+    const info = this.db.prepare('SELECT points FROM series WHERE id = ?').get(seriesId) as { points: number } | undefined;
+    const n = info?.points ?? 0;
+    const out = { t: new Float64Array(n), good: new Float64Array(n), total: new Float64Array(n) };
+    let at = 0;
+    const rows = this.db.prepare('SELECT points, t, good, total FROM series_chunks WHERE series_id = ? ORDER BY chunk_index')
+      .iterate(seriesId) as IterableIterator<{ points: number; t: Buffer; good: Buffer; total: Buffer }>;
+    for (const row of rows) {
+      for (const key of ['t', 'good', 'total'] as const) {
+        const bytes = row[key];
+        out[key].set(new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), at);
+      }
+      at += row.points;
+    }
+    if (at !== n) throw new Error(`series ${seriesId}: expected ${n} points, read ${at}`);
+    return out;
+  }
+}
