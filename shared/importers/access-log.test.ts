@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AVAILABILITY_SERIES, detectAccessLog, LATENCY_SERIES, parseAccessLog, parseLogTimestamp } from './access-log';
+
+const APACHE = fileURLToPath(new URL('../../../shared/datasets/semicomplete-apache-access-2015/apache_logs.log', import.meta.url));
+const RUNS = { numRuns: 250, seed: 20_150_517 };
+const sum = (values: Float64Array): number => values.reduce((a, b) => a + b, 0);
+
+describe('access log importer', () => {
+  it('counts every request of the semicomplete Apache log once, with 5xx as bad, per UTC minute', () => {
+    const text = readFileSync(APACHE, 'utf8');
+    // Independent counts over the raw text: non-empty lines, and lines whose status (after the quoted request) is 5xx.
+    const lines = text.split('\n').filter((line) => line.trim() !== '').length;
+    const fiveXx = (text.match(/^[^\n]*\] "(?:[^"\\]|\\.)*" 5\d\d /gm) ?? []).length;
+    expect(lines).toBe(10_000);
+    expect(fiveXx).toBeGreaterThan(0);
+    expect(detectAccessLog(text)).toBe(true);
+    const result = parseAccessLog(text);
+    // Line 8899 ends inside its user agent (no closing quote): its request still counts, with a warning.
+    expect(result.issues.map((issue) => [issue.severity, issue.code, issue.line])).toEqual([['warning', 'MALFORMED_TAIL', 8899]]);
+    expect(result.accepted).toBe(lines);
+    expect(result.rejected).toBe(0);
+    expect(result.series).toHaveLength(1);
+    const series = result.series[0]!;
+    expect(series.name).toBe(AVAILABILITY_SERIES);
+    expect(sum(series.total)).toBe(lines);
+    expect(sum(series.total) - sum(series.good)).toBe(fiveXx);
+    // This sample keeps only minute :05 of each hour (84 distinct minutes), so the typical step is an hour.
+    expect(series.t.length).toBe(new Set(text.match(/\[\d\d\/\w{3}\/\d{4}:\d\d:\d\d/g)).size);
+    expect(series.t.length).toBe(84);
+    expect(series.stepMs).toBe(3_600_000);
+    for (let i = 0; i < series.t.length; i++) {
+      expect(series.t[i]! % 60_000).toBe(0);
+      if (i > 0) expect(series.t[i]!).toBeGreaterThan(series.t[i - 1]!);
+    }
+    expect(series.t[0]).toBe(Date.UTC(2015, 4, 17, 10, 5));
+  });
+
+  it('parses log timestamps strictly, with their offset', () => {
+    expect(parseLogTimestamp('17/May/2015:10:05:03 +0000')).toBe(Date.UTC(2015, 4, 17, 10, 5, 3));
+    expect(parseLogTimestamp('17/May/2015:12:05:03 +0200')).toBe(Date.UTC(2015, 4, 17, 10, 5, 3));
+    expect(parseLogTimestamp('17/May/2015:05:35:03 -0430')).toBe(Date.UTC(2015, 4, 17, 10, 5, 3));
+    for (const bad of ['31/Feb/2015:10:05:03 +0000', '17/may/2015:10:05:03 +0000', '17/May/2015:24:00:00 +0000', '17/May/2015:10:05:03', '17/May/2015:10:05:03 +0075', '2015-05-17T10:05:03Z']) {
+      expect(parseLogTimestamp(bad)).toBeNull();
+    }
+  });
+
+  it('reports malformed lines with their line number and keeps reading', () => {
+    const text = [
+      '1.2.3.4 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 12',
+      'garbage',
+      '1.2.3.4 - - [31/Feb/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 12',
+      '1.2.3.4 - - [17/May/2015:10:05:59 +0000] "GET /x HTTP/1.1" 503 - "-" "curl/8"',
+      '1.2.3.4 - - [17/May/2015:10:06:00 +0000] "GET / HTTP/1.1" 700 1',
+    ].join('\r\n');
+    const result = parseAccessLog(text);
+    expect(result.accepted).toBe(2);
+    expect(result.rejected).toBe(3);
+    expect(result.issues.map((issue) => [issue.code, issue.line])).toEqual([['BAD_LINE', 2], ['BAD_LINE', 3], ['BAD_LINE', 5]]);
+    expect(result.issues[1]!.column).toBe(14);
+    const series = result.series[0]!;
+    expect([...series.t]).toEqual([Date.UTC(2015, 4, 17, 10, 5)]);
+    expect([...series.good]).toEqual([1]);
+    expect([...series.total]).toEqual([2]);
+  });
+
+  it('adds a latency series from %D microseconds or nginx $request_time seconds when a threshold is given', () => {
+    const apache = [
+      '1.2.3.4 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 12 "-" "ua" 250000',
+      '1.2.3.4 - - [17/May/2015:10:05:04 +0000] "GET / HTTP/1.1" 200 12 "-" "ua" 300001',
+    ].join('\n');
+    const result = parseAccessLog(apache, { durationField: 'microseconds', latencyThresholdMs: 300 });
+    expect(result.series.map((s) => s.name)).toEqual([AVAILABILITY_SERIES, LATENCY_SERIES]);
+    expect([...result.series[1]!.good]).toEqual([1]);
+    expect([...result.series[1]!.total]).toEqual([2]);
+    const nginx = '1.2.3.4 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 12 "-" "ua" 0.300\n';
+    expect([...parseAccessLog(nginx, { durationField: 'seconds', latencyThresholdMs: 300 }).series[1]!.good]).toEqual([1]);
+    expect(parseAccessLog(nginx, { durationField: 'seconds' }).series).toHaveLength(1);
+    const missing = parseAccessLog('1.2.3.4 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 12 "-" "ua" 0x10\n', { durationField: 'seconds', latencyThresholdMs: 300 });
+    expect(missing.issues[0]!.code).toBe('BAD_LINE');
+  });
+
+  it('enforces size, row and line-length limits with their own codes', () => {
+    const line = '1.2.3.4 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 12\n';
+    const limits = { maxBytes: 1000, maxRows: 2, maxFieldLength: 100, maxDepth: 64 };
+    expect(parseAccessLog(line.repeat(20), { limits }).issues[0]!.code).toBe('TOO_LARGE');
+    expect(parseAccessLog(line.repeat(3), { limits }).issues.map((i) => i.code)).toEqual(['TOO_MANY_ROWS']);
+    expect(parseAccessLog(`${'x'.repeat(200)}\n`, { limits }).issues[0]!.code).toBe('FIELD_TOO_LONG');
+  });
+
+  it('never loses a request when bucketing random logs', () => {
+    const request = fc.record({
+      ms: fc.integer({ min: 0, max: 3 * 86_400_000 }),
+      status: fc.integer({ min: 100, max: 599 }),
+      offsetMinutes: fc.integer({ min: -12 * 60, max: 14 * 60 }),
+      broken: fc.boolean(),
+    });
+    fc.assert(fc.property(fc.array(request, { maxLength: 60 }), (requests) => {
+      const base = Date.UTC(2024, 2, 30);
+      const lines = requests.map(({ ms, status, offsetMinutes, broken }) => {
+        if (broken) return `host - - [not a time] "GET / HTTP/1.1" ${status} 1`;
+        const local = new Date(base + ms + offsetMinutes * 60_000);
+        const pad = (n: number): string => String(n).padStart(2, '0');
+        const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][local.getUTCMonth()]!;
+        const off = Math.abs(offsetMinutes);
+        const stamp = `${pad(local.getUTCDate())}/${month}/${local.getUTCFullYear()}:${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(off / 60))}${pad(off % 60)}`;
+        return `host - - [${stamp}] "GET / HTTP/1.1" ${status} 1`;
+      });
+      const result = parseAccessLog(lines.join('\n'));
+      const valid = requests.filter((r) => !r.broken);
+      expect(result.accepted).toBe(valid.length);
+      expect(result.rejected).toBe(requests.length - valid.length);
+      const series = result.series[0];
+      expect(series === undefined ? 0 : sum(series.total)).toBe(valid.length);
+      expect(series === undefined ? 0 : sum(series.good)).toBe(valid.filter((r) => r.status < 500).length);
+      const minutes = new Set(valid.map((r) => Math.floor((base + r.ms) / 60_000) * 60_000));
+      expect(series === undefined ? [] : [...series.t]).toEqual([...minutes].sort((a, b) => a - b));
+    }), RUNS);
+  });
+});

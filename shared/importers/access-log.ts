@@ -1,0 +1,119 @@
+// Common and Combined Log Format (Apache %h %l %u %t "%r" %>s %b ["%{Referer}i" "%{User-agent}i"], nginx's "combined"),
+// optionally followed by a duration field, bucketed per UTC minute: availability counts non-5xx requests as good.
+import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParseResult } from './types';
+import { addToBucket, checkSize, floorToMinute, parseStrictNumber, seriesFromBuckets, splitLines, type Bucket } from './minute-buckets';
+
+/** The unit of a duration written as the last field of each line: %D (µs), milliseconds, or nginx $request_time (s). */
+export type DurationField = 'microseconds' | 'milliseconds' | 'seconds';
+
+/** How to read an access log: the duration field and latency threshold enable a latency series beside availability. */
+export type AccessLogOptions = {
+  durationField?: DurationField;
+  latencyThresholdMs?: number;
+  limits?: ImportLimits;
+};
+
+/** Series name of the per-minute non-5xx share. */
+export const AVAILABILITY_SERIES = 'availability';
+
+/** Series name of the per-minute share of requests at or under the latency threshold. */
+export const LATENCY_SERIES = 'latency';
+
+const QUOTED = '"((?:[^"\\\\]|\\\\.)*)"';
+const LINE = new RegExp(`^(\\S+) (\\S+) (\\S+) \\[([^\\]]+)\\] ${QUOTED} (\\d{3}) (\\d+|-)(?:( .*))?$`);
+// What may follow the Common fields: Combined's referer and user agent, then an optional duration.
+const TAIL = new RegExp(`^(?: ${QUOTED} ${QUOTED})?(?: +(\\S+))?\\s*$`);
+const STAMP = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const UNIT_MS: Record<DurationField, number> = { microseconds: 0.001, milliseconds: 1, seconds: 1000 };
+
+/** UTC milliseconds of a log timestamp such as 17/May/2015:10:05:03 +0000, or null when it is not a real time. */
+export function parseLogTimestamp(text: string): number | null {
+  const m = STAMP.exec(text);
+  if (m === null) return null;
+  const [, dd, mon, yyyy, hh, mi, ss, sign, oh, om] = m as unknown as string[];
+  const month = MONTHS.indexOf(mon!);
+  const [day, year, hour, minute, second] = [dd, yyyy, hh, mi, ss].map((part) => Number.parseInt(part!, 10)) as [number, number, number, number, number];
+  const offsetMinutes = Number.parseInt(oh!, 10) * 60 + Number.parseInt(om!, 10);
+  if (month < 0 || hour > 23 || minute > 59 || second > 59 || Number.parseInt(om!, 10) > 59 || offsetMinutes > 14 * 60) return null;
+  const local = Date.UTC(year, month, day, hour, minute, second);
+  const check = new globalThis.Date(local);
+  // Date.UTC rolls 31/Feb over into March; a real date round-trips.
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month) return null;
+  return local - (sign === '-' ? -1 : 1) * offsetMinutes * 60_000;
+}
+
+/** True when a text's first non-empty line looks like Common or Combined Log Format. */
+export function detectAccessLog(text: string): boolean {
+  const first = /^[^\r\n]*\S[^\r\n]*/m.exec(text.slice(0, 65_536));
+  return first !== null && LINE.test(first[0]);
+}
+
+type LineResult = { ok: true; time: number; status: number; durationMs: number | null; warning?: string } | { ok: false; message: string; column?: number };
+
+function readLine(line: string, durationField: DurationField | undefined): LineResult {
+  const m = LINE.exec(line);
+  if (m === null) return { ok: false, message: 'The line is not in Common or Combined Log Format' };
+  const time = parseLogTimestamp(m[4]!);
+  if (time === null) return { ok: false, message: `"${m[4]}" is not a timestamp like 17/May/2015:10:05:03 +0000`, column: line.indexOf('[') + 2 };
+  const status = Number.parseInt(m[6]!, 10);
+  if (status < 100 || status > 599) return { ok: false, message: `${status} is not an HTTP status` };
+  const tail = TAIL.exec(m[8] ?? '');
+  // A damaged referer or user agent (a truncated line) does not change the request's time or status: keep it, warn.
+  const warning = tail === null ? 'The fields after the status and size are malformed (truncated line?); the request is counted' : undefined;
+  if (durationField === undefined) return { ok: true, time, status, durationMs: null, ...(warning === undefined ? {} : { warning }) };
+  const raw = tail?.[3];
+  const value = raw === undefined ? null : parseStrictNumber(raw);
+  if (value === null || value < 0) {
+    return { ok: false, message: raw === undefined ? 'The line has no duration field' : `"${raw}" is not a duration`, column: raw === undefined ? undefined : line.lastIndexOf(raw) + 1 };
+  }
+  return { ok: true, time, status, durationMs: value * UNIT_MS[durationField] };
+}
+
+/**
+ * Reads an access log into per-minute availability (good = non-5xx) and, when a duration field and a latency threshold
+ * are given, per-minute latency (good = at or under the threshold). Malformed lines become BAD_LINE issues; reading goes on.
+ */
+export function parseAccessLog(text: string, options: AccessLogOptions = {}): ParseResult {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const issues: ImportIssue[] = [];
+  const tooLarge = checkSize(text, limits);
+  if (tooLarge !== null) return { format: 'access-log', series: [], issues: [tooLarge], accepted: 0, rejected: 0 };
+  const threshold = options.latencyThresholdMs;
+  const withLatency = options.durationField !== undefined && threshold !== undefined;
+  if (threshold !== undefined && !(Number.isFinite(threshold) && threshold >= 0)) {
+    return { format: 'access-log', series: [], issues: [{ severity: 'error', code: 'BAD_OPTION', message: 'The latency threshold must be a non-negative number of milliseconds' }], accepted: 0, rejected: 0 };
+  }
+  const availability = new Map<number, Bucket>();
+  const latency = new Map<number, Bucket>();
+  let accepted = 0;
+  let rejected = 0;
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    if (accepted + rejected >= limits.maxRows) {
+      issues.push({ severity: 'error', code: 'TOO_MANY_ROWS', message: `More than ${limits.maxRows} lines; reading stopped`, line: i + 1 });
+      break;
+    }
+    if (line.length > limits.maxFieldLength) {
+      issues.push({ severity: 'error', code: 'FIELD_TOO_LONG', message: `The line is longer than ${limits.maxFieldLength} characters`, line: i + 1 });
+      rejected++;
+      continue;
+    }
+    const read = readLine(line, options.durationField);
+    if (!read.ok) {
+      issues.push({ severity: 'error', code: 'BAD_LINE', message: read.message, line: i + 1, ...(read.column === undefined ? {} : { column: read.column }) });
+      rejected++;
+      continue;
+    }
+    accepted++;
+    if (read.warning !== undefined) issues.push({ severity: 'warning', code: 'MALFORMED_TAIL', message: read.warning, line: i + 1 });
+    const minute = floorToMinute(read.time);
+    addToBucket(availability, minute, read.status >= 500 ? 0 : 1, 1);
+    if (withLatency) addToBucket(latency, minute, read.durationMs! <= threshold ? 1 : 0, 1);
+  }
+  const series = accepted === 0 ? [] : [seriesFromBuckets(AVAILABILITY_SERIES, availability)];
+  if (withLatency && accepted > 0) series.push(seriesFromBuckets(LATENCY_SERIES, latency));
+  return { format: 'access-log', series, issues, accepted, rejected };
+}

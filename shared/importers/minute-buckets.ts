@@ -1,0 +1,71 @@
+// Helpers the event-based importers share: strict numbers (reliability.md R23), minute buckets and column building.
+import type { ImportIssue, ImportLimits, ParsedSeries } from './types';
+import { utf8Length } from './yaml-guard';
+
+/** One minute in milliseconds, the resolution of bucketed series. */
+export const MINUTE_MS = 60_000;
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A finite number from text in the one decimal/exponent grammar, or null ('', ' ', '0x10', '1,5', '1e400', 'NaN'). */
+export function parseStrictNumber(text: string): number | null {
+  if (!DECIMAL.test(text)) return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** The start of the UTC minute a time falls in. */
+export function floorToMinute(ms: number): number {
+  return Math.floor(ms / MINUTE_MS) * MINUTE_MS;
+}
+
+/** The median spacing of sorted sample times, or null with fewer than two samples. */
+export function medianStep(t: ArrayLike<number>): number | null {
+  if (t.length < 2) return null;
+  const steps: number[] = [];
+  for (let i = 1; i < t.length; i++) steps.push(t[i]! - t[i - 1]!);
+  steps.sort((a, b) => a - b);
+  return steps[Math.floor((steps.length - 1) / 2)]!;
+}
+
+/** Good and total events counted into one bucket. */
+export type Bucket = { good: number; total: number };
+
+/** A series from buckets keyed by their start time, sorted by time. */
+export function seriesFromBuckets(name: string, buckets: Map<number, Bucket>): ParsedSeries {
+  const keys = [...buckets.keys()].sort((a, b) => a - b);
+  const t = new Float64Array(keys.length);
+  const good = new Float64Array(keys.length);
+  const total = new Float64Array(keys.length);
+  keys.forEach((key, i) => {
+    const bucket = buckets.get(key)!;
+    t[i] = key;
+    good[i] = bucket.good;
+    total[i] = bucket.total;
+  });
+  return { name, stepMs: medianStep(t), t, good, total };
+}
+
+/** Adds events to the bucket starting at a time, creating it when absent. */
+export function addToBucket(buckets: Map<number, Bucket>, start: number, good: number, total: number): void {
+  const bucket = buckets.get(start);
+  if (bucket === undefined) buckets.set(start, { good, total });
+  else {
+    bucket.good += good;
+    bucket.total += total;
+  }
+}
+
+/** A TOO_LARGE error when the text exceeds the byte limit, else null. */
+export function checkSize(text: string, limits: ImportLimits): ImportIssue | null {
+  const bytes = utf8Length(text);
+  if (bytes <= limits.maxBytes) return null;
+  return { severity: 'error', code: 'TOO_LARGE', message: `The file is ${bytes} bytes; at most ${limits.maxBytes} are accepted` };
+}
+
+/** The lines of a text with LF, CRLF or CR endings, without a trailing empty line. */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
