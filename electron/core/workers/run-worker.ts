@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type TransferListItem } from 'node:worker_threads';
+import { AppFailure } from '../../../shared/ipc/errors';
+
+/** Limits a worker runs under: wall time and V8 heap (R19). */
+export type WorkerLimits = { timeoutMs: number; maxOldGenerationSizeMb: number; stackSizeMb: number };
+
+/** Limits for parsing one file: a minute and 1 GiB of heap. */
+export const PARSE_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxOldGenerationSizeMb: 1024, stackSizeMb: 4 };
+
+/** What a worker entry module posts back: a value, or an error message (it never throws across the boundary). */
+export type WorkerReply<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * Starts a worker for a TypeScript entry module. A bundled sibling (`entry.cjs`, written by the Electron build) runs
+ * as is; in development, tests and the CLI the worker registers tsx first so it can load the TypeScript source.
+ */
+function startWorker(entry: URL, limits: WorkerLimits): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, stackSizeMb: limits.stackSizeMb };
+  const bundled = fileURLToPath(entry).replace(/\.ts$/, '.cjs');
+  if (existsSync(bundled)) return new Worker(bundled, { resourceLimits });
+  const source = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(fileURLToPath(entry)).href)}); })`;
+  return new Worker(source, { eval: true, resourceLimits });
+}
+
+/**
+ * Runs one job in a fresh worker thread and resolves with its reply. The worker is terminated on reply, on timeout,
+ * on cancel and on crash (including running out of its heap), so the calling process survives any input (R19).
+ */
+export function runWorker<Req, Res>(entry: URL, request: Req, options: { limits?: WorkerLimits; signal?: AbortSignal; transfer?: TransferListItem[] } = {}): Promise<Res> {
+  const limits = options.limits ?? PARSE_LIMITS;
+  return new Promise<Res>((resolve, reject) => {
+    if (options.signal?.aborted) return reject(new AppFailure('CANCELLED', 'The import was cancelled'));
+    const worker = startWorker(entry, limits);
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(() => finish(() => reject(new AppFailure('CANCELLED', `Reading the file took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped`))), limits.timeoutMs);
+    const onAbort = () => finish(() => reject(new AppFailure('CANCELLED', 'The import was cancelled')));
+    options.signal?.addEventListener('abort', onAbort);
+    worker.on('message', (reply: WorkerReply<Res>) => finish(() => (reply.ok ? resolve(reply.value) : reject(new AppFailure('INVALID_ARGUMENT', reply.message)))));
+    worker.on('error', (error: Error & { code?: string }) => finish(() => reject(new AppFailure('INTERNAL',
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `The file needs more memory than the ${limits.maxOldGenerationSizeMb} MB allowed for reading it` : `Reading the file failed: ${error.message}`))));
+    worker.on('exit', (code) => finish(() => reject(new AppFailure('INTERNAL', `The reader stopped unexpectedly (exit code ${code})`))));
+    worker.postMessage(request, options.transfer ?? []);
+  });
+}
