@@ -1,0 +1,72 @@
+// Normalisation of imported samples: sorted by time, one sample per time (the last in the file wins), strictly
+// increasing times; out-of-order rows, duplicates and gaps longer than twice the median step are reported as warnings.
+import type { ParsedSeries } from '../types';
+import type { IssueLog } from './issues';
+
+/** Samples as read, in file order: times in UTC ms, good and total, and the 1-based line each came from. */
+export type RawSamples = { t: Float64Array; good: Float64Array; total: Float64Array; line: Float64Array; length: number };
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** The median of the positive steps between consecutive times, or null with fewer than two times. */
+export function medianStep(t: Float64Array): number | null {
+  if (t.length < 2) return null;
+  const steps = new Float64Array(t.length - 1);
+  for (let i = 1; i < t.length; i++) steps[i - 1] = t[i]! - t[i - 1]!;
+  steps.sort();
+  return steps[Math.floor((steps.length - 1) / 2)]!;
+}
+
+/** Sorts, de-duplicates and checks the samples, reporting to the log, and returns the series. */
+export function normaliseSamples(name: string, raw: RawSamples, log: IssueLog): ParsedSeries {
+  const n = raw.length;
+  let outOfOrder = 0;
+  let firstOutOfOrder = 0;
+  for (let i = 1; i < n; i++) {
+    if (raw.t[i]! < raw.t[i - 1]!) { if (outOfOrder === 0) firstOutOfOrder = raw.line[i]!; outOfOrder++; }
+  }
+  let order: Uint32Array | null = null;
+  if (outOfOrder > 0) {
+    log.add({ severity: 'warning', code: 'OUT_OF_ORDER', line: firstOutOfOrder, message: `${outOfOrder} rows come earlier in time than the row before them (first at line ${firstOutOfOrder}); the samples were sorted by time` });
+    const idx = new Uint32Array(n);
+    for (let i = 0; i < n; i++) idx[i] = i;
+    // Ties keep file order, so the last row of a duplicated time comes last.
+    order = idx.sort((a, b) => raw.t[a]! - raw.t[b]! || a - b);
+  }
+  const t = new Float64Array(n);
+  const good = new Float64Array(n);
+  const total = new Float64Array(n);
+  const lines = new Float64Array(n);
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    const i = order === null ? j : order[j]!;
+    const ti = raw.t[i]!;
+    if (k > 0 && t[k - 1] === ti) {
+      log.add({ severity: 'warning', code: 'DUPLICATE_TIMESTAMP', line: raw.line[i]!, message: `Lines ${lines[k - 1]} and ${raw.line[i]} have the same time ${iso(ti)}; line ${raw.line[i]} is kept` });
+      k--;
+    }
+    t[k] = ti; good[k] = raw.good[i]!; total[k] = raw.total[i]!; lines[k] = raw.line[i]!;
+    k++;
+  }
+  const series: ParsedSeries = { name, stepMs: null, t: t.slice(0, k), good: good.slice(0, k), total: total.slice(0, k) };
+  series.stepMs = medianStep(series.t);
+  const step = series.stepMs;
+  if (step !== null && step > 0) {
+    let gaps = 0;
+    let longest = 0;
+    let at = 0;
+    for (let i = 1; i < k; i++) {
+      const d = t[i]! - t[i - 1]!;
+      if (d > 2 * step) { gaps++; if (d > longest) { longest = d; at = i; } }
+    }
+    if (gaps > 0) {
+      log.add({
+        severity: 'warning', code: 'GAP', line: lines[at]!,
+        message: `${gaps} gaps longer than twice the usual step of ${step / 1000} s; the longest is ${longest / 60_000} minutes, from ${iso(t[at - 1]!)} to ${iso(t[at]!)} (line ${lines[at]})`,
+      });
+    }
+  }
+  return series;
+}

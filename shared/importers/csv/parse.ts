@@ -1,0 +1,170 @@
+// parse → map for CSV/TSV: reads the mapped columns of every row into good/total samples, rejecting each bad row
+// with a located error and reading on, then normalises the samples into one series. Never throws on bad input.
+import { IANAZone } from 'luxon';
+import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParseResult } from '../types';
+import { CSV_DELIMITERS, checkHeaders, detectCsv, stripBom, type CsvDelimiter } from './detect';
+import { createIssueLog, type IssueLog } from './issues';
+import { normaliseSamples, type RawSamples } from './normalise';
+import { parseStrictNumber } from './numbers';
+import { scanCsv } from './scan';
+import { createTimeParser, type CsvTimeFormat } from './time';
+
+/** A column chosen by its header name or by its 0-based index. */
+export type ColumnRef = string | number;
+
+/** Which columns hold the time and the events: good+total, bad+total, a ratio (optionally with a total) or a value with a threshold. */
+export type CsvMapping =
+  | { kind: 'good-total'; time: ColumnRef; good: ColumnRef; total: ColumnRef }
+  | { kind: 'bad-total'; time: ColumnRef; bad: ColumnRef; total: ColumnRef }
+  | { kind: 'ratio'; time: ColumnRef; ratio: ColumnRef; total?: ColumnRef }
+  | { kind: 'value-threshold'; time: ColumnRef; value: ColumnRef; threshold: number; direction: 'below' | 'above' };
+
+/** How to read the file: the time format (explicit), the zone of offset-less times, and optional overrides of detection. */
+export type CsvParseOptions = {
+  timeFormat: CsvTimeFormat;
+  timeZone?: string;
+  delimiter?: CsvDelimiter;
+  hasHeader?: boolean;
+  limits?: ImportLimits;
+  /** The series name; by default the mapped good, bad, ratio or value column's name. */
+  name?: string;
+};
+
+type Grow = { t: Float64Array; good: Float64Array; total: Float64Array; line: Float64Array; length: number };
+
+function grow(s: Grow): void {
+  const size = s.t.length * 2;
+  const next = (a: Float64Array): Float64Array => { const b = new Float64Array(size); b.set(a); return b; };
+  s.t = next(s.t); s.good = next(s.good); s.total = next(s.total); s.line = next(s.line);
+}
+
+function fail(issues: ImportIssue[], rejected = 0): ParseResult {
+  return { format: 'csv', series: [], issues, accepted: 0, rejected };
+}
+
+function resolve(ref: ColumnRef, headers: string[] | null, width: number, role: string, issues: ImportIssue[]): number {
+  if (typeof ref === 'number') {
+    if (Number.isInteger(ref) && ref >= 0 && ref < width) return ref;
+    issues.push({ severity: 'error', code: 'MISSING_COLUMN', message: `The ${role} column ${ref} does not exist; the file has columns 0 to ${width - 1}` });
+    return -1;
+  }
+  const at = headers === null ? -1 : headers.findIndex((h) => h.trim().toLowerCase() === ref.trim().toLowerCase());
+  if (at < 0) issues.push({ severity: 'error', code: 'MISSING_COLUMN', message: `The ${role} column "${ref}" is not in the header${headers === null ? ' (the file has none; choose columns by index)' : ''}` });
+  return at;
+}
+
+type Reader = (fields: string[], line: number, log: IssueLog) => [number, number] | null;
+
+function countAt(fields: string[], col: number, what: string, line: number, log: IssueLog): number | null {
+  const v = parseStrictNumber(fields[col]!);
+  if (v === null) { log.add({ severity: 'error', code: 'BAD_NUMBER', line, column: col + 1, message: `Line ${line}, column ${col + 1}: the ${what} "${fields[col]}" is not a finite number` }); return null; }
+  if (v < 0 && what !== 'value') { log.add({ severity: 'error', code: 'NEGATIVE_COUNT', line, column: col + 1, message: `Line ${line}, column ${col + 1}: the ${what} ${fields[col]} is negative` }); return null; }
+  return v;
+}
+
+function readerFor(mapping: CsvMapping, cols: Record<string, number>): Reader {
+  const c = (k: string): number => cols[k]!;
+  switch (mapping.kind) {
+    case 'good-total': return (f, line, log) => {
+      const good = countAt(f, c('good'), 'good count', line, log);
+      const total = countAt(f, c('total'), 'total count', line, log);
+      if (good === null || total === null) return null;
+      if (good > total) { log.add({ severity: 'error', code: 'GOOD_ABOVE_TOTAL', line, column: c('good') + 1, message: `Line ${line}: good ${good} is more than total ${total}` }); return null; }
+      return [good, total];
+    };
+    case 'bad-total': return (f, line, log) => {
+      const bad = countAt(f, c('bad'), 'bad count', line, log);
+      const total = countAt(f, c('total'), 'total count', line, log);
+      if (bad === null || total === null) return null;
+      if (bad > total) { log.add({ severity: 'error', code: 'BAD_ABOVE_TOTAL', line, column: c('bad') + 1, message: `Line ${line}: bad ${bad} is more than total ${total}` }); return null; }
+      return [total - bad, total];
+    };
+    case 'ratio': return (f, line, log) => {
+      const ratio = countAt(f, c('ratio'), 'ratio', line, log);
+      const total = cols.total === undefined ? 1 : countAt(f, c('total'), 'total count', line, log);
+      if (ratio === null || total === null) return null;
+      if (ratio > 1) { log.add({ severity: 'error', code: 'RATIO_OUT_OF_RANGE', line, column: c('ratio') + 1, message: `Line ${line}, column ${c('ratio') + 1}: the ratio ${f[c('ratio')]} is outside [0, 1]` }); return null; }
+      return [ratio * total, total];
+    };
+    case 'value-threshold': return (f, line, log) => {
+      const value = countAt(f, c('value'), 'value', line, log);
+      if (value === null) return null;
+      const met = mapping.direction === 'below' ? value <= mapping.threshold : value >= mapping.threshold;
+      return [met ? 1 : 0, 1];
+    };
+  }
+}
+
+/**
+ * Reads a CSV/TSV text with a column mapping into one series of good/total samples. Bad rows are rejected with
+ * located errors and counted; offset-less times without a zone refuse the whole file, naming the first such line.
+ * Whether to import despite rejected rows is the caller's decision, made from `issues`.
+ */
+export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOptions): ParseResult {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const text = stripBom(input);
+  if (text.length > limits.maxBytes) return fail([{ severity: 'error', code: 'TOO_LARGE', message: `The text has ${text.length} characters, more than the limit of ${limits.maxBytes}` }]);
+  if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone)) {
+    return fail([{ severity: 'error', code: 'UNKNOWN_TIME_ZONE', message: `"${options.timeZone}" is not an IANA time zone such as Europe/Berlin` }]);
+  }
+  if (options.delimiter !== undefined && !CSV_DELIMITERS.includes(options.delimiter)) {
+    return fail([{ severity: 'error', code: 'BAD_DELIMITER', message: 'The delimiter must be a comma, a semicolon or a tab' }]);
+  }
+  const detected = options.delimiter === undefined || options.hasHeader === undefined ? detectCsv(text, 2, limits) : null;
+  const delimiter = options.delimiter ?? detected!.delimiter;
+  const hasHeader = options.hasHeader ?? detected!.hasHeader;
+  const log = createIssueLog();
+  const parseTime = createTimeParser(options.timeFormat, options.timeZone);
+  const samples: Grow = { t: new Float64Array(1024), good: new Float64Array(1024), total: new Float64Array(1024), line: new Float64Array(1024), length: 0 };
+  let headers: string[] | null = null;
+  let reader: Reader | null = null;
+  let timeCol = -1;
+  let seriesName = options.name ?? 'series';
+  let refused: ImportIssue[] | null = null;
+  let rejected = 0;
+  const setup = (fields: string[]): boolean => {
+    const issues: ImportIssue[] = hasHeader ? checkHeaders(fields) : [];
+    headers = hasHeader ? fields : null;
+    const cols: Record<string, number> = {};
+    for (const key of ['time', 'good', 'bad', 'total', 'ratio', 'value'] as const) {
+      const ref = (mapping as Partial<Record<string, ColumnRef>>)[key];
+      if (ref !== undefined) cols[key] = resolve(ref, headers, fields.length, key, issues);
+    }
+    if (issues.length > 0) { refused = issues; return false; }
+    timeCol = cols.time!;
+    const named = cols.good ?? cols.bad ?? cols.ratio ?? cols.value;
+    if (options.name === undefined && headers !== null && named !== undefined) seriesName = headers[named]!.trim() || 'series';
+    reader = readerFor(mapping, cols);
+    return true;
+  };
+  const summary = scanCsv(text, delimiter, limits, log, (fields, line) => {
+    if (reader === null) {
+      if (!setup(fields)) return false;
+      if (hasHeader) return true;
+    }
+    const time = parseTime(fields[timeCol]!);
+    if (!time.ok) {
+      if (time.code === 'NEEDS_TIME_ZONE') {
+        refused = [{ severity: 'error', code: 'TIME_ZONE_REQUIRED', line, column: timeCol + 1, message: `Line ${line}: the time ${time.message}; nothing was imported` }];
+        return false;
+      }
+      rejected++;
+      log.add({ severity: 'error', code: time.code, line, column: timeCol + 1, message: `Line ${line}, column ${timeCol + 1}: ${time.message}` });
+      return true;
+    }
+    const counts = reader!(fields, line, log);
+    if (counts === null) { rejected++; return true; }
+    if (time.ambiguous) {
+      log.add({ severity: 'warning', code: 'AMBIGUOUS_TIME', line, column: timeCol + 1, message: `Line ${line}: ${fields[timeCol]} happens twice in ${options.timeZone} (DST ends); the earlier instant was used` });
+    }
+    if (samples.length === samples.t.length) grow(samples);
+    const k = samples.length++;
+    samples.t[k] = time.ms; samples.good[k] = counts[0]; samples.total[k] = counts[1]; samples.line[k] = line;
+    return true;
+  });
+  if (refused !== null) return fail([...refused, ...log.finish()]);
+  if (reader === null) return fail([{ severity: 'error', code: 'EMPTY_FILE', message: 'The file has no rows' }, ...log.finish()]);
+  const raw: RawSamples = samples;
+  const series = normaliseSamples(seriesName, raw, log);
+  return { format: 'csv', series: [series], issues: log.finish(), accepted: series.t.length, rejected: rejected + summary.rejected };
+}
