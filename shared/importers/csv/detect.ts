@@ -56,7 +56,7 @@ function looksLikeData(field: string): boolean {
 function sample(text: string, delimiter: string, rows: number, limits: ImportLimits): { rows: string[][]; ragged: number; issues: ImportIssue[] } {
   const log = createIssueLog(20);
   const out: string[][] = [];
-  scanCsv(text, delimiter, limits, log, (fields) => { out.push(fields); return out.length < rows; });
+  scanCsv(text, delimiter, limits, log, (row) => { out.push(row.texts()); return out.length < rows; });
   return { rows: out, ragged: log.count('RAGGED_ROW'), issues: log.finish() };
 }
 

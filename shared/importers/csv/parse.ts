@@ -5,8 +5,7 @@ import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParseResult }
 import { CSV_DELIMITERS, checkHeaders, detectCsv, stripBom, type CsvDelimiter } from './detect';
 import { createIssueLog, type IssueLog } from './issues';
 import { normaliseSamples, type RawSamples } from './normalise';
-import { parseStrictNumber } from './numbers';
-import { scanCsv } from './scan';
+import { scanCsv, type CsvRow } from './scan';
 import { createTimeParser, type CsvTimeFormat } from './time';
 
 /** A column chosen by its header name or by its 0-based index. */
@@ -29,6 +28,8 @@ export type CsvParseOptions = {
   /** The series name; by default the mapped good, bad, ratio or value column's name. */
   name?: string;
 };
+
+const MAX_MS = 8.64e15;
 
 type Grow = { t: Float64Array; good: Float64Array; total: Float64Array; line: Float64Array; length: number };
 
@@ -53,45 +54,63 @@ function resolve(ref: ColumnRef, headers: string[] | null, width: number, role: 
   return at;
 }
 
-type Reader = (fields: string[], line: number, log: IssueLog) => [number, number] | null;
+/** Reads one row's counts into `out`, or logs a located error and returns false. */
+type Reader = (row: CsvRow, line: number, log: IssueLog, out: Counts) => boolean;
+type Counts = { good: number; total: number };
 
-function countAt(fields: string[], col: number, what: string, line: number, log: IssueLog): number | null {
-  const v = parseStrictNumber(fields[col]!);
-  if (v === null) { log.add({ severity: 'error', code: 'BAD_NUMBER', line, column: col + 1, message: `Line ${line}, column ${col + 1}: the ${what} "${fields[col]}" is not a finite number` }); return null; }
-  if (v < 0 && what !== 'value') { log.add({ severity: 'error', code: 'NEGATIVE_COUNT', line, column: col + 1, message: `Line ${line}, column ${col + 1}: the ${what} ${fields[col]} is negative` }); return null; }
+function countAt(row: CsvRow, col: number, what: string, line: number, log: IssueLog): number | null {
+  const v = row.number(col);
+  if (v === null) { log.add({ severity: 'error', code: 'BAD_NUMBER', line, column: col + 1, message: `Line ${line}, column ${col + 1}: the ${what} "${row.text(col)}" is not a finite number` }); return null; }
+  if (v < 0 && what !== 'value') { log.add({ severity: 'error', code: 'NEGATIVE_COUNT', line, column: col + 1, message: `Line ${line}, column ${col + 1}: the ${what} ${row.text(col)} is negative` }); return null; }
   return v;
 }
 
 function readerFor(mapping: CsvMapping, cols: Record<string, number>): Reader {
-  const c = (k: string): number => cols[k]!;
+  const c = (k: string): number => cols[k] ?? -1;
   switch (mapping.kind) {
-    case 'good-total': return (f, line, log) => {
-      const good = countAt(f, c('good'), 'good count', line, log);
-      const total = countAt(f, c('total'), 'total count', line, log);
-      if (good === null || total === null) return null;
-      if (good > total) { log.add({ severity: 'error', code: 'GOOD_ABOVE_TOTAL', line, column: c('good') + 1, message: `Line ${line}: good ${good} is more than total ${total}` }); return null; }
-      return [good, total];
-    };
-    case 'bad-total': return (f, line, log) => {
-      const bad = countAt(f, c('bad'), 'bad count', line, log);
-      const total = countAt(f, c('total'), 'total count', line, log);
-      if (bad === null || total === null) return null;
-      if (bad > total) { log.add({ severity: 'error', code: 'BAD_ABOVE_TOTAL', line, column: c('bad') + 1, message: `Line ${line}: bad ${bad} is more than total ${total}` }); return null; }
-      return [total - bad, total];
-    };
-    case 'ratio': return (f, line, log) => {
-      const ratio = countAt(f, c('ratio'), 'ratio', line, log);
-      const total = cols.total === undefined ? 1 : countAt(f, c('total'), 'total count', line, log);
-      if (ratio === null || total === null) return null;
-      if (ratio > 1) { log.add({ severity: 'error', code: 'RATIO_OUT_OF_RANGE', line, column: c('ratio') + 1, message: `Line ${line}, column ${c('ratio') + 1}: the ratio ${f[c('ratio')]} is outside [0, 1]` }); return null; }
-      return [ratio * total, total];
-    };
-    case 'value-threshold': return (f, line, log) => {
-      const value = countAt(f, c('value'), 'value', line, log);
-      if (value === null) return null;
-      const met = mapping.direction === 'below' ? value <= mapping.threshold : value >= mapping.threshold;
-      return [met ? 1 : 0, 1];
-    };
+    case 'good-total': {
+      const [g, t] = [c('good'), c('total')];
+      return (row, line, log, out) => {
+        const good = countAt(row, g, 'good count', line, log);
+        const total = countAt(row, t, 'total count', line, log);
+        if (good === null || total === null) return false;
+        if (good > total) { log.add({ severity: 'error', code: 'GOOD_ABOVE_TOTAL', line, column: g + 1, message: `Line ${line}: good ${good} is more than total ${total}` }); return false; }
+        out.good = good; out.total = total;
+        return true;
+      };
+    }
+    case 'bad-total': {
+      const [b, t] = [c('bad'), c('total')];
+      return (row, line, log, out) => {
+        const bad = countAt(row, b, 'bad count', line, log);
+        const total = countAt(row, t, 'total count', line, log);
+        if (bad === null || total === null) return false;
+        if (bad > total) { log.add({ severity: 'error', code: 'BAD_ABOVE_TOTAL', line, column: b + 1, message: `Line ${line}: bad ${bad} is more than total ${total}` }); return false; }
+        out.good = total - bad; out.total = total;
+        return true;
+      };
+    }
+    case 'ratio': {
+      const [r, t] = [c('ratio'), c('total')];
+      return (row, line, log, out) => {
+        const ratio = countAt(row, r, 'ratio', line, log);
+        const total = t < 0 ? 1 : countAt(row, t, 'total count', line, log);
+        if (ratio === null || total === null) return false;
+        if (ratio > 1) { log.add({ severity: 'error', code: 'RATIO_OUT_OF_RANGE', line, column: r + 1, message: `Line ${line}, column ${r + 1}: the ratio ${row.text(r)} is outside [0, 1]` }); return false; }
+        out.good = ratio * total; out.total = total;
+        return true;
+      };
+    }
+    case 'value-threshold': {
+      const v = c('value');
+      return (row, line, log, out) => {
+        const value = countAt(row, v, 'value', line, log);
+        if (value === null) return false;
+        out.good = (mapping.direction === 'below' ? value <= mapping.threshold : value >= mapping.threshold) ? 1 : 0;
+        out.total = 1;
+        return true;
+      };
+    }
   }
 }
 
@@ -122,6 +141,8 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
   let seriesName = options.name ?? 'series';
   let refused: ImportIssue[] | null = null;
   let rejected = 0;
+  const counts: Counts = { good: 0, total: 0 };
+  const epochScale = options.timeFormat === 'epoch-s' ? 1000 : options.timeFormat === 'epoch-ms' ? 1 : 0;
   const setup = (fields: string[]): boolean => {
     const issues: ImportIssue[] = hasHeader ? checkHeaders(fields) : [];
     headers = hasHeader ? fields : null;
@@ -137,29 +158,35 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
     reader = readerFor(mapping, cols);
     return true;
   };
-  const summary = scanCsv(text, delimiter, limits, log, (fields, line) => {
+  const summary = scanCsv(text, delimiter, limits, log, (row, line) => {
     if (reader === null) {
-      if (!setup(fields)) return false;
+      if (!setup(row.texts())) return false;
       if (hasHeader) return true;
     }
-    const time = parseTime(fields[timeCol]!);
-    if (!time.ok) {
-      if (time.code === 'NEEDS_TIME_ZONE') {
-        refused = [{ severity: 'error', code: 'TIME_ZONE_REQUIRED', line, column: timeCol + 1, message: `Line ${line}: the time ${time.message}; nothing was imported` }];
-        return false;
+    let ms = epochScale === 0 ? NaN : Math.round((row.number(timeCol) ?? NaN) * epochScale);
+    let ambiguous = false;
+    // Epoch times are read in place; ISO times, and any epoch field that fails, go through the time parser.
+    if (!(Math.abs(ms) <= MAX_MS)) {
+      const time = parseTime(row.text(timeCol));
+      if (!time.ok) {
+        if (time.code === 'NEEDS_TIME_ZONE') {
+          refused = [{ severity: 'error', code: 'TIME_ZONE_REQUIRED', line, column: timeCol + 1, message: `Line ${line}: the time ${time.message}; nothing was imported` }];
+          return false;
+        }
+        rejected++;
+        log.add({ severity: 'error', code: time.code, line, column: timeCol + 1, message: `Line ${line}, column ${timeCol + 1}: ${time.message}` });
+        return true;
       }
-      rejected++;
-      log.add({ severity: 'error', code: time.code, line, column: timeCol + 1, message: `Line ${line}, column ${timeCol + 1}: ${time.message}` });
-      return true;
+      ms = time.ms;
+      ambiguous = time.ambiguous;
     }
-    const counts = reader!(fields, line, log);
-    if (counts === null) { rejected++; return true; }
-    if (time.ambiguous) {
-      log.add({ severity: 'warning', code: 'AMBIGUOUS_TIME', line, column: timeCol + 1, message: `Line ${line}: ${fields[timeCol]} happens twice in ${options.timeZone} (DST ends); the earlier instant was used` });
+    if (!reader!(row, line, log, counts)) { rejected++; return true; }
+    if (ambiguous) {
+      log.add({ severity: 'warning', code: 'AMBIGUOUS_TIME', line, column: timeCol + 1, message: `Line ${line}: ${row.text(timeCol)} happens twice in ${options.timeZone} (DST ends); the earlier instant was used` });
     }
     if (samples.length === samples.t.length) grow(samples);
     const k = samples.length++;
-    samples.t[k] = time.ms; samples.good[k] = counts[0]; samples.total[k] = counts[1]; samples.line[k] = line;
+    samples.t[k] = ms; samples.good[k] = counts.good; samples.total[k] = counts.total; samples.line[k] = line;
     return true;
   });
   if (refused !== null) return fail([...refused, ...log.finish()]);

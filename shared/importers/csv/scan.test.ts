@@ -9,7 +9,7 @@ import { scanCsv } from './scan';
 function scan(text: string, delimiter = ',', limits: ImportLimits = DEFAULT_LIMITS) {
   const log = createIssueLog();
   const rows: { fields: string[]; line: number }[] = [];
-  const summary = scanCsv(text, delimiter, limits, log, (fields, line) => { rows.push({ fields, line }); });
+  const summary = scanCsv(text, delimiter, limits, log, (row, line) => { rows.push({ fields: row.texts(), line }); });
   return { rows, summary, issues: log.finish() };
 }
 
