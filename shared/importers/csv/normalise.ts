@@ -14,7 +14,14 @@ function iso(ms: number): string {
 export function medianStep(t: Float64Array): number | null {
   if (t.length < 2) return null;
   const steps = new Float64Array(t.length - 1);
-  for (let i = 1; i < t.length; i++) steps[i - 1] = t[i]! - t[i - 1]!;
+  let common = 0;
+  for (let i = 1; i < t.length; i++) {
+    const step = t[i]! - t[i - 1]!;
+    steps[i - 1] = step;
+    if (step === steps[0]) common++;
+  }
+  // A step taken by more than half the samples is the median whatever the others are; regular series skip the sort.
+  if (common * 2 > steps.length) return steps[0]!;
   steps.sort();
   return steps[Math.floor((steps.length - 1) / 2)]!;
 }
@@ -24,9 +31,12 @@ export function normaliseSamples(name: string, raw: RawSamples, log: IssueLog): 
   const n = raw.length;
   let outOfOrder = 0;
   let firstOutOfOrder = 0;
+  let repeated = 0;
   for (let i = 1; i < n; i++) {
     if (raw.t[i]! < raw.t[i - 1]!) { if (outOfOrder === 0) firstOutOfOrder = raw.line[i]!; outOfOrder++; }
+    else if (raw.t[i] === raw.t[i - 1]) repeated++;
   }
+  const inOrder = outOfOrder === 0 && repeated === 0;
   let order: Uint32Array | null = null;
   if (outOfOrder > 0) {
     log.add({ severity: 'warning', code: 'OUT_OF_ORDER', line: firstOutOfOrder, message: `${outOfOrder} rows come earlier in time than the row before them (first at line ${firstOutOfOrder}); the samples were sorted by time` });
@@ -35,12 +45,13 @@ export function normaliseSamples(name: string, raw: RawSamples, log: IssueLog): 
     // Ties keep file order, so the last row of a duplicated time comes last.
     order = idx.sort((a, b) => raw.t[a]! - raw.t[b]! || a - b);
   }
-  const t = new Float64Array(n);
-  const good = new Float64Array(n);
-  const total = new Float64Array(n);
-  const lines = new Float64Array(n);
-  let k = 0;
-  for (let j = 0; j < n; j++) {
+  // Already strictly increasing (the usual case): the columns are used as they are.
+  const t = inOrder ? raw.t : new Float64Array(n);
+  const good = inOrder ? raw.good : new Float64Array(n);
+  const total = inOrder ? raw.total : new Float64Array(n);
+  const lines = inOrder ? raw.line : new Float64Array(n);
+  let k = inOrder ? n : 0;
+  for (let j = 0; j < n && !inOrder; j++) {
     const i = order === null ? j : order[j]!;
     const ti = raw.t[i]!;
     if (k > 0 && t[k - 1] === ti) {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParseResult } from '../types';
 import { detectCsv } from './detect';
+import { medianStep } from './normalise';
 import { parseStrictNumber } from './numbers';
 import { parseCsv, type CsvMapping } from './parse';
 
@@ -130,6 +131,19 @@ describe('parseCsv: normalisation', () => {
     expect(result.issues[1]!.message).toContain('Lines 3 and 5');
     expect(result.issues[2]!.message).toMatch(/^1 gaps .* 16 minutes/);
     expect(columns(result)).toMatchObject({ t: [0, 60_000, 120_000, 180_000, 240_000, 1_200_000], total: [1, 3, 4, 5, 6, 7], stepMs: 60_000 });
+  });
+});
+
+describe('medianStep', () => {
+  it('is the median of the steps, with or without a step shared by most samples', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 30 }), (choices) => {
+      const steps = choices.map((c) => (c < 3 ? 60 : c * 100));
+      const t = new Float64Array(steps.length + 1);
+      steps.forEach((s, i) => { t[i + 1] = t[i]! + s; });
+      const sorted = [...steps].sort((a, b) => a - b);
+      expect(medianStep(t)).toBe(sorted[Math.floor((sorted.length - 1) / 2)]);
+    }), { seed: 99, numRuns: 300 });
+    expect(medianStep(new Float64Array([5]))).toBeNull();
   });
 });
 
