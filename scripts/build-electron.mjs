@@ -28,19 +28,39 @@ function inlineChannels(channels) {
   };
 }
 
-/** Builds dist/electron/main/index.cjs and dist/electron/preload/index.cjs (or the same under outDir). */
+// CommonJS has no import.meta.url; modules that locate files beside themselves (worker entries) get the bundle's own URL.
+const IMPORT_META_URL = {
+  banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+
+/** Worker entries, bundled beside the main bundle's folder so `new URL('../workers/x.ts', import.meta.url)` finds x.cjs. */
+const WORKERS = ['parse-worker'];
+
+/** Builds dist/electron/main/index.cjs, the worker entries and dist/electron/preload/index.cjs (or the same under outDir). */
 export async function buildElectron({ root = ROOT, outDir = join(root, 'dist', 'electron'), minify = false } = {}) {
   const common = { bundle: true, format: 'cjs', sourcemap: 'linked', minify, logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
   const main = join(outDir, 'main', 'index.cjs');
   const preload = join(outDir, 'preload', 'index.cjs');
   await build({
     ...common,
+    ...IMPORT_META_URL,
     entryPoints: [join(root, 'electron/main/index.ts')],
     outfile: main,
     platform: 'node',
     target: 'node22',
     external: ['electron', 'better-sqlite3'],
   });
+  for (const worker of WORKERS) {
+    await build({
+      ...common,
+      ...IMPORT_META_URL,
+      entryPoints: [join(root, `electron/core/workers/${worker}.ts`)],
+      outfile: join(outDir, 'workers', `${worker}.cjs`),
+      platform: 'node',
+      target: 'node22',
+    });
+  }
   await build({
     ...common,
     entryPoints: [join(root, 'electron/preload/index.ts')],

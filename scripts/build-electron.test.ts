@@ -1,3 +1,5 @@
+import { Worker } from 'node:worker_threads';
+import { builtinModules } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,7 +67,8 @@ describe('the Electron build', () => {
 
   it('bundles the main process requiring only electron, better-sqlite3 and Node built-ins', () => {
     const targets = requireTargets(readFileSync(bundles.main, 'utf8'));
-    expect(targets.filter((t) => !t.startsWith('node:'))).toEqual(['better-sqlite3', 'electron']);
+    const builtin = new Set(builtinModules);
+    expect(targets.filter((t) => !t.startsWith('node:') && !builtin.has(t))).toEqual(['better-sqlite3', 'electron']);
   });
 
   it('starts from the built main bundle against the Electron double and opens the one window', async () => {
@@ -97,5 +100,16 @@ describe('the Electron build', () => {
     ]);
     expect(report.handlers).toEqual(['slo-workbench:invoke']);
     expect(report.menu).toBe(true);
+  });
+
+  it('bundles the parse worker so it reads a file without tsx, off the main thread', async () => {
+    const worker = new Worker(join(out, 'electron', 'workers', 'parse-worker.cjs'));
+    const bytes = new TextEncoder().encode('127.0.0.1 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 503 12 "-" "t"\n');
+    const reply = await new Promise<{ ok: boolean; value: { format: string; accepted: number } }>((done) => {
+      worker.once('message', done);
+      worker.postMessage({ bytes, request: { format: 'auto' } });
+    });
+    await worker.terminate();
+    expect(reply).toMatchObject({ ok: true, value: { format: 'access-log', accepted: 1 } });
   });
 });

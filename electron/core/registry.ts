@@ -6,6 +6,7 @@ import { validateArgs } from '../../shared/ipc/validate';
 import type { CoreOptions, Handler, HandlerContext, HandlerMap } from './context';
 import { catalogHandlers } from './handlers/catalog';
 import { editHandlers } from './handlers/edit';
+import { importHandlers } from './handlers/import';
 import { reliabilityHandlers } from './handlers/reliability';
 import { workspaceHandlers } from './handlers/workspace';
 import { CatalogService } from './services/catalog-service';
@@ -14,7 +15,7 @@ import { SettingsStore } from './services/settings-store';
 import { WorkspaceSession } from './services/workspace-session';
 
 // A missing or misspelt handler fails to compile here.
-const handlers: HandlerMap<CoreChannel> = { ...workspaceHandlers, ...catalogHandlers, ...reliabilityHandlers, ...editHandlers };
+const handlers: HandlerMap<CoreChannel> = { ...workspaceHandlers, ...catalogHandlers, ...reliabilityHandlers, ...importHandlers, ...editHandlers };
 
 /** Channels the core answers (everything but the native dialogs, which Electron's main process owns). */
 export const CORE_CHANNELS: readonly CoreChannel[] = CHANNELS.filter(

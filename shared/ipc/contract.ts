@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AlertWindowSet } from '../budget/alerts';
 import { isKnownTimeZone } from '../budget/calendar';
+import { IMPORT_FORMATS, type ImportFormat, type ImportIssue } from '../importers/types';
 import { checkTargetPpm } from '../domain/percent';
 import {
   BUDGETING_METHODS, CALENDAR_UNITS, SLI_KINDS, TIERS, type Service, type Sli,
@@ -67,6 +68,28 @@ export const alertSetSchema = z.object({
 
 /** The alert window sets a workspace offers: the built-in ones and the team's own (with ids). */
 export type AlertSetList = { builtIn: AlertWindowSet[]; custom: (AlertWindowSet & { id: number })[] };
+
+const columnRef = z.union([z.string().min(1).max(200), z.number().int().min(0).max(10_000)]);
+
+/** Boundary schema of a CSV column mapping. */
+export const csvMappingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('good-total'), time: columnRef, good: columnRef, total: columnRef }).strict(),
+  z.object({ kind: z.literal('bad-total'), time: columnRef, bad: columnRef, total: columnRef }).strict(),
+  z.object({ kind: z.literal('ratio'), time: columnRef, ratio: columnRef, total: columnRef.optional() }).strict(),
+  z.object({ kind: z.literal('value-threshold'), time: columnRef, value: columnRef, threshold: z.number().refine(Number.isFinite, 'The threshold must be a number'), direction: z.enum(['below', 'above']) }).strict(),
+]);
+
+/** What an import did: stored (with its series), recognised as a duplicate, or refused because of bad rows. */
+export type ImportSummary = {
+  status: 'stored' | 'duplicate' | 'refused';
+  importId: number | null;
+  fileName: string;
+  format: ImportFormat;
+  accepted: number;
+  rejected: number;
+  series: { name: string; points: number; stepMs: number | null; startMs: number | null; endMs: number | null }[];
+  issues: ImportIssue[];
+};
 
 /** What the host can do with files: native dialogs (Electron), a folder the server may use (browser mode), or raw paths (CLI). */
 export type FileAccess = 'dialog' | 'folder' | 'path';
@@ -175,6 +198,25 @@ export const contract = {
   'alerts/list-sets': { args: none, result: returns<AlertSetList>() },
   'alerts/save-set': { args: z.object({ id: id.optional(), set: alertSetSchema }).strict(), result: returns<AlertSetList>() },
   'alerts/delete-set': { args: z.object({ id }).strict(), result: returns<AlertSetList>() },
+  'import/file': {
+    args: z.object({
+      sliId: id,
+      path: workspacePath,
+      format: z.enum([...IMPORT_FORMATS, 'auto']).default('auto'),
+      csv: z.object({
+        mapping: csvMappingSchema,
+        timeFormat: z.enum(['iso', 'epoch-s', 'epoch-ms']),
+        timeZone: z.string().max(64).refine(isKnownTimeZone, { message: 'Time zone must be an IANA name such as Europe/Berlin' }).optional(),
+      }).strict().optional(),
+      accessLog: z.object({
+        durationField: z.enum(['microseconds', 'milliseconds', 'seconds']).optional(),
+        latencyThresholdMs: z.number().positive().max(3_600_000).optional(),
+      }).strict().optional(),
+      prometheusRatio: z.boolean().optional(),
+      onBadRows: z.enum(['skip', 'abort']).default('abort'),
+    }).strict(),
+    result: returns<ImportSummary>(),
+  },
   'edit/undo': { args: none, result: returns<WorkspaceState>() },
   'edit/redo': { args: none, result: returns<WorkspaceState>() },
 } as const;
@@ -195,7 +237,7 @@ export type ResultOf<C extends Channel> = (typeof contract)[C]['result'];
 export const DIALOG_CHANNELS = ['workspace/create-dialog', 'workspace/open-dialog', 'workspace/save-as-dialog'] as const;
 
 /** Channels that take a file path from the client; Electron's renderer may not use them (it uses the dialogs). */
-export const PATH_CHANNELS = ['workspace/create', 'workspace/open', 'workspace/save-as', 'workspace/list-folder'] as const;
+export const PATH_CHANNELS = ['workspace/create', 'workspace/open', 'workspace/save-as', 'workspace/list-folder', 'import/file'] as const;
 
 /** Channels the core implements. */
 export type CoreChannel = Exclude<Channel, (typeof DIALOG_CHANNELS)[number]>;

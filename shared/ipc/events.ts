@@ -4,10 +4,12 @@ export type EventMap = {
   'workspace-changed': { reason: 'created' | 'opened' | 'saved-as' | 'closed' };
   /** Services, SLIs or objectives changed (an edit, an undo, a redo); refetch the catalog. */
   'catalog-changed': { reason: 'edit' | 'undo' | 'redo' };
+  /** History was imported for an SLI; refetch its analysis. */
+  'history-changed': { sliId: number };
 };
 
 /** Names of the pushed events. */
 export type EventName = keyof EventMap;
 
 /** Every event name, for allowlists in the preload and the browser-mode client. */
-export const EVENT_NAMES: readonly EventName[] = ['workspace-changed', 'catalog-changed'];
+export const EVENT_NAMES: readonly EventName[] = ['workspace-changed', 'catalog-changed', 'history-changed'];

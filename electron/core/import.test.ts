@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../shared/importers/types';
+import { createCore, type Core } from './registry';
+import { importFile } from './services/import-service';
+
+const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
+let dir: string;
+let core: Core;
+let sliId: number;
+
+async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+}
+
+const fileHash = () => createHash('sha256').update(readFileSync(join(dir, 'w.slowb'))).digest('hex');
+const rowCounts = () => {
+  const db = new Database(join(dir, 'w.slowb'), { readonly: true });
+  const out = ['imports', 'series', 'series_chunks'].map((t) => db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get());
+  db.close();
+  return out;
+};
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'swb-imp-'));
+  core = createCore({ host: 'cli', version: 'test', settingsDir: join(dir, 'settings'), resolvePath: (p) => resolve(dir, p) });
+  await value(core.call('workspace/create', { path: 'w.slowb' }));
+  const svc = await value(core.call('service/create', { name: 'site' }));
+  sliId = (await value(core.call('sli/create', { serviceId: svc.id, name: 'availability', kind: 'availability' }))).id;
+}, 30_000);
+
+afterEach(() => {
+  core.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('importing a file', () => {
+  it('imports the Apache access log through a worker, and recognises it the second time', async () => {
+    const path = join(DATASETS, 'semicomplete-apache-access-2015/apache_logs.log');
+    const first = await value(core.call('import/file', { sliId, path }));
+    expect(first).toMatchObject({ status: 'stored', format: 'access-log', accepted: 10_000, rejected: 0 });
+    expect(first.series.map((s) => s.name)).toContain('availability');
+    const counts = rowCounts();
+    const again = await value(core.call('import/file', { sliId, path }));
+    expect(again).toMatchObject({ status: 'duplicate', importId: first.importId });
+    expect(rowCounts()).toEqual(counts);
+  }, 60_000);
+
+  it('imports a NAB CSV with a value threshold', async () => {
+    const r = await value(core.call('import/file', {
+      sliId, path: join(DATASETS, 'nab-aws-cloudwatch-2014/elb_request_count_8c0756.csv'), format: 'csv',
+      csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
+    }));
+    expect(r).toMatchObject({ status: 'stored', accepted: 4032, series: [{ points: 4032, stepMs: 300_000 }] });
+  }, 60_000);
+
+  it('stores nothing from a malformed CSV and reports its bad lines', async () => {
+    writeFileSync(join(dir, 'bad.csv'), 'time,good,total\n2024-01-01T00:00:00Z,5,10\n2024-01-01T00:01:00Z,x,10\n2024-01-01T00:02:00Z,12,10\n');
+    const before = fileHash();
+    const r = await value(core.call('import/file', {
+      sliId, path: 'bad.csv', format: 'csv', csv: { mapping: { kind: 'good-total', time: 'time', good: 'good', total: 'total' }, timeFormat: 'iso' },
+    }));
+    expect(r.status).toBe('refused');
+    expect(r.issues.map((i) => [i.code, i.line])).toEqual(expect.arrayContaining([['GOOD_ABOVE_TOTAL', 4]]));
+    expect(r.issues.some((i) => i.line === 3)).toBe(true);
+    expect(rowCounts()).toEqual([0, 0, 0]);
+    expect(fileHash()).toBe(before);
+  }, 60_000);
+
+  it('refuses a missing file with a clear error', async () => {
+    expect(await core.call('import/file', { sliId, path: 'missing.csv' })).toMatchObject({
+      ok: false, error: { code: 'FILE_NOT_FOUND', message: 'missing.csv does not exist or is not a file' },
+    });
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    writeFileSync(join(dir, 'big.csv'), 'x'.repeat(2048));
+    const job = { sliId, path: join(dir, 'big.csv'), onBadRows: 'abort' as const, request: { format: 'auto' as const, limits: { ...DEFAULT_LIMITS, maxBytes: 1024 } } };
+    await expect(importFile(core.session, job, Date.now)).rejects.toMatchObject({
+      error: { code: 'INVALID_ARGUMENT', message: 'big.csv has 2048 bytes, more than the import limit of 1024; split it or aggregate it first' },
+    });
+    expect(rowCounts()).toEqual([0, 0, 0]);
+  });
+});

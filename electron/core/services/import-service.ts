@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { PARSER_VERSION, type ParseRequest } from '../../../shared/importers/dispatch';
+import { DEFAULT_LIMITS, type ImportIssue, type ParseResult } from '../../../shared/importers/types';
+import type { ImportSummary } from '../../../shared/ipc/contract';
+import { AppFailure } from '../../../shared/ipc/errors';
+import { PARSE_LIMITS, runWorker } from '../workers/run-worker';
+import { storeImport, type BadRowPolicy } from './import-store';
+import type { WorkspaceSession } from './workspace-session';
+
+const PARSE_WORKER = new URL('../workers/parse-worker.ts', import.meta.url);
+
+/** Most issues returned to a client; the rest are summarised by count. */
+export const MAX_ISSUES_SHOWN = 200;
+
+/** One file to import into an SLI. */
+export type ImportFileRequest = { sliId: number; path: string; request: ParseRequest; onBadRows: BadRowPolicy; signal?: AbortSignal };
+
+/**
+ * Imports a file: checks its size before reading it, recognises bytes imported before by their SHA-256, parses it in a
+ * worker thread with memory and time limits, and stores the result in one transaction (or nothing, on bad rows with
+ * "abort"). Every problem comes back as located issues; the workspace is never left half-written.
+ */
+export async function importFile(session: WorkspaceSession, job: ImportFileRequest, now: () => number): Promise<ImportSummary> {
+  const fileName = basename(job.path);
+  const limits = job.request.limits ?? DEFAULT_LIMITS;
+  const stat = statSync(job.path, { throwIfNoEntry: false });
+  if (!stat || !stat.isFile()) throw new AppFailure('FILE_NOT_FOUND', `${fileName} does not exist or is not a file`, { path: job.path });
+  if (stat.size > limits.maxBytes) {
+    throw new AppFailure('INVALID_ARGUMENT', `${fileName} has ${stat.size} bytes, more than the import limit of ${limits.maxBytes}; split it or aggregate it first`, { path: job.path, code: 'TOO_LARGE' });
+  }
+  if (!session.reader().getSli(job.sliId)) throw new AppFailure('NOT_FOUND', `There is no SLI with id ${job.sliId}`, { field: 'sliId' });
+  const bytes = readFileSync(job.path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const earlier = session.series().findImport(job.sliId, sha256);
+  if (earlier) return { status: 'duplicate', importId: earlier.id, fileName, format: earlier.format, accepted: earlier.acceptedRows, rejected: earlier.rejectedRows, series: [], issues: [] };
+  const copy = new Uint8Array(bytes);
+  const result = await runWorker<{ bytes: Uint8Array; request: ParseRequest }, ParseResult>(
+    PARSE_WORKER, { bytes: copy, request: job.request }, { limits: PARSE_LIMITS, signal: job.signal, transfer: [copy.buffer] },
+  );
+  const outcome = storeImport(session, { sliId: job.sliId, sha256, fileName, parserVersion: PARSER_VERSION, result, onBadRows: job.onBadRows }, now);
+  const issues = capIssues(outcome.status === 'duplicate' ? [] : outcome.issues);
+  if (outcome.status === 'refused') return { status: 'refused', importId: null, fileName, format: result.format, accepted: result.accepted, rejected: result.rejected, series: [], issues };
+  if (outcome.status === 'duplicate') return { status: 'duplicate', importId: outcome.record.id, fileName, format: outcome.record.format, accepted: 0, rejected: 0, series: [], issues };
+  return {
+    status: 'stored', importId: outcome.record.id, fileName, format: result.format, accepted: result.accepted, rejected: result.rejected, issues,
+    series: session.series().listSeries(outcome.record.id).map((s) => ({ name: s.name, points: s.points, stepMs: s.stepMs, startMs: s.startMs, endMs: s.endMs })),
+  };
+}
+
+function capIssues(issues: ImportIssue[]): ImportIssue[] {
+  if (issues.length <= MAX_ISSUES_SHOWN) return issues;
+  return [...issues.slice(0, MAX_ISSUES_SHOWN), { severity: 'warning', code: 'MORE_ISSUES', message: `${issues.length - MAX_ISSUES_SHOWN} more issues not shown` }];
+}

@@ -1,0 +1,55 @@
+import { detectAccessLog, parseAccessLog, type AccessLogOptions } from './access-log';
+import { decodeBytes } from './csv/decode';
+import { parseCsv, type CsvMapping, type CsvParseOptions } from './csv/parse';
+import { parseJsonSamples } from './json-samples';
+import { detectPrometheusJson, parsePrometheusJson } from './prometheus-json';
+import { DEFAULT_LIMITS, type ImportFormat, type ImportLimits, type ParseResult } from './types';
+import { detectUpptime, parseUpptime } from './upptime';
+
+/** Version of the parsing code, recorded with every import so results can be traced to the parser that made them. */
+export const PARSER_VERSION = 1;
+
+/** How to read one file: its format (or detect it) and the options of that format. */
+export type ParseRequest = {
+  format: ImportFormat | 'auto';
+  csv?: { mapping: CsvMapping } & Omit<CsvParseOptions, 'limits'>;
+  accessLog?: Omit<AccessLogOptions, 'limits'>;
+  prometheusRatio?: boolean;
+  limits?: ImportLimits;
+};
+
+/** Guesses a file's format from its text: Upptime events, Prometheus query_range JSON, JSON samples, access log, else CSV. */
+export function detectFormat(text: string): ImportFormat {
+  if (detectUpptime(text)) return 'upptime';
+  if (detectPrometheusJson(text)) return 'prometheus-json';
+  if (/^\s*\[/.test(text)) return 'json-samples';
+  if (detectAccessLog(text)) return 'access-log';
+  return 'csv';
+}
+
+function refused(format: ImportFormat, code: string, message: string): ParseResult {
+  return { format, series: [], issues: [{ severity: 'error', code, message }], accepted: 0, rejected: 0 };
+}
+
+/** Decodes a file's bytes and reads it with the importer for its format; never throws on bad input. */
+export function parseFile(bytes: Uint8Array, request: ParseRequest): ParseResult {
+  const limits = request.limits ?? DEFAULT_LIMITS;
+  const decoded = decodeBytes(bytes, { limits });
+  const guess: ImportFormat = request.format === 'auto' ? 'csv' : request.format;
+  if (!decoded.ok) return { format: guess, series: [], issues: decoded.issues, accepted: 0, rejected: 0 };
+  const text = decoded.text;
+  const format = request.format === 'auto' ? detectFormat(text) : request.format;
+  switch (format) {
+    case 'csv':
+      if (!request.csv) return refused(format, 'MAPPING_REQUIRED', 'A CSV file needs a column mapping: which column is the time, and which hold good and total (or bad, a ratio, or a value and its threshold)');
+      return parseCsv(text, request.csv.mapping, { ...request.csv, limits });
+    case 'access-log':
+      return parseAccessLog(text, { ...request.accessLog, limits });
+    case 'upptime':
+      return parseUpptime(text, { limits });
+    case 'prometheus-json':
+      return parsePrometheusJson(text, { ratio: request.prometheusRatio ?? false, limits });
+    case 'json-samples':
+      return parseJsonSamples(text, { limits });
+  }
+}
