@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type TransferListItem } from 'node:worker_threads';
 import { AppFailure } from '../../../shared/ipc/errors';
@@ -13,6 +15,16 @@ export const PARSE_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxOldGenerationS
 export type WorkerReply<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
+ * The file URL of tsx's ESM API, found from this project rather than from the user's working directory (the CLI runs
+ * anywhere), through the package's own exports map.
+ */
+function tsxEsmApi(): string {
+  const manifestPath = createRequire(import.meta.url).resolve('tsx/package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(join(dirname(manifestPath), manifest.exports['./esm/api']!.import.default)).href;
+}
+
+/**
  * Starts a worker for a TypeScript entry module. A bundled sibling (`entry.cjs`, written by the Electron build) runs
  * as is; in development, tests and the CLI the worker registers tsx first so it can load the TypeScript source.
  */
@@ -20,7 +32,8 @@ function startWorker(entry: URL, limits: WorkerLimits): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, stackSizeMb: limits.stackSizeMb };
   const bundled = fileURLToPath(entry).replace(/\.ts$/, '.cjs');
   if (existsSync(bundled)) return new Worker(bundled, { resourceLimits });
-  const source = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(fileURLToPath(entry)).href)}); })`;
+  const tsx = tsxEsmApi();
+  const source = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(fileURLToPath(entry)).href)}); })`;
   return new Worker(source, { eval: true, resourceLimits });
 }
 

@@ -4,6 +4,7 @@ import { AppFailure } from '../../../shared/ipc/errors';
 import { registerAlertsCommand } from './commands/alerts';
 import { registerBudgetCommand } from './commands/budget';
 import { registerDependencyCommands } from './commands/dependency';
+import { registerImportCommand } from './commands/import';
 import { registerObjectiveCommands } from './commands/objective';
 import { registerServeCommand } from './commands/serve';
 import { registerServiceCommands } from './commands/service';
@@ -69,6 +70,7 @@ export function buildProgram(ctx: CliContext, json: boolean): Command {
   registerServeCommand(program, ctx);
   registerBudgetCommand(program, ctx);
   registerAlertsCommand(program, ctx);
+  registerImportCommand(program, ctx);
   return program;
 }
 

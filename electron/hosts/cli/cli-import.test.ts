@@ -1,0 +1,60 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeSandbox, type Sandbox } from './cli-test-support';
+import type { JsonImportReport, JsonShow } from './json-output';
+
+const DATASETS = fileURLToPath(new URL('../../../../shared/datasets/', import.meta.url));
+const APACHE = `${DATASETS}semicomplete-apache-access-2015/apache_logs.log`;
+const NAB = `${DATASETS}nab-aws-cloudwatch-2014/elb_request_count_8c0756.csv`;
+let box: Sandbox;
+const TARGET = ['--workspace', 'w.slowb', '--service', 'web', '--sli', 'availability'] as const;
+
+beforeEach(async () => {
+  box = makeSandbox();
+  await box.json('workspace', 'create', 'w.slowb');
+  await box.json('service', 'add', '--workspace', 'w.slowb', 'web');
+  await box.json('sli', 'add', '--workspace', 'w.slowb', '--service', 'web', 'availability');
+}, 30_000);
+
+afterEach(() => box.cleanup());
+
+describe('slo-workbench import', () => {
+  it('imports an access log, detected from its content, and recognises the same file the second time', async () => {
+    const first = await box.json<JsonImportReport>('import', APACHE, ...TARGET);
+    expect(first.import).toMatchObject({ status: 'stored', format: 'access-log', accepted: 10_000, rejected: 0 });
+    const again = await box.json<JsonImportReport>('import', APACHE, ...TARGET);
+    expect(again.import).toMatchObject({ status: 'duplicate', importId: first.import.importId });
+  }, 60_000);
+
+  it('imports a CSV with a value column and a threshold, naming its columns with --map', async () => {
+    const r = await box.run('import', NAB, ...TARGET, '--map', 'time=timestamp,value=value', '--threshold', '200', '--timezone', 'UTC');
+    expect(r.code).toBe(0);
+    expect(r.stdoutLines[0]).toBe('Imported elb_request_count_8c0756.csv (csv) into web / availability: 4032 rows kept, 0 rejected');
+    expect(r.stdoutLines[1]).toBe('  value: 4032 samples, 2014-04-10 00:04 → 2014-04-24 00:39, every 300 s');
+  }, 60_000);
+
+  it('refuses a malformed CSV naming the line and column, stores nothing, and keeps the good rows only when told to', async () => {
+    writeFileSync(box.path('bad.csv'), 'time,good,total\n2024-01-01T00:00:00Z,5,10\n2024-01-01T00:01:00Z,x,10\n');
+    const map = ['--map', 'time=time,good=good,total=total'];
+    const before = await box.json<JsonShow>('show', '--workspace', 'w.slowb');
+    const refused = await box.run('import', 'bad.csv', ...TARGET, ...map);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('error: bad.csv was not imported: Line 3, column 2: the good count "x" is not a finite number. Nothing was stored; fix those rows, or use --on-bad-rows skip to keep the others');
+    expect(await box.json<JsonShow>('show', '--workspace', 'w.slowb')).toEqual(before);
+    const skipped = await box.json<JsonImportReport>('import', 'bad.csv', ...TARGET, ...map, '--on-bad-rows', 'skip');
+    expect(skipped.import).toMatchObject({ status: 'stored', accepted: 1, rejected: 1 });
+  }, 60_000);
+
+  it('asks for a time zone when CSV times carry none', async () => {
+    const r = await box.run('import', NAB, ...TARGET, '--map', 'time=timestamp,value=value', '--threshold', '200');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/has no offset; choose the time zone it was written in/);
+  }, 60_000);
+
+  it('refuses an unreadable --map before opening anything', async () => {
+    const r = await box.run('import', NAB, ...TARGET, '--map', 'when=timestamp');
+    expect(r).toMatchObject({ code: 1 });
+    expect(r.stderr).toBe('error: --map takes role=column pairs with roles time, good, total, bad, ratio, value, e.g. good=ok,total=all,time=ts; "when=timestamp" is not one [--map]');
+  });
+});

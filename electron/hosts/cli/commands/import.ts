@@ -1,0 +1,105 @@
+import type { Command } from 'commander';
+import type { CsvMapping } from '../../../../shared/importers/csv/parse';
+import { IMPORT_FORMATS, type ImportIssue } from '../../../../shared/importers/types';
+import type { ImportSummary } from '../../../../shared/ipc/contract';
+import { AppFailure } from '../../../../shared/ipc/errors';
+import { envelope } from '../json-build';
+import { findService, findSli } from '../lookup';
+import { runAction, type CommonOptions } from '../output';
+import { refuse, withWorkspace, type CliContext } from '../session';
+
+type ImportOptions = CommonOptions & {
+  workspace: string; service: string; sli: string; format: string; map?: string; threshold?: string; goodWhen: string;
+  timeFormat: string; timezone?: string; onBadRows: string;
+};
+
+const ROLES = ['time', 'good', 'total', 'bad', 'ratio', 'value'] as const;
+
+/** Reads `--map good=COL,total=COL,time=COL` (or bad=, ratio=, value= with --threshold) into a CSV column mapping. */
+export function parseMapping(text: string, threshold: string | undefined, goodWhen: string): CsvMapping {
+  const cols: Partial<Record<(typeof ROLES)[number], string>> = {};
+  for (const part of text.split(',')) {
+    const [role, col] = part.split('=').map((s) => s.trim());
+    if (!role || !col || !(ROLES as readonly string[]).includes(role)) {
+      refuse('INVALID_ARGUMENT', `--map takes role=column pairs with roles ${ROLES.join(', ')}, e.g. good=ok,total=all,time=ts; "${part}" is not one`, 'map', '--map');
+    }
+    cols[role as (typeof ROLES)[number]] = col;
+  }
+  const time = cols.time ?? refuse('INVALID_ARGUMENT', '--map must name the time column, e.g. time=timestamp', 'map', '--map');
+  if (cols.value !== undefined) {
+    const t = Number(threshold);
+    if (threshold === undefined || !/^-?\d+(\.\d+)?$/.test(threshold) || !Number.isFinite(t)) {
+      refuse('INVALID_ARGUMENT', 'A value column needs --threshold, a number such as 200', 'threshold', '--threshold');
+    }
+    if (goodWhen !== 'below' && goodWhen !== 'above') refuse('INVALID_ARGUMENT', '--good-when is below or above', 'goodWhen', '--good-when');
+    return { kind: 'value-threshold', time, value: cols.value, threshold: t, direction: goodWhen };
+  }
+  if (cols.good !== undefined && cols.total !== undefined) return { kind: 'good-total', time, good: cols.good, total: cols.total };
+  if (cols.bad !== undefined && cols.total !== undefined) return { kind: 'bad-total', time, bad: cols.bad, total: cols.total };
+  if (cols.ratio !== undefined) return cols.total === undefined ? { kind: 'ratio', time, ratio: cols.ratio } : { kind: 'ratio', time, ratio: cols.ratio, total: cols.total };
+  return refuse('INVALID_ARGUMENT', '--map needs good and total, bad and total, a ratio, or a value (with --threshold)', 'map', '--map');
+}
+
+// Importers name the line in their messages already; add it only where a message does not.
+function located(i: ImportIssue): string {
+  if (i.line === undefined || /\bline \d/i.test(i.message)) return i.message;
+  return `line ${i.line}${i.column === undefined ? '' : `, column ${i.column}`}: ${i.message}`;
+}
+
+function day(ms: number | null): string {
+  return ms === null ? '?' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Registers `import FILE`, which reads history from a file into an SLI. */
+export function registerImportCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description('import history for an SLI from a file (CSV/TSV, Prometheus query_range JSON, JSON samples, access log, Upptime events)')
+    .argument('<file>', 'the file to read')
+    .requiredOption('--workspace <file>', 'workspace file')
+    .requiredOption('--service <name>', 'service (case-insensitive)')
+    .requiredOption('--sli <name>', 'SLI of the service (case-insensitive)')
+    .option('--format <format>', `${IMPORT_FORMATS.join(', ')} or auto`, 'auto')
+    .option('--map <pairs>', 'CSV columns: good=COL,total=COL,time=COL (or bad=, ratio=, value= with --threshold)')
+    .option('--threshold <n>', 'with value=COL: the value a good sample must meet')
+    .option('--good-when <side>', 'with value=COL: below (value ≤ threshold is good) or above', 'below')
+    .option('--time-format <format>', 'CSV times: iso, epoch-s or epoch-ms', 'iso')
+    .option('--timezone <zone>', 'IANA zone of CSV times written without an offset')
+    .option('--on-bad-rows <policy>', 'abort (store nothing) or skip (store the good rows)', 'abort')
+    .option('--json', 'print the result as JSON (format slo-workbench/v1)')
+    .action(runAction<[string], ImportOptions>(ctx, (file, options) => {
+      const format = options.format;
+      if (format !== 'auto' && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
+        refuse('INVALID_ARGUMENT', `--format is one of ${IMPORT_FORMATS.join(', ')} or auto, not "${format}"`, 'format', '--format');
+      }
+      if (options.onBadRows !== 'skip' && options.onBadRows !== 'abort') refuse('INVALID_ARGUMENT', '--on-bad-rows is abort or skip', 'onBadRows', '--on-bad-rows');
+      if (!['iso', 'epoch-s', 'epoch-ms'].includes(options.timeFormat)) refuse('INVALID_ARGUMENT', '--time-format is iso, epoch-s or epoch-ms', 'timeFormat', '--time-format');
+      const csv = options.map === undefined ? undefined : {
+        mapping: parseMapping(options.map, options.threshold, options.goodWhen),
+        timeFormat: options.timeFormat as 'iso' | 'epoch-s' | 'epoch-ms',
+        ...(options.timezone === undefined ? {} : { timeZone: options.timezone }),
+      };
+      return withWorkspace(ctx, options.workspace, async (core) => {
+        const service = await findService(core, options.service);
+        const sli = findSli(service, options.sli);
+        const summary: ImportSummary = await core.call('import/file', {
+          sliId: sli.id, path: file, format: format as 'auto', onBadRows: options.onBadRows as 'abort' | 'skip', ...(csv ? { csv } : {}),
+        }, { path: '<file>' });
+        const errors = summary.issues.filter((i) => i.severity === 'error');
+        if (summary.status === 'refused') {
+          const shown = errors.slice(0, 5).map(located).join('; ');
+          const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
+          const hint = summary.rejected > 0 ? '; fix those rows, or use --on-bad-rows skip to keep the others' : '';
+          throw new AppFailure('INVALID_ARGUMENT', `${summary.fileName} was not imported: ${shown}${more}. Nothing was stored${hint}`, { issues: summary.issues });
+        }
+        const lines = summary.status === 'duplicate'
+          ? [`${summary.fileName} was imported before (import #${summary.importId}); nothing changed`]
+          : [
+            `Imported ${summary.fileName} (${summary.format}) into ${service.name} / ${sli.name}: ${summary.accepted} rows kept, ${summary.rejected} rejected`,
+            ...summary.series.map((s) => `  ${s.name}: ${s.points} samples, ${day(s.startMs)} → ${day(s.endMs)}${s.stepMs ? `, every ${s.stepMs / 1000} s` : ''}`),
+            ...summary.issues.slice(0, 20).map((i) => `  ${i.severity}: ${located(i)}`),
+          ];
+        return { json: { ...envelope('import'), service: service.name, sli: sli.name, import: summary }, text: lines };
+      });
+    }));
+}
