@@ -1,6 +1,7 @@
 // Untrusted YAML is checked for size and nesting with the yaml package's own lexer (linear, no recursion) before the
 // parser sees it: deeply nested input such as '['.repeat(100000) aborts Node inside the parser (reliability.md, R21).
 import {
+import { positionOf } from './json-guard';
   CST, Lexer, LineCounter, parseAllDocuments, visit,
   type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions, type YAMLError,
 } from 'yaml';
@@ -48,18 +49,6 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/** 1-based line and column of an offset in a text. */
-function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 
 /**
  * Refuses text that is too large or nested too deeply, before any parsing. Depth counts block indentation levels,
@@ -101,7 +90,7 @@ export function prescanYaml(text: string, maxDepth = MAX_YAML_DEPTH): ImportIssu
     if (type === 'flow-seq-start' || type === 'flow-map-start') flow++;
     if (type === 'flow-seq-end' || type === 'flow-map-end' || type === 'flow-error-end') flow = Math.max(0, flow - 1);
     if (indents.length + onLine + flow > maxDepth) {
-      return { message: `The YAML is nested more than ${maxDepth} levels deep`, ...position(text, here) };
+      return { message: `The YAML is nested more than ${maxDepth} levels deep`, ...positionOf(text, here) };
     }
   }
   return null;
