@@ -1,10 +1,10 @@
 // Untrusted YAML is checked for size and nesting with the yaml package's own lexer (linear, no recursion) before the
 // parser sees it: deeply nested input such as '['.repeat(100000) aborts Node inside the parser (reliability.md, R21).
 import {
-import { positionOf } from './json-guard';
   CST, Lexer, LineCounter, parseAllDocuments, visit,
   type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions, type YAMLError,
 } from 'yaml';
+import { positionOf } from './json-guard';
 
 /** A problem found in an imported file, with its 1-based line and column when it has a place. */
 export type ImportIssue = { message: string; line: number | null; column: number | null };
