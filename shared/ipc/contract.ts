@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HistoryAnalysis } from '../analysis/history';
 import type { AlertWindowSet } from '../budget/alerts';
 import { isKnownTimeZone } from '../budget/calendar';
 import { IMPORT_FORMATS, type ImportFormat, type ImportIssue } from '../importers/types';
@@ -89,6 +90,11 @@ export type ImportSummary = {
   rejected: number;
   series: { name: string; points: number; stepMs: number | null; startMs: number | null; endMs: number | null }[];
   issues: ImportIssue[];
+};
+
+/** The analysis of an SLI's imported history over one rolling window, with where the data came from. */
+export type HistoryReport = HistoryAnalysis & {
+  importId: number; fileName: string; series: string; startMs: number | null; endMs: number | null; windowDays: number;
 };
 
 /** What the host can do with files: native dialogs (Electron), a folder the server may use (browser mode), or raw paths (CLI). */
@@ -216,6 +222,10 @@ export const contract = {
       onBadRows: z.enum(['skip', 'abort']).default('abort'),
     }).strict(),
     result: returns<ImportSummary>(),
+  },
+  'analysis/sli': {
+    args: z.object({ sliId: id, windowDays: checked(z.number(), checkWindowDays).default(30) }).strict(),
+    result: returns<HistoryReport>(),
   },
   'edit/undo': { args: none, result: returns<WorkspaceState>() },
   'edit/redo': { args: none, result: returns<WorkspaceState>() },

@@ -1,4 +1,4 @@
-import type { ImportSummary } from '../../../shared/ipc/contract';
+import type { HistoryReport, ImportSummary } from '../../../shared/ipc/contract';
 // The CLI's --json format, "slo-workbench/v1". Scripts depend on it: add fields, never rename or remove them;
 // a breaking change gets a new format string. docs/cli.md documents every document with real output.
 import type { BudgetingMethod, CalendarUnit, SliKind, Tier } from '../../../shared/domain/types';
@@ -223,7 +223,10 @@ export type JsonCeilingReport = JsonEnvelope<'ceiling'> & {
 export type JsonDocument =
   | JsonWorkspaceCreated | JsonServiceChanged | JsonServiceList | JsonServiceRemoved
   | JsonDependencyChanged | JsonDependencyList | JsonCeilingReport
-  | JsonSliChanged | JsonSliList | JsonShow | JsonServe | JsonBudgetReport | JsonAlertsReport | JsonImportReport;
+  | JsonSliChanged | JsonSliList | JsonShow | JsonServe | JsonBudgetReport | JsonAlertsReport | JsonImportReport | JsonAnalyzeReport;
+
+/** `analyze`: the SLI's latest imported history against its tiers over one rolling window. */
+export type JsonAnalyzeReport = JsonEnvelope<'analyze'> & { service: string; sli: string; analysis: HistoryReport };
 
 /** `import`: what was stored (or that the file was a duplicate), with the issues found while reading. */
 export type JsonImportReport = JsonEnvelope<'import'> & { service: string; sli: string; import: ImportSummary };

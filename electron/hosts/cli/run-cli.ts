@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { registerAlertsCommand } from './commands/alerts';
+import { registerAnalyzeCommand } from './commands/analyze';
 import { registerBudgetCommand } from './commands/budget';
 import { registerDependencyCommands } from './commands/dependency';
 import { registerImportCommand } from './commands/import';
@@ -71,6 +72,7 @@ export function buildProgram(ctx: CliContext, json: boolean): Command {
   registerBudgetCommand(program, ctx);
   registerAlertsCommand(program, ctx);
   registerImportCommand(program, ctx);
+  registerAnalyzeCommand(program, ctx);
   return program;
 }
 

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeSandbox, type Sandbox } from './cli-test-support';
+import type { JsonAnalyzeReport } from './json-output';
+
+const APACHE = fileURLToPath(new URL('../../../../shared/datasets/semicomplete-apache-access-2015/apache_logs.log', import.meta.url));
+const W = ['--workspace', 'w.slowb'] as const;
+const TARGET = [...W, '--service', 'web', '--sli', 'availability'] as const;
+let box: Sandbox;
+
+beforeEach(async () => {
+  box = makeSandbox();
+  await box.json('workspace', 'create', 'w.slowb');
+  await box.json('service', 'add', ...W, 'web');
+  await box.json('sli', 'add', ...W, '--service', 'web', 'availability');
+  await box.json('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99.95', '--window', '1d');
+}, 30_000);
+
+afterEach(() => box.cleanup());
+
+describe('slo-workbench analyze', () => {
+  it('says plainly when no history has been imported', async () => {
+    const r = await box.run('analyze', ...TARGET);
+    expect(r).toMatchObject({ code: 1, stderr: 'error: No history has been imported for "availability" yet; import a file first' });
+  });
+
+  it('reads the imported access log against the SLO and recommends a target the history supports', async () => {
+    await box.json('import', APACHE, ...TARGET);
+    const { analysis } = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '1d');
+    // 10,000 requests, 3 of them 5xx, over about three and a half days.
+    expect(analysis.overall).toBeCloseTo(9997 / 10_000, 12);
+    expect(analysis.windows).toBeGreaterThan(0);
+    const [slo] = analysis.tiers;
+    expect(slo).toMatchObject({ tier: 'slo', targetPpm: 999_500, windows: analysis.windows });
+    expect(slo!.met).toBeLessThan(slo!.windows);
+    expect(analysis.recommendation!.explanation).toMatch(/^99\.\d+ % was met in 95 % of the \d+ past 1-day windows/);
+    // Taking the recommendation as the SLO, the same history meets it in at least 95 % of the windows.
+    const recommended = (analysis.recommendation!.targetPpm / 10_000).toString();
+    await box.json('objective', 'set', ...TARGET, '--tier', 'slo', '--target', recommended, '--window', '1d');
+    const again = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '1d');
+    expect(again.analysis.tiers[0]!.share).toBeGreaterThanOrEqual(0.95);
+  }, 60_000);
+});

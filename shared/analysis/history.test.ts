@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Objective, Sli } from '../domain/types';
+import { analyseHistory, percentile, rollingWindows, type History } from './history';
+
+const DAY = 86_400_000;
+
+function daily(goods: number[], total = 1000): History {
+  return {
+    t: Float64Array.from(goods, (_, i) => i * DAY),
+    good: Float64Array.from(goods),
+    total: Float64Array.from(goods, () => total),
+  };
+}
+
+const objective = (tier: Objective['tier'], targetPpm: number): Objective => ({ tier, targetPpm, window: { kind: 'rolling', days: 3 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null });
+const sli = (objectives: Sli['objectives']): Sli => ({ id: 1, serviceId: 1, name: 'availability', kind: 'availability', latencyThresholdMs: null, objectives });
+
+describe('rollingWindows', () => {
+  it('reports only complete windows, each the SLI of its own samples', () => {
+    const w = rollingWindows(daily([1000, 990, 1000, 1000, 970]), 3 * DAY);
+    expect([...w.end]).toEqual([2 * DAY, 3 * DAY, 4 * DAY]);
+    expect([...w.sli]).toEqual([2990 / 3000, 2990 / 3000, 2970 / 3000]);
+  });
+
+  it('equals a direct sum over each window for any spacing of samples', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5 * 3600_000 }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 50, max: 100 })), { minLength: 1, maxLength: 60 }),
+      fc.integer({ min: 3600_000, max: 40 * 3600_000 }), (rows, windowMs) => {
+        let t = 0;
+        const h: History = { t: new Float64Array(rows.length), good: new Float64Array(rows.length), total: new Float64Array(rows.length) };
+        rows.forEach(([dt, bad, total], i) => { t += dt; h.t[i] = t; h.good[i] = total - bad; h.total[i] = total; });
+        const w = rollingWindows(h, windowMs);
+        for (let k = 0; k < w.end.length; k++) {
+          let g = 0;
+          let n = 0;
+          for (let i = 0; i < rows.length; i++) if (h.t[i]! > w.end[k]! - windowMs && h.t[i]! <= w.end[k]!) { g += h.good[i]!; n += h.total[i]!; }
+          expect(w.sli[k]).toBeCloseTo(g / n, 12);
+        }
+      }), { numRuns: 200, seed: 17 });
+  });
+});
+
+describe('analyseHistory', () => {
+  it('gives each tier the share of past windows in which it would have been met', () => {
+    const h = daily([1000, 1000, 1000, 1000, 996, 1000, 1000, 1000, 1000, 1000]);
+    const a = analyseHistory(h, sli({ sla: objective('sla', 990_000), slo: objective('slo', 999_000) }), 3 * DAY);
+    expect(a.windows).toBe(8);
+    expect(a.tiers).toEqual([
+      { tier: 'sla', targetPpm: 990_000, windows: 8, met: 8, share: 1 },
+      { tier: 'slo', targetPpm: 999_000, windows: 8, met: 5, share: 5 / 8 },
+    ]);
+  });
+
+  it('recommends a target met in 95 % of past windows and explains its numbers', () => {
+    const goods = Array.from({ length: 40 }, (_, i) => (i === 10 ? 990 : 999));
+    const a = analyseHistory(daily(goods), sli({}), 1 * DAY);
+    expect(a.recommendation).toMatchObject({ targetPpm: 999_000, confidence: 0.95 });
+    expect(a.recommendation!.explanation).toBe('99.9 % was met in 95 % of the 40 past 1-day windows (the 5th percentile of achieved SLI is 99.9000 %, a margin of 0 pp); the worst window reached 99.0000 %.');
+  });
+
+  it('takes the nearest-rank percentile', () => {
+    expect(percentile(Float64Array.from([5, 1, 4, 2, 3]), 0.2)).toBe(1);
+    expect(percentile(Float64Array.from([5, 1, 4, 2, 3]), 0.4)).toBe(2);
+  });
+});
