@@ -1,17 +1,18 @@
 // Helpers the event-based importers share: strict numbers (reliability.md R23), minute buckets and column building.
 import type { ImportIssue, ImportLimits, ParsedSeries } from './types';
+import { parseStrictSpan } from './csv/numbers';
 import { utf8Length } from './yaml-guard';
 
 /** One minute in milliseconds, the resolution of bucketed series. */
 export const MINUTE_MS = 60_000;
 
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** A finite number from text in the one decimal/exponent grammar, or null ('', ' ', '0x10', '1,5', '1e400', 'NaN'). */
+/**
+ * A finite number from text in the one decimal/exponent grammar (csv/numbers), or null ('', ' ', '0x10', '1,5', '1e400',
+ * 'NaN'). Unlike a CSV field, a log or JSON value may not carry surrounding spaces.
+ */
 export function parseStrictNumber(text: string): number | null {
-  if (!DECIMAL.test(text)) return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : null;
+  if (text.length === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32) return null;
+  return parseStrictSpan(text, 0, text.length);
 }
 
 /** The start of the UTC minute a time falls in. */
