@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Objective, Sli } from '../domain/types';
-import { analyseHistory, percentile, rollingWindows, type History } from './history';
+import { analyseHistory, medianStep, percentile, rollingWindows, type History } from './history';
 
 const DAY = 86_400_000;
 
@@ -61,5 +61,15 @@ describe('analyseHistory', () => {
   it('takes the nearest-rank percentile', () => {
     expect(percentile(Float64Array.from([5, 1, 4, 2, 3]), 0.2)).toBe(1);
     expect(percentile(Float64Array.from([5, 1, 4, 2, 3]), 0.4)).toBe(2);
+  });
+});
+
+describe('medianStep', () => {
+  it('equals the sorted median of the gaps, whether or not one step holds the majority', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constant(60), fc.integer({ min: 1, max: 200 })), { minLength: 1, maxLength: 40 }), (gaps) => {
+      const t = new Float64Array(gaps.length + 1);
+      gaps.forEach((g, i) => { t[i + 1] = t[i]! + g; });
+      expect(medianStep(t)).toBe(percentile(Float64Array.from(gaps), 0.5));
+    }), { numRuns: 500, seed: 5 });
   });
 });

@@ -44,9 +44,26 @@ export function rollingWindows(h: History, windowMs: number): WindowSeries {
 /** The typical spacing of sample times (median difference), or 0 with fewer than two samples. */
 export function medianStep(t: Float64Array): number {
   if (t.length < 2) return 0;
+  // Most series keep one step: a step held by more than half of the gaps is the median, found without sorting.
+  const majority = majorityStep(t);
+  if (majority !== null) return majority;
   const steps = new Float64Array(t.length - 1);
   for (let i = 1; i < t.length; i++) steps[i - 1] = t[i]! - t[i - 1]!;
   return percentile(steps, 0.5);
+}
+
+/** The step between consecutive times that more than half of the gaps share (Boyer–Moore vote), or null. */
+function majorityStep(t: Float64Array): number | null {
+  let candidate = 0;
+  let votes = 0;
+  for (let i = 1; i < t.length; i++) {
+    const step = t[i]! - t[i - 1]!;
+    if (votes === 0) candidate = step;
+    votes += step === candidate ? 1 : -1;
+  }
+  let count = 0;
+  for (let i = 1; i < t.length; i++) if (t[i]! - t[i - 1]! === candidate) count++;
+  return count * 2 > t.length - 1 ? candidate : null;
 }
 
 /** The value below which a share p (0..1) of the values lie (nearest-rank percentile). */
