@@ -49,7 +49,8 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
   };
 }
 
-function capIssues(issues: ImportIssue[]): ImportIssue[] {
+/** Keeps the first MAX_ISSUES_SHOWN issues and summarises the rest by count. */
+export function capIssues(issues: ImportIssue[]): ImportIssue[] {
   if (issues.length <= MAX_ISSUES_SHOWN) return issues;
   return [...issues.slice(0, MAX_ISSUES_SHOWN), { severity: 'warning', code: 'MORE_ISSUES', message: `${issues.length - MAX_ISSUES_SHOWN} more issues not shown` }];
 }

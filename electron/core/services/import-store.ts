@@ -1,4 +1,5 @@
 import type { ImportIssue, ParseResult } from '../../../shared/importers/types';
+import type { ImportSource } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
 import type { ImportRecord } from '../storage/repos/series-repo';
 import type { WorkspaceSession } from './workspace-session';
@@ -14,6 +15,8 @@ export type ImportRequest = {
   parserVersion: number;
   result: ParseResult;
   onBadRows: BadRowPolicy;
+  /** Where the data came from when it is not the parser's file format (a live Prometheus server). */
+  source?: ImportSource;
 };
 
 /** The outcome: stored (with its record), a duplicate of an earlier import, or refused because of bad rows. */
@@ -37,7 +40,7 @@ export function storeImport(session: WorkspaceSession, request: ImportRequest, n
   }
   const record = session.write((repos) => {
     const id = repos.series.insertImport({
-      sliId: request.sliId, sha256: request.sha256, fileName: request.fileName, format: request.result.format,
+      sliId: request.sliId, sha256: request.sha256, fileName: request.fileName, format: request.source ?? request.result.format,
       parserVersion: request.parserVersion, acceptedRows: request.result.accepted, rejectedRows: request.result.rejected, startedAt: now(),
     });
     for (const series of request.result.series) repos.series.insertSeries(id, series);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { ImportFormat, ParsedSeries } from '../../../../shared/importers/types';
+import type { ParsedSeries } from '../../../../shared/importers/types';
+import type { ImportSource } from '../../../../shared/ipc/contract';
 
 /** Samples per stored chunk: one week of minute data, about 80 KB per column. */
 export const CHUNK_POINTS = 10_080;
@@ -10,7 +11,7 @@ export type ImportRecord = {
   sliId: number;
   sha256: string;
   fileName: string;
-  format: ImportFormat;
+  format: ImportSource;
   parserVersion: number;
   acceptedRows: number;
   rejectedRows: number;
@@ -29,7 +30,7 @@ type ImportRow = {
 
 function toRecord(r: ImportRow): ImportRecord {
   return {
-    id: r.id, sliId: r.sli_id, sha256: r.sha256, fileName: r.file_name, format: r.format as ImportFormat, parserVersion: r.parser_version,
+    id: r.id, sliId: r.sli_id, sha256: r.sha256, fileName: r.file_name, format: r.format as ImportSource, parserVersion: r.parser_version,
     acceptedRows: r.accepted_rows, rejectedRows: r.rejected_rows, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status as ImportRecord['status'],
   };
 }
