@@ -50,6 +50,12 @@ describe('findBadEvents', () => {
     expect(events.map((e) => [e.startMs, e.badEvents])).toEqual([[39 * MIN, 20], [0, 10]]);
   });
 
+  it('takes the step from the caller when the history is a piece of a longer one', () => {
+    const piece: History = { t: Float64Array.of(10 * MIN), good: Float64Array.of(90), total: Float64Array.of(100) };
+    expect(findBadEvents(piece, 990_000, { budgetEvents: 100 })[0]).toMatchObject({ startMs: 10 * MIN, endMs: 10 * MIN });
+    expect(findBadEvents(piece, 990_000, { budgetEvents: 100, stepMs: MIN })[0]).toMatchObject({ startMs: 9 * MIN, endMs: 10 * MIN });
+  });
+
   it('orders events largest first and, among equals, earliest first', () => {
     const h = minutes([5, 0, 0, 0, 9, 0, 0, 0, 5]);
     const events = findBadEvents(h, 990_000, { budgetEvents: 100, mergeGapMs: 0 });

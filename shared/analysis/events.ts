@@ -17,6 +17,8 @@ export type EventOptions = {
   mergeGapMs?: number;
   /** Events spending less than this share of the budget are left out; default 0.01 (1 %). */
   minShare?: number;
+  /** The sample step, when the history is a piece of a longer one; default the history's own median step. */
+  stepMs?: number;
 };
 
 /** Bridge healthy gaps up to this long by default: a flapping outage is one incident to the people who handled it. */
@@ -48,7 +50,7 @@ export function findBadEvents(h: History, targetPpm: number, options: EventOptio
   const n = h.t.length;
   const mergeGapMs = options.mergeGapMs ?? DEFAULT_MERGE_GAP_MS;
   const minShare = options.minShare ?? DEFAULT_MIN_SHARE;
-  const step = medianStep(h.t);
+  const step = options.stepMs ?? medianStep(h.t);
   // Compare in ppm so 99.9 % means exactly "more than 1,000 bad per million", without 1 − 0.999 rounding.
   const allowedPpm = PPM_PER_WHOLE - targetPpm;
   const events: BudgetEvent[] = [];
