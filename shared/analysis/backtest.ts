@@ -51,8 +51,11 @@ export const MAX_GRID_POINTS = 5_300_000;
 /** The step assumed for a single sample, which has no spacing of its own: a minute, the usual SLI resolution. */
 export const SINGLE_SAMPLE_STEP_MS = 60_000;
 
-/** A history on a regular grid: slot k holds the samples in (startMs + (k − 1)·stepMs, startMs + k·stepMs]. */
-export type Grid = { startMs: number; stepMs: number; good: Float64Array; total: Float64Array; coarsened: boolean };
+/**
+ * A history on a regular grid: slot k holds the samples in (startMs + (k − 1)·stepMs, startMs + k·stepMs].
+ * sampleStepMs is the history's own median step (stepMs unless coarsened).
+ */
+export type Grid = { startMs: number; stepMs: number; sampleStepMs: number; good: Float64Array; total: Float64Array; coarsened: boolean };
 
 /**
  * Lays a history on the regular grid of its median step, starting at its first sample. A sample stands for the
@@ -64,7 +67,7 @@ export function toGrid(h: History, maxPoints = MAX_GRID_POINTS): Grid {
   const n = h.t.length;
   if (h.good.length !== n || h.total.length !== n) throw new RangeError(`t has ${n} samples, good ${h.good.length}, total ${h.total.length}`);
   if (!(maxPoints >= 2)) throw new RangeError(`a grid needs at least 2 slots, got ${maxPoints}`);
-  if (n === 0) return { startMs: 0, stepMs: SINGLE_SAMPLE_STEP_MS, good: h.good, total: h.total, coarsened: false };
+  if (n === 0) return { startMs: 0, stepMs: SINGLE_SAMPLE_STEP_MS, sampleStepMs: SINGLE_SAMPLE_STEP_MS, good: h.good, total: h.total, coarsened: false };
   const startMs = h.t[0]!;
   const span = h.t[n - 1]! - startMs;
   const median = n > 1 ? medianStep(h.t) : SINGLE_SAMPLE_STEP_MS;
@@ -74,7 +77,7 @@ export function toGrid(h: History, maxPoints = MAX_GRID_POINTS): Grid {
   const coarsened = fine > maxPoints;
   if (coarsened) stepMs *= Math.ceil((fine - 1) / (maxPoints - 1));
   // The common case, samples exactly on the grid with none missing, uses the history's own columns.
-  if (!coarsened && fine === n && onGrid(h.t, startMs, stepMs)) return { startMs, stepMs, good: h.good, total: h.total, coarsened };
+  if (!coarsened && fine === n && onGrid(h.t, startMs, stepMs)) return { startMs, stepMs, sampleStepMs: median, good: h.good, total: h.total, coarsened };
   const slots = Math.ceil(span / stepMs) + 1;
   const good = new Float64Array(slots);
   const total = new Float64Array(slots);
@@ -87,7 +90,7 @@ export function toGrid(h: History, maxPoints = MAX_GRID_POINTS): Grid {
     good[k] = good[k]! + h.good[i]!;
     total[k] = total[k]! + h.total[i]!;
   }
-  return { startMs, stepMs, good, total, coarsened };
+  return { startMs, stepMs, sampleStepMs: median, good, total, coarsened };
 }
 
 function onGrid(t: Float64Array, startMs: number, stepMs: number): boolean {
@@ -117,7 +120,8 @@ export function backtest(h: History, targetPpm: number, set: AlertWindowSet): Ba
   const firings = replay(grid, targetPpm, set);
   // A stable sort keeps ALERT_KEYS' order of urgency among firings at the same time.
   firings.sort((a, b) => a.firedMs - b.firedMs);
-  const events = n === 0 ? [] : findBadEvents(h, targetPpm, { budgetEvents: periodBudgetEvents(h, grid, targetPpm, set.periodMinutes) });
+  const budgetEvents = periodBudgetEvents(h, grid, targetPpm, set.periodMinutes);
+  const events = n === 0 ? [] : findBadEvents(h, targetPpm, { budgetEvents, stepMs: grid.sampleStepMs });
   const longestMs = Math.max(...ALERT_KEYS.map(({ severity, speed }) => set[severity][speed].longMinutes)) * 60_000;
   const detected = events.map((e) => detect(e, firings, longestMs));
   const delays = detected.flatMap((e) => (e.delayMs === null ? [] : [e.delayMs]));
