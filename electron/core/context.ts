@@ -1,6 +1,7 @@
 import type { Args, CoreChannel, HostInfo, ResultOf } from '../../shared/ipc/contract';
 import type { EventMap, EventName } from '../../shared/ipc/events';
 import type { CatalogService } from './services/catalog-service';
+import type { ImportJobs } from './services/import-jobs';
 import type { ReliabilityService } from './services/reliability-service';
 import type { SettingsStore } from './services/settings-store';
 import type { WorkspaceSession } from './services/workspace-session';
@@ -28,6 +29,7 @@ export type HandlerContext = {
   catalog: CatalogService;
   reliability: ReliabilityService;
   settings: SettingsStore;
+  jobs: ImportJobs;
   now: () => number;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
 };

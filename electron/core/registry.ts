@@ -6,16 +6,21 @@ import { validateArgs } from '../../shared/ipc/validate';
 import type { CoreOptions, Handler, HandlerContext, HandlerMap } from './context';
 import { catalogHandlers } from './handlers/catalog';
 import { editHandlers } from './handlers/edit';
+import { analysisHandlers } from './handlers/analysis';
+import { exclusionHandlers } from './handlers/exclusions';
 import { importHandlers } from './handlers/import';
 import { reliabilityHandlers } from './handlers/reliability';
 import { workspaceHandlers } from './handlers/workspace';
 import { CatalogService } from './services/catalog-service';
+import { ImportJobs } from './services/import-jobs';
 import { ReliabilityService } from './services/reliability-service';
 import { SettingsStore } from './services/settings-store';
 import { WorkspaceSession } from './services/workspace-session';
 
 // A missing or misspelt handler fails to compile here.
-const handlers: HandlerMap<CoreChannel> = { ...workspaceHandlers, ...catalogHandlers, ...reliabilityHandlers, ...importHandlers, ...editHandlers };
+const handlers: HandlerMap<CoreChannel> = {
+  ...workspaceHandlers, ...catalogHandlers, ...reliabilityHandlers, ...importHandlers, ...analysisHandlers, ...exclusionHandlers, ...editHandlers,
+};
 
 /** Channels the core answers (everything but the native dialogs, which Electron's main process owns). */
 export const CORE_CHANNELS: readonly CoreChannel[] = CHANNELS.filter(
@@ -58,6 +63,7 @@ export function createCore(options: CoreOptions): Core {
     catalog: new CatalogService(session),
     reliability: new ReliabilityService(session),
     settings: new SettingsStore(options.settingsDir),
+    jobs: new ImportJobs((payload) => emitter.emit('import-progress', payload)),
     now: options.now ?? Date.now,
     emit: (event, payload) => emitter.emit(event, payload),
   };

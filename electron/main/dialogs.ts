@@ -4,6 +4,7 @@ import { dialog, type BrowserWindow, type FileFilter } from 'electron';
 import type { DIALOG_CHANNELS, WorkspaceState } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/ipc/errors';
 import type { Core } from '../core/registry';
+import { rememberPickedFile } from './picked-files';
 import { WORKSPACE_EXTENSION } from '../core/storage/db';
 
 /** A channel answered with a native dialog in the main process. */
@@ -38,12 +39,26 @@ async function askOpenPath(parent: BrowserWindow | null): Promise<string | null>
   return answer.canceled ? null : (answer.filePaths[0] ?? null);
 }
 
+/** The file-type filter of the import dialog: the formats history is imported from. */
+export const HISTORY_FILTERS: FileFilter[] = [
+  { name: 'History (CSV, TSV, JSON, logs)', extensions: ['csv', 'tsv', 'json', 'log', 'txt'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+async function pickHistoryFile(parent: BrowserWindow | null): Promise<Result<{ ref: string; fileName: string } | null>> {
+  const options = { title: 'Import history', filters: HISTORY_FILTERS, properties: ['openFile' as const] };
+  const answer = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  const path = answer.canceled ? null : answer.filePaths[0] ?? null;
+  return { ok: true, value: path === null ? null : { ref: rememberPickedFile(path), fileName: basename(path) } };
+}
+
 /**
  * Runs New…, Open… or Save As… with the native dialog, then the core command with the chosen path.
  * Cancelling gives CANCELLED; an existing file is never replaced (the OS may already have asked) but
  * reported as FILE_EXISTS. Resolves to a result, never throws for expected outcomes.
  */
-export async function runDialogCommand(channel: DialogChannel, core: Core, parent: BrowserWindow | null): Promise<Result<WorkspaceState>> {
+export async function runDialogCommand(channel: DialogChannel, core: Core, parent: BrowserWindow | null): Promise<Result<WorkspaceState | { ref: string; fileName: string } | null>> {
+  if (channel === 'import/pick-dialog') return pickHistoryFile(parent);
   if (channel === 'workspace/open-dialog') {
     const path = await askOpenPath(parent);
     return path === null ? cancelled() : core.call('workspace/open', { path });

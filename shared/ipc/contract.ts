@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import type { Backtest } from '../analysis/backtest';
+import { EXCLUSION_CATEGORIES, type ExcludedInterval, type Exclusion } from '../analysis/exclusions';
 import type { HistoryAnalysis } from '../analysis/history';
+import type { TrafficEstimate, WindowBudget } from '../analysis/windows';
 import type { AlertWindowSet } from '../budget/alerts';
 import { isKnownTimeZone } from '../budget/calendar';
 import { IMPORT_FORMATS, type ImportFormat, type ImportIssue } from '../importers/types';
 import { checkTargetPpm } from '../domain/percent';
 import {
-  BUDGETING_METHODS, CALENDAR_UNITS, SLI_KINDS, TIERS, type Service, type Sli,
+  BUDGETING_METHODS, CALENDAR_UNITS, SLI_KINDS, TIERS, type Service, type Sli, type Tier,
 } from '../domain/types';
 import { checkName, checkThresholdMs, checkWindowDays, MAX_NAME_LENGTH, type FieldCheck } from '../domain/validation';
 
@@ -80,21 +83,97 @@ export const csvMappingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('value-threshold'), time: columnRef, value: columnRef, threshold: z.number().refine(Number.isFinite, 'The threshold must be a number'), direction: z.enum(['below', 'above']) }).strict(),
 ]);
 
+/** Where an import came from: a file format, or a live Prometheus server's HTTP API. */
+export type ImportSource = ImportFormat | 'prometheus-api';
+
 /** What an import did: stored (with its series), recognised as a duplicate, or refused because of bad rows. */
 export type ImportSummary = {
   status: 'stored' | 'duplicate' | 'refused';
   importId: number | null;
   fileName: string;
-  format: ImportFormat;
+  format: ImportSource;
   accepted: number;
   rejected: number;
   series: { name: string; points: number; stepMs: number | null; startMs: number | null; endMs: number | null }[];
   issues: ImportIssue[];
 };
 
-/** The analysis of an SLI's imported history over one rolling window, with where the data came from. */
-export type HistoryReport = HistoryAnalysis & {
-  importId: number; fileName: string; series: string; startMs: number | null; endMs: number | null; windowDays: number;
+/** One variant of an SLI's analysis (all data, or with exclusions left out): the rolling-window view and each tier's budget windows. */
+export type HistoryVariant = HistoryAnalysis & { windowsByTier: Partial<Record<Tier, WindowBudget[]>> };
+
+/**
+ * The analysis of an SLI's imported history, with where the data came from. The top level is the analysis of all
+ * data; `excluding` repeats it without the excluded periods (null when the SLI has no exclusions).
+ */
+export type HistoryReport = HistoryVariant & {
+  importId: number; fileName: string; series: string; seriesId: number; startMs: number | null; endMs: number | null; windowDays: number;
+  /** Every imported series of the SLI, to choose from (an Upptime file holds one per monitor). */
+  available: SeriesChoice[];
+  excluding: (HistoryVariant & { exclusions: number; droppedSamples: number }) | null;
+  traffic: TrafficEstimate | null;
+};
+
+/** The first lines of a file and what the import wizard guessed from them, before anything is stored. */
+export type ImportPreview = {
+  fileName: string;
+  bytes: number;
+  format: ImportFormat;
+  /** The first lines as text (each cut to 300 characters). */
+  lines: string[];
+  /** For CSV/TSV: delimiter, header, preview rows, guessed roles, a suggested mapping and time format. */
+  csv: {
+    delimiter: string;
+    hasHeader: boolean;
+    headers: string[];
+    rows: string[][];
+    roles: (string | null)[];
+    mapping: z.output<typeof csvMappingSchema> | null;
+    timeFormat: 'iso' | 'epoch-s' | 'epoch-ms';
+    /** True when the sample timestamps carry no offset, so the user must choose a time zone. */
+    needsTimeZone: boolean;
+  } | null;
+  issues: ImportIssue[];
+};
+
+/** An import as listed for an SLI, newest last, with its series. */
+export type ImportListing = {
+  id: number; fileName: string; format: ImportSource; acceptedRows: number; rejectedRows: number; finishedAt: number | null;
+  series: { name: string; points: number; stepMs: number | null; startMs: number | null; endMs: number | null }[];
+};
+
+/** One imported series an analysis can use. */
+export type SeriesChoice = { seriesId: number; importId: number; name: string; fileName: string; points: number };
+
+/** Points of a chart line as plain arrays (x in UTC ms). */
+export type ChartLine = { x: number[]; y: number[] };
+
+/** What the history charts draw for one view: the SLI per sample and its rolling compliance, downsampled, with exclusion bands. */
+export type ChartData = {
+  series: string;
+  /** The whole history and the part shown. */
+  full: { startMs: number; endMs: number };
+  view: { startMs: number; endMs: number };
+  /** Samples inside the view before downsampling. */
+  samples: number;
+  sli: ChartLine;
+  rolling: ChartLine;
+  windowDays: number;
+  /** True when the lines leave the excluded periods out (they are drawn as bands either way). */
+  excluding: boolean;
+  exclusions: ExcludedInterval[];
+};
+
+/** Remaining error budget through one budget window of a tier: 1 untouched, 0 spent, below 0 overspent. */
+export type BurnDown = { tier: Tier; label: string; startMs: number; endMs: number; budgetEvents: number; remaining: ChartLine };
+
+/** The alert backtest of each tier of an SLI with one alert set. */
+export type BacktestReport = {
+  setName: string;
+  periodMinutes: number;
+  excluding: boolean;
+  startMs: number;
+  endMs: number;
+  tiers: (Backtest & { tier: Tier })[];
 };
 
 /** What the host can do with files: native dialogs (Electron), a folder the server may use (browser mode), or raw paths (CLI). */
@@ -126,10 +205,30 @@ export type RecentEntry = { id: string; name: string; location: string; exists: 
 export type FolderListing = {
   folder: string;
   subfolder: string;
-  entries: { name: string; kind: 'workspace' | 'folder'; modifiedMs: number }[];
+  /** Workspaces, subfolders and files that look like history to import (csv, tsv, json, log, txt). */
+  entries: { name: string; kind: 'workspace' | 'folder' | 'data'; modifiedMs: number }[];
 };
 
 const none = z.object({}).strict();
+const jobId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'A job id is letters, digits, - and _');
+const timeMs = z.number().int('Times are whole milliseconds').min(0, 'Times start at 1970').max(8.64e15, 'That time is out of range');
+const timeZone = z.string().max(64).refine(isKnownTimeZone, { message: 'Time zone must be an IANA name such as Europe/Berlin' });
+
+/** Boundary schema of an exclusion; its rules (rule syntax, duration) are checked by checkExclusion in the core. */
+export const exclusionSchema = z.object({
+  category: z.enum(EXCLUSION_CATEGORIES, { message: `Category must be one of ${EXCLUSION_CATEGORIES.join(', ')}` }),
+  reason: z.string().max(500, 'A reason must be at most 500 characters'),
+  startMs: timeMs,
+  durationMinutes: z.number(),
+  rrule: z.string().max(500).nullable(),
+  timeZone,
+}).strict();
+
+/** Boundary schema of the live Prometheus queries: good and total, or an error ratio. */
+export const promQuerySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('good-total'), good: z.string().min(1, 'A PromQL query for good events is required').max(4000), total: z.string().min(1, 'A PromQL query for total events is required').max(4000) }).strict(),
+  z.object({ kind: z.literal('error-ratio'), errorRatio: z.string().min(1, 'A PromQL query for the error ratio is required').max(4000) }).strict(),
+]);
 // A typed placeholder: results are produced by our own code, so they carry a type but need no runtime schema.
 const returns = <T>() => undefined as unknown as T;
 
@@ -150,6 +249,8 @@ export const contract = {
   'workspace/create-dialog': { args: none, result: returns<WorkspaceState>() },
   'workspace/open-dialog': { args: none, result: returns<WorkspaceState>() },
   'workspace/save-as-dialog': { args: none, result: returns<WorkspaceState>() },
+  /** Electron: the user picks a history file; the answer is a reference the import channels accept in place of a path. */
+  'import/pick-dialog': { args: none, result: returns<{ ref: string; fileName: string } | null>() },
   'catalog/list': { args: none, result: returns<Service[]>() },
   'service/create': {
     args: z.object({ name: serviceName, owner: freeText.default(''), description: freeText.default('') }).strict(),
@@ -220,13 +321,60 @@ export const contract = {
       }).strict().optional(),
       prometheusRatio: z.boolean().optional(),
       onBadRows: z.enum(['skip', 'abort']).default('abort'),
+      jobId: jobId.optional(),
     }).strict(),
     result: returns<ImportSummary>(),
   },
+  'import/preview': {
+    args: z.object({ path: workspacePath }).strict(),
+    result: returns<ImportPreview>(),
+  },
+  'import/prometheus': {
+    args: z.object({
+      sliId: id,
+      url: z.string().max(2000).url('The Prometheus address must be a URL such as http://localhost:9090'),
+      query: promQuerySchema,
+      startMs: timeMs,
+      endMs: timeMs,
+      stepSeconds: z.number().int('The step is whole seconds').min(1, 'The step must be at least 1 second').max(86_400, 'The step must be at most 1 day'),
+      onBadRows: z.enum(['skip', 'abort']).default('abort'),
+      jobId: jobId.optional(),
+    }).strict(),
+    result: returns<ImportSummary>(),
+  },
+  'import/cancel': { args: z.object({ jobId }).strict(), result: returns<{ cancelled: boolean }>() },
+  'import/list': { args: z.object({ sliId: id }).strict(), result: returns<ImportListing[]>() },
+  'import/delete': { args: z.object({ importId: id }).strict(), result: returns<{ importId: number }>() },
   'analysis/sli': {
-    args: z.object({ sliId: id, windowDays: checked(z.number(), checkWindowDays).default(30) }).strict(),
+    args: z.object({ sliId: id, windowDays: checked(z.number(), checkWindowDays).default(30), seriesId: id.nullable().default(null) }).strict(),
     result: returns<HistoryReport>(),
   },
+  'analysis/chart': {
+    args: z.object({
+      sliId: id,
+      fromMs: timeMs.nullable().default(null),
+      toMs: timeMs.nullable().default(null),
+      maxPoints: z.number().int().min(10).max(10_000).default(1500),
+      windowDays: checked(z.number(), checkWindowDays).default(30),
+      seriesId: id.nullable().default(null),
+      excluding: z.boolean().default(true),
+    }).strict(),
+    result: returns<ChartData>(),
+  },
+  'analysis/burndown': {
+    args: z.object({ sliId: id, tier: z.enum(TIERS), startMs: timeMs, excluding: z.boolean().default(true), seriesId: id.nullable().default(null) }).strict(),
+    result: returns<BurnDown>(),
+  },
+  'analysis/backtest': {
+    args: z.object({ sliId: id, excluding: z.boolean().default(true), alertSetId: id.nullable().default(null), seriesId: id.nullable().default(null) }).strict(),
+    result: returns<BacktestReport>(),
+  },
+  'exclusion/list': { args: z.object({ serviceId: id }).strict(), result: returns<Exclusion[]>() },
+  'exclusion/add': {
+    args: z.object({ serviceId: id, sliId: id.nullable().default(null), exclusion: exclusionSchema }).strict(),
+    result: returns<Exclusion>(),
+  },
+  'exclusion/delete': { args: z.object({ id }).strict(), result: returns<{ id: number }>() },
   'edit/undo': { args: none, result: returns<WorkspaceState>() },
   'edit/redo': { args: none, result: returns<WorkspaceState>() },
 } as const;
@@ -244,10 +392,16 @@ export type Args<C extends Channel> = z.output<(typeof contract)[C]['args']>;
 export type ResultOf<C extends Channel> = (typeof contract)[C]['result'];
 
 /** Channels answered by Electron's main process with a native dialog rather than by the core. */
-export const DIALOG_CHANNELS = ['workspace/create-dialog', 'workspace/open-dialog', 'workspace/save-as-dialog'] as const;
+export const DIALOG_CHANNELS = ['workspace/create-dialog', 'workspace/open-dialog', 'workspace/save-as-dialog', 'import/pick-dialog'] as const;
 
 /** Channels that take a file path from the client; Electron's renderer may not use them (it uses the dialogs). */
-export const PATH_CHANNELS = ['workspace/create', 'workspace/open', 'workspace/save-as', 'workspace/list-folder', 'import/file'] as const;
+export const PATH_CHANNELS = ['workspace/create', 'workspace/open', 'workspace/save-as', 'workspace/list-folder', 'import/file', 'import/preview'] as const;
+
+/** Path channels Electron's renderer may use with a reference from import/pick-dialog (never a path it made up). */
+export const PICKED_FILE_CHANNELS = ['import/file', 'import/preview'] as const;
+
+/** Prefix of the file references import/pick-dialog hands out. */
+export const PICKED_FILE_PREFIX = 'picked:';
 
 /** Channels the core implements. */
 export type CoreChannel = Exclude<Channel, (typeof DIALOG_CHANNELS)[number]>;

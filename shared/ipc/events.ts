@@ -6,10 +6,16 @@ export type EventMap = {
   'catalog-changed': { reason: 'edit' | 'undo' | 'redo' };
   /** History was imported for an SLI; refetch its analysis. */
   'history-changed': { sliId: number };
+  /** Exclusions of a service changed; refetch its analyses. */
+  'exclusions-changed': { serviceId: number };
+  /** How far a running import has got: phase, and done of total (bytes, rows or queries; total 0 when unknown). */
+  'import-progress': { jobId: string; phase: 'reading' | 'parsing' | 'querying' | 'storing' | 'done'; done: number; total: number };
 };
 
 /** Names of the pushed events. */
 export type EventName = keyof EventMap;
 
 /** Every event name, for allowlists in the preload and the browser-mode client. */
-export const EVENT_NAMES: readonly EventName[] = ['workspace-changed', 'catalog-changed', 'history-changed'];
+export const EVENT_NAMES: readonly EventName[] = [
+  'workspace-changed', 'catalog-changed', 'history-changed', 'exclusions-changed', 'import-progress',
+];

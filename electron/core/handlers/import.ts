@@ -1,15 +1,45 @@
+import type { ImportListing } from '../../../shared/ipc/contract';
+import { AppFailure } from '../../../shared/ipc/errors';
 import type { HandlerMap } from '../context';
-import { analyseSli } from '../services/analysis-service';
+import { previewFile } from '../services/import-preview';
 import { importFile } from '../services/import-service';
+import { importPrometheus } from '../services/prometheus-import';
 
-/** Importing history from files, and what it says about an SLI's tiers. */
-export const importHandlers: HandlerMap<'import/file' | 'analysis/sli'> = {
-  'analysis/sli': (args, ctx) => analyseSli(ctx.session, args.sliId, args.windowDays),
+/** Importing history from files: preview, import with progress and cancel, and the list of what was imported. */
+export const importHandlers: HandlerMap<'import/file' | 'import/preview' | 'import/prometheus' | 'import/cancel' | 'import/list' | 'import/delete'> = {
+  'import/preview': (args, ctx) => previewFile(ctx.options.resolvePath(args.path, 'open')),
   'import/file': async (args, ctx) => {
     const path = ctx.options.resolvePath(args.path, 'open');
     const { sliId, format, csv, accessLog, prometheusRatio, onBadRows } = args;
-    const summary = await importFile(ctx.session, { sliId, path, onBadRows, request: { format, csv, accessLog, prometheusRatio } }, ctx.now);
+    const summary = await ctx.jobs.run(args.jobId, (job) => importFile(ctx.session, {
+      sliId, path, onBadRows, request: { format, csv, accessLog, prometheusRatio }, signal: job.signal,
+      onProgress: (phase, done, total) => job.progress(phase, done, total),
+    }, ctx.now));
     if (summary.status === 'stored') ctx.emit('history-changed', { sliId });
     return summary;
+  },
+  'import/prometheus': async (args, ctx) => {
+    const summary = await ctx.jobs.run(args.jobId, (job) => importPrometheus(ctx.session, args, {
+      now: ctx.now, signal: job.signal, onProgress: (done, total) => job.progress('querying', done, total),
+    }));
+    if (summary.status === 'stored') ctx.emit('history-changed', { sliId: args.sliId });
+    return summary;
+  },
+  'import/cancel': (args, ctx) => ({ cancelled: ctx.jobs.cancel(args.jobId) }),
+  'import/list': (args, ctx) => {
+    if (!ctx.session.reader().getSli(args.sliId)) throw new AppFailure('NOT_FOUND', `There is no SLI with id ${args.sliId}`, { field: 'sliId' });
+    const repo = ctx.session.series();
+    return repo.listImports(args.sliId).map((r): ImportListing => ({
+      id: r.id, fileName: r.fileName, format: r.format, acceptedRows: r.acceptedRows, rejectedRows: r.rejectedRows, finishedAt: r.finishedAt,
+      series: repo.listSeries(r.id).map((s) => ({ name: s.name, points: s.points, stepMs: s.stepMs, startMs: s.startMs, endMs: s.endMs })),
+    }));
+  },
+  'import/delete': (args, ctx) => {
+    const record = ctx.session.series().getImport(args.importId);
+    if (!record) throw new AppFailure('NOT_FOUND', `There is no import with id ${args.importId}`, { field: 'importId' });
+    ctx.session.write((repos) => repos.series.deleteImport(args.importId));
+    ctx.session.seriesCache.clear();
+    ctx.emit('history-changed', { sliId: record.sliId });
+    return { importId: args.importId };
   },
 };

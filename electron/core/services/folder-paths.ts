@@ -30,7 +30,10 @@ export function resolveInFolder(folder: string, name: string, options: { addExte
   return target;
 }
 
-/** Lists the workspaces and subfolders of a folder inside the server's folder. */
+/** File endings of history files the import wizard offers. */
+export const DATA_EXTENSIONS = ['.csv', '.tsv', '.json', '.log', '.txt'] as const;
+
+/** Lists the workspaces, history files and subfolders of a folder inside the server's folder. */
 export function listFolder(folder: string, subfolder: string): FolderListing {
   const dir = subfolder === '' ? realpathSync(folder) : resolveInFolder(folder, subfolder, { addExtension: false });
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -43,8 +46,11 @@ export function listFolder(folder: string, subfolder: string): FolderListing {
     if (entry.isDirectory()) entries.push({ name: entry.name, kind: 'folder', modifiedMs: statSync(full).mtimeMs });
     else if (entry.isFile() && entry.name.toLowerCase().endsWith(WORKSPACE_EXTENSION)) {
       entries.push({ name: entry.name, kind: 'workspace', modifiedMs: statSync(full).mtimeMs });
+    } else if (entry.isFile() && DATA_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
+      entries.push({ name: entry.name, kind: 'data', modifiedMs: statSync(full).mtimeMs });
     }
   }
-  entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1));
+  const order = { folder: 0, workspace: 1, data: 2 } as const;
+  entries.sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name));
   return { folder: realpathSync(folder), subfolder: subfolder.split(sep).join('/'), entries };
 }

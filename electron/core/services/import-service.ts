@@ -15,7 +15,11 @@ const PARSE_WORKER = new URL('../workers/parse-worker.ts', import.meta.url);
 export const MAX_ISSUES_SHOWN = 200;
 
 /** One file to import into an SLI. */
-export type ImportFileRequest = { sliId: number; path: string; request: ParseRequest; onBadRows: BadRowPolicy; signal?: AbortSignal };
+export type ImportFileRequest = {
+  sliId: number; path: string; request: ParseRequest; onBadRows: BadRowPolicy; signal?: AbortSignal;
+  /** Reports each phase as it starts and ends, in bytes of the file. */
+  onProgress?: (phase: 'reading' | 'parsing' | 'storing', done: number, total: number) => void;
+};
 
 /**
  * Imports a file: checks its size before reading it, recognises bytes imported before by their SHA-256, parses it in a
@@ -31,14 +35,19 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
     throw new AppFailure('INVALID_ARGUMENT', `${fileName} has ${stat.size} bytes, more than the import limit of ${limits.maxBytes}; split it or aggregate it first`, { path: job.path, code: 'TOO_LARGE' });
   }
   if (!session.reader().getSli(job.sliId)) throw new AppFailure('NOT_FOUND', `There is no SLI with id ${job.sliId}`, { field: 'sliId' });
+  job.onProgress?.('reading', 0, stat.size);
   const bytes = readFileSync(job.path);
+  job.signal?.throwIfAborted();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const earlier = session.series().findImport(job.sliId, sha256);
   if (earlier) return { status: 'duplicate', importId: earlier.id, fileName, format: earlier.format, accepted: earlier.acceptedRows, rejected: earlier.rejectedRows, series: [], issues: [] };
   const copy = new Uint8Array(bytes);
+  job.onProgress?.('parsing', 0, stat.size);
   const result = await runWorker<{ bytes: Uint8Array; request: ParseRequest }, ParseResult>(
     PARSE_WORKER, { bytes: copy, request: job.request }, { limits: PARSE_LIMITS, signal: job.signal, transfer: [copy.buffer] },
   );
+  job.signal?.throwIfAborted();
+  job.onProgress?.('storing', 0, result.accepted);
   const outcome = storeImport(session, { sliId: job.sliId, sha256, fileName, parserVersion: PARSER_VERSION, result, onBadRows: job.onBadRows }, now);
   const issues = capIssues(outcome.status === 'duplicate' ? [] : outcome.issues);
   if (outcome.status === 'refused') return { status: 'refused', importId: null, fileName, format: result.format, accepted: result.accepted, rejected: result.rejected, series: [], issues };

@@ -1,16 +1,18 @@
 import type Database from 'better-sqlite3';
 import { existsSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import type { History } from '../../../shared/analysis/history';
 import type { WorkspaceState } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { createWorkspaceDb, openWorkspaceDb, type OpenedDb } from '../storage/db';
 import { AlertSetRepo } from '../storage/repos/alert-set-repo';
 import { CatalogRepo } from '../storage/repos/catalog-repo';
+import { ExclusionRepo } from '../storage/repos/exclusion-repo';
 import { SeriesRepo } from '../storage/repos/series-repo';
 import { fsyncDir, tempPathFor } from './atomic-file';
 
 /** The repositories of an open workspace, as edits see them. */
-export type Repos = { catalog: CatalogRepo; alertSets: AlertSetRepo; series: SeriesRepo };
+export type Repos = { catalog: CatalogRepo; alertSets: AlertSetRepo; series: SeriesRepo; exclusions: ExclusionRepo };
 
 /** One undoable edit: how to put the workspace back as it was before, or after, the edit. */
 type Edit = { label: string; apply(repos: Repos, side: 'before' | 'after'): void };
@@ -42,6 +44,8 @@ export class WorkspaceSession {
   private undoStack: Edit[] = [];
   private redoStack: Edit[] = [];
   private readonly now: () => number;
+  /** Series read back for analysis, by id; stored series never change, and the cache is cleared when imports are deleted. */
+  readonly seriesCache = new Map<number, History>();
 
   constructor(now: () => number = Date.now) {
     this.now = now;
@@ -67,7 +71,8 @@ export class WorkspaceSession {
   private attach(path: string, opened: OpenedDb): void {
     this.close();
     const repo = new CatalogRepo(opened.db);
-    this.current = { path, opened, repo, repos: { catalog: repo, alertSets: new AlertSetRepo(opened.db), series: new SeriesRepo(opened.db) } };
+    this.current = { path, opened, repo, repos: { catalog: repo, alertSets: new AlertSetRepo(opened.db), series: new SeriesRepo(opened.db), exclusions: new ExclusionRepo(opened.db) } };
+    this.seriesCache.clear();
   }
 
   /** Creates a new workspace file and makes it the open one. */
@@ -108,6 +113,7 @@ export class WorkspaceSession {
     }
     db.close();
     this.current = null;
+    this.seriesCache.clear();
     this.undoStack = [];
     this.redoStack = [];
   }
@@ -163,6 +169,11 @@ export class WorkspaceSession {
     })();
     this.record({ label, apply: (repos, side) => restore(repos, side === 'before' ? before : after) });
     return value;
+  }
+
+  /** The exclusion repository of the open workspace, for reads. */
+  exclusions(): ExclusionRepo {
+    return this.requireOpen().repos.exclusions;
   }
 
   /** The series repository of the open workspace, for reads. */

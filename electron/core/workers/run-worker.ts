@@ -14,6 +14,9 @@ export const PARSE_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxOldGenerationS
 /** What a worker entry module posts back: a value, or an error message (it never throws across the boundary). */
 export type WorkerReply<T> = { ok: true; value: T } | { ok: false; message: string };
 
+/** A message a worker may send any number of times before its reply: how far it has got. */
+export type WorkerProgress = { progress: { done: number; total: number } };
+
 /**
  * The file URL of tsx's ESM API, found from this project rather than from the user's working directory (the CLI runs
  * anywhere), through the package's own exports map.
@@ -41,7 +44,7 @@ function startWorker(entry: URL, limits: WorkerLimits): Worker {
  * Runs one job in a fresh worker thread and resolves with its reply. The worker is terminated on reply, on timeout,
  * on cancel and on crash (including running out of its heap), so the calling process survives any input (R19).
  */
-export function runWorker<Req, Res>(entry: URL, request: Req, options: { limits?: WorkerLimits; signal?: AbortSignal; transfer?: TransferListItem[] } = {}): Promise<Res> {
+export function runWorker<Req, Res>(entry: URL, request: Req, options: { limits?: WorkerLimits; signal?: AbortSignal; transfer?: TransferListItem[]; onProgress?: (done: number, total: number) => void } = {}): Promise<Res> {
   const limits = options.limits ?? PARSE_LIMITS;
   return new Promise<Res>((resolve, reject) => {
     if (options.signal?.aborted) return reject(new AppFailure('CANCELLED', 'The import was cancelled'));
@@ -58,7 +61,13 @@ export function runWorker<Req, Res>(entry: URL, request: Req, options: { limits?
     const timer = setTimeout(() => finish(() => reject(new AppFailure('CANCELLED', `Reading the file took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped`))), limits.timeoutMs);
     const onAbort = () => finish(() => reject(new AppFailure('CANCELLED', 'The import was cancelled')));
     options.signal?.addEventListener('abort', onAbort);
-    worker.on('message', (reply: WorkerReply<Res>) => finish(() => (reply.ok ? resolve(reply.value) : reject(new AppFailure('INVALID_ARGUMENT', reply.message)))));
+    worker.on('message', (reply: WorkerReply<Res> | WorkerProgress) => {
+      if ('progress' in reply) {
+        if (!settled) options.onProgress?.(reply.progress.done, reply.progress.total);
+        return;
+      }
+      finish(() => (reply.ok ? resolve(reply.value) : reject(new AppFailure('INVALID_ARGUMENT', reply.message))));
+    });
     worker.on('error', (error: Error & { code?: string }) => finish(() => reject(new AppFailure('INTERNAL',
       error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `The file needs more memory than the ${limits.maxOldGenerationSizeMb} MB allowed for reading it` : `Reading the file failed: ${error.message}`))));
     worker.on('exit', (code) => finish(() => reject(new AppFailure('INTERNAL', `The reader stopped unexpectedly (exit code ${code})`))));

@@ -219,14 +219,30 @@ export class CatalogRepo {
     return { service, slis, objectives, dependencies, dependents, policy };
   }
 
-  /** Replaces one service with a snapshot (or removes it when the snapshot is null), keeping the original ids. */
+  /**
+   * Puts one service back as a snapshot recorded it (or removes it when the snapshot is null), keeping the original
+   * ids. Rows that survive are updated in place rather than deleted and re-inserted: a delete would cascade to the
+   * SLIs' imported history and the service's exclusions, which are not part of the undo history.
+   */
   restore(serviceId: number, snapshot: ServiceSnapshot | null): void {
-    this.db.prepare('DELETE FROM services WHERE id = ?').run(serviceId);
-    if (!snapshot) return;
+    if (!snapshot) {
+      this.db.prepare('DELETE FROM services WHERE id = ?').run(serviceId);
+      return;
+    }
     this.db.prepare(`INSERT INTO services (id, name, owner, description, created_at, updated_at, requests_per_day)
-      VALUES (@id, @name, @owner, @description, @created_at, @updated_at, @requests_per_day)`).run(snapshot.service);
-    const sli = this.db.prepare('INSERT INTO slis (id, service_id, name, kind, latency_threshold_ms, position) VALUES (@id, @service_id, @name, @kind, @latency_threshold_ms, @position)');
+      VALUES (@id, @name, @owner, @description, @created_at, @updated_at, @requests_per_day)
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name, owner = excluded.owner, description = excluded.description,
+        created_at = excluded.created_at, updated_at = excluded.updated_at, requests_per_day = excluded.requests_per_day`).run(snapshot.service);
+    this.db.prepare('DELETE FROM slis WHERE service_id = ? AND id NOT IN (SELECT value FROM json_each(?))')
+      .run(serviceId, JSON.stringify(snapshot.slis.map((row) => row.id)));
+    const sli = this.db.prepare(`INSERT INTO slis (id, service_id, name, kind, latency_threshold_ms, position)
+      VALUES (@id, @service_id, @name, @kind, @latency_threshold_ms, @position)
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, latency_threshold_ms = excluded.latency_threshold_ms,
+        position = excluded.position`);
     for (const row of snapshot.slis) sli.run(row);
+    this.db.prepare('DELETE FROM objectives WHERE sli_id IN (SELECT id FROM slis WHERE service_id = ?)').run(serviceId);
+    this.db.prepare('DELETE FROM dependencies WHERE service_id = ? OR depends_on_id = ?').run(serviceId, serviceId);
+    this.db.prepare('DELETE FROM budget_policies WHERE service_id = ?').run(serviceId);
     const objective = this.db.prepare(`INSERT INTO objectives (sli_id, tier, target_ppm, window_kind, window_days, calendar_unit, time_zone,
         method, slice_minutes, slice_target_ppm, latency_threshold_ms)
       VALUES (@sli_id, @tier, @target_ppm, @window_kind, @window_days, @calendar_unit, @time_zone,

@@ -85,6 +85,23 @@ export class SeriesRepo {
     return id;
   }
 
+  /** Deletes an import with its series and their chunks. */
+  deleteImport(id: number): void {
+    this.db.prepare('DELETE FROM imports WHERE id = ?').run(id);
+  }
+
+  getImport(id: number): ImportRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  getSeries(id: number): SeriesInfo | undefined {
+    const r = this.db.prepare('SELECT * FROM series WHERE id = ?').get(id) as {
+      id: number; import_id: number; name: string; step_ms: number | null; points: number; start_ms: number | null; end_ms: number | null;
+    } | undefined;
+    return r ? { id: r.id, importId: r.import_id, name: r.name, stepMs: r.step_ms, points: r.points, startMs: r.start_ms, endMs: r.end_ms } : undefined;
+  }
+
   listSeries(importId: number): SeriesInfo[] {
     return (this.db.prepare('SELECT * FROM series WHERE import_id = ? ORDER BY id').all(importId) as {
       id: number; import_id: number; name: string; step_ms: number | null; points: number; start_ms: number | null; end_ms: number | null;

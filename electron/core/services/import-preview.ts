@@ -1,0 +1,69 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { decodeBytes } from '../../../shared/importers/csv/decode';
+import { detectCsv, type ColumnRole } from '../../../shared/importers/csv/detect';
+import { detectFormat } from '../../../shared/importers/dispatch';
+import type { ImportPreview } from '../../../shared/ipc/contract';
+import { AppFailure } from '../../../shared/ipc/errors';
+
+/** Bytes read from the start of a file for its preview. */
+export const PREVIEW_BYTES = 64 * 1024;
+
+const PREVIEW_LINES = 12;
+const LINE_CHARS = 300;
+
+type CsvPreview = NonNullable<ImportPreview['csv']>;
+
+/** The mapping the guessed column roles suggest, or null when they do not name a time and a measure. */
+export function suggestMapping(roles: readonly (ColumnRole | null)[]): CsvPreview['mapping'] {
+  const at = (role: ColumnRole) => roles.indexOf(role);
+  const time = at('time');
+  if (time < 0) return null;
+  if (at('good') >= 0 && at('total') >= 0) return { kind: 'good-total', time, good: at('good'), total: at('total') };
+  if (at('bad') >= 0 && at('total') >= 0) return { kind: 'bad-total', time, bad: at('bad'), total: at('total') };
+  if (at('ratio') >= 0) return { kind: 'ratio', time, ratio: at('ratio'), ...(at('total') >= 0 ? { total: at('total') } : {}) };
+  return null;
+}
+
+/** How the sample times look: epoch seconds or milliseconds, or ISO 8601 with or without an offset. */
+export function guessTimeFormat(sample: string | undefined): { timeFormat: CsvPreview['timeFormat']; needsTimeZone: boolean } {
+  const text = (sample ?? '').trim();
+  if (/^\d{13}$/.test(text)) return { timeFormat: 'epoch-ms', needsTimeZone: false };
+  if (/^\d{9,10}(\.\d+)?$/.test(text)) return { timeFormat: 'epoch-s', needsTimeZone: false };
+  return { timeFormat: 'iso', needsTimeZone: !/(Z|[+-]\d\d(:?\d\d)?)$/i.test(text) };
+}
+
+/**
+ * The first lines of a file and what they suggest (format; for CSV the delimiter, header, roles, a mapping and the
+ * time format), for the import wizard's preview and mapping step. Reads at most PREVIEW_BYTES; stores nothing.
+ */
+export function previewFile(path: string): ImportPreview {
+  const fileName = basename(path);
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat || !stat.isFile()) throw new AppFailure('FILE_NOT_FOUND', `${fileName} does not exist or is not a file`, { path });
+  const buffer = Buffer.alloc(Math.min(PREVIEW_BYTES, stat.size));
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, buffer, 0, buffer.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  // Cut at the last line break so a character or row split by the byte limit is not reported as an error.
+  const lastBreak = stat.size > buffer.length ? buffer.lastIndexOf(0x0a) : -1;
+  const bytes = new Uint8Array(lastBreak > 0 ? buffer.subarray(0, lastBreak + 1) : buffer);
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { fileName, bytes: stat.size, format: 'csv', lines: [], csv: null, issues: decoded.issues };
+  const text = decoded.text;
+  const lines = text.split(/\r\n|\r|\n/, PREVIEW_LINES).map((l) => (l.length > LINE_CHARS ? `${l.slice(0, LINE_CHARS)}…` : l));
+  const format = detectFormat(text);
+  if (format !== 'csv') return { fileName, bytes: stat.size, format, lines, csv: null, issues: [] };
+  const d = detectCsv(text, 20);
+  const mapping = suggestMapping(d.roles);
+  const timeColumn = mapping ? Number(mapping.time) : d.roles.indexOf('time');
+  const guess = guessTimeFormat(timeColumn >= 0 ? d.preview[0]?.[timeColumn] : undefined);
+  return {
+    fileName, bytes: stat.size, format, lines,
+    csv: { delimiter: d.delimiter, hasHeader: d.hasHeader, headers: d.headers, rows: d.preview, roles: d.roles, mapping, ...guess },
+    issues: d.issues,
+  };
+}
