@@ -1,0 +1,188 @@
+import { DateTime } from 'luxon';
+import { formatCount, methodBudgetMinutes } from '../budget/budget';
+import { periodContaining } from '../budget/calendar';
+import { PPM_PER_WHOLE } from '../domain/percent';
+import { DEFAULT_TIMESLICE, type Objective, type Timeslice } from '../domain/types';
+import { findBadEvents, shareOf, type BudgetEvent } from './events';
+import { medianStep, type History } from './history';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * One budget window of a tier over the history: a calendar period in the objective's zone, or for rolling objectives
+ * consecutive non-overlapping windows of its length from the start of the history. complete is false for the
+ * partial first and last ones.
+ */
+export type WindowBudget = {
+  startMs: number;
+  endMs: number;
+  label: string;
+  complete: boolean;
+  good: number;
+  total: number;
+  /** Achieved SLI (good / total, or good slices / slices for time-slice methods); NaN without traffic. */
+  sli: number;
+  met: boolean;
+  /** Share of the window's error budget spent (can exceed 1). */
+  budgetConsumed: number;
+  /** The events that spent most of this window's budget, largest first (at most `maxEvents`). */
+  topEvents: BudgetEvent[];
+};
+
+/** A window's bounds and name before its samples are counted. */
+type Span = { startMs: number; endMs: number; label: string };
+
+function utcDate(ms: number): string {
+  return DateTime.fromMillis(ms, { zone: 'utc' }).toISODate()!;
+}
+
+/**
+ * The windows covering the history: sample t belongs to the window with start < t ≤ end (its interval (t − step, t]
+ * ends inside), so a sample at midnight on the 1st counts towards the month before.
+ */
+function spans(objective: Objective, firstMs: number, beginMs: number, lastMs: number): Span[] {
+  const out: Span[] = [];
+  const window = objective.window;
+  if (window.kind === 'calendar') {
+    let p = periodContaining(window.unit, window.timeZone, firstMs);
+    // An unknown zone gives NaN bounds, and the walk below would never end.
+    if (!Number.isFinite(p.startMs)) throw new RangeError(`Unknown time zone "${window.timeZone}"`);
+    if (p.startMs >= firstMs) p = periodContaining(window.unit, window.timeZone, p.startMs - 1);
+    for (;;) {
+      out.push({ startMs: p.startMs, endMs: p.endMs, label: p.label });
+      if (p.endMs >= lastMs) return out;
+      p = periodContaining(window.unit, window.timeZone, p.endMs);
+    }
+  }
+  const lengthMs = window.days * DAY_MS;
+  if (!(lengthMs > 0)) throw new RangeError(`A rolling window lasts at least a day, not ${window.days}`);
+  for (let startMs = beginMs; ; startMs += lengthMs) {
+    const endMs = startMs + lengthMs;
+    // Dates touched: a window from 1 March 00:00 lasting 30 days reads "2026-03-01 – 2026-03-30".
+    out.push({ startMs, endMs, label: `${utcDate(startMs)} – ${utcDate(endMs - 1)}` });
+    if (endMs >= lastMs) return out;
+  }
+}
+
+/** Good and bad slices counted so far; a slice may count for several when samples are coarser than slices. */
+type SliceTally = { slices: number; good: number; bad: number };
+
+function addSlice(tally: SliceTally, good: number, total: number, weight: number, slice: Timeslice, ratio: boolean): void {
+  if (!(total > 0)) return;
+  tally.slices += weight;
+  if (ratio) {
+    const r = Math.min(1, Math.max(0, good / total));
+    tally.good += weight * r;
+    tally.bad += weight * (1 - r);
+  } else if (good * PPM_PER_WHOLE >= slice.sliceTargetPpm * total) tally.good += weight;
+  else tally.bad += weight;
+}
+
+/** Good and bad slices of a window under a time-slice method; a sample coarser than a slice counts for each slice it covers. */
+function sliceTally(h: History, lo: number, hi: number, startMs: number, slice: Timeslice, stepMs: number, ratio: boolean): SliceTally {
+  const sliceMs = slice.sliceMinutes * MINUTE_MS;
+  const weight = Math.max(1, stepMs / sliceMs);
+  const tally: SliceTally = { slices: 0, good: 0, bad: 0 };
+  let current = -1;
+  let good = 0;
+  let total = 0;
+  for (let i = lo; i < hi; i++) {
+    // Slices are (start + k·slice, start + (k+1)·slice], like the samples' own intervals.
+    const index = Math.max(0, Math.ceil((h.t[i]! - startMs) / sliceMs) - 1);
+    if (index !== current) {
+      addSlice(tally, good, total, weight, slice, ratio);
+      current = index;
+      good = 0;
+      total = 0;
+    }
+    good += h.good[i]!;
+    total += h.total[i]!;
+  }
+  addSlice(tally, good, total, weight, slice, ratio);
+  return tally;
+}
+
+/**
+ * Per-window budget of one objective over a history, with the events that consumed most of each window's budget.
+ * Occurrences: SLI good / total, budget (1 − target) × total events. Timeslices: a slice (aligned to the window
+ * start) is good when its good / total reaches the slice target; SLI = good slices / slices with data, budget = the
+ * whole bad slices methodBudgetMinutes allows in the window's real length. RatioTimeslices: SLI = mean of the
+ * slices' ratios, budget (1 − target) of the window's slices, spent by each slice's shortfall (1 − ratio). Slice
+ * budgets cover the whole window, also for a partial one. Events are set against the budget's share of the
+ * window's events. A spent zero budget reads UNBOUNDED_SHARE (JSON-safe); a window without data has SLI NaN,
+ * consumption 0 and is not met. Throws RangeError for an objective validation would refuse (unknown zone, no days).
+ */
+export function budgetPerWindow(h: History, objective: Objective, maxEvents = 3): WindowBudget[] {
+  const n = h.t.length;
+  if (n === 0) return [];
+  const stepMs = medianStep(h.t);
+  const firstMs = h.t[0]!;
+  const beginMs = firstMs - stepMs;
+  const lastMs = h.t[n - 1]!;
+  const target = objective.targetPpm / PPM_PER_WHOLE;
+  const slice = objective.timeslice ?? DEFAULT_TIMESLICE;
+  const out: WindowBudget[] = [];
+  let i = 0;
+  for (const span of spans(objective, firstMs, beginMs, lastMs)) {
+    const lo = i;
+    let good = 0;
+    let total = 0;
+    while (i < n && h.t[i]! <= span.endMs) {
+      good += h.good[i]!;
+      total += h.total[i]!;
+      i++;
+    }
+    const minutes = (span.endMs - span.startMs) / MINUTE_MS;
+    const budgetMinutes = methodBudgetMinutes(objective.targetPpm, minutes, objective.method, slice);
+    let sli: number;
+    let consumed: number;
+    if (objective.method === 'occurrences') {
+      sli = total > 0 ? Math.min(1, Math.max(0, good / total)) : NaN;
+      consumed = shareOf(Math.max(0, total - good), ((PPM_PER_WHOLE - objective.targetPpm) * total) / PPM_PER_WHOLE);
+    } else {
+      const tally = sliceTally(h, lo, i, span.startMs, slice, stepMs, objective.method === 'ratio-timeslices');
+      sli = tally.slices > 0 ? tally.good / tally.slices : NaN;
+      consumed = shareOf(tally.bad, budgetMinutes / slice.sliceMinutes);
+    }
+    const piece: History = { t: h.t.subarray(lo, i), good: h.good.subarray(lo, i), total: h.total.subarray(lo, i) };
+    const topEvents = findBadEvents(piece, objective.targetPpm, { budgetEvents: (total * budgetMinutes) / minutes, stepMs }).slice(0, maxEvents);
+    out.push({
+      ...span,
+      complete: beginMs <= span.startMs && lastMs >= span.endMs,
+      good,
+      total,
+      sli,
+      met: sli >= target - 1e-12,
+      budgetConsumed: consumed,
+      topEvents,
+    });
+  }
+  return out;
+}
+
+/** Traffic seen in the history, for the bad-event budgets: requests per day over the days with data, or null for ratio-only series. */
+export type TrafficEstimate = { requestsPerDay: number; days: number; totalEvents: number; explanation: string };
+
+/**
+ * Estimates traffic from a history's totals, or null when totals are not request counts (no total above 1, e.g.
+ * probes or ratios) or the history spans no time. Days run from the first sample's interval start to the last sample.
+ */
+export function estimateTraffic(h: History): TrafficEstimate | null {
+  const n = h.t.length;
+  let totalEvents = 0;
+  let largest = 0;
+  for (let i = 0; i < n; i++) {
+    totalEvents += h.total[i]!;
+    largest = Math.max(largest, h.total[i]!);
+  }
+  if (!(largest > 1)) return null;
+  const beginMs = h.t[0]! - medianStep(h.t);
+  const endMs = h.t[n - 1]!;
+  const days = (endMs - beginMs) / DAY_MS;
+  if (!(days > 0)) return null;
+  const requestsPerDay = totalEvents / days;
+  const explanation = `${formatCount(totalEvents)} requests over ${Number(days.toFixed(2))} days of history `
+    + `(${utcDate(beginMs)} to ${utcDate(endMs)} UTC) make ${formatCount(requestsPerDay)} requests per day.`;
+  return { requestsPerDay, days, totalEvents, explanation };
+}
