@@ -6,10 +6,16 @@ import { gridEndMs, type StepGrid } from '../../../shared/importers/prometheus-r
 /** A Prometheus server as the client uses it: the base address without credentials, and the header carrying them. */
 export type PrometheusServer = { base: URL; shown: string; authorization: string | null };
 
+/** Which query a request asks: the good events, the total events, or the error ratio. */
+export type QueryRole = 'good' | 'total' | 'error ratio';
+
+/** The argument field each query comes from, so a form or the CLI can point at the query Prometheus refused. */
+export const QUERY_FIELDS: Record<QueryRole, string> = { good: 'query.good', total: 'query.total', 'error ratio': 'query.errorRatio' };
+
 /** One query_range request: which query (role and PromQL) over which sub-range, with its bounds. */
 export type RangeRequest = {
   server: PrometheusServer;
-  role: string;
+  role: QueryRole;
   promql: string;
   grid: StepGrid;
   timeoutMs: number;
@@ -73,7 +79,7 @@ export function rangeText(grid: StepGrid): string {
 async function readCapped(response: Response, req: RangeRequest): Promise<Uint8Array> {
   const tooLarge = () => new AppFailure('INVALID_ARGUMENT',
     `Prometheus at ${req.server.shown} sent more than ${bytesText(req.maxBytes)} for ${queryText(req)} (${rangeText(req.grid)}); `
-    + 'aggregate the query with sum(...), or use a larger step', { field: 'query', code: 'TOO_LARGE', maxBytes: req.maxBytes });
+    + 'aggregate the query with sum(...), or use a larger step', { field: QUERY_FIELDS[req.role], code: 'TOO_LARGE', maxBytes: req.maxBytes });
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > req.maxBytes) throw tooLarge();
   if (!response.body) return new Uint8Array(0);
@@ -115,7 +121,7 @@ function refusal(response: Response, bytes: Uint8Array, req: RangeRequest): AppF
   const code = response.status >= 500 ? 'IO_ERROR' : 'INVALID_ARGUMENT';
   if (own) {
     return new AppFailure(code, `Prometheus refused ${queryText(req)} (${rangeText(req.grid)}): ${own.errorType}: ${own.error}`,
-      { field: 'query', code: 'PROMETHEUS_ERROR', errorType: own.errorType, httpStatus: response.status });
+      { field: QUERY_FIELDS[req.role], code: 'PROMETHEUS_ERROR', errorType: own.errorType, httpStatus: response.status });
   }
   return new AppFailure(code, `Prometheus at ${req.server.shown} answered ${response.status} ${response.statusText} to ${queryText(req)}; `
     + 'check that the address is a Prometheus server (or a compatible API such as Thanos or Mimir)', { field: 'url', code: 'HTTP_ERROR', httpStatus: response.status });
@@ -131,7 +137,9 @@ function networkFailure(error: unknown, req: RangeRequest, timeout: AbortSignal,
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
   const reasons: Record<string, string> = { ECONNREFUSED: 'connection refused', ENOTFOUND: 'host not found', EAI_AGAIN: 'host not found', ECONNRESET: 'connection reset' };
   const code = typeof cause?.code === 'string' ? cause.code : '';
-  const reason = reasons[code] ?? (typeof cause?.message === 'string' ? cause.message : (error as Error).message);
+  const detail = typeof cause?.message === 'string' ? cause.message : (error as Error).message;
+  // fetch refuses the ports browsers block (e.g. 1, 9, 6000) without trying them.
+  const reason = reasons[code] ?? (detail === 'bad port' ? `port ${req.server.base.port} is one that fetch refuses to use` : detail);
   if (answered) return new AppFailure('IO_ERROR', `The answer of Prometheus at ${req.server.shown} broke off (${reason}); nothing was stored`, { field: 'url', code: 'BROKEN_ANSWER' });
   return new AppFailure('IO_ERROR', `Could not connect to Prometheus at ${req.server.shown} (${reason}); nothing was stored`, { field: 'url', code: 'UNREACHABLE' });
 }

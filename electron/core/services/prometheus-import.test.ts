@@ -67,10 +67,12 @@ describe.skipIf(missing !== null)(`importing from a live Prometheus${missing ? `
     dir = mkdtempSync(join(tmpdir(), 'swb-live-'));
     session = new WorkspaceSession(() => 5);
     session.create(join(dir, 'w.slowb'));
-    [sliId, otherSliId] = ['availability', 'from-files'].map((name) => session.edit('setup', null, (repo, now) => {
+    const addSli = (name: string) => session.edit('setup', null, (repo, now) => {
       const serviceId = repo.insertService(name, '', '', now);
       return { serviceId, value: repo.insertSli(serviceId, name, 'availability', null) };
-    }));
+    });
+    sliId = addSli('availability');
+    otherSliId = addSli('from-files');
   });
   afterEach(() => {
     session.close();
@@ -158,14 +160,14 @@ describe.skipIf(missing !== null)(`importing from a live Prometheus${missing ? `
 
   it("surfaces Prometheus's error for an invalid query, naming the query and range, and stores nothing", async () => {
     const error = await failure(run({ query: { kind: 'good-total', good: 'sum(rate(http_requests_total[5m]', total: TOTAL } }));
-    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', details: { field: 'query', code: 'PROMETHEUS_ERROR', errorType: 'bad_data' } });
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', details: { field: 'query.good', code: 'PROMETHEUS_ERROR', errorType: 'bad_data' } });
     expect(error.message).toMatch(/^Prometheus refused the good query sum\(rate\(http_requests_total\[5m\] \(2024-03-01 00:10 UTC → 2024-03-02 17:49 UTC\): bad_data: .*parse error/);
     expect(stored()).toEqual([]);
   }, 60_000);
 
   it('abandons an answer larger than the byte cap while it streams', async () => {
     const error = await failure(run({}, { limits: { maxResponseBytes: 50_000 } }));
-    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', details: { code: 'TOO_LARGE' } });
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', details: { field: 'query.good', code: 'TOO_LARGE' } });
     expect(error.message).toMatch(/^Prometheus at http:\/\/127\.0\.0\.1:\d+ sent more than 50000 bytes for the good query/);
     expect(stored()).toEqual([]);
   }, 60_000);

@@ -10,7 +10,7 @@ import type { ParseJob } from '../workers/parse-worker';
 import { PARSE_LIMITS, runWorker } from '../workers/run-worker';
 import { storeImport } from './import-store';
 import { capIssues } from './import-service';
-import { fetchQueryRange, prometheusServer, rangeText, shownTime, type PrometheusServer } from './prometheus-client';
+import { fetchQueryRange, prometheusServer, QUERY_FIELDS, rangeText, shownTime, type PrometheusServer, type QueryRole } from './prometheus-client';
 import type { WorkspaceSession } from './workspace-session';
 
 const PARSE_WORKER = new URL('../workers/parse-worker.ts', import.meta.url);
@@ -41,8 +41,7 @@ export type PrometheusImportOptions = {
 };
 
 type PrometheusRequest = Args<'import/prometheus'>;
-type Role = 'good' | 'total' | 'error ratio';
-type Query = { role: Role; promql: string };
+type Query = { role: QueryRole; promql: string };
 type Answer = { part: number; query: Query; bytes: Uint8Array };
 /** One query's answer for one sub-range, laid on its grid. */
 type Laid = { values: Float64Array; rejected: number };
@@ -79,7 +78,7 @@ function queriesOf(query: PrometheusRequest['query']): Query[] {
   const list: Query[] = query.kind === 'good-total'
     ? [{ role: 'good', promql: query.good }, { role: 'total', promql: query.total }]
     : [{ role: 'error ratio', promql: query.errorRatio }];
-  for (const q of list) if (q.promql.trim() === '') throw new AppFailure('INVALID_ARGUMENT', `The ${q.role} query is empty`, { field: 'query' });
+  for (const q of list) if (q.promql.trim() === '') throw new AppFailure('INVALID_ARGUMENT', `The ${q.role} query is empty`, { field: QUERY_FIELDS[q.role] });
   return list;
 }
 
@@ -92,7 +91,7 @@ function layAnswer(answer: Answer, result: ParseResult, grid: StepGrid, server: 
     const message = first.code === 'PROMETHEUS_ERROR'
       ? `Prometheus refused ${where}: ${first.message.replace(/^Prometheus answered /, '')}`
       : `Prometheus at ${server.shown} gave an answer to ${where} that is not a query_range result: ${first.message}`;
-    throw new AppFailure('INVALID_ARGUMENT', message, { field: 'query', code: first.code });
+    throw new AppFailure('INVALID_ARGUMENT', message, { field: QUERY_FIELDS[answer.query.role], code: first.code });
   }
   for (const issue of result.issues) {
     const fromServer = issue.code === 'PROMETHEUS_WARNING' || issue.code === 'PROMETHEUS_INFO';
@@ -104,7 +103,7 @@ function layAnswer(answer: Answer, result: ParseResult, grid: StepGrid, server: 
   if (laid.offGrid > 0) issues.push({ severity: 'warning', code: 'OFF_STEP', message: `${where}: ${laid.offGrid} samples at times between the requested steps were left out` });
   if (answer.query.role === 'error ratio' && laid.overlaps > 0) {
     throw new AppFailure('INVALID_ARGUMENT', `The error ratio query returned more than one series at ${laid.overlaps} steps (${rangeText(grid)}); `
-      + 'ratios cannot be added, so write it to return one, e.g. sum(rate(errors[5m])) / sum(rate(requests[5m]))', { field: 'query', code: 'SEVERAL_RATIOS' });
+      + 'ratios cannot be added, so write it to return one, e.g. sum(rate(errors[5m])) / sum(rate(requests[5m]))', { field: QUERY_FIELDS['error ratio'], code: 'SEVERAL_RATIOS' });
   }
   return { values: laid.values, rejected: result.rejected };
 }
@@ -202,13 +201,17 @@ export async function importPrometheus(session: WorkspaceSession, req: Prometheu
   const outcome = storeImport(session, {
     sliId: req.sliId, sha256: fingerprint(server, req, result), fileName, parserVersion: PARSER_VERSION, result, onBadRows: req.onBadRows, source: 'prometheus-api',
   }, opts.now);
-  const base = { fileName, format: 'prometheus-api' as const, accepted: result.accepted, rejected: result.rejected };
-  if (outcome.status === 'refused') return { ...base, status: 'refused', importId: null, series: [], issues: capIssues(outcome.issues) };
+  const format = 'prometheus-api' as const;
+  if (outcome.status === 'refused') {
+    return { status: 'refused', importId: null, fileName, format, accepted: result.accepted, rejected: result.rejected, series: [], issues: capIssues(outcome.issues) };
+  }
   if (outcome.status === 'duplicate') {
-    return { ...base, status: 'duplicate', importId: outcome.record.id, accepted: outcome.record.acceptedRows, rejected: outcome.record.rejectedRows, series: [], issues: [] };
+    const { id, acceptedRows, rejectedRows } = outcome.record;
+    return { status: 'duplicate', importId: id, fileName, format, accepted: acceptedRows, rejected: rejectedRows, series: [], issues: [] };
   }
   return {
-    ...base, status: 'stored', importId: outcome.record.id, issues: capIssues(outcome.issues),
+    status: 'stored', importId: outcome.record.id, fileName, format, accepted: result.accepted, rejected: result.rejected,
     series: session.series().listSeries(outcome.record.id).map((s) => ({ name: s.name, points: s.points, stepMs: s.stepMs, startMs: s.startMs, endMs: s.endMs })),
+    issues: capIssues(outcome.issues),
   };
 }
