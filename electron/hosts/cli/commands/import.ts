@@ -1,16 +1,18 @@
 import type { Command } from 'commander';
 import type { CsvMapping } from '../../../../shared/importers/csv/parse';
 import { IMPORT_FORMATS, type ImportIssue } from '../../../../shared/importers/types';
+import type { Service, Sli } from '../../../../shared/domain/types';
 import type { ImportSummary } from '../../../../shared/ipc/contract';
 import { AppFailure } from '../../../../shared/ipc/errors';
 import { envelope } from '../json-build';
 import { findService, findSli } from '../lookup';
 import { runAction, type CommonOptions } from '../output';
-import { refuse, withWorkspace, type CliContext } from '../session';
+import { refuse, withWorkspace, type CliContext, type CommandOutput } from '../session';
+import { PROMETHEUS_LABELS, prometheusArgs, type PrometheusOptions } from './import-prometheus';
 
-type ImportOptions = CommonOptions & {
+type ImportOptions = CommonOptions & Partial<PrometheusOptions> & {
   workspace: string; service: string; sli: string; format: string; map?: string; threshold?: string; goodWhen: string;
-  timeFormat: string; timezone?: string; onBadRows: string;
+  timeFormat: string; timezone?: string; onBadRows: string; step: string;
 };
 
 const ROLES = ['time', 'good', 'total', 'bad', 'ratio', 'value'] as const;
@@ -50,12 +52,31 @@ function day(ms: number | null): string {
   return ms === null ? '?' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** Registers `import FILE`, which reads history from a file into an SLI. */
+/** What an import did, for people and for --json; a refused import is an error that names its first bad rows. */
+function reportImport(summary: ImportSummary, service: Service, sli: Sli): CommandOutput {
+  const errors = summary.issues.filter((i) => i.severity === 'error');
+  if (summary.status === 'refused') {
+    const shown = errors.slice(0, 5).map(located).join('; ');
+    const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
+    const hint = summary.rejected > 0 ? '; fix those rows, or use --on-bad-rows skip to keep the others' : '';
+    throw new AppFailure('INVALID_ARGUMENT', `${summary.fileName} was not imported: ${shown}${more}. Nothing was stored${hint}`, { issues: summary.issues });
+  }
+  const lines = summary.status === 'duplicate'
+    ? [`${summary.fileName} was imported before (import #${summary.importId}); nothing changed`]
+    : [
+      `Imported ${summary.fileName} (${summary.format}) into ${service.name} / ${sli.name}: ${summary.accepted} rows kept, ${summary.rejected} rejected`,
+      ...summary.series.map((s) => `  ${s.name}: ${s.points} samples, ${day(s.startMs)} → ${day(s.endMs)}${s.stepMs ? `, every ${s.stepMs / 1000} s` : ''}`),
+      ...summary.issues.slice(0, 20).map((i) => `  ${i.severity}: ${located(i)}`),
+    ];
+  return { json: { ...envelope('import'), service: service.name, sli: sli.name, import: summary }, text: lines };
+}
+
+/** Registers `import FILE` and `import --prometheus URL`, which read history into an SLI from a file or a live server. */
 export function registerImportCommand(program: Command, ctx: CliContext): void {
   program
     .command('import')
-    .description('import history for an SLI from a file (CSV/TSV, Prometheus query_range JSON, JSON samples, access log, Upptime events)')
-    .argument('<file>', 'the file to read')
+    .description('import history for an SLI from a file (CSV/TSV, Prometheus query_range JSON, JSON samples, access log, Upptime events) or a live Prometheus')
+    .argument('[file]', 'the file to read (or use --prometheus)')
     .requiredOption('--workspace <file>', 'workspace file')
     .requiredOption('--service <name>', 'service (case-insensitive)')
     .requiredOption('--sli <name>', 'SLI of the service (case-insensitive)')
@@ -65,14 +86,32 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .option('--good-when <side>', 'with value=COL: below (value ≤ threshold is good) or above', 'below')
     .option('--time-format <format>', 'CSV times: iso, epoch-s or epoch-ms', 'iso')
     .option('--timezone <zone>', 'IANA zone of CSV times written without an offset')
+    .option('--prometheus <url>', 'read from a live Prometheus server (its query_range API) instead of a file')
+    .option('--good <promql>', 'with --prometheus: good events per step, e.g. sum(increase(http_requests_total{code!~"5.."}[1m]))')
+    .option('--total <promql>', 'with --prometheus: total events per step, e.g. sum(increase(http_requests_total[1m]))')
+    .option('--error-ratio <promql>', 'with --prometheus, instead of --good and --total: the error ratio per step')
+    .option('--start <time>', 'with --prometheus: first step, ISO 8601 with Z or an offset, or Unix seconds')
+    .option('--end <time>', 'with --prometheus: last step, the same way')
+    .option('--step <duration>', 'with --prometheus: time between steps, e.g. 15s, 1m, 5m, 1h', '60s')
     .option('--on-bad-rows <policy>', 'abort (store nothing) or skip (store the good rows)', 'abort')
     .option('--json', 'print the result as JSON (format slo-workbench/v1)')
-    .action(runAction<[string], ImportOptions>(ctx, (file, options) => {
+    .action(runAction<[string | undefined], ImportOptions>(ctx, (file, options) => {
+      if (options.onBadRows !== 'skip' && options.onBadRows !== 'abort') refuse('INVALID_ARGUMENT', '--on-bad-rows is abort or skip', 'onBadRows', '--on-bad-rows');
+      const onBadRows = options.onBadRows as 'abort' | 'skip';
+      if (options.prometheus !== undefined) {
+        if (file !== undefined) refuse('INVALID_ARGUMENT', `Give a file or --prometheus, not both ("${file}" was given too)`, 'path', '--prometheus');
+        const live = prometheusArgs(options as ImportOptions & PrometheusOptions);
+        return withWorkspace(ctx, options.workspace, async (core) => {
+          const service = await findService(core, options.service);
+          const sli = findSli(service, options.sli);
+          return reportImport(await core.call('import/prometheus', { ...live, sliId: sli.id, onBadRows }, PROMETHEUS_LABELS), service, sli);
+        });
+      }
+      if (file === undefined) refuse('INVALID_ARGUMENT', 'Name the file to import, or read from a live server with --prometheus URL', 'path', '<file>');
       const format = options.format;
       if (format !== 'auto' && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
         refuse('INVALID_ARGUMENT', `--format is one of ${IMPORT_FORMATS.join(', ')} or auto, not "${format}"`, 'format', '--format');
       }
-      if (options.onBadRows !== 'skip' && options.onBadRows !== 'abort') refuse('INVALID_ARGUMENT', '--on-bad-rows is abort or skip', 'onBadRows', '--on-bad-rows');
       if (!['iso', 'epoch-s', 'epoch-ms'].includes(options.timeFormat)) refuse('INVALID_ARGUMENT', '--time-format is iso, epoch-s or epoch-ms', 'timeFormat', '--time-format');
       const csv = options.map === undefined ? undefined : {
         mapping: parseMapping(options.map, options.threshold, options.goodWhen),
@@ -83,23 +122,9 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         const service = await findService(core, options.service);
         const sli = findSli(service, options.sli);
         const summary: ImportSummary = await core.call('import/file', {
-          sliId: sli.id, path: file, format: format as 'auto', onBadRows: options.onBadRows as 'abort' | 'skip', ...(csv ? { csv } : {}),
+          sliId: sli.id, path: file, format: format as 'auto', onBadRows, ...(csv ? { csv } : {}),
         }, { path: '<file>' });
-        const errors = summary.issues.filter((i) => i.severity === 'error');
-        if (summary.status === 'refused') {
-          const shown = errors.slice(0, 5).map(located).join('; ');
-          const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
-          const hint = summary.rejected > 0 ? '; fix those rows, or use --on-bad-rows skip to keep the others' : '';
-          throw new AppFailure('INVALID_ARGUMENT', `${summary.fileName} was not imported: ${shown}${more}. Nothing was stored${hint}`, { issues: summary.issues });
-        }
-        const lines = summary.status === 'duplicate'
-          ? [`${summary.fileName} was imported before (import #${summary.importId}); nothing changed`]
-          : [
-            `Imported ${summary.fileName} (${summary.format}) into ${service.name} / ${sli.name}: ${summary.accepted} rows kept, ${summary.rejected} rejected`,
-            ...summary.series.map((s) => `  ${s.name}: ${s.points} samples, ${day(s.startMs)} → ${day(s.endMs)}${s.stepMs ? `, every ${s.stepMs / 1000} s` : ''}`),
-            ...summary.issues.slice(0, 20).map((i) => `  ${i.severity}: ${located(i)}`),
-          ];
-        return { json: { ...envelope('import'), service: service.name, sli: sli.name, import: summary }, text: lines };
+        return reportImport(summary, service, sli);
       });
     }));
 }
