@@ -153,6 +153,11 @@ describe('linePath', () => {
     expect(d).toBe('M0,0L100,0M300,50L400,50');
   });
 
+  it('rounds coordinates to a tenth of a pixel to keep long paths short', () => {
+    const d = linePath({ x: [T0 + 1000, T0 + HOUR_MS / 3], y: [0.123456, 0.98765] }, x, y);
+    expect(d).toBe('M0,87.7L33.3,1.2');
+  });
+
   it('draws nothing for a line of gaps', () => {
     expect(linePath({ x: [T0, T0 + HOUR_MS], y: [Number.NaN, Number.NaN] }, x, y)).toBe('');
     expect(linePath({ x: [], y: [] }, x, y)).toBe('');

@@ -55,7 +55,7 @@ function tickFormats(stepMs: number): { main: string; context: string | null } {
 }
 
 /** UTC ticks spaced at least minSpacingPx apart, the context (day or year) written under the first tick and wherever it changes. */
-export function timeTicks(x: TimeScale, minSpacingPx = 110): TimeTick[] {
+export function timeTicks(x: TimeScale, minSpacingPx = 80): TimeTick[] {
   const [left = 0, right = 0] = x.range();
   // d3's count is only a hint (a week asked for 6 ticks gets 8 daily ones), so ask for fewer until they are far enough apart.
   let count = Math.max(2, Math.floor((right - left) / minSpacingPx));
@@ -129,7 +129,9 @@ export function percentTicks(y: ValueScale, count = 5): ValueTick[] {
 export function linePath(data: ChartLine, x: TimeScale, y: ValueScale): string {
   const n = Math.min(data.x.length, data.y.length);
   const indices = Array.from({ length: n }, (_, i) => i);
+  // A tenth of a pixel is finer than any screen shows and keeps the path string (and its parsing) short.
   const path = line<number>()
+    .digits(1)
     .defined((i) => Number.isFinite(data.x[i]!) && Number.isFinite(data.y[i]!))
     .x((i) => x(data.x[i]!))
     .y((i) => y(data.y[i]!));
@@ -157,7 +159,7 @@ export function formatUtcSpan(startMs: number, endMs: number): string {
 export type ExclusionBand = { key: string; x: number; width: number; exclusionId: number; category: ExclusionCategory; title: string };
 
 /** The excluded periods overlapping the view as bands, clipped to it; a band stays at least minWidthPx wide so a short one still shows. */
-export function exclusionBands(list: readonly ExcludedInterval[], view: TimeRange, x: TimeScale, minWidthPx = 2): ExclusionBand[] {
+export function exclusionBands(list: readonly ExcludedInterval[], view: TimeRange, x: TimeScale, minWidthPx = 3): ExclusionBand[] {
   const bands: ExclusionBand[] = [];
   for (const e of list) {
     if (!(e.endMs > view.startMs && e.startMs < view.endMs)) continue;
