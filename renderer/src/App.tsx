@@ -1,6 +1,8 @@
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { CalculatorView } from './features/calculator/CalculatorView';
 import { DependenciesView } from './features/dependencies/DependenciesView';
+import { HistoryView } from './features/history/HistoryView';
+import { ImportWizard } from './features/import/ImportWizard';
 import { ViewTabs } from './features/workspace/ViewTabs';
 import { ServiceList } from './features/services/ServiceList';
 import { ServicePanel } from './features/services/ServicePanel';
@@ -20,7 +22,10 @@ export function App() {
   const openDialog = useApp((s) => s.openDialog);
   const edit = useApp((s) => s.edit);
   const view = useApp((s) => s.view);
+  const services = useApp((s) => s.services);
+  const refreshHistory = useApp((s) => s.refreshHistory);
   useShortcuts();
+  const importing = dialog?.kind === 'import' ? services.flatMap((s) => s.slis.map((sli) => ({ service: s, sli }))).find((x) => x.sli.id === dialog.sliId) : undefined;
 
   return (
     <div className="app">
@@ -33,7 +38,7 @@ export function App() {
         </div>
       ) : null}
       {ws ? <ViewTabs /> : null}
-      {!ready ? <main className="panel muted">Loading…</main> : !ws ? <Welcome /> : view === 'dependencies' ? <DependenciesView />
+      {!ready ? <main className="panel muted">Loading…</main> : !ws ? <Welcome /> : view === 'history' ? <HistoryView /> : view === 'dependencies' ? <DependenciesView />
         : view === 'calculator' ? <CalculatorView /> : (
           <div className="workspace">
             <ServiceList />
@@ -41,6 +46,10 @@ export function App() {
           </div>
         )}
       {dialog?.kind === 'file' ? <FileDialog mode={dialog.mode} /> : null}
+      {importing ? (
+        <ImportWizard sliId={importing.sli.id} sliName={importing.sli.name} serviceName={importing.service.name}
+          onClose={() => openDialog(null)} onImported={() => void refreshHistory()} />
+      ) : null}
       {dialog?.kind === 'confirm-delete-service' ? (
         <ConfirmDialog title="Delete service" confirm="Delete service" onCancel={() => openDialog(null)}
           message={`Delete “${dialog.name}” with all its SLIs and tiers? You can undo this.`}

@@ -6,10 +6,11 @@ import type { AppState } from './store';
 export type Dialog =
   | { kind: 'file'; mode: 'create' | 'open' | 'save-as' }
   | { kind: 'confirm-delete-service'; serviceId: number; name: string }
-  | { kind: 'confirm-delete-sli'; sliId: number; name: string };
+  | { kind: 'confirm-delete-sli'; sliId: number; name: string }
+  | { kind: 'import'; sliId: number };
 
 /** The screens of an open workspace. */
-export type View = 'services' | 'dependencies' | 'calculator';
+export type View = 'services' | 'history' | 'dependencies' | 'calculator';
 
 /** Transient UI state: the screen, the open dialog and the last error banner. */
 export type UiSlice = {

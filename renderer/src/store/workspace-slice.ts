@@ -31,7 +31,12 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     if (info.ok) set({ host: info.value });
     else get().showError(info.error);
     client.on('workspace-changed', () => void get().refreshWorkspace().then(() => get().refreshCatalog()));
-    client.on('catalog-changed', () => void Promise.all([get().refreshCatalog(), get().refreshWorkspace()]));
+    client.on('catalog-changed', () => void Promise.all([get().refreshCatalog(), get().refreshWorkspace()]).then(() => get().refreshHistory()));
+    // The History screen follows imports and exclusions made anywhere (another window, the CLI).
+    client.on('history-changed', (p) => {
+      if ((p as { sliId: number }).sliId === get().historySliId) void get().refreshHistory();
+    });
+    client.on('exclusions-changed', () => void get().refreshHistory());
     await get().refreshWorkspace();
     await get().refreshCatalog();
     set({ ready: true });

@@ -11,7 +11,9 @@ export function FileDialog({ mode }: { mode: 'create' | 'open' | 'save-as' }) {
   const client = useApp((s) => s.client);
   const apply = useApp((s) => s.applyWorkspaceResult);
   const close = useApp((s) => s.openDialog);
-  const [listing, setListing] = useState<FolderListing | null>(null);
+  const [full, setListing] = useState<FolderListing | null>(null);
+  // History files are listed for the import wizard, not here.
+  const listing = full && { ...full, entries: full.entries.filter((e) => e.kind !== 'data') };
   const [subfolder, setSubfolder] = useState('');
   const [name, setName] = useState(mode === 'open' ? '' : 'workshop');
   const [error, setError] = useState<string | null>(null);

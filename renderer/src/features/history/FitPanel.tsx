@@ -1,0 +1,70 @@
+import { formatPpmPercent } from '../../../../shared/domain/percent';
+import { TIER_LABELS, type Service, type Sli } from '../../../../shared/domain/types';
+import type { HistoryReport } from '../../../../shared/ipc/contract';
+import { useApp } from '../../store/context';
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(3)} %` : '—');
+const share = (x: number) => `${Math.round(x * 1000) / 10} %`;
+
+/**
+ * How each tier would have fared over the history (share of past rolling windows met), with and without the
+ * exclusions, the recommended target with its explanation, and the traffic the history shows.
+ */
+export function FitPanel({ report, service, sli }: { report: HistoryReport; service: Service; sli: Sli }) {
+  const edit = useApp((s) => s.edit);
+  const readOnly = useApp((s) => s.workspace.workspace?.readOnly ?? false);
+  const x = report.excluding;
+  const rec = (x ?? report).recommendation;
+  const slo = sli.objectives.slo;
+  const applyRecommendation = () => {
+    if (!rec) return;
+    void edit('objective/set', {
+      sliId: sli.id, tier: 'slo', targetPpm: rec.targetPpm,
+      window: slo?.window ?? { kind: 'rolling', days: report.windowDays }, method: slo?.method ?? 'occurrences',
+      timeslice: slo?.timeslice ?? null, latencyThresholdMs: slo?.latencyThresholdMs ?? null,
+    });
+  };
+  return (
+    <section className="card fit" aria-labelledby="fit-title" data-testid="fit-panel">
+      <h3 id="fit-title">How the tiers would have fared</h3>
+      <p className="muted">Over the {report.windows.toLocaleString('en')} complete {report.windowDays}-day windows ending at each sample of {report.fileName} (one per sample, overlapping). Overall {pct(report.overall)}; worst window {pct(report.worst)}.</p>
+      <table className="data-table">
+        <thead>
+          <tr><th>Tier</th><th>Target</th><th>Windows met, all data</th>{x ? <th>Without exclusions</th> : null}</tr>
+        </thead>
+        <tbody>
+          {report.tiers.length === 0 ? <tr><td colSpan={4} className="muted">Set a tier on the Services screen to compare it with the history.</td></tr> : null}
+          {report.tiers.map((t) => {
+            const ex = x?.tiers.find((e) => e.tier === t.tier);
+            return (
+              <tr key={t.tier} data-testid={`fit-${t.tier}`}>
+                <th scope="row">{TIER_LABELS[t.tier]}</th>
+                <td>{formatPpmPercent(t.targetPpm)} %</td>
+                <td className={t.share >= 0.95 ? 'good' : t.share >= 0.8 ? 'warn' : 'bad'} data-testid={`fit-${t.tier}-all`}>{share(t.share)} <span className="muted">({t.met.toLocaleString('en')} of {t.windows.toLocaleString('en')})</span></td>
+                {x ? <td className={ex && ex.share >= 0.95 ? 'good' : ex && ex.share >= 0.8 ? 'warn' : 'bad'} data-testid={`fit-${t.tier}-excluding`}>{ex ? `${share(ex.share)} (${ex.met.toLocaleString('en')} of ${ex.windows.toLocaleString('en')})` : '—'}</td> : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {rec ? (
+        <div className="recommendation" data-testid="recommendation">
+          <div className="recommendation-target">Achievable SLO: <strong>{formatPpmPercent(rec.targetPpm)} %</strong>{x ? <span className="muted"> (without exclusions)</span> : null}</div>
+          <p>{rec.explanation}</p>
+          {!readOnly && slo?.targetPpm !== rec.targetPpm ? <button onClick={applyRecommendation} data-testid="apply-recommendation">Use {formatPpmPercent(rec.targetPpm)} % as the SLO</button> : null}
+        </div>
+      ) : <p className="muted">The history is shorter than one {report.windowDays}-day window, so there is no recommendation yet.</p>}
+      {x ? <p className="muted">Exclusions left out {x.droppedSamples.toLocaleString('en')} samples ({x.exclusions} exclusion{x.exclusions === 1 ? '' : 's'}).</p> : null}
+      {report.traffic ? (
+        <div className="traffic-hint" data-testid="traffic-hint">
+          <span>{report.traffic.explanation}</span>
+          {!readOnly && service.requestsPerDay !== Math.round(report.traffic.requestsPerDay) ? (
+            <button onClick={() => void edit('service/set-traffic', { serviceId: service.id, requestsPerDay: Math.round(report.traffic!.requestsPerDay) })} data-testid="apply-traffic">
+              Use as {service.name}'s traffic
+            </button>
+          ) : <span className="muted">(in use for bad-event budgets)</span>}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useApp } from '../../store/context';
+
+const day = (ms: number | null) => (ms === null ? '?' : new Date(ms).toISOString().slice(0, 10));
+
+/** What has been imported for the SLI, with the series to analyse and a way to remove an import. */
+export function ImportsList() {
+  const imports = useApp((s) => s.imports);
+  const report = useApp((s) => s.report);
+  const setSeries = useApp((s) => s.setSeries);
+  const remove = useApp((s) => s.deleteImport);
+  const readOnly = useApp((s) => s.workspace.workspace?.readOnly ?? false);
+  const [confirm, setConfirm] = useState<{ id: number; name: string } | null>(null);
+  if (imports.length === 0) return null;
+  return (
+    <section className="card imports" aria-labelledby="imports-title" data-testid="imports-list">
+      <h3 id="imports-title">Imported history</h3>
+      <ul>
+        {imports.map((i) => (
+          <li key={i.id}>
+            <strong>{i.fileName}</strong> <span className="muted">{i.format}, {i.acceptedRows.toLocaleString('en')} rows{i.rejectedRows ? `, ${i.rejectedRows.toLocaleString('en')} skipped` : ''}</span>
+            {!readOnly ? <button className="link danger" onClick={() => setConfirm({ id: i.id, name: i.fileName })} aria-label={`Remove import ${i.fileName}`}>Remove</button> : null}
+            <ul className="series-list">
+              {i.series.map((s) => {
+                const choice = report?.available.find((c) => c.importId === i.id && c.name === s.name);
+                const active = choice !== undefined && report?.seriesId === choice.seriesId;
+                return (
+                  <li key={s.name}>
+                    <button className={`link ${active ? 'active' : ''}`} aria-pressed={active} disabled={!choice} onClick={() => choice && setSeries(choice.seriesId)}>
+                      {s.name}
+                    </button>
+                    <span className="muted"> {s.points.toLocaleString('en')} samples, {day(s.startMs)} → {day(s.endMs)}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {confirm ? (
+        <ConfirmDialog title="Remove import" confirm="Remove import" onCancel={() => setConfirm(null)}
+          message={`Remove “${confirm.name}” and its series from this workspace? This cannot be undone; you can import the file again.`}
+          onConfirm={() => { void remove(confirm.id); setConfirm(null); }} />
+      ) : null}
+    </section>
+  );
+}
