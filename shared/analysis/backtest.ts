@@ -109,7 +109,8 @@ export function windowPoints(minutes: number, stepMs: number): number {
  *
  * An alert fires at a grid point when both its long- and short-window burn rates are at or above its factor (Sloth
  * and the SRE workbook AND the two windows); a window without traffic has a NaN burn rate and does not fire, so a
- * gap resolves an alert as missing data does in Prometheus. Points before the long window first fills are never
+ * gap resolves an alert as missing data does in Prometheus (and, as there, a window reaching into a gap holds only the
+ * traffic on its side of it, so errors just after a gap can fire). Points before the long window first fills are never
  * firing: a partial window holds too little history to judge, and a few bad minutes at the start would otherwise
  * page on their own. An event is detected by the first firing whose firedMs lies in [event.startMs, event.endMs +
  * the set's longest window], since a slow burn can fire up to a long window after its last bad sample.
