@@ -1,4 +1,5 @@
-import type { HistoryReport, ImportSummary } from '../../../shared/ipc/contract';
+import type { Exclusion } from '../../../shared/analysis/exclusions';
+import type { BacktestReport, HistoryReport, ImportSummary } from '../../../shared/ipc/contract';
 // The CLI's --json format, "slo-workbench/v1". Scripts depend on it: add fields, never rename or remove them;
 // a breaking change gets a new format string. docs/cli.md documents every document with real output.
 import type { BudgetingMethod, CalendarUnit, SliKind, Tier } from '../../../shared/domain/types';
@@ -223,10 +224,23 @@ export type JsonCeilingReport = JsonEnvelope<'ceiling'> & {
 export type JsonDocument =
   | JsonWorkspaceCreated | JsonServiceChanged | JsonServiceList | JsonServiceRemoved
   | JsonDependencyChanged | JsonDependencyList | JsonCeilingReport
-  | JsonSliChanged | JsonSliList | JsonShow | JsonServe | JsonBudgetReport | JsonAlertsReport | JsonImportReport | JsonAnalyzeReport;
+  | JsonSliChanged | JsonSliList | JsonShow | JsonServe | JsonBudgetReport | JsonAlertsReport | JsonImportReport | JsonAnalyzeReport
+  | JsonBacktestReport | JsonExclusionAdded | JsonExclusionList | JsonExclusionRemoved;
 
 /** `analyze`: the SLI's latest imported history against its tiers over one rolling window. */
 export type JsonAnalyzeReport = JsonEnvelope<'analyze'> & { service: string; sli: string; analysis: HistoryReport };
+
+/** `backtest`: each tier's alert episodes and budget-eating events over the SLI's history. */
+export type JsonBacktestReport = JsonEnvelope<'backtest'> & { service: string; sli: string; backtest: BacktestReport };
+
+/** `exclusion add`: the exclusion stored. */
+export type JsonExclusionAdded = JsonEnvelope<'exclusion add'> & { service: string; exclusion: Exclusion };
+
+/** `exclusion list`: a service's exclusions. */
+export type JsonExclusionList = JsonEnvelope<'exclusion list'> & { service: string; exclusions: Exclusion[] };
+
+/** `exclusion remove`: the id removed. */
+export type JsonExclusionRemoved = JsonEnvelope<'exclusion remove'> & { id: number };
 
 /** `import`: what was stored (or that the file was a duplicate), with the issues found while reading. */
 export type JsonImportReport = JsonEnvelope<'import'> & { service: string; sli: string; import: ImportSummary };

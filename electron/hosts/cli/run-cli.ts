@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { registerAlertsCommand } from './commands/alerts';
 import { registerAnalyzeCommand } from './commands/analyze';
+import { registerBacktestCommand } from './commands/backtest';
 import { registerBudgetCommand } from './commands/budget';
 import { registerDependencyCommands } from './commands/dependency';
+import { registerExclusionCommands } from './commands/exclusion';
 import { registerImportCommand } from './commands/import';
 import { registerObjectiveCommands } from './commands/objective';
 import { registerServeCommand } from './commands/serve';
@@ -73,6 +75,8 @@ export function buildProgram(ctx: CliContext, json: boolean): Command {
   registerAlertsCommand(program, ctx);
   registerImportCommand(program, ctx);
   registerAnalyzeCommand(program, ctx);
+  registerExclusionCommands(program, ctx);
+  registerBacktestCommand(program, ctx);
   return program;
 }
 
