@@ -1,0 +1,87 @@
+import { useId, useState } from 'react';
+import type { DurationField } from '../../../../shared/importers/access-log';
+import type { ImportPreview } from '../../../../shared/ipc/contract';
+import { BadRowsField } from './BadRowsField';
+import { CsvMapping } from './CsvMapping';
+import { FORMAT_NAMES, formatBytes } from './import-display';
+import { DURATION_FIELDS, type FileDraft, type FileDraftErrors } from './import-model';
+
+type Props = {
+  preview: ImportPreview;
+  draft: FileDraft;
+  onChange(draft: FileDraft): void;
+  onBack(): void;
+  /** Starts the import, or returns the messages to show beside the controls. */
+  onStart(): FileDraftErrors | null;
+  onClose(): void;
+};
+
+function AccessLogOptions({ draft, error, onChange }: { draft: FileDraft; error?: string; onChange(change: Partial<FileDraft>): void }) {
+  const id = useId();
+  return (
+    <fieldset className="import-choice">
+      <legend>Latency (optional)</legend>
+      <p className="import-hint">Availability (non-5xx share per minute) is always imported. If each line ends with the request duration, a latency series can be imported beside it.</p>
+      <div className="row">
+        <div className="field">
+          <label htmlFor={`${id}-unit`}>Duration field at the end of each line</label>
+          <select id={`${id}-unit`} value={draft.durationField} data-testid="import-duration-field"
+            onChange={(e) => onChange({ durationField: e.target.value as DurationField | '' })}>
+            {DURATION_FIELDS.map((d) => <option key={d.value} value={d.value}>{d.label}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-ms`}>Latency threshold (ms)</label>
+          <input id={`${id}-ms`} inputMode="decimal" value={draft.latencyMs} placeholder="e.g. 300" data-testid="import-latency-threshold"
+            aria-invalid={Boolean(error)} onChange={(e) => onChange({ latencyMs: e.target.value })} />
+        </div>
+      </div>
+      {error ? <div className="field-error" role="alert">{error}</div> : null}
+    </fieldset>
+  );
+}
+
+/** The detected format and first lines of the chosen file, with the choices that format needs before importing. */
+export function PreviewStep({ preview, draft, onChange, onBack, onStart, onClose }: Props) {
+  const [errors, setErrors] = useState<FileDraftErrors>({});
+  const change = (c: Partial<FileDraft>) => {
+    onChange({ ...draft, ...c });
+    setErrors({});
+  };
+  const warnings = preview.issues.slice(0, 5);
+  return (
+    <form className="import-preview" data-testid="import-preview" aria-label="Preview and mapping" onSubmit={(e) => { e.preventDefault(); setErrors(onStart() ?? {}); }}>
+      <p className="import-facts">
+        <strong>{preview.fileName}</strong> · {formatBytes(preview.bytes)} · detected format: <strong data-testid="import-format">{FORMAT_NAMES[preview.format]}</strong>
+      </p>
+      <h4 className="import-subhead">First lines</h4>
+      <pre className="import-lines" tabIndex={0} aria-label="First lines of the file">{preview.lines.join('\n') || '(empty)'}</pre>
+      {preview.format === 'csv' && !preview.csv ? (
+        <div className="dialog-error" role="alert">This file cannot be read as a table, so there is nothing to map. Choose another file.</div>
+      ) : null}
+      {warnings.length > 0 ? (
+        <ul className="warnings">{warnings.map((w, i) => <li key={i}>{w.line ? `Line ${w.line}: ` : ''}{w.message}</li>)}</ul>
+      ) : null}
+      {preview.format === 'csv' && preview.csv ? (
+        <CsvMapping preview={{ ...preview, csv: preview.csv }} draft={draft} errors={errors} onChange={change} />
+      ) : null}
+      {preview.format === 'access-log' ? <AccessLogOptions draft={draft} error={errors.latency} onChange={change} /> : null}
+      {preview.format === 'prometheus-json' ? (
+        <label className="import-check">
+          <input type="checkbox" checked={draft.prometheusRatio} data-testid="import-prometheus-ratio" onChange={(e) => change({ prometheusRatio: e.target.checked })} />
+          {' '}The values are an error ratio (bad ÷ all, 0 to 1), not a count of good events
+        </label>
+      ) : null}
+      {preview.format === 'upptime' || preview.format === 'json-samples' ? (
+        <p className="import-hint">This format names its own fields; nothing needs mapping.</p>
+      ) : null}
+      <BadRowsField value={draft.onBadRows} onChange={(onBadRows) => change({ onBadRows })} />
+      {errors.mapping ? <div className="dialog-error" role="alert">Cannot import yet: {errors.mapping}</div> : null}
+      <div className="modal-actions">
+        <button type="button" className="import-close-left" onClick={onClose} data-testid="import-close">Close</button>
+        <button type="button" onClick={onBack}>Back</button>
+        <button type="submit" className="primary" data-testid="import-start">Import</button>
+      </div>
+    </form>
+  );
+}
