@@ -1,10 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { addServiceWithSlo, importFile } from '../support/history';
 import { ARTIFACTS, createWorkspace, freshDirs, startServer } from '../support/server';
 
-const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 0, 1);
 const OUTAGE = Date.UTC(2026, 0, 20, 10);
@@ -24,28 +23,6 @@ function writeHistory(folder: string): void {
   writeFileSync(join(folder, 'checkout-minutes.csv'), lines.join('\r\n'));
   // A malformed export: a number with a unit, a missing field and good above total.
   writeFileSync(join(folder, 'broken.csv'), 'timestamp,ok_requests,all_requests\n2026-01-01T00:01:00Z,100,100\n2026-01-01T00:02:00Z,9O,100\n2026-01-01T00:03:00Z,100\n2026-01-01T00:04:00Z,120,100\n');
-}
-
-async function addServiceWithSlo(page: Page, service: string, sli: string, target: string): Promise<void> {
-  await page.getByTestId('new-service-name').fill(service);
-  await page.getByRole('button', { name: 'Add service' }).click();
-  await page.getByTestId('new-sli-name').fill(sli);
-  await page.getByRole('button', { name: 'Add SLI' }).click();
-  const row = page.getByTestId(`sli-${sli}`).locator('tr.tier-row').nth(1);
-  const id = /^tier-(\d+)-/.exec((await row.getAttribute('data-testid')) ?? '')![1]!;
-  await page.getByTestId(`tier-${id}-slo-target`).fill(target);
-  await page.getByTestId(`tier-${id}-slo-target`).press('Enter');
-}
-
-async function importFile(page: Page, file: string, prepare?: () => Promise<void>): Promise<void> {
-  await page.getByTestId('history-import').first().click();
-  const wizard = page.getByTestId('import-wizard');
-  await expect(wizard).toBeVisible();
-  await wizard.getByTestId('import-source-file').click();
-  await wizard.getByTestId(`import-file-${file}`).click();
-  await expect(wizard.getByTestId('import-preview')).toBeVisible();
-  if (prepare) await prepare();
-  await wizard.getByTestId('import-start').click();
 }
 
 test('a team imports a CSV export, reads the charts and the recommendation, excludes maintenance and reads the backtest', async ({ page }) => {
@@ -124,27 +101,6 @@ test('a team imports a CSV export, reads the charts and the recommendation, excl
     expect(zoomed).toBeGreaterThan(1000);
     expect(zoomed).toBeLessThan(85_860 / 10);
     await page.screenshot({ path: join(ARTIFACTS, '25-history-zoomed.png'), fullPage: true });
-  } finally {
-    await server.stop();
-  }
-});
-
-test('every dataset format imports through the wizard with its progress bar', async ({ page }) => {
-  test.setTimeout(240_000);
-  const dirs = freshDirs();
-  copyFileSync(join(DATASETS, 'semicomplete-apache-access-2015/apache_logs.log'), join(dirs.folder, 'apache_logs.log'));
-  const server = await startServer(dirs);
-  try {
-    await page.setViewportSize({ width: 1500, height: 1000 });
-    await page.goto(server.url);
-    await createWorkspace(page, 'formats');
-    await addServiceWithSlo(page, 'site', 'availability', '99.5');
-    await page.getByTestId('tab-history').click();
-    await importFile(page, 'apache_logs.log');
-    await expect(page.getByTestId('import-result')).toContainText('10,000', { timeout: 60_000 });
-    await page.getByTestId('import-close').first().click();
-    await expect(page.getByTestId('imports-list')).toContainText('apache_logs.log');
-    await expect(page.getByTestId('sli-chart')).toBeVisible();
   } finally {
     await server.stop();
   }

@@ -8,7 +8,7 @@ import { ExclusionsPanel } from './ExclusionsPanel';
 import { FitPanel } from './FitPanel';
 import { ImportsList } from './ImportsList';
 
-const WINDOW_CHOICES = [7, 28, 30, 90] as const;
+const WINDOW_CHOICES = [1, 7, 28, 30, 90] as const;
 
 /**
  * The History screen for one SLI: import history, see the SLI over time against its tiers, how often each tier would
@@ -28,6 +28,7 @@ export function HistoryView() {
   const excluding = useApp((s) => s.excluding);
   const setExcluding = useApp((s) => s.setExcluding);
   const openDialog = useApp((s) => s.openDialog);
+  const setSeries = useApp((s) => s.setSeries);
   const readOnly = useApp((s) => s.workspace.workspace?.readOnly ?? false);
   const service = services.find((s) => s.id === selectedServiceId) ?? services[0];
   const sli = service?.slis.find((x) => x.id === sliId);
@@ -56,9 +57,17 @@ export function HistoryView() {
         <label className="field">
           <span>Rolling window</span>
           <select value={windowDays} onChange={(e) => setWindowDays(Number(e.target.value))} data-testid="history-window">
-            {WINDOW_CHOICES.map((d) => <option key={d} value={d}>{d} days</option>)}
+            {WINDOW_CHOICES.map((d) => <option key={d} value={d}>{d === 1 ? '1 day' : `${d} days`}</option>)}
           </select>
         </label>
+        {report && report.available.length > 1 ? (
+          <label className="field history-series">
+            <span>Series</span>
+            <select value={report.seriesId} onChange={(e) => setSeries(Number(e.target.value))} data-testid="history-series">
+              {report.available.map((c) => <option key={c.seriesId} value={c.seriesId}>{c.name} ({c.fileName})</option>)}
+            </select>
+          </label>
+        ) : null}
         <label className="check">
           <input type="checkbox" checked={excluding} onChange={(e) => setExcluding(e.target.checked)} data-testid="history-excluding" />
           Leave excluded periods out

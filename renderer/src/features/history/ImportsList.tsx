@@ -21,7 +21,7 @@ export function ImportsList() {
           <li key={i.id}>
             <strong>{i.fileName}</strong> <span className="muted">{i.format}, {i.acceptedRows.toLocaleString('en')} rows{i.rejectedRows ? `, ${i.rejectedRows.toLocaleString('en')} skipped` : ''}</span>
             {!readOnly ? <button className="link danger" onClick={() => setConfirm({ id: i.id, name: i.fileName })} aria-label={`Remove import ${i.fileName}`}>Remove</button> : null}
-            <ul className="series-list">
+            {i.series.length > 6 ? <div className="muted">{i.series.length} series; choose one with “Series” above.</div> : <ul className="series-list">
               {i.series.map((s) => {
                 const choice = report?.available.find((c) => c.importId === i.id && c.name === s.name);
                 const active = choice !== undefined && report?.seriesId === choice.seriesId;
@@ -34,7 +34,7 @@ export function ImportsList() {
                   </li>
                 );
               })}
-            </ul>
+            </ul>}
           </li>
         ))}
       </ul>
