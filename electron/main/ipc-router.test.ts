@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
@@ -9,6 +9,7 @@ import { createCore, type Core } from '../core/registry';
 import { IPC_EVENT, IPC_INVOKE } from '../preload/ipc-names';
 import { app, BrowserWindow, fakeFrame, type FakeFrame, ipcMain, resetElectronDouble } from '../test/electron-double';
 import { checkSender, installIpcRouter, isRegisteredCommand } from './ipc-router';
+import { rememberPickedFile } from './picked-files';
 
 let dir: string;
 let core: Core;
@@ -74,6 +75,19 @@ describe('the IPC router (R4)', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(invoke).not.toHaveBeenCalled();
     expect(core.session.state().workspace).toBeNull();
+  });
+
+  it('previews a history file only by the reference the import dialog handed out, never by a path the page made up', async () => {
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, 'time,good,total\n2026-01-01T00:01:00Z,99,100\n');
+    const ref = rememberPickedFile(file);
+    const preview = await ipcMain.invoke(IPC_INVOKE, appEvent(), 'import/preview', { path: ref });
+    expect(preview).toMatchObject({ ok: true, value: { fileName: 'export.csv', format: 'csv' } });
+    const invoke = vi.spyOn(core, 'invoke');
+    for (const path of [file, 'picked:not-handed-out', `${ref}x`]) {
+      expect(await ipcMain.invoke(IPC_INVOKE, appEvent(), 'import/preview', { path })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(invoke).not.toHaveBeenCalled();
   });
 
   it('returns validation errors as data and never calls the core with invalid arguments', async () => {
