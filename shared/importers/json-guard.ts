@@ -16,10 +16,8 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-/** A TOO_LARGE or TOO_DEEP issue when the JSON text exceeds the limits (nesting counted outside strings), else null. */
-export function prescanJson(text: string, limits: ImportLimits = DEFAULT_LIMITS): ImportIssue | null {
-  const tooLarge = checkSize(text, limits);
-  if (tooLarge !== null) return tooLarge;
+/** A TOO_DEEP issue when the JSON text nests deeper than the limit (counted outside strings), else null. */
+export function checkDepth(text: string, limits: ImportLimits = DEFAULT_LIMITS): ImportIssue | null {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -35,6 +33,11 @@ export function prescanJson(text: string, limits: ImportLimits = DEFAULT_LIMITS)
     } else if (c === 93 || c === 125) depth--;
   }
   return null;
+}
+
+/** A TOO_LARGE or TOO_DEEP issue when the JSON text exceeds the limits (nesting counted outside strings), else null. */
+export function prescanJson(text: string, limits: ImportLimits = DEFAULT_LIMITS): ImportIssue | null {
+  return checkSize(text, limits) ?? checkDepth(text, limits);
 }
 
 /** The parsed value of a JSON text within the limits, or the located issue that stopped it. */
