@@ -2,6 +2,7 @@ import { detectAccessLog, parseAccessLog, type AccessLogOptions } from './access
 import { decodeBytes } from './csv/decode';
 import { parseCsv, type CsvMapping, type CsvParseOptions } from './csv/parse';
 import { parseJsonSamples } from './json-samples';
+import { detectNginxStatus, parseNginxStatus } from './nginx-status';
 import { detectPrometheusJson, parsePrometheusJson } from './prometheus-json';
 import { DEFAULT_LIMITS, type ImportFormat, type ImportLimits, type ParseResult } from './types';
 import { detectUpptime, parseUpptime } from './upptime';
@@ -18,10 +19,14 @@ export type ParseRequest = {
   limits?: ImportLimits;
 };
 
-/** Guesses a file's format from its text: Upptime events, Prometheus query_range JSON, JSON samples, access log, else CSV. */
+/**
+ * Guesses a file's format from its text: Upptime events, Prometheus query_range JSON, NGINX Plus status snapshots, JSON
+ * samples, access log, else CSV.
+ */
 export function detectFormat(text: string): ImportFormat {
   if (detectUpptime(text)) return 'upptime';
   if (detectPrometheusJson(text)) return 'prometheus-json';
+  if (detectNginxStatus(text)) return 'nginx-status';
   if (/^\s*\[/.test(text)) return 'json-samples';
   if (detectAccessLog(text)) return 'access-log';
   return 'csv';
@@ -51,5 +56,7 @@ export function parseFile(bytes: Uint8Array, request: ParseRequest): ParseResult
       return parsePrometheusJson(text, { ratio: request.prometheusRatio ?? false, limits });
     case 'json-samples':
       return parseJsonSamples(text, { limits });
+    case 'nginx-status':
+      return parseNginxStatus(text, { limits });
   }
 }

@@ -1,5 +1,5 @@
 /** Formats the workbench imports history from. */
-export const IMPORT_FORMATS = ['csv', 'prometheus-json', 'json-samples', 'access-log', 'upptime'] as const;
+export const IMPORT_FORMATS = ['csv', 'prometheus-json', 'json-samples', 'access-log', 'upptime', 'nginx-status'] as const;
 
 /** One import format. */
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
