@@ -61,6 +61,16 @@ describe('importing a file', () => {
     expect(r).toMatchObject({ status: 'stored', accepted: 4032, series: [{ points: 4032, stepMs: 300_000 }] });
   }, 60_000);
 
+  it('imports NGINX Plus status snapshots detected automatically, one interval series for all zones and one per zone', async () => {
+    const r = await value(core.call('import/file', { sliId, path: join(DATASETS, 'nginx-plus-status-2015/nginxplus_status.jsonl') }));
+    expect(r).toMatchObject({ status: 'stored', format: 'nginx-status', accepted: 500, rejected: 0, issues: [] });
+    // 500 snapshots give 499 intervals, each stamped at the later snapshot (about 5.1 s apart).
+    expect(r.series.map((s) => [s.name, s.points, s.stepMs])).toEqual(
+      ['all zones', 'hg.nginx.org', 'trac.nginx.org', 'lxr.nginx.org'].map((name) => [name, 499, 5104]),
+    );
+    expect(rowCounts().slice(0, 2)).toEqual([1, 4]);
+  }, 60_000);
+
   it('stores nothing from a malformed CSV and reports its bad lines', async () => {
     writeFileSync(join(dir, 'bad.csv'), 'time,good,total\n2024-01-01T00:00:00Z,5,10\n2024-01-01T00:01:00Z,x,10\n2024-01-01T00:02:00Z,12,10\n');
     const before = fileHash();

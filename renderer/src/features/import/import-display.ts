@@ -10,7 +10,8 @@ export const MAX_ISSUES_SHOWN = 200;
 /** Human names of the formats the preview detects. */
 export const FORMAT_NAMES: Record<ImportSummary['format'], string> = {
   csv: 'CSV / TSV table', 'prometheus-json': 'Prometheus query_range JSON', 'json-samples': 'JSON samples',
-  'access-log': 'Web server access log', upptime: 'Upptime history', 'prometheus-api': 'Live Prometheus',
+  'access-log': 'Web server access log', upptime: 'Upptime history', 'nginx-status': 'NGINX Plus status snapshots',
+  'prometheus-api': 'Live Prometheus',
 };
 
 /** A byte count as people read it: 950 B, 12 kB, 3.4 MB (decimal units, as file managers show them). */
