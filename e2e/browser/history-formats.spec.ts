@@ -26,11 +26,12 @@ async function finish(page: Page, expected: RegExp | string): Promise<void> {
   await expect(page.getByTestId('sli-chart')).toBeVisible();
 }
 
-test('an access log, an Upptime history, a query_range file and a JSON sample array import through the wizard', async ({ page }) => {
+test('an access log, an Upptime history, a query_range file, NGINX Plus snapshots and a JSON sample array import through the wizard', async ({ page }) => {
   test.setTimeout(240_000);
   const dirs = freshDirs();
   copyFileSync(join(DATASETS, 'semicomplete-apache-access-2015/apache_logs.log'), join(dirs.folder, 'apache_logs.log'));
   copyFileSync(join(DATASETS, 'upptime-unibe-digitaleditions/events.csv'), join(dirs.folder, 'upptime-events.csv'));
+  copyFileSync(join(DATASETS, 'nginx-plus-status-2015/nginxplus_status.jsonl'), join(dirs.folder, 'nginxplus_status.jsonl'));
   const t0 = Date.UTC(2026, 2, 1);
   const matrix = { status: 'success', data: { resultType: 'matrix', result: [{ metric: { __name__: 'sli:availability:ratio', job: 'api' }, values: Array.from({ length: 600 }, (_, i) => [t0 / 1000 + 60 * (i + 1), i >= 300 && i < 310 ? '0.5' : '1']) }] } };
   writeFileSync(join(dirs.folder, 'availability-query-range.json'), JSON.stringify(matrix));
@@ -64,6 +65,12 @@ test('an access log, an Upptime history, a query_range file and a JSON sample ar
       await page.getByTestId('import-prometheus-ratio').check();
     });
     await finish(page, '600');
+
+    // NGINX Plus status snapshots: 500 snapshots give 499 intervals per series.
+    await importFile(page, 'nginxplus_status.jsonl', async () => {
+      await expect(page.getByTestId('import-format')).toContainText(/nginx/i);
+    });
+    await finish(page, '499');
 
     await importFile(page, 'samples.json');
     await finish(page, '120');

@@ -31,7 +31,7 @@ export function resolveInFolder(folder: string, name: string, options: { addExte
 }
 
 /** File endings of history files the import wizard offers. */
-export const DATA_EXTENSIONS = ['.csv', '.tsv', '.json', '.log', '.txt'] as const;
+export const DATA_EXTENSIONS = ['.csv', '.tsv', '.json', '.jsonl', '.log', '.txt'] as const;
 
 /** Lists the workspaces, history files and subfolders of a folder inside the server's folder. */
 export function listFolder(folder: string, subfolder: string): FolderListing {

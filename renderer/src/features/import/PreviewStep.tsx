@@ -72,7 +72,7 @@ export function PreviewStep({ preview, draft, onChange, onBack, onStart, onClose
           {' '}The values are an error ratio (bad ÷ all, 0 to 1), not a count of good events
         </label>
       ) : null}
-      {preview.format === 'upptime' || preview.format === 'json-samples' ? (
+      {preview.format === 'upptime' || preview.format === 'json-samples' || preview.format === 'nginx-status' ? (
         <p className="import-hint">This format names its own fields; nothing needs mapping.</p>
       ) : null}
       <BadRowsField value={draft.onBadRows} onChange={(onBadRows) => change({ onBadRows })} />
