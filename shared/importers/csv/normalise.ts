@@ -6,6 +6,45 @@ import type { IssueLog } from './issues';
 /** Samples as read, in file order: times in UTC ms, good and total, and the 1-based line each came from. */
 export type RawSamples = { t: Float64Array; good: Float64Array; total: Float64Array; line: Float64Array; length: number };
 
+/** Rows per gathering chunk (512 KB per column). */
+const CHUNK_ROWS = 65_536;
+
+/** Collects samples in file order and joins them (once, by `finish`) into exact-length columns, so nothing is regrown or copied twice. */
+export type SampleGatherer = { add: (t: number, good: number, total: number, line: number) => void; finish: () => RawSamples };
+
+/** A new, empty gatherer: fixed chunks per column, joined at the end with one block copy each. */
+export function createSampleGatherer(): SampleGatherer {
+  const full: Float64Array[][] = [];
+  let [t, good, total, line] = [0, 1, 2, 3].map(() => new Float64Array(CHUNK_ROWS)) as [Float64Array, Float64Array, Float64Array, Float64Array];
+  let at = 0;
+  // Kept out of `add` so that stays small enough to be inlined into the caller's loop.
+  const nextChunk = (): void => {
+    full.push([t, good, total, line]);
+    [t, good, total, line] = [new Float64Array(CHUNK_ROWS), new Float64Array(CHUNK_ROWS), new Float64Array(CHUNK_ROWS), new Float64Array(CHUNK_ROWS)];
+    at = 0;
+  };
+  return {
+    add(ti, goodi, totali, linei) {
+      if (at === CHUNK_ROWS) nextChunk();
+      t[at] = ti;
+      good[at] = goodi;
+      total[at] = totali;
+      line[at] = linei;
+      at++;
+    },
+    finish() {
+      const length = full.length * CHUNK_ROWS + at;
+      const columns = [t, good, total, line].map((last, c) => {
+        const out = new Float64Array(length);
+        full.forEach((chunk, k) => out.set(chunk[c]!, k * CHUNK_ROWS));
+        out.set(last.subarray(0, at), full.length * CHUNK_ROWS);
+        return out;
+      });
+      return { t: columns[0]!, good: columns[1]!, total: columns[2]!, line: columns[3]!, length };
+    },
+  };
+}
+
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -13,15 +52,13 @@ function iso(ms: number): string {
 /** The median of the positive steps between consecutive times, or null with fewer than two times. */
 export function medianStep(t: Float64Array): number | null {
   if (t.length < 2) return null;
-  const steps = new Float64Array(t.length - 1);
+  const first = t[1]! - t[0]!;
   let common = 0;
-  for (let i = 1; i < t.length; i++) {
-    const step = t[i]! - t[i - 1]!;
-    steps[i - 1] = step;
-    if (step === steps[0]) common++;
-  }
-  // A step taken by more than half the samples is the median whatever the others are; regular series skip the sort.
-  if (common * 2 > steps.length) return steps[0]!;
+  for (let i = 1; i < t.length; i++) if (t[i]! - t[i - 1]! === first) common++;
+  // A step taken by more than half the samples is the median whatever the others are; regular series need no sort.
+  if (common * 2 > t.length - 1) return first;
+  const steps = new Float64Array(t.length - 1);
+  for (let i = 1; i < t.length; i++) steps[i - 1] = t[i]! - t[i - 1]!;
   steps.sort();
   return steps[Math.floor((steps.length - 1) / 2)]!;
 }
@@ -61,7 +98,9 @@ export function normaliseSamples(name: string, raw: RawSamples, log: IssueLog): 
     t[k] = ti; good[k] = raw.good[i]!; total[k] = raw.total[i]!; lines[k] = raw.line[i]!;
     k++;
   }
-  const series: ParsedSeries = { name, stepMs: null, t: t.slice(0, k), good: good.slice(0, k), total: total.slice(0, k) };
+  // Columns are exact-length; only rows dropped as duplicates leave a tail to cut off.
+  const cut = (a: Float64Array): Float64Array => (k === a.length ? a : a.slice(0, k));
+  const series: ParsedSeries = { name, stepMs: null, t: cut(t), good: cut(good), total: cut(total) };
   series.stepMs = medianStep(series.t);
   const step = series.stepMs;
   if (step !== null && step > 0) {

@@ -4,7 +4,7 @@ import { IANAZone } from 'luxon';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParseResult } from '../types';
 import { CSV_DELIMITERS, checkHeaders, detectCsv, stripBom, type CsvDelimiter } from './detect';
 import { createIssueLog, type IssueLog } from './issues';
-import { normaliseSamples, type RawSamples } from './normalise';
+import { createSampleGatherer, normaliseSamples } from './normalise';
 import { scanCsv, type CsvRow } from './scan';
 import { createTimeParser, type CsvTimeFormat } from './time';
 
@@ -28,16 +28,6 @@ export type CsvParseOptions = {
   /** The series name; by default the mapped good, bad, ratio or value column's name. */
   name?: string;
 };
-
-const MAX_MS = 8.64e15;
-
-type Grow = { t: Float64Array; good: Float64Array; total: Float64Array; line: Float64Array; length: number };
-
-function grow(s: Grow): void {
-  const size = s.t.length * 2;
-  const next = (a: Float64Array): Float64Array => { const b = new Float64Array(size); b.set(a); return b; };
-  s.t = next(s.t); s.good = next(s.good); s.total = next(s.total); s.line = next(s.line);
-}
 
 function fail(issues: ImportIssue[], rejected = 0): ParseResult {
   return { format: 'csv', series: [], issues, accepted: 0, rejected };
@@ -134,15 +124,21 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
   const hasHeader = options.hasHeader ?? detected!.hasHeader;
   const log = createIssueLog();
   const parseTime = createTimeParser(options.timeFormat, options.timeZone);
-  const samples: Grow = { t: new Float64Array(1024), good: new Float64Array(1024), total: new Float64Array(1024), line: new Float64Array(1024), length: 0 };
+  const timeSpan = parseTime.span;
+  const samples = createSampleGatherer();
   let headers: string[] | null = null;
   let reader: Reader | null = null;
   let timeCol = -1;
+  // The event column (good, bad, ratio or value) and the total column (-1: none), read directly on the fast path.
+  let eventCol = -1;
+  let totalCol = -1;
   let seriesName = options.name ?? 'series';
   let refused: ImportIssue[] | null = null;
   let rejected = 0;
   const counts: Counts = { good: 0, total: 0 };
-  const epochScale = options.timeFormat === 'epoch-s' ? 1000 : options.timeFormat === 'epoch-ms' ? 1 : 0;
+  const kind = mapping.kind;
+  const below = mapping.kind === 'value-threshold' && mapping.direction === 'below';
+  const threshold = mapping.kind === 'value-threshold' ? mapping.threshold : 0;
   const setup = (fields: string[]): boolean => {
     const issues: ImportIssue[] = hasHeader ? checkHeaders(fields) : [];
     headers = hasHeader ? fields : null;
@@ -154,6 +150,8 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
     if (issues.length > 0) { refused = issues; return false; }
     timeCol = cols.time!;
     const named = cols.good ?? cols.bad ?? cols.ratio ?? cols.value;
+    eventCol = named!;
+    totalCol = cols.total ?? -1;
     if (options.name === undefined && headers !== null && named !== undefined) seriesName = headers[named]!.trim() || 'series';
     reader = readerFor(mapping, cols);
     return true;
@@ -163,11 +161,11 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
       if (!setup(row.texts())) return false;
       if (hasHeader) return true;
     }
-    let ms = epochScale === 0 ? NaN : Math.round((row.number(timeCol) ?? NaN) * epochScale);
+    let ms = row.read(timeCol, timeSpan);
     let ambiguous = false;
-    // Epoch times are read in place; ISO times, and any epoch field that fails, go through the time parser.
-    if (!(Math.abs(ms) <= MAX_MS)) {
-      const time = parseTime(row.text(timeCol));
+    // The usual forms are read in place; anything else, and every failure, goes through the full parser for its reason.
+    if (ms !== ms) {
+      const time = parseTime.parse(row.text(timeCol));
       if (!time.ok) {
         if (time.code === 'NEEDS_TIME_ZONE') {
           refused = [{ severity: 'error', code: 'TIME_ZONE_REQUIRED', line, column: timeCol + 1, message: `Line ${line}: the time ${time.message}; nothing was imported` }];
@@ -180,18 +178,21 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
       ms = time.ms;
       ambiguous = time.ambiguous;
     }
-    if (!reader!(row, line, log, counts)) { rejected++; return true; }
+    // A valid row gives its counts here without the reader; any doubt goes to the reader, which names the problem.
+    const a = row.number(eventCol);
+    const b = totalCol < 0 ? 1 : row.number(totalCol);
+    if (a !== null && b !== null && b >= 0 && (kind === 'value-threshold' || (a >= 0 && a <= (kind === 'ratio' ? 1 : b)))) {
+      counts.total = b;
+      counts.good = kind === 'good-total' ? a : kind === 'bad-total' ? b - a : kind === 'ratio' ? a * b : (below ? a <= threshold : a >= threshold) ? 1 : 0;
+    } else if (!reader!(row, line, log, counts)) { rejected++; return true; }
     if (ambiguous) {
       log.add({ severity: 'warning', code: 'AMBIGUOUS_TIME', line, column: timeCol + 1, message: `Line ${line}: ${row.text(timeCol)} happens twice in ${options.timeZone} (DST ends); the earlier instant was used` });
     }
-    if (samples.length === samples.t.length) grow(samples);
-    const k = samples.length++;
-    samples.t[k] = ms; samples.good[k] = counts.good; samples.total[k] = counts.total; samples.line[k] = line;
+    samples.add(ms, counts.good, counts.total, line);
     return true;
   });
   if (refused !== null) return fail([...refused, ...log.finish()]);
   if (reader === null) return fail([{ severity: 'error', code: 'EMPTY_FILE', message: 'The file has no rows' }, ...log.finish()]);
-  const raw: RawSamples = samples;
-  const series = normaliseSamples(seriesName, raw, log);
+  const series = normaliseSamples(seriesName, samples.finish(), log);
   return { format: 'csv', series: [series], issues: log.finish(), accepted: series.t.length, rejected: rejected + summary.rejected };
 }
