@@ -41,10 +41,11 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const earlier = session.series().findImport(job.sliId, sha256);
   if (earlier) return { status: 'duplicate', importId: earlier.id, fileName, format: earlier.format, accepted: earlier.acceptedRows, rejected: earlier.rejectedRows, series: [], issues: [] };
-  const copy = new Uint8Array(bytes);
+  // A large file's Buffer owns its ArrayBuffer and moves to the worker uncopied; a small one may share Node's pool, which must not move.
+  const payload = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
   job.onProgress?.('parsing', 0, stat.size);
   const result = await runWorker<{ bytes: Uint8Array; request: ParseRequest }, ParseResult>(
-    PARSE_WORKER, { bytes: copy, request: job.request }, { limits: PARSE_LIMITS, signal: job.signal, transfer: [copy.buffer] },
+    PARSE_WORKER, { bytes: payload, request: job.request }, { limits: PARSE_LIMITS, signal: job.signal, transfer: [payload.buffer as ArrayBuffer] },
   );
   job.signal?.throwIfAborted();
   job.onProgress?.('storing', 0, result.accepted);
