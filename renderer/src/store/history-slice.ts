@@ -36,7 +36,11 @@ export type HistorySlice = {
 };
 
 /** Creates the history slice; every read goes to the core, which caches the series. */
-export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set, get) => ({
+export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set, get) => {
+  // Answers to older requests are dropped: a slow refresh must not overwrite what a newer choice asked for.
+  let historyRequest = 0;
+  let chartRequest = 0;
+  return {
   historySliId: null,
   windowDays: 30,
   seriesId: null,
@@ -89,13 +93,14 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       return set({ report: null, chart: null, backtest: null, exclusions: [], imports: [], historyError: null });
     }
     set({ historyLoading: true });
+    const request = ++historyRequest;
     const [report, imports, exclusions, backtest] = await Promise.all([
       client.invoke('analysis/sli', { sliId, windowDays, seriesId }),
       client.invoke('import/list', { sliId }),
       client.invoke('exclusion/list', { serviceId: service.id }),
       client.invoke('analysis/backtest', { sliId, excluding, seriesId }),
     ]);
-    if (get().historySliId !== sliId) return;
+    if (request !== historyRequest) return;
     set({
       historyLoading: false,
       imports: imports.ok ? imports.value : [],
@@ -113,10 +118,11 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
   async refreshChart() {
     const { client, historySliId: sliId, windowDays, seriesId, excluding, zoom, report } = get();
     if (sliId === null || !report) return;
+    const request = ++chartRequest;
     const r = await client.invoke('analysis/chart', {
       sliId, windowDays, seriesId: seriesId ?? report.seriesId, excluding, fromMs: zoom?.fromMs ?? null, toMs: zoom?.toMs ?? null, maxPoints: 1500,
     });
-    if (get().historySliId !== sliId) return;
+    if (request !== chartRequest) return;
     if (r.ok) set({ chart: r.value });
     else get().showError(r.error);
   },
@@ -137,4 +143,5 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     set({ seriesId: null, zoom: null });
     await get().refreshHistory();
   },
-});
+};
+};
