@@ -1,22 +1,42 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectUpptime, parseUpptime, splitCsvLine } from './upptime';
+import { analyseHistory, rollingWindows, type History } from '../analysis/history';
+import type { ParsedSeries } from './types';
+import { detectUpptime, MAX_SAMPLE_MINUTES, parseUpptime } from './upptime';
 
 const DIR = new URL('../../../shared/datasets/upptime-unibe-digitaleditions/', import.meta.url);
 const RUNS = { numRuns: 200, seed: 20_260_120 };
 type Site = { name: string; slug: string; dailyMinutesDown: Record<string, number> };
 
-/** Minutes with good = 0, and how many separate down runs they form. */
-function downtime(good: Float64Array): { minutes: number; outages: number } {
+const MINUTE = 60_000;
+
+/** Down minutes (total − good), and how many separate down runs they form. */
+function downtime(series: ParsedSeries | undefined): { minutes: number; outages: number } {
   let minutes = 0;
   let outages = 0;
-  good.forEach((value, i) => {
-    if (value !== 0) return;
-    minutes++;
-    if (i === 0 || good[i - 1] !== 0) outages++;
+  series?.good.forEach((good, i) => {
+    const down = series.total[i]! - good;
+    if (down === 0) return;
+    minutes += down;
+    if (i === 0 || series.good[i - 1] === series.total[i - 1]) outages++;
   });
   return { minutes, outages };
+}
+
+/** The series one sample a minute: each sparse sample spread over the minutes it counts (all up or all down). */
+function perMinute(series: ParsedSeries): History {
+  const minutes = series.total.reduce((a, b) => a + b, 0);
+  const h: History = { t: new Float64Array(minutes), good: new Float64Array(minutes), total: new Float64Array(minutes).fill(1) };
+  let k = 0;
+  series.t.forEach((t, i) => {
+    const n = series.total[i]!;
+    for (let m = 0; m < n; m++, k++) {
+      h.t[k] = t - (n - 1 - m) * MINUTE;
+      h.good[k] = series.good[i] === n ? 1 : 0;
+    }
+  });
+  return h;
 }
 
 describe('Upptime importer', () => {
@@ -28,15 +48,26 @@ describe('Upptime importer', () => {
   const unique = summary.filter((site) => nameCount.get(site.name) === 1);
   const bySlug = new Map(result.series.map((series) => [series.name, series]));
 
-  it('reads every event of the dataset into one 1-minute series per slug', () => {
+  it('reads every event of the dataset into one series per slug, each sample at most an hour of minutes all up or all down', () => {
     expect(detectUpptime(text)).toBe(true);
     expect(result.issues).toEqual([]);
     expect(result.accepted).toBe(10_530);
+    let broken = 0;
     for (const series of result.series) {
-      expect(series.stepMs ?? 60_000).toBe(60_000);
-      expect(series.t[series.t.length - 1]! - series.t[0]!).toBe((series.t.length - 1) * 60_000);
-      expect(series.total.every((v) => v === 1)).toBe(true);
+      series.t.forEach((t, i) => {
+        const minutes = series.total[i]!;
+        const ok = minutes >= 1 && minutes <= MAX_SAMPLE_MINUTES
+          // Each sample counts the minutes since the previous one, none crosses a full UTC hour, all up or all down.
+          && (i === 0 || t - series.t[i - 1]! === minutes * MINUTE)
+          && Math.floor((t - MINUTE) / 3_600_000) === Math.floor((t - minutes * MINUTE) / 3_600_000)
+          && (series.good[i] === 0 || series.good[i] === minutes);
+        if (!ok) broken++;
+      });
     }
+    expect(broken).toBe(0);
+    // An hour is the usual step of a monitor observed for long; one observed for an hour or less has fewer samples.
+    const steps = result.series.filter((s) => s.t.length > 48).map((s) => s.stepMs);
+    expect(new Set(steps)).toEqual(new Set([3_600_000]));
   });
 
   // Upptime's dailyMinutesDown comes from its GitHub downtime issues (created_at → closed_at, split per UTC day, each day
@@ -48,7 +79,7 @@ describe('Upptime importer', () => {
     const report = labelled.map((site) => {
       const expected = Object.values(site.dailyMinutesDown).reduce((a, b) => a + b, 0);
       const series = bySlug.get(site.slug);
-      const { minutes, outages } = series === undefined ? { minutes: 0, outages: 0 } : downtime(series.good);
+      const { minutes, outages } = downtime(series);
       expect(Math.abs(minutes - expected), site.slug).toBeLessThanOrEqual(outages);
       return [site.slug, minutes, expected];
     });
@@ -65,46 +96,126 @@ describe('Upptime importer', () => {
     const long = unique.filter((site) => site.slug.length > 50);
     expect(long.length).toBe(13);
     for (const site of long) expect(Object.values(site.dailyMinutesDown).reduce((a, b) => a + b, 0), site.slug).toBe(0);
-    const downInEvents = long.filter((site) => downtime(bySlug.get(site.slug)?.good ?? new Float64Array()).minutes > 100);
+    const downInEvents = long.filter((site) => downtime(bySlug.get(site.slug)).minutes > 100);
     // 12 of the 13 recorded outages (hundreds of minutes each) that summary.json does not count.
     expect(downInEvents.length).toBe(12);
   });
 
-  it('reports bad rows with their line and column and keeps reading', () => {
+  it('reports bad rows with their line and column and keeps reading, and stops at a quote left open', () => {
     const bad = [
       'check_time_utc,slug,status',
       '2026-01-20T21:28:38.574Z,a,down',
       '2026-01-20 21:30:00,a,up',
       '2026-01-20T21:31:00Z,a,sideways',
-      '2026-01-20T21:32:00Z,"a,up',
+      '2026-01-20T21:32:00Z,a',
       '2026-01-20T21:33:10Z,a,up',
+      '2026-01-20T21:34:00Z,"a,up',
+      '2026-01-20T21:35:00Z,a,down',
     ].join('\n');
     const parsed = parseUpptime(bad);
-    expect(parsed.issues.map((i) => [i.code, i.line, i.column])).toEqual([['BAD_TIMESTAMP', 3, 1], ['BAD_STATUS', 4, 3], ['RAGGED_ROW', 5, undefined]]);
+    expect(parsed.issues.map((i) => [i.code, i.line, i.column])).toEqual([['BAD_TIMESTAMP', 3, 1], ['BAD_STATUS', 4, 3], ['RAGGED_ROW', 5, undefined], ['UNTERMINATED_QUOTE', 7, 22]]);
     expect(parsed.accepted).toBe(2);
-    expect(parsed.rejected).toBe(3);
-    expect([...parsed.series[0]!.good]).toEqual([0, 0, 0, 0, 1]);
+    expect(parsed.rejected).toBe(4);
+    // Down from 21:29 (21:28:38 rounded) to 21:32, up at 21:33: one sample per run of minutes.
+    const series = parsed.series[0]!;
+    expect([[...series.t], [...series.good], [...series.total]]).toEqual([[Date.UTC(2026, 0, 20, 21, 32), Date.UTC(2026, 0, 20, 21, 33)], [0, 1], [4, 1]]);
     expect(parseUpptime('time,slug\n').issues[0]!.code).toBe('MISSING_COLUMN');
-    expect(splitCsvLine('"x ""y""",2')).toEqual(['x "y"', '2']);
   });
 
+  it('reads quoted fields, with delimiters and doubled quotes inside, and CRLF line endings', () => {
+    const csv = 'check_time_utc,site_name,slug,status\r\n2026-01-20T21:28:00Z,"Editions, ""Bern""",bern,up\r\n2026-01-20T21:30:00Z,"x",bern,down\r\n';
+    const parsed = parseUpptime(csv);
+    expect(detectUpptime(csv)).toBe(true);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.series.map((s) => [s.name, [...s.good], [...s.total]])).toEqual([['bern', [2, 0], [2, 1]]]);
+  });
+
+  const history = fc.array(fc.record({ gapMinutes: fc.integer({ min: 0, max: 500 }), gapSeconds: fc.integer({ min: 0, max: 59 }), up: fc.boolean() }), { minLength: 1, maxLength: 40 });
+  /** Events from gaps (the first from 2026-01-01 plus a random offset within the hour), as a CSV and as times. */
+  function events(steps: { gapMinutes: number; gapSeconds: number; up: boolean }[]): { rows: { time: number; up: boolean }[]; csv: string } {
+    let time = Date.UTC(2026, 0, 1);
+    const rows = steps.map(({ gapMinutes, gapSeconds, up }) => {
+      time += gapMinutes * 60_000 + gapSeconds * 1000;
+      return { time, up };
+    });
+    return { rows, csv: ['check_time_utc,slug,status', ...rows.map((r) => `${new Date(r.time).toISOString()},m,${r.up ? 'up' : 'down'}`)].join('\n') };
+  }
+
   it('has exactly as many down minutes as the rounded down intervals of random histories', () => {
-    const event = fc.record({ gapMinutes: fc.integer({ min: 0, max: 500 }), gapSeconds: fc.integer({ min: 0, max: 59 }), up: fc.boolean() });
-    fc.assert(fc.property(fc.array(event, { minLength: 1, maxLength: 40 }), (events) => {
-      let time = Date.UTC(2026, 0, 1);
-      const rows = events.map(({ gapMinutes, gapSeconds, up }) => {
-        time += gapMinutes * 60_000 + gapSeconds * 1000;
-        return { time, up };
-      });
-      const csv = ['check_time_utc,slug,status', ...rows.map((r) => `${new Date(r.time).toISOString()},m,${r.up ? 'up' : 'down'}`)].join('\n');
+    fc.assert(fc.property(history, (steps) => {
+      const { rows, csv } = events(steps);
       const series = parseUpptime(csv).series[0]!;
       let expected = 0;
       rows.forEach((row, i) => {
         if (!row.up && i + 1 < rows.length) expected += Math.round(rows[i + 1]!.time / 60_000) - Math.round(row.time / 60_000);
       });
       if (!rows[rows.length - 1]!.up) expected += 1;
-      expect(downtime(series.good).minutes).toBe(expected);
-      expect(series.t.length).toBe(Math.round(rows[rows.length - 1]!.time / 60_000) - Math.round(rows[0]!.time / 60_000) + 1);
+      expect(downtime(series).minutes).toBe(expected);
+      expect(series.total.reduce((a, b) => a + b, 0)).toBe(Math.round(rows[rows.length - 1]!.time / 60_000) - Math.round(rows[0]!.time / 60_000) + 1);
     }), RUNS);
+  });
+
+  it('counts in each sample exactly the minutes since the previous one, in the state the latest event gave each minute', () => {
+    fc.assert(fc.property(history, (steps) => {
+      const { rows, csv } = events(steps);
+      const series = parseUpptime(csv).series[0]!;
+      // The state of every minute from the first event's to the last's: the latest event rounded to it or before.
+      const first = Math.round(rows[0]!.time / MINUTE);
+      const stateAt = (minute: number): boolean => rows.filter((r) => Math.round(r.time / MINUTE) <= minute).at(-1)!.up;
+      let from = first;
+      series.t.forEach((t, i) => {
+        const to = t / MINUTE;
+        let up = 0;
+        for (let m = from; m <= to; m++) if (stateAt(m)) up++;
+        expect([series.good[i], series.total[i]]).toEqual([up, to - from + 1]);
+        // A sample ends where the state changes, or at a full hour, or at the last event.
+        const last = i === series.t.length - 1;
+        expect(last || to % 60 === 0 || stateAt(to) !== stateAt(to + 1)).toBe(true);
+        from = to + 1;
+      });
+      expect(from - 1).toBe(Math.round(rows[rows.length - 1]!.time / MINUTE));
+    }), RUNS);
+  });
+});
+
+describe('Upptime history analysed as sparse samples', () => {
+  const text = readFileSync(new URL('events.csv', DIR), 'utf8');
+  const DAY = 86_400_000;
+  // Every monitor observed for longer than the longest window.
+  const series = parseUpptime(text).series.filter((s) => s.t[s.t.length - 1]! - s.t[0]! > 31 * DAY);
+  const sli = { id: 1, serviceId: 1, name: 'availability', kind: 'availability' as const, latencyThresholdMs: null, objectives: {} };
+
+  it('gives every rolling window the SLI of the same minutes one sample a minute would, with its start up to an hour earlier', () => {
+    expect(series.length).toBe(43);
+    let windows = 0;
+    const wrong: string[] = [];
+    for (const sparse of series) {
+      const dense = perMinute(sparse);
+      // Prefix sums of the minutes, so any span of them is summed exactly.
+      const goodBefore = new Float64Array(dense.t.length + 1);
+      dense.good.forEach((g, i) => { goodBefore[i + 1] = goodBefore[i]! + g; });
+      const minuteIndex = (t: number): number => (t - dense.t[0]!) / MINUTE;
+      for (const windowMs of [DAY, 7 * DAY, 30 * DAY]) {
+        const w = rollingWindows(sparse, windowMs);
+        let first = 0;
+        for (let k = 0; k < w.end.length; k++, windows++) {
+          const end = w.end[k]!;
+          // The samples inside the window start after the last one that ended at or before end − window.
+          while (sparse.t[first]! <= end - windowMs) first++;
+          const startMs = first === 0 ? dense.t[0]! - MINUTE : sparse.t[first - 1]!;
+          // Inside the history the start is up to an hour early; at its beginning a window may be up to an hour short
+          // (a complete window reaches back one median step, an hour, before the first sample).
+          const early = end - windowMs - startMs;
+          const from = minuteIndex(startMs) + 1;
+          const to = minuteIndex(end) + 1;
+          const minuteSli = (goodBefore[to]! - goodBefore[from]!) / (to - from);
+          if (!(Math.abs(early) < MAX_SAMPLE_MINUTES * MINUTE && (first === 0 || early >= 0) && w.sli[k] === minuteSli)) wrong.push(`${sparse.name} ${end} ${windowMs}`);
+        }
+      }
+      // Over the whole history the counts are the same minutes, so the achieved SLI is identical.
+      expect(analyseHistory(sparse, sli, 30 * DAY).overall).toBe(analyseHistory(dense, sli, 30 * DAY).overall);
+    }
+    expect(windows).toBeGreaterThan(400_000);
+    expect(wrong).toEqual([]);
   });
 });

@@ -1,14 +1,22 @@
 // Upptime status histories (events.csv as derived in shared/datasets/upptime-unibe-digitaleditions): one row per status
-// commit. A monitor is in the state of its latest event until the next one, so it becomes a 1-minute up/down series.
+// commit. A monitor is in the state of its latest event until the next one, taking effect at the nearest minute. Each
+// monitor becomes a sparse series of up/down minutes: a sample at t counts the minutes since the previous sample (good
+// = minutes up, total = minutes), split at every change of state and at every full UTC hour, so outage minutes stay
+// exact and no sample spans more than an hour (for the bundled dataset 189k samples instead of 11.3M minutes).
 import { DateTime } from 'luxon';
+import { createIssueLog } from './csv/issues';
+import { scanCsv } from './csv/scan';
+import { checkSize, medianStep, MINUTE_MS } from './minute-buckets';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParsedSeries, type ParseResult } from './types';
-import { checkSize, medianStep, MINUTE_MS, splitLines } from './minute-buckets';
 
 /** How to read an Upptime history: whether "degraded" counts as up (Upptime's default) or down, and the limits. */
 export type UpptimeOptions = { degraded?: 'up' | 'down'; limits?: ImportLimits };
 
 /** Columns an Upptime events file must have. */
 export const UPPTIME_COLUMNS = ['check_time_utc', 'slug', 'status'] as const;
+
+/** Minutes in the longest sample: samples end at least at every full hour. */
+export const MAX_SAMPLE_MINUTES = 60;
 
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -19,131 +27,108 @@ export function parseZonedIso(text: string): number | null {
   return time.isValid ? time.toMillis() : null;
 }
 
-/** The fields of one CSV line (RFC 4180 quoting, no line breaks inside fields), or null when a quote is unbalanced. */
-export function splitCsvLine(line: string): string[] | null {
-  const fields: string[] = [];
-  let i = 0;
-  for (;;) {
-    if (line[i] === '"') {
-      let value = '';
-      i++;
-      for (;;) {
-        const close = line.indexOf('"', i);
-        if (close < 0) return null;
-        value += line.slice(i, close);
-        if (line[close + 1] === '"') {
-          value += '"';
-          i = close + 2;
-        } else {
-          i = close + 1;
-          break;
-        }
-      }
-      fields.push(value);
-      if (i === line.length) return fields;
-      if (line[i] !== ',') return null;
-      i++;
-    } else {
-      const comma = line.indexOf(',', i);
-      if (comma < 0) {
-        fields.push(line.slice(i));
-        return fields;
-      }
-      fields.push(line.slice(i, comma));
-      i = comma + 1;
-    }
-  }
+/** The header of a CSV text (its first record, RFC 4180 quoting), or null when it has none. */
+function headerOf(text: string, limits: ImportLimits): string[] | null {
+  let header: string[] | null = null;
+  scanCsv(text, ',', limits, createIssueLog(1), (row) => { header = row.texts(); return false; });
+  return header;
 }
 
 /** True when a text starts with an Upptime events header. */
 export function detectUpptime(text: string): boolean {
-  const header = splitCsvLine(splitLines(text.slice(0, 4096))[0] ?? '');
+  const header = headerOf(text.slice(0, 4096), DEFAULT_LIMITS);
   return header !== null && UPPTIME_COLUMNS.every((column) => header.includes(column));
 }
 
 type Event = { time: number; up: boolean; order: number };
 
-/** A 1-minute series from a monitor's events: each event takes effect at its nearest minute boundary. */
-function monitorSeries(name: string, events: Event[]): ParsedSeries {
-  events.sort((a, b) => a.time - b.time || a.order - b.order);
-  const first = Math.round(events[0]!.time / MINUTE_MS);
-  const last = Math.round(events[events.length - 1]!.time / MINUTE_MS);
-  const length = last - first + 1;
-  const t = new Float64Array(length);
-  const good = new Float64Array(length);
-  const total = new Float64Array(length).fill(1);
-  let next = 0;
-  let up = events[0]!.up;
-  for (let i = 0; i < length; i++) {
-    const minute = first + i;
-    while (next < events.length && Math.round(events[next]!.time / MINUTE_MS) <= minute) up = events[next++]!.up;
-    t[i] = minute * MINUTE_MS;
-    good[i] = up ? 1 : 0;
+/** Appends the samples of a run of minutes [from, to] in one state: one per full hour it crosses, and one at its end. */
+function addRun(from: number, to: number, up: boolean, out: { t: number[]; good: number[]; total: number[] }): void {
+  let start = from;
+  // Minute numbers are UTC minutes since 1970, so multiples of 60 are full UTC hours.
+  for (let end = Math.ceil(from / MAX_SAMPLE_MINUTES) * MAX_SAMPLE_MINUTES; ; end += MAX_SAMPLE_MINUTES) {
+    const last = Math.min(end, to);
+    out.t.push(last * MINUTE_MS);
+    out.total.push(last - start + 1);
+    out.good.push(up ? last - start + 1 : 0);
+    if (last === to) return;
+    start = last + 1;
   }
-  return { name, stepMs: medianStep(t), t, good, total };
 }
 
 /**
- * Reads an Upptime events CSV into one series per monitor (named by slug) at 1-minute resolution over its observed span:
- * total = 1 per minute, good = 1 while the latest status event said up. Bad rows become located issues.
+ * A monitor's sparse series over its observed span, from the minute of its first event to the minute of its last:
+ * each event takes effect at its nearest minute (the last event of a minute decides it), a state lasts until the next
+ * event's minute. stepMs is the median step of the samples as they are (usually an hour), not a minute.
+ */
+function monitorSeries(name: string, events: Event[]): ParsedSeries {
+  events.sort((a, b) => a.time - b.time || a.order - b.order);
+  const out = { t: [] as number[], good: [] as number[], total: [] as number[] };
+  let runStart = Math.round(events[0]!.time / MINUTE_MS);
+  let runUp = events[0]!.up;
+  for (let k = 0; k < events.length;) {
+    const minute = Math.round(events[k]!.time / MINUTE_MS);
+    let up = events[k]!.up;
+    for (k++; k < events.length && Math.round(events[k]!.time / MINUTE_MS) === minute; k++) up = events[k]!.up;
+    if (up !== runUp && minute > runStart) {
+      addRun(runStart, minute - 1, runUp, out);
+      runStart = minute;
+    }
+    runUp = up;
+  }
+  addRun(runStart, Math.round(events[events.length - 1]!.time / MINUTE_MS), runUp, out);
+  const t = Float64Array.from(out.t);
+  return { name, stepMs: medianStep(t), t, good: Float64Array.from(out.good), total: Float64Array.from(out.total) };
+}
+
+/**
+ * Reads an Upptime events CSV into one sparse series per monitor (named by slug) over its observed span: per sample,
+ * total = minutes since the previous sample and good = those of them in which the latest status event said up.
+ * Bad rows become located issues and are skipped; an unclosed quote or an overlong field stops the reading there.
  */
 export function parseUpptime(text: string, options: UpptimeOptions = {}): ParseResult {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const fail = (issue: ImportIssue): ParseResult => ({ format: 'upptime', series: [], issues: [issue], accepted: 0, rejected: 0 });
   const tooLarge = checkSize(text, limits);
   if (tooLarge !== null) return fail(tooLarge);
-  const lines = splitLines(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  const header = splitCsvLine(lines[0] ?? '');
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const header = headerOf(body, limits);
   const missing = UPPTIME_COLUMNS.filter((column) => header === null || !header.includes(column));
   if (header === null || missing.length > 0) {
     return fail({ severity: 'error', code: 'MISSING_COLUMN', message: `The header lacks ${missing.join(', ')}`, line: 1 });
   }
   const [timeAt, slugAt, statusAt] = UPPTIME_COLUMNS.map((column) => header.indexOf(column)) as [number, number, number];
-  const issues: ImportIssue[] = [];
+  const log = createIssueLog();
   const monitors = new Map<string, Event[]>();
   let accepted = 0;
   let rejected = 0;
-  const reject = (line: number, code: string, message: string, column?: number): void => {
-    issues.push({ severity: 'error', code, message, line, ...(column === undefined ? {} : { column }) });
+  const reject = (line: number, code: string, message: string, column: number): void => {
+    log.add({ severity: 'error', code, message, line, column });
     rejected++;
   };
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '') continue;
-    if (accepted + rejected >= limits.maxRows) {
-      issues.push({ severity: 'error', code: 'TOO_MANY_ROWS', message: `More than ${limits.maxRows} rows; reading stopped`, line: i + 1 });
-      break;
+  // The row limit counts data rows, the ones the scanner rejected as malformed included; the header is not one.
+  const scanned = () => accepted + rejected + log.count('RAGGED_ROW') + log.count('STRAY_QUOTE');
+  let first = true;
+  const summary = scanCsv(body, ',', { ...limits, maxRows: Number.MAX_SAFE_INTEGER }, log, (row, line) => {
+    if (first) { first = false; return true; }
+    if (scanned() >= limits.maxRows) {
+      log.add({ severity: 'error', code: 'TOO_MANY_ROWS', message: `More than ${limits.maxRows} rows; reading stopped`, line });
+      return false;
     }
-    if (line.length > limits.maxFieldLength) {
-      reject(i + 1, 'FIELD_TOO_LONG', `The row is longer than ${limits.maxFieldLength} characters`);
-      continue;
-    }
-    const fields = splitCsvLine(line);
-    if (fields === null || fields.length !== header.length) {
-      reject(i + 1, 'RAGGED_ROW', `The row has ${fields === null ? 'an unbalanced quote' : `${fields.length} fields, the header ${header.length}`}`);
-      continue;
-    }
-    const time = parseZonedIso(fields[timeAt]!);
-    if (time === null) {
-      reject(i + 1, 'BAD_TIMESTAMP', `"${fields[timeAt]}" is not an ISO 8601 time with Z or an offset`, timeAt + 1);
-      continue;
-    }
-    const status = fields[statusAt]!;
-    if (status !== 'up' && status !== 'down' && status !== 'degraded') {
-      reject(i + 1, 'BAD_STATUS', `"${status}" is not up, down or degraded`, statusAt + 1);
-      continue;
-    }
-    const slug = fields[slugAt]!;
-    if (slug === '') {
-      reject(i + 1, 'BAD_SLUG', 'The monitor slug is empty', slugAt + 1);
-      continue;
-    }
+    const timeText = row.text(timeAt);
+    const time = parseZonedIso(timeText);
+    if (time === null) return reject(line, 'BAD_TIMESTAMP', `"${timeText}" is not an ISO 8601 time with Z or an offset`, timeAt + 1);
+    const status = row.text(statusAt);
+    if (status !== 'up' && status !== 'down' && status !== 'degraded') return reject(line, 'BAD_STATUS', `"${status}" is not up, down or degraded`, statusAt + 1);
+    const slug = row.text(slugAt);
+    if (slug === '') return reject(line, 'BAD_SLUG', 'The monitor slug is empty', slugAt + 1);
     const up = status === 'up' || (status === 'degraded' && (options.degraded ?? 'up') === 'up');
     const events = monitors.get(slug) ?? [];
-    events.push({ time, up, order: i });
+    events.push({ time, up, order: line });
     monitors.set(slug, events);
     accepted++;
-  }
+    return true;
+  });
   const series = [...monitors.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([slug, events]) => monitorSeries(slug, events));
-  return { format: 'upptime', series, issues, accepted, rejected };
+  return { format: 'upptime', series, issues: log.finish(), accepted, rejected: rejected + summary.rejected };
 }
