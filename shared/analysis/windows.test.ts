@@ -136,6 +136,28 @@ describe('budgetPerWindow with time slices', () => {
     expect(w!.budgetConsumed).toBeCloseTo(5 / 14, 12);
   });
 
+  it('counts each slice once in a sparse series whose samples span from the previous one (an uptime history)', () => {
+    // Hourly samples of up minutes, split around a 3-minute outage at 10:57–11:00: 57 up minutes, then 3 down.
+    const t: number[] = [];
+    const good: number[] = [];
+    const total: number[] = [];
+    for (let hour = 1; hour <= 24; hour++) {
+      if (hour === 11) {
+        t.push(day + (10 * 60 + 57) * MIN, day + 11 * 60 * MIN);
+        good.push(57, 0);
+        total.push(57, 3);
+      } else {
+        t.push(day + hour * 60 * MIN);
+        good.push(60);
+        total.push(60);
+      }
+    }
+    const sparse: History = { t: Float64Array.from(t), good: Float64Array.from(good), total: Float64Array.from(total) };
+    const [w] = budgetPerWindow(sparse, objective({ targetPpm: 990_000, window: { kind: 'rolling', days: 1 }, method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 950_000 } }));
+    // 288 five-minute slices, one of them (10:55–11:00) bad: 2 of its 5 minutes up.
+    expect(w!.sli).toBeCloseTo(287 / 288, 12);
+  });
+
   it('reads a spent budget of no whole slice as the largest finite share', () => {
     const tight = objective({ targetPpm: 999_990, window: { kind: 'rolling', days: 1 }, method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 950_000 } });
     expect(budgetPerWindow(h, tight)[0]!.budgetConsumed).toBe(UNBOUNDED_SHARE);

@@ -79,27 +79,38 @@ function addSlice(tally: SliceTally, good: number, total: number, weight: number
   else tally.bad += weight;
 }
 
-/** Good and bad slices of a window under a time-slice method; a sample coarser than a slice counts for each slice it covers. */
+/**
+ * Good and bad slices of a window under a time-slice method. A sample stands for the time since the previous sample
+ * (at most the median step, so a gap is not counted as slices). One longer than a slice is spread evenly over its
+ * span: the part in the slice where it ends joins that slice, and the whole slices before count with its own ratio. So a coarse series counts
+ * every slice it covers, and a sparse one (an uptime history, hourly samples split at each outage) counts each once.
+ */
 function sliceTally(h: History, lo: number, hi: number, startMs: number, slice: Timeslice, stepMs: number, ratio: boolean): SliceTally {
   const sliceMs = slice.sliceMinutes * MINUTE_MS;
-  const weight = Math.max(1, stepMs / sliceMs);
   const tally: SliceTally = { slices: 0, good: 0, bad: 0 };
   let current = -1;
   let good = 0;
   let total = 0;
   for (let i = lo; i < hi; i++) {
+    const t = h.t[i]!;
     // Slices are (start + k·slice, start + (k+1)·slice], like the samples' own intervals.
-    const index = Math.max(0, Math.ceil((h.t[i]! - startMs) / sliceMs) - 1);
+    const index = Math.max(0, Math.ceil((t - startMs) / sliceMs) - 1);
     if (index !== current) {
-      addSlice(tally, good, total, weight, slice, ratio);
+      addSlice(tally, good, total, 1, slice, ratio);
       current = index;
       good = 0;
       total = 0;
     }
-    good += h.good[i]!;
-    total += h.total[i]!;
+    const spanMs = i > 0 ? Math.min(t - h.t[i - 1]!, stepMs) : stepMs;
+    // A sample no longer than a slice belongs wholly to the slice it ends in, as readings at the slice length do.
+    const inSlice = spanMs <= sliceMs ? spanMs : Math.min(spanMs, t - (startMs + index * sliceMs));
+    const before = Math.min((spanMs - inSlice) / sliceMs, index);
+    const share = spanMs > 0 ? inSlice / spanMs : 1;
+    if (before > 0) addSlice(tally, h.good[i]! * (1 - share), h.total[i]! * (1 - share), before, slice, ratio);
+    good += h.good[i]! * share;
+    total += h.total[i]! * share;
   }
-  addSlice(tally, good, total, weight, slice, ratio);
+  addSlice(tally, good, total, 1, slice, ratio);
   return tally;
 }
 
