@@ -36,8 +36,11 @@ function refused(format: ImportFormat, code: string, message: string): ParseResu
   return { format, series: [], issues: [{ severity: 'error', code, message }], accepted: 0, rejected: 0 };
 }
 
-/** Decodes a file's bytes and reads it with the importer for its format; never throws on bad input. */
-export function parseFile(bytes: Uint8Array, request: ParseRequest): ParseResult {
+/**
+ * Decodes a file's bytes and reads it with the importer for its format; never throws on bad input. CSV reading reports
+ * how far it has got through `onProgress`, in bytes of the file (estimated from the characters read).
+ */
+export function parseFile(bytes: Uint8Array, request: ParseRequest, onProgress?: (doneBytes: number, totalBytes: number) => void): ParseResult {
   const limits = request.limits ?? DEFAULT_LIMITS;
   const decoded = decodeBytes(bytes, { limits });
   const guess: ImportFormat = request.format === 'auto' ? 'csv' : request.format;
@@ -47,7 +50,10 @@ export function parseFile(bytes: Uint8Array, request: ParseRequest): ParseResult
   switch (format) {
     case 'csv':
       if (!request.csv) return refused(format, 'MAPPING_REQUIRED', 'A CSV file needs a column mapping: which column is the time, and which hold good and total (or bad, a ratio, or a value and its threshold)');
-      return parseCsv(text, request.csv.mapping, { ...request.csv, limits });
+      return parseCsv(text, request.csv.mapping, {
+        ...request.csv, limits,
+        ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(Math.round((done / total) * bytes.length), bytes.length) } : {}),
+      });
     case 'access-log':
       return parseAccessLog(text, { ...request.accessLog, limits });
     case 'upptime':

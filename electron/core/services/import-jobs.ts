@@ -27,14 +27,17 @@ export class ImportJobs {
     if (jobId !== undefined) this.running.set(jobId, controller);
     let lastPhase: Progress['phase'] | null = null;
     let lastAt = 0;
+    let lastDone = 0;
     const job: ImportJob = {
       signal: controller.signal,
       progress: (phase, done, total) => {
         if (jobId === undefined) return;
         const at = this.now();
-        if (phase === lastPhase && at - lastAt < PROGRESS_INTERVAL_MS && done < total) return;
+        // Within a phase, reports are thinned, but the first one that moves the bar always goes out.
+        if (phase === lastPhase && at - lastAt < PROGRESS_INTERVAL_MS && done < total && lastDone > 0) return;
         lastPhase = phase;
         lastAt = at;
+        lastDone = done;
         this.emit({ jobId, phase, done, total });
       },
     };

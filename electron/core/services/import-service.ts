@@ -45,7 +45,10 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
   const payload = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
   job.onProgress?.('parsing', 0, stat.size);
   const result = await runWorker<{ bytes: Uint8Array; request: ParseRequest }, ParseResult>(
-    PARSE_WORKER, { bytes: payload, request: job.request }, { limits: PARSE_LIMITS, signal: job.signal, transfer: [payload.buffer as ArrayBuffer] },
+    PARSE_WORKER, { bytes: payload, request: job.request }, {
+      limits: PARSE_LIMITS, signal: job.signal, transfer: [payload.buffer as ArrayBuffer],
+      onProgress: (done, total) => job.onProgress?.('parsing', done, total),
+    },
   );
   job.signal?.throwIfAborted();
   job.onProgress?.('storing', 0, result.accepted);

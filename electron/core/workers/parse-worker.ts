@@ -9,7 +9,8 @@ export type ParseJob = { bytes: Uint8Array; request: ParseRequest } | { batch: {
 
 parentPort!.on('message', (job: ParseJob) => {
   try {
-    const results = 'batch' in job ? job.batch.map((one) => parseFile(one.bytes, one.request)) : [parseFile(job.bytes, job.request)];
+    const progress = (done: number, total: number) => parentPort!.postMessage({ progress: { done, total } });
+    const results = 'batch' in job ? job.batch.map((one) => parseFile(one.bytes, one.request)) : [parseFile(job.bytes, job.request, progress)];
     // Hand the columns over without copying them.
     const buffers = new Set<ArrayBuffer>();
     for (const result of results) for (const s of result.series) for (const a of [s.t, s.good, s.total]) buffers.add(a.buffer as ArrayBuffer);

@@ -27,6 +27,8 @@ export type CsvParseOptions = {
   limits?: ImportLimits;
   /** The series name; by default the mapped good, bad, ratio or value column's name. */
   name?: string;
+  /** Told now and then how far reading has got, in characters of the text. */
+  onProgress?: (doneChars: number, totalChars: number) => void;
 };
 
 function fail(issues: ImportIssue[], rejected = 0): ParseResult {
@@ -190,7 +192,7 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
     }
     samples.add(ms, counts.good, counts.total, line);
     return true;
-  });
+  }, options.onProgress);
   if (refused !== null) return fail([...refused, ...log.finish()]);
   if (reader === null) return fail([{ severity: 'error', code: 'EMPTY_FILE', message: 'The file has no rows' }, ...log.finish()]);
   const series = normaliseSamples(seriesName, samples.finish(), log);

@@ -25,6 +25,13 @@ export type CsvRow = {
   texts: () => string[];
 };
 
+/** Told every PROGRESS_ROWS records how far the scan has got: characters read of the text's length. */
+export type ScanProgress = (doneChars: number, totalChars: number) => void;
+
+/** Records between two progress reports (a power of two, tested with a mask). */
+export const PROGRESS_ROWS = 65_536;
+const PROGRESS_ROWS_MASK = PROGRESS_ROWS - 1;
+
 /** Reads a value from text[start, end) without copying it. */
 export type SpanReader<T> = (text: string, start: number, end: number) => T;
 
@@ -122,7 +129,7 @@ function readQuoted(text: string, d: number, maxField: number, cursor: Cursor): 
  * count is a RAGGED_ROW error and is not visited. UNTERMINATED_QUOTE, FIELD_TOO_LONG and TOO_MANY_ROWS stop the scan.
  * Issue columns are 1-based field numbers, except UNTERMINATED_QUOTE whose column is the character of the quote.
  */
-export function scanCsv(text: string, delimiter: string, limits: ImportLimits, log: IssueLog, visit: RowVisitor): ScanSummary {
+export function scanCsv(text: string, delimiter: string, limits: ImportLimits, log: IssueLog, visit: RowVisitor, progress?: ScanProgress): ScanSummary {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   const maxField = limits.maxFieldLength;
@@ -185,6 +192,7 @@ export function scanCsv(text: string, delimiter: string, limits: ImportLimits, l
       break;
     }
     records++;
+    if (progress !== undefined && (records & PROGRESS_ROWS_MASK) === 0) progress(i, n);
     if (records > limits.maxRows) {
       log.add({ severity: 'error', code: 'TOO_MANY_ROWS', line: rowLine, message: `Line ${rowLine}: the file has more than ${limits.maxRows} rows` });
       return { records: records - 1, rejected, stopped: 'fatal' };
