@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { PARSER_VERSION, type ParseRequest } from '../../../shared/importers/dispatch';
 import { DEFAULT_LIMITS, type ImportIssue, type ParseResult } from '../../../shared/importers/types';
@@ -36,9 +37,10 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
   }
   if (!session.reader().getSli(job.sliId)) throw new AppFailure('NOT_FOUND', `There is no SLI with id ${job.sliId}`, { field: 'sliId' });
   job.onProgress?.('reading', 0, stat.size);
-  const bytes = readFileSync(job.path);
+  // Read and hashed without blocking the event loop: the main process keeps answering while a large file comes in.
+  const bytes = await readFile(job.path);
   job.signal?.throwIfAborted();
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = await hashInSlices(bytes);
   const earlier = session.series().findImport(job.sliId, sha256);
   if (earlier) return { status: 'duplicate', importId: earlier.id, fileName, format: earlier.format, accepted: earlier.acceptedRows, rejected: earlier.rejectedRows, series: [], issues: [] };
   // A large file's Buffer owns its ArrayBuffer and moves to the worker uncopied; a small one may share Node's pool, which must not move.
@@ -60,6 +62,19 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
     status: 'stored', importId: outcome.record.id, fileName, format: result.format, accepted: result.accepted, rejected: result.rejected, issues,
     series: session.series().listSeries(outcome.record.id).map((s) => ({ name: s.name, points: s.points, stepMs: s.stepMs, startMs: s.startMs, endMs: s.endMs })),
   };
+}
+
+/** Bytes hashed between two turns of the event loop. */
+const HASH_SLICE_BYTES = 4 * 1024 * 1024;
+
+/** The SHA-256 of the bytes, hashed a slice at a time so the event loop keeps turning. */
+async function hashInSlices(bytes: Uint8Array): Promise<string> {
+  const hash = createHash('sha256');
+  for (let at = 0; at < bytes.length; at += HASH_SLICE_BYTES) {
+    hash.update(bytes.subarray(at, Math.min(bytes.length, at + HASH_SLICE_BYTES)));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return hash.digest('hex');
 }
 
 /** Keeps the first MAX_ISSUES_SHOWN issues and summarises the rest by count. */
