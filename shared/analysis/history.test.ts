@@ -58,6 +58,15 @@ describe('analyseHistory', () => {
     expect(a.recommendation!.explanation).toBe('99.9 % was met in 95 % of the 40 past 1-day windows (the 5th percentile of achieved SLI is 99.9000 %, a margin of 0 pp); the worst window reached 99.0000 %.');
   });
 
+  it('recommends a stricter performance target, met in 75 % of past windows', () => {
+    // 40 days: 8 at 99 %, 12 at 99.5 %, 20 at 99.95 %; the 25th percentile (10th of 40) is 99.5 %, the 5th (2nd) 99 %.
+    const goods = Array.from({ length: 40 }, (_, i) => (i < 8 ? 990 : i < 20 ? 995 : 999.5));
+    const a = analyseHistory(daily(goods), sli({}), 1 * DAY);
+    expect(a.recommendation!.targetPpm).toBe(990_000);
+    expect(a.stretch).toMatchObject({ targetPpm: 995_000, confidence: 0.75 });
+    expect(a.stretch!.explanation).toMatch(/^99\.5 % was met in 75 % of the 40 past 1-day windows \(the 25th percentile/);
+  });
+
   it('takes the nearest-rank percentile', () => {
     expect(percentile(Float64Array.from([5, 1, 4, 2, 3]), 0.2)).toBe(1);
     expect(percentile(Float64Array.from([5, 1, 4, 2, 3]), 0.4)).toBe(2);

@@ -85,9 +85,17 @@ export type HistoryAnalysis = {
   worst: number;
   best: number;
   tiers: TierFit[];
-  /** The target met in `confidence` of past windows, rounded down to 0.01 %, with its explanation; null without windows. */
-  recommendation: { targetPpm: number; confidence: number; marginPpm: number; explanation: string } | null;
+  /** The SLO met in `confidence` of past windows, rounded down to 0.01 %, with its explanation; null without windows. */
+  recommendation: Recommendation | null;
+  /** A performance target to aim for: met in STRETCH_CONFIDENCE (75 %) of past windows, so stricter than the SLO. */
+  stretch: Recommendation | null;
 };
+
+/** A target drawn from the history: met in `confidence` of past windows, with the margin and the sentence that explain it. */
+export type Recommendation = { targetPpm: number; confidence: number; marginPpm: number; explanation: string };
+
+/** Share of past windows the recommended performance target was met in: a level reached most of the time, not always. */
+export const STRETCH_CONFIDENCE = 0.75;
 
 /** Rounds an SLI down to whole hundredths of a percent, in ppm: a target the history supports, never above it. */
 function floorToBasisPoint(sli: number): number {
@@ -121,20 +129,23 @@ export function analyseHistory(h: History, sli: Sli, windowMs: number, confidenc
     worst = Math.min(worst, v);
     best = Math.max(best, v);
   }
-  let recommendation: HistoryAnalysis['recommendation'] = null;
-  if (w.sli.length > 0) {
-    const low = percentile(w.sli, 1 - confidence);
-    const targetPpm = Math.min(999_900, floorToBasisPoint(low));
-    const marginPpm = Math.round(low * 1_000_000) - targetPpm;
-    const days = windowMs / 86_400_000;
-    recommendation = {
-      targetPpm,
-      confidence,
-      marginPpm,
-      explanation: `${formatPpmPercent(targetPpm)} % was met in ${Math.round(confidence * 100)} % of the ${w.sli.length} past ${days}-day windows `
-        + `(the ${Math.round((1 - confidence) * 100)}th percentile of achieved SLI is ${(low * 100).toFixed(4)} %, a margin of ${formatPpmPercent(marginPpm)} pp); `
-        + `the worst window reached ${(worst * 100).toFixed(4)} %.`,
-    };
-  }
-  return { windowMs, windows: w.sli.length, overall: total > 0 ? good / total : NaN, worst: w.sli.length ? worst : NaN, best: w.sli.length ? best : NaN, tiers, recommendation };
+  const recommend = (share: number) => (w.sli.length > 0 ? recommendTarget(w.sli, share, windowMs, worst) : null);
+  return { windowMs, windows: w.sli.length, overall: total > 0 ? good / total : NaN, worst: w.sli.length ? worst : NaN, best: w.sli.length ? best : NaN, tiers,
+    recommendation: recommend(confidence), stretch: recommend(STRETCH_CONFIDENCE) };
+}
+
+/** The target met in `confidence` of the windows' achieved SLIs, rounded down to 0.01 %, explained with its numbers. */
+function recommendTarget(sli: Float64Array, confidence: number, windowMs: number, worst: number): Recommendation {
+  const low = percentile(sli, 1 - confidence);
+  const targetPpm = Math.min(999_900, floorToBasisPoint(low));
+  const marginPpm = Math.round(low * 1_000_000) - targetPpm;
+  const days = windowMs / 86_400_000;
+  return {
+    targetPpm,
+    confidence,
+    marginPpm,
+    explanation: `${formatPpmPercent(targetPpm)} % was met in ${Math.round(confidence * 100)} % of the ${sli.length} past ${days}-day windows `
+      + `(the ${Math.round((1 - confidence) * 100)}th percentile of achieved SLI is ${(low * 100).toFixed(4)} %, a margin of ${formatPpmPercent(marginPpm)} pp); `
+      + `the worst window reached ${(worst * 100).toFixed(4)} %.`,
+  };
 }

@@ -30,7 +30,10 @@ export function variantLines(r: HistoryVariant, windowDays: number, heading: str
         + (top ? `; largest event ${day(top.startMs)} ${new Date(top.startMs).toISOString().slice(11, 16)} (${(top.budgetShare * 100).toFixed(1)} %)` : ''));
     }
   }
-  if (r.recommendation) lines.push(`    recommended target: ${formatPpmPercent(r.recommendation.targetPpm)} %: ${r.recommendation.explanation}`);
+  if (r.recommendation) lines.push(`    recommended SLO: ${formatPpmPercent(r.recommendation.targetPpm)} %: ${r.recommendation.explanation}`);
+  if (r.stretch && r.recommendation && r.stretch.targetPpm > r.recommendation.targetPpm) {
+    lines.push(`    performance target to aim for: ${formatPpmPercent(r.stretch.targetPpm)} %: ${r.stretch.explanation}`);
+  }
   return lines;
 }
 

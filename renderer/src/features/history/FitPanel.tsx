@@ -15,13 +15,16 @@ export function FitPanel({ report, service, sli }: { report: HistoryReport; serv
   const readOnly = useApp((s) => s.workspace.workspace?.readOnly ?? false);
   const x = report.excluding;
   const rec = (x ?? report).recommendation;
+  const stretch = (x ?? report).stretch;
   const slo = sli.objectives.slo;
-  const applyRecommendation = () => {
-    if (!rec) return;
+  const target = sli.objectives.target;
+  // A tier set from the history keeps that tier's window and method, or else the SLO's, or the analysed window.
+  const apply = (tier: 'slo' | 'target', targetPpm: number) => {
+    const like = sli.objectives[tier] ?? slo;
     void edit('objective/set', {
-      sliId: sli.id, tier: 'slo', targetPpm: rec.targetPpm,
-      window: slo?.window ?? { kind: 'rolling', days: report.windowDays }, method: slo?.method ?? 'occurrences',
-      timeslice: slo?.timeslice ?? null, latencyThresholdMs: slo?.latencyThresholdMs ?? null,
+      sliId: sli.id, tier, targetPpm,
+      window: like?.window ?? { kind: 'rolling', days: report.windowDays }, method: like?.method ?? 'occurrences',
+      timeslice: like?.timeslice ?? null, latencyThresholdMs: like?.latencyThresholdMs ?? null,
     });
   };
   return (
@@ -51,7 +54,14 @@ export function FitPanel({ report, service, sli }: { report: HistoryReport; serv
         <div className="recommendation" data-testid="recommendation">
           <div className="recommendation-target">Achievable SLO: <strong>{formatPpmPercent(rec.targetPpm)} %</strong>{x ? <span className="muted"> (without exclusions)</span> : null}</div>
           <p>{rec.explanation}</p>
-          {!readOnly && slo?.targetPpm !== rec.targetPpm ? <button onClick={applyRecommendation} data-testid="apply-recommendation">Use {formatPpmPercent(rec.targetPpm)} % as the SLO</button> : null}
+          {!readOnly && slo?.targetPpm !== rec.targetPpm ? <button onClick={() => apply('slo', rec.targetPpm)} data-testid="apply-recommendation">Use {formatPpmPercent(rec.targetPpm)} % as the SLO</button> : null}
+          {stretch && stretch.targetPpm > rec.targetPpm ? (
+            <div className="stretch" data-testid="stretch-recommendation">
+              <div className="recommendation-target">Performance target to aim for: <strong>{formatPpmPercent(stretch.targetPpm)} %</strong></div>
+              <p>{stretch.explanation}</p>
+              {!readOnly && target?.targetPpm !== stretch.targetPpm ? <button onClick={() => apply('target', stretch.targetPpm)} data-testid="apply-stretch">Use {formatPpmPercent(stretch.targetPpm)} % as the performance target</button> : null}
+            </div>
+          ) : null}
         </div>
       ) : <p className="muted">The history is shorter than one {report.windowDays}-day window, so there is no recommendation yet.</p>}
       {x ? <p className="muted">Exclusions left out {x.droppedSamples.toLocaleString('en')} samples ({x.exclusions} exclusion{x.exclusions === 1 ? '' : 's'}).</p> : null}
