@@ -82,6 +82,13 @@ test('a team imports a CSV export, reads the charts and the recommendation, excl
     expect(without).toBeLessThan(100);
     await expect(page.getByTestId('exclusion-band').first()).toBeVisible();
 
+    // Take the recommended SLO: the tier table now holds it, and undo puts 99.9 % back.
+    const recommended = (await page.getByTestId('recommendation').locator('strong').first().textContent())!;
+    await page.getByTestId('apply-recommendation').click();
+    await expect(page.getByTestId('fit-slo')).toContainText(recommended);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByTestId('fit-slo')).toContainText('99.9 %');
+
     // Choose the first budget window to see its burn-down.
     await page.getByTestId('budget-window').first().getByRole('button').click();
     await expect(page.getByTestId('burndown-chart')).toBeVisible();
