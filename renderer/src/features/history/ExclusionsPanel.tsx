@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { useState } from 'react';
-import { EXCLUSION_CATEGORIES, EXCLUSION_CATEGORY_LABELS, type Exclusion, type ExclusionCategory } from '../../../../shared/analysis/exclusions';
+import { checkRrule, EXCLUSION_CATEGORIES, EXCLUSION_CATEGORY_LABELS, type Exclusion, type ExclusionCategory } from '../../../../shared/analysis/exclusions';
 import { formatDuration } from '../../../../shared/budget/alerts';
 import type { Sli } from '../../../../shared/domain/types';
 import { Field } from '../../components/Field';
@@ -14,7 +14,9 @@ const REPEATS: { value: Repeat; label: string }[] = [
 
 function describe(e: Exclusion): string {
   const start = DateTime.fromMillis(e.startMs, { zone: e.timeZone }).toFormat('ccc d LLL yyyy HH:mm');
-  return `${start} (${e.timeZone}) for ${formatDuration(e.durationMinutes)}${e.rrule ? `, repeating ${e.rrule}` : ''}`;
+  const rule = e.rrule ? checkRrule(e.rrule) : null;
+  const repeat = rule === null ? '' : rule.ok ? `, repeating ${rule.description}` : `, repeating ${e.rrule}`;
+  return `${start} (${e.timeZone}) for ${formatDuration(e.durationMinutes)}${repeat}`;
 }
 
 /** The service's exclusions, and a form to add one (one-off or recurring) with a category and a reason. */
