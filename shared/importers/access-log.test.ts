@@ -35,7 +35,8 @@ describe('access log importer', () => {
       expect(series.t[i]! % 60_000).toBe(0);
       if (i > 0) expect(series.t[i]!).toBeGreaterThan(series.t[i - 1]!);
     }
-    expect(series.t[0]).toBe(Date.UTC(2015, 4, 17, 10, 5));
+    // The first request came at 10:05:03; its minute's sample stands for (10:05, 10:06] and is stamped at its end.
+    expect(series.t[0]).toBe(Date.UTC(2015, 4, 17, 10, 6));
   });
 
   it('parses log timestamps strictly, with their offset', () => {
@@ -61,7 +62,7 @@ describe('access log importer', () => {
     expect(result.issues.map((issue) => [issue.code, issue.line])).toEqual([['BAD_LINE', 2], ['BAD_LINE', 3], ['BAD_LINE', 5]]);
     expect(result.issues[1]!.column).toBe(14);
     const series = result.series[0]!;
-    expect([...series.t]).toEqual([Date.UTC(2015, 4, 17, 10, 5)]);
+    expect([...series.t]).toEqual([Date.UTC(2015, 4, 17, 10, 6)]);
     expect([...series.good]).toEqual([1]);
     expect([...series.total]).toEqual([2]);
   });
@@ -115,7 +116,8 @@ describe('access log importer', () => {
       const series = result.series[0];
       expect(series === undefined ? 0 : sum(series.total)).toBe(valid.length);
       expect(series === undefined ? 0 : sum(series.good)).toBe(valid.filter((r) => r.status < 500).length);
-      const minutes = new Set(valid.map((r) => Math.floor((base + r.ms) / 60_000) * 60_000));
+      // Each minute's sample is stamped at the minute's end.
+      const minutes = new Set(valid.map((r) => Math.floor((base + r.ms) / 60_000) * 60_000 + 60_000));
       expect(series === undefined ? [] : [...series.t]).toEqual([...minutes].sort((a, b) => a - b));
     }), RUNS);
   });

@@ -32,7 +32,10 @@ export function medianStep(t: ArrayLike<number>): number | null {
 /** Good and total events counted into one bucket. */
 export type Bucket = { good: number; total: number };
 
-/** A series from buckets keyed by their start time, sorted by time. */
+/**
+ * A series from minute buckets keyed by their start time, sorted by time. Each sample is stamped at the end of its
+ * minute, as every series is read: a sample stands for the interval that ends at its time.
+ */
 export function seriesFromBuckets(name: string, buckets: Map<number, Bucket>): ParsedSeries {
   const keys = [...buckets.keys()].sort((a, b) => a - b);
   const t = new Float64Array(keys.length);
@@ -40,7 +43,7 @@ export function seriesFromBuckets(name: string, buckets: Map<number, Bucket>): P
   const total = new Float64Array(keys.length);
   keys.forEach((key, i) => {
     const bucket = buckets.get(key)!;
-    t[i] = key;
+    t[i] = key + MINUTE_MS;
     good[i] = bucket.good;
     total[i] = bucket.total;
   });
