@@ -168,6 +168,21 @@ describe('charts, burn-down and backtest', () => {
     expect(bd.remaining.y.at(-1)).toBeCloseTo(1 - worst.budgetConsumed, 9);
   });
 
+  it('ends a time-slice burn-down where the budget table says too', async () => {
+    await importHistory();
+    await value(core.call('objective/set', {
+      sliId, tier: 'target', targetPpm: 999_000, window: { kind: 'calendar', unit: 'week', timeZone: 'UTC' }, method: 'timeslices',
+      timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 },
+    }));
+    const report = await value(core.call('analysis/sli', { sliId, windowDays: 7 }));
+    const weeks = report.windowsByTier.target!;
+    expect(weeks.some((w) => w.budgetConsumed > 0)).toBe(true);
+    for (const w of weeks.filter((x) => x.budgetConsumed > 0).slice(0, 3)) {
+      const bd = await value(core.call('analysis/burndown', { sliId, tier: 'target', startMs: w.startMs, excluding: false }));
+      expect(bd.remaining.y.at(-1)).toBeCloseTo(Math.max(-10, 1 - w.budgetConsumed), 9);
+    }
+  });
+
   it('backtests the SLO alerts: the outage pages', async () => {
     await importHistory();
     const r = await value(core.call('analysis/backtest', { sliId, excluding: true }));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Objective } from '../domain/types';
 import { UNBOUNDED_SHARE } from './events';
 import type { History } from './history';
-import { budgetPerWindow, estimateTraffic } from './windows';
+import { budgetPerWindow, burnDownOf, estimateTraffic } from './windows';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -207,6 +207,24 @@ describe('budget windows', () => {
       }
       expect(bestMs).toBeLessThan(200);
     }
+  });
+});
+
+describe('burnDownOf', () => {
+  it('starts untouched and ends where the budget table says, under every method', () => {
+    const day = Date.UTC(2026, 5, 1);
+    const h = series(day, day + 3 * DAY, MIN, () => 100, (t) => ((t - day) / MIN) % 997 < 7 ? 30 : 0);
+    for (const method of ['occurrences', 'timeslices', 'ratio-timeslices'] as const) {
+      const o = objective({ targetPpm: 995_000, window: { kind: 'rolling', days: 1 }, method, timeslice: { sliceMinutes: 5, sliceTargetPpm: 900_000 } });
+      for (const w of budgetPerWindow(h, o)) {
+        const b = burnDownOf(h, o, w.startMs)!;
+        expect(b.remaining[0]).toBe(1);
+        expect(b.remaining.at(-1)).toBeCloseTo(1 - w.budgetConsumed, 9);
+        // Spending only grows, so what remains never rises.
+        for (let i = 1; i < b.remaining.length; i++) expect(b.remaining[i]!).toBeLessThanOrEqual(b.remaining[i - 1]! + 1e-12);
+      }
+    }
+    expect(burnDownOf(h, objective({ targetPpm: 995_000, window: { kind: 'rolling', days: 1 }, method: 'occurrences' }), day + 1)).toBeNull();
   });
 });
 

@@ -68,6 +68,13 @@ function spans(objective: Objective, firstMs: number, beginMs: number, lastMs: n
 /** Good and bad slices counted so far; a slice may count for several when samples are coarser than slices. */
 type SliceTally = { slices: number; good: number; bad: number };
 
+/** The bad slices a slice holding these counts would add if it closed now. */
+function openSliceBad(good: number, total: number, slice: Timeslice, ratio: boolean): number {
+  const t: SliceTally = { slices: 0, good: 0, bad: 0 };
+  addSlice(t, good, total, 1, slice, ratio);
+  return t.bad;
+}
+
 function addSlice(tally: SliceTally, good: number, total: number, weight: number, slice: Timeslice, ratio: boolean): void {
   if (!(total > 0)) return;
   tally.slices += weight;
@@ -82,10 +89,14 @@ function addSlice(tally: SliceTally, good: number, total: number, weight: number
 /**
  * Good and bad slices of a window under a time-slice method. A sample stands for the time since the previous sample
  * (at most the median step, so a gap is not counted as slices). One longer than a slice is spread evenly over its
- * span: the part in the slice where it ends joins that slice, and the whole slices before count with its own ratio. So a coarse series counts
- * every slice it covers, and a sparse one (an uptime history, hourly samples split at each outage) counts each once.
+ * span: the part in the slice where it ends joins that slice, and the whole slices before count with its own ratio.
+ * So a coarse series counts every slice it covers, and a sparse one (an uptime history, hourly samples split at each
+ * outage) counts each once. `onSample`, when given, hears the bad slices counted so far after each sample.
  */
-function sliceTally(h: History, lo: number, hi: number, startMs: number, slice: Timeslice, stepMs: number, ratio: boolean): SliceTally {
+function sliceTally(
+  h: History, lo: number, hi: number, startMs: number, slice: Timeslice, stepMs: number, ratio: boolean,
+  onSample?: (i: number, badSoFar: number) => void,
+): SliceTally {
   const sliceMs = slice.sliceMinutes * MINUTE_MS;
   const tally: SliceTally = { slices: 0, good: 0, bad: 0 };
   let current = -1;
@@ -109,6 +120,8 @@ function sliceTally(h: History, lo: number, hi: number, startMs: number, slice: 
     if (before > 0) addSlice(tally, h.good[i]! * (1 - share), h.total[i]! * (1 - share), before, slice, ratio);
     good += h.good[i]! * share;
     total += h.total[i]! * share;
+    // Only closed slices count until the last sample, where the open one closes: spending never goes back.
+    if (onSample) onSample(i, tally.bad + (i === hi - 1 ? openSliceBad(good, total, slice, ratio) : 0));
   }
   addSlice(tally, good, total, 1, slice, ratio);
   return tally;
@@ -170,6 +183,49 @@ export function budgetPerWindow(h: History, objective: Objective, maxEvents = 3)
     });
   }
   return out;
+}
+
+/** The remaining budget through one window: after each sample, 1 − spent / budget, ending at 1 − budgetConsumed. */
+export type WindowBurnDown = { startMs: number; endMs: number; label: string; budget: number; x: Float64Array; remaining: Float64Array };
+
+/**
+ * The burn-down of the objective's budget window that starts at startMs, counted as budgetPerWindow counts it (bad
+ * events for occurrences, bad slices for the time-slice methods), so it ends where the budget table says; null when no
+ * window starts there. The first point is the window's start at 1 (untouched).
+ */
+export function burnDownOf(h: History, objective: Objective, startMs: number): WindowBurnDown | null {
+  const n = h.t.length;
+  if (n === 0) return null;
+  const stepMs = medianStep(h.t);
+  const span = spans(objective, h.t[0]!, h.t[0]! - stepMs, h.t[n - 1]!).find((sp) => sp.startMs === startMs);
+  if (!span) return null;
+  let lo = 0;
+  while (lo < n && h.t[lo]! <= span.startMs) lo++;
+  let hi = lo;
+  let total = 0;
+  while (hi < n && h.t[hi]! <= span.endMs) total += h.total[hi++]!;
+  const x = new Float64Array(hi - lo + 1);
+  const spent = new Float64Array(hi - lo + 1);
+  x[0] = span.startMs;
+  const slice = objective.timeslice ?? DEFAULT_TIMESLICE;
+  let budget: number;
+  if (objective.method === 'occurrences') {
+    budget = ((PPM_PER_WHOLE - objective.targetPpm) * total) / PPM_PER_WHOLE;
+    let bad = 0;
+    for (let i = lo; i < hi; i++) {
+      bad += Math.max(0, h.total[i]! - h.good[i]!);
+      x[i - lo + 1] = h.t[i]!;
+      spent[i - lo + 1] = bad;
+    }
+  } else {
+    budget = methodBudgetMinutes(objective.targetPpm, (span.endMs - span.startMs) / MINUTE_MS, objective.method, slice) / slice.sliceMinutes;
+    sliceTally(h, lo, hi, span.startMs, slice, stepMs, objective.method === 'ratio-timeslices', (i, bad) => {
+      x[i - lo + 1] = h.t[i]!;
+      spent[i - lo + 1] = bad;
+    });
+  }
+  const remaining = spent.map((v) => 1 - shareOf(v, budget));
+  return { ...span, budget, x, remaining };
 }
 
 /** Traffic seen in the history, for the bad-event budgets: requests per day over the days with data, or null for ratio-only series. */
