@@ -80,6 +80,35 @@ test('an access log, an Upptime history, a query_range file, NGINX Plus snapshot
   }
 });
 
+test('a long import shows its progress and can be cancelled, storing nothing', async ({ page }) => {
+  test.setTimeout(240_000);
+  const dirs = freshDirs();
+  // Three million minutes (about 100 MB): long enough to cancel while it is being read.
+  const t0 = Date.UTC(2020, 0, 1);
+  const rows: string[] = ['time,good,total'];
+  for (let i = 1; i <= 3_000_000; i++) rows.push(`${t0 / 1000 + 60 * i},99,100`);
+  writeFileSync(join(dirs.folder, 'big.csv'), rows.join('\n'));
+  const server = await startServer(dirs);
+  try {
+    await open(page, server, 'cancel');
+    await importFile(page, 'big.csv', async () => {
+      await page.getByTestId('import-time-format').selectOption('epoch-s');
+    });
+    const wizard = page.getByTestId('import-wizard');
+    await expect(wizard.getByTestId('import-progress')).toBeVisible();
+    // The bar moves through the file while it is parsed, then the import is cancelled part-way.
+    await expect(wizard.locator('.import-phase')).toContainText(/Parsing… [\d.]+ MB of [\d.]+ MB/, { timeout: 60_000 });
+    expect(Number(await wizard.getByTestId('import-progress').getAttribute('value'))).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, '30-import-progress.png') });
+    await wizard.getByTestId('import-cancel').click();
+    await expect(wizard.getByTestId('import-error')).toContainText(/cancel/i, { timeout: 60_000 });
+    await page.getByTestId('import-close').first().click();
+    await expect(page.getByTestId('history-empty')).toBeVisible();
+  } finally {
+    await server.stop();
+  }
+});
+
 test('a live Prometheus imports through the wizard with a progress bar, and an unreachable one is named', async ({ page }) => {
   const missing = prometheusMissing();
   test.skip(missing !== null && !process.env.CI, `Prometheus is not installed here: ${missing}`);
