@@ -81,6 +81,8 @@ test('a team imports a CSV export, reads the charts and the recommendation, excl
     expect(without).toBeGreaterThan(50);
     expect(without).toBeLessThan(100);
     await expect(page.getByTestId('exclusion-band').first()).toBeVisible();
+    // The axis fits the tiers; the outage's 0 % minutes run off the bottom, and the chart says so.
+    await expect(page.getByTestId('chart-clipped')).toContainText('the lowest is 0 %');
 
     // Take the recommended SLO: the tier table now holds it, and undo puts 99.9 % back.
     const recommended = (await page.getByTestId('recommendation').locator('strong').first().textContent())!;
@@ -93,12 +95,16 @@ test('a team imports a CSV export, reads the charts and the recommendation, excl
     await page.getByTestId('budget-window').first().getByRole('button').click();
     await expect(page.getByTestId('burndown-chart')).toBeVisible();
     await page.screenshot({ path: join(ARTIFACTS, '24-history-exclusions-burndown.png'), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, '24b-history-top.png') });
 
     // Zoom in by dragging across the plot: fewer samples are in view, drawn at full resolution.
     const inView = page.getByTestId('chart-samples');
     await expect(inView).toHaveText('85,860');
-    await page.getByTestId('chart-brush').scrollIntoViewIfNeeded();
-    const box = (await page.getByTestId('chart-brush').boundingBox())!;
+    // The plot's own ground: the group around it also spans lines that run off the axis.
+    const ground = page.getByTestId('chart-brush').locator('rect.brush-ground');
+    await ground.scrollIntoViewIfNeeded();
+    const box = (await ground.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.34, box.y + box.height * 0.4, { steps: 5 });

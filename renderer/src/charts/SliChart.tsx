@@ -137,6 +137,7 @@ export function SliChart({ data, sli, onZoom, firings = null, width, plotHeight 
           <FiringRows plot={plot} rows={l.rows} bars={l.bars} />
         </svg>
       </div>
+      {l.clippedNote ? <p className="chart-clipped" data-testid="chart-clipped">↓ {l.clippedNote}.</p> : null}
       <p id={`${uid}-help`} className="chart-help">Drag across the chart to zoom in, scroll to zoom around the pointer, double-click to see everything. When focused: + and − zoom, ← and → move, 0 resets.</p>
     </div>
   );

@@ -33,12 +33,21 @@ describe('layoutSliChart', () => {
   it('draws both lines, the three tiers and the excluded period inside the plot', () => {
     const data = chart(48, (i) => (i === 10 ? 0.97 : 0.9995));
     const l = layoutSliChart(data, sli, data.view);
-    expect(l.domain).toEqual([0.95, 1]);
+    // The axis fits the loosest tier (99 %) and the rolling line; the 97 % sample runs off the bottom, and says so.
+    expect(l.domain).toEqual([0.98, 1]);
+    expect(l.clippedNote).toBe('Samples dipping below 98 % run off the bottom; the lowest is 97 %');
     expect(l.sliPath.startsWith(`M${TIME_MARGINS.left},`)).toBe(true);
     expect(l.rollingPath).not.toBe('');
     expect(l.tiers.map((t) => t.label)).toEqual(['SLA 99 %', 'SLO 99.9 %', 'Target 99.95 %']);
     expect(l.bands).toHaveLength(1);
     expect(l.plot.right).toBe(l.width - TIME_MARGINS.right);
+  });
+
+  it('lets the samples set the axis while there is no rolling line yet', () => {
+    const data = { ...chart(48, (i) => (i === 10 ? 0.9 : 0.9995)), rolling: { x: [], y: [] } };
+    const l = layoutSliChart(data, sli, data.view);
+    expect(l.domain[0]).toBeLessThanOrEqual(0.9);
+    expect(l.clippedNote).toBeNull();
   });
 
   it('adds a page row and a ticket row only when firings are given, and grows to hold them', () => {
@@ -56,6 +65,7 @@ describe('layoutSliChart', () => {
     const data = chart(48, (i) => (i === 40 ? 0.5 : 0.9995));
     const zoomed = layoutSliChart(data, sli, { startMs: T0, endMs: T0 + 12 * HOUR_MS });
     expect(zoomed.domain).toEqual([0.98, 1]);
+    expect(zoomed.clippedNote).toBeNull();
     expect(zoomed.bands[0]!.x).toBeCloseTo(TIME_MARGINS.left + (2 / 12) * (zoomed.plot.right - zoomed.plot.left), 6);
   });
 

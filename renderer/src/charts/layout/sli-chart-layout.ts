@@ -28,6 +28,8 @@ export type SliChartLayout = {
   marks: number;
   canvas: boolean;
   summary: string;
+  /** A note when single samples dip below the y axis, which is scaled to the tiers and the rolling line. */
+  clippedNote: string | null;
 };
 
 /** Options of layoutSliChart: the viewBox width, the plot's height and the firings to mark under it. */
@@ -50,7 +52,10 @@ export function layoutSliChart(data: ChartData, sli: Sli, view: TimeRange, optio
   const plot = { left: TIME_MARGINS.left, right: width - TIME_MARGINS.right, top: 16, bottom: 16 + (options.plotHeight ?? 330) };
   const x = timeScale(view, plot.left, plot.right);
   const tiersSet = Object.values(sli.objectives).flatMap((o) => (o ? [o.targetPpm / 1_000_000] : []));
-  const domain = sliDomain([data.sli, data.rolling], view, tiersSet);
+  // The axis fits the tiers and the rolling line: one bad minute must not squash the tiers into a hairline at the
+  // top. Samples below it run off the bottom edge (and a note says how low they went). Without a rolling line yet,
+  // the samples set the axis.
+  const domain = sliDomain([lowestIn(data.rolling, view) === null ? data.sli : data.rolling], view, tiersSet);
   const y = valueScale(domain, plot);
   const firings = options.firings ?? null;
   const rowsTop = plot.bottom + 56;
@@ -62,6 +67,7 @@ export function layoutSliChart(data: ChartData, sli: Sli, view: TimeRange, optio
   const tiers = tierLines(sli, y, plot.top, plot.bottom);
   const bands = exclusionBands(data.exclusions, view, x);
   const low = lowestIn(data.sli, view);
+  const clippedNote = low !== null && low < domain[0] ? `Samples dipping below ${formatFraction(domain[0])} run off the bottom; the lowest is ${formatFraction(low)}` : null;
   const lastIndex = lastIndexIn(data.rolling, view);
   const last = lastIndex === null ? null : data.rolling.y[lastIndex]!;
   const summary = [
@@ -74,6 +80,7 @@ export function layoutSliChart(data: ChartData, sli: Sli, view: TimeRange, optio
   ].filter((s): s is string => s !== null).join('; ');
   const lastRow = rows.at(-1);
   return {
+    clippedNote,
     width,
     height: lastRow ? lastRow.y + lastRow.height + 8 : plot.bottom + 52,
     plot,
