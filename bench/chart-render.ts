@@ -9,7 +9,7 @@ import { lttb, type XY } from '../shared/analysis/downsample';
 import { createWorkspaceDb, openWorkspaceDb } from '../electron/core/storage/db';
 import { CatalogRepo } from '../electron/core/storage/repos/catalog-repo';
 import { SeriesRepo } from '../electron/core/storage/repos/series-repo';
-import { report, type Measurement } from './measure';
+import { prng, report, type Measurement } from './measure';
 
 const MINUTES_PER_YEAR = 525_600;
 const MINUTE_MS = 60_000;
@@ -34,17 +34,6 @@ const LTTB_BUDGET_MS = 3;
 const DRAWN_RATIO = 2.5;
 const LTTB_RATIO = 5;
 
-/** mulberry32: a seeded PRNG so the data, and so LTTB's choices, are the same every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A year of minutes: a daily traffic cycle, sparse errors, a few incidents and twelve hours without traffic (wider than an LTTB bucket, so the chart shows the gap). */
 function yearOfMinutes(): { name: string; stepMs: number; t: Float64Array; good: Float64Array; total: Float64Array } {

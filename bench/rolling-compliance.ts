@@ -1,6 +1,6 @@
 // T2 of reference/performance.md: rolling compliance and burn rates over a year of minute data, as ratios to a plain sum.
 import { burnRates, rollingCompliance } from '../shared/budget/rolling';
-import { medianMs, report, type Measurement } from './measure';
+import { prng, medianMs, report, type Measurement } from './measure';
 
 const MINUTES_PER_YEAR = 525_600;
 const MINUTES_PER_DAY = 1_440;
@@ -11,17 +11,6 @@ const TARGET_PPM = 999_000;
 const RUNS = 21;
 const WARMUP = 10;
 
-/** mulberry32: a small seeded PRNG so the data (and so the work) is the same every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One year of minute counts: ~1,000 requests a minute with a daily cycle, a few seeded bad events and incidents. */
 function yearOfMinutes(seed = 20240601): { good: Float64Array; total: Float64Array } {
