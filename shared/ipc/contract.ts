@@ -83,6 +83,9 @@ export const csvMappingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('value-threshold'), time: columnRef, value: columnRef, threshold: z.number().refine(Number.isFinite, 'The threshold must be a number'), direction: z.enum(['below', 'above']) }).strict(),
 ]);
 
+/** A stored series as an import reports it: its name, samples, typical step and time span. */
+export type SeriesSummary = { name: string; points: number; stepMs: number | null; startMs: number | null; endMs: number | null };
+
 /** Where an import came from: a file format, or a live Prometheus server's HTTP API. */
 export type ImportSource = ImportFormat | 'prometheus-api';
 
@@ -94,7 +97,7 @@ export type ImportSummary = {
   format: ImportSource;
   accepted: number;
   rejected: number;
-  series: { name: string; points: number; stepMs: number | null; startMs: number | null; endMs: number | null }[];
+  series: SeriesSummary[];
   issues: ImportIssue[];
 };
 
@@ -138,7 +141,7 @@ export type ImportPreview = {
 /** An import as listed for an SLI, newest last, with its series. */
 export type ImportListing = {
   id: number; fileName: string; format: ImportSource; acceptedRows: number; rejectedRows: number; finishedAt: number | null;
-  series: { name: string; points: number; stepMs: number | null; startMs: number | null; endMs: number | null }[];
+  series: (SeriesSummary & { seriesId: number })[];
 };
 
 /** One imported series an analysis can use. */

@@ -2,7 +2,7 @@ import type { ImportListing } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
 import type { HandlerMap } from '../context';
 import { previewFile } from '../services/import-preview';
-import { importFile } from '../services/import-service';
+import { importFile, seriesSummary } from '../services/import-service';
 import { importPrometheus } from '../services/prometheus-import';
 
 /** Importing history from files: preview, import with progress and cancel, and the list of what was imported. */
@@ -31,7 +31,7 @@ export const importHandlers: HandlerMap<'import/file' | 'import/preview' | 'impo
     const repo = ctx.session.series();
     return repo.listImports(args.sliId).map((r): ImportListing => ({
       id: r.id, fileName: r.fileName, format: r.format, acceptedRows: r.acceptedRows, rejectedRows: r.rejectedRows, finishedAt: r.finishedAt,
-      series: repo.listSeries(r.id).map((s) => ({ name: s.name, points: s.points, stepMs: s.stepMs, startMs: s.startMs, endMs: s.endMs })),
+      series: repo.listSeries(r.id).map((s) => ({ seriesId: s.id, ...seriesSummary(s) })),
     }));
   },
   'import/delete': (args, ctx) => {

@@ -4,10 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { PARSER_VERSION, type ParseRequest } from '../../../shared/importers/dispatch';
 import { DEFAULT_LIMITS, type ImportIssue, type ParseResult } from '../../../shared/importers/types';
-import type { ImportSummary } from '../../../shared/ipc/contract';
+import type { ImportSource, ImportSummary, SeriesSummary } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { PARSE_LIMITS, runWorker } from '../workers/run-worker';
-import { storeImport, type BadRowPolicy } from './import-store';
+import type { ImportRecord, SeriesInfo } from '../storage/repos/series-repo';
+import { storeImport, type BadRowPolicy, type ImportOutcome } from './import-store';
 import type { WorkspaceSession } from './workspace-session';
 
 const PARSE_WORKER = new URL('../workers/parse-worker.ts', import.meta.url);
@@ -42,7 +43,7 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
   job.signal?.throwIfAborted();
   const sha256 = await hashInSlices(bytes);
   const earlier = session.series().findImport(job.sliId, sha256);
-  if (earlier) return { status: 'duplicate', importId: earlier.id, fileName, format: earlier.format, accepted: earlier.acceptedRows, rejected: earlier.rejectedRows, series: [], issues: [] };
+  if (earlier) return duplicateSummary(earlier, fileName);
   // A large file's Buffer owns its ArrayBuffer and moves to the worker uncopied; a small one may share Node's pool, which must not move.
   const payload = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
   job.onProgress?.('parsing', 0, stat.size);
@@ -55,13 +56,26 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
   job.signal?.throwIfAborted();
   job.onProgress?.('storing', 0, result.accepted);
   const outcome = storeImport(session, { sliId: job.sliId, sha256, fileName, parserVersion: PARSER_VERSION, result, onBadRows: job.onBadRows }, now);
-  const issues = capIssues(outcome.status === 'duplicate' ? [] : outcome.issues);
-  if (outcome.status === 'refused') return { status: 'refused', importId: null, fileName, format: result.format, accepted: result.accepted, rejected: result.rejected, series: [], issues };
-  if (outcome.status === 'duplicate') return { status: 'duplicate', importId: outcome.record.id, fileName, format: outcome.record.format, accepted: 0, rejected: 0, series: [], issues };
-  return {
-    status: 'stored', importId: outcome.record.id, fileName, format: result.format, accepted: result.accepted, rejected: result.rejected, issues,
-    series: session.series().listSeries(outcome.record.id).map((s) => ({ name: s.name, points: s.points, stepMs: s.stepMs, startMs: s.startMs, endMs: s.endMs })),
-  };
+  return importSummary(session, outcome, fileName, result);
+}
+
+/** A stored series as an import reports it. */
+export function seriesSummary(s: SeriesInfo): SeriesSummary {
+  return { name: s.name, points: s.points, stepMs: s.stepMs, startMs: s.startMs, endMs: s.endMs };
+}
+
+/** What an import reports when its bytes were imported before: the earlier import, unchanged. */
+export function duplicateSummary(record: ImportRecord, fileName: string): ImportSummary {
+  return { status: 'duplicate', importId: record.id, fileName, format: record.format, accepted: record.acceptedRows, rejected: record.rejectedRows, series: [], issues: [] };
+}
+
+/** What an import reports once storeImport has decided: stored with its series, a duplicate, or refused with its issues. */
+export function importSummary(session: WorkspaceSession, outcome: ImportOutcome, fileName: string, result: ParseResult, format: ImportSource = result.format): ImportSummary {
+  if (outcome.status === 'duplicate') return duplicateSummary(outcome.record, fileName);
+  const issues = capIssues(outcome.issues);
+  const base = { fileName, format, accepted: result.accepted, rejected: result.rejected, issues };
+  if (outcome.status === 'refused') return { status: 'refused', importId: null, series: [], ...base };
+  return { status: 'stored', importId: outcome.record.id, series: session.series().listSeries(outcome.record.id).map(seriesSummary), ...base };
 }
 
 /** Bytes hashed between two turns of the event loop. */

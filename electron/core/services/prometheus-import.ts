@@ -9,7 +9,7 @@ import { AppFailure } from '../../../shared/ipc/errors';
 import type { ParseJob } from '../workers/parse-worker';
 import { PARSE_LIMITS, runWorker } from '../workers/run-worker';
 import { storeImport } from './import-store';
-import { capIssues } from './import-service';
+import { importSummary } from './import-service';
 import { fetchQueryRange, prometheusServer, QUERY_FIELDS, rangeText, shownTime, type PrometheusServer, type QueryRole } from './prometheus-client';
 import type { WorkspaceSession } from './workspace-session';
 
@@ -201,17 +201,5 @@ export async function importPrometheus(session: WorkspaceSession, req: Prometheu
   const outcome = storeImport(session, {
     sliId: req.sliId, sha256: fingerprint(server, req, result), fileName, parserVersion: PARSER_VERSION, result, onBadRows: req.onBadRows, source: 'prometheus-api',
   }, opts.now);
-  const format = 'prometheus-api' as const;
-  if (outcome.status === 'refused') {
-    return { status: 'refused', importId: null, fileName, format, accepted: result.accepted, rejected: result.rejected, series: [], issues: capIssues(outcome.issues) };
-  }
-  if (outcome.status === 'duplicate') {
-    const { id, acceptedRows, rejectedRows } = outcome.record;
-    return { status: 'duplicate', importId: id, fileName, format, accepted: acceptedRows, rejected: rejectedRows, series: [], issues: [] };
-  }
-  return {
-    status: 'stored', importId: outcome.record.id, fileName, format, accepted: result.accepted, rejected: result.rejected,
-    series: session.series().listSeries(outcome.record.id).map((s) => ({ name: s.name, points: s.points, stepMs: s.stepMs, startMs: s.startMs, endMs: s.endMs })),
-    issues: capIssues(outcome.issues),
-  };
+  return importSummary(session, outcome, fileName, result, 'prometheus-api');
 }

@@ -55,7 +55,7 @@ export function registerBacktestCommand(program: Command, ctx: CliContext): void
 
 /** The id of the imported series with this name (case-insensitive), latest import first. */
 export async function findSeries(core: CliCore, sliId: number, name: string): Promise<number> {
-  const { available } = await core.call('analysis/sli', { sliId });
+  const available = (await core.call('import/list', { sliId })).flatMap((i) => i.series);
   const match = [...available].reverse().find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
   if (!match) refuse('NOT_FOUND', `No imported series is named "${name}"; there are ${available.slice(0, 10).map((s) => `"${s.name}"`).join(', ')}`, 'series', '--series');
   return match.seriesId;

@@ -23,11 +23,10 @@ export function ImportsList() {
             {!readOnly ? <button className="link danger" onClick={() => setConfirm({ id: i.id, name: i.fileName })} aria-label={`Remove import ${i.fileName}`}>Remove</button> : null}
             {i.series.length > 6 ? <div className="muted">{i.series.length} series; choose one with “Series” above.</div> : <ul className="series-list">
               {i.series.map((s) => {
-                const choice = report?.available.find((c) => c.importId === i.id && c.name === s.name);
-                const active = choice !== undefined && report?.seriesId === choice.seriesId;
+                const active = report?.seriesId === s.seriesId;
                 return (
-                  <li key={s.name}>
-                    <button className={`link ${active ? 'active' : ''}`} aria-pressed={active} disabled={!choice} onClick={() => choice && setSeries(choice.seriesId)}>
+                  <li key={s.seriesId}>
+                    <button className={`link ${active ? 'active' : ''}`} aria-pressed={active} onClick={() => setSeries(s.seriesId)}>
                       {s.name}
                     </button>
                     <span className="muted"> {s.points.toLocaleString('en')} samples, {day(s.startMs)} → {day(s.endMs)}</span>
