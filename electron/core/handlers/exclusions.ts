@@ -10,9 +10,8 @@ export const exclusionHandlers: HandlerMap<'exclusion/list' | 'exclusion/add' | 
     return added;
   },
   'exclusion/delete': (args, ctx) => {
-    const serviceId = ctx.session.exclusions().get(args.id)?.serviceId;
-    const out = new ExclusionService(ctx.session).delete(args.id);
-    if (serviceId !== undefined) ctx.emit('exclusions-changed', { serviceId });
-    return out;
+    const deleted = new ExclusionService(ctx.session).delete(args.id);
+    ctx.emit('exclusions-changed', { serviceId: deleted.serviceId });
+    return { id: deleted.id };
   },
 };

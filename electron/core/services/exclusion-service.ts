@@ -33,12 +33,13 @@ export class ExclusionService {
     return this.session.exclusions().get(id)!;
   }
 
-  delete(id: number): { id: number } {
+  /** Deletes an exclusion and gives back what was deleted. */
+  delete(id: number): Exclusion {
     const existing = this.session.exclusions().get(id);
     if (!existing) throw new AppFailure('NOT_FOUND', `There is no exclusion with id ${id}`, { field: 'id' });
     const name = requireService(this.session, existing.serviceId);
     this.edit(`Delete exclusion from ${name}`, existing.serviceId, (repos) => repos.exclusions.delete(id));
-    return { id };
+    return existing;
   }
 
   private edit<T>(label: string, serviceId: number, fn: (repos: Repos) => T): T {
