@@ -1,20 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../shared/ipc/events';
-import { createCore, type Core } from './registry';
+import type { Core } from './registry';
+import { removeTempCore, tempCore, value } from './test-support';
 
 let dir: string;
 let core: Core;
 let serviceId: number;
 let sliId: number;
-
-async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 0, 1);
@@ -44,18 +38,14 @@ async function importHistory() {
 }
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'swb-hist-'));
-  core = createCore({ host: 'cli', version: 'test', settingsDir: join(dir, 'settings'), resolvePath: (p) => resolve(dir, p) });
+  ({ dir, core } = tempCore('swb-hist-'));
   await value(core.call('workspace/create', { path: 'w.slowb' }));
   serviceId = (await value(core.call('service/create', { name: 'checkout' }))).id;
   sliId = (await value(core.call('sli/create', { serviceId, name: 'availability', kind: 'availability' }))).id;
   await value(core.call('objective/set', { sliId, tier: 'slo', targetPpm: 999_000, window: { kind: 'rolling', days: 7 }, method: 'occurrences' }));
 }, 30_000);
 
-afterEach(() => {
-  core.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => removeTempCore({ dir, core }));
 
 const weekly = { category: 'maintenance' as const, reason: 'Sunday patching', startMs: Date.UTC(2026, 0, 4, 2), durationMinutes: 60, rrule: 'FREQ=WEEKLY;BYDAY=SU', timeZone: 'UTC' };
 

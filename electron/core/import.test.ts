@@ -1,24 +1,18 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../shared/importers/types';
-import { createCore, type Core } from './registry';
+import type { Core } from './registry';
+import { removeTempCore, tempCore, value } from './test-support';
 import { importFile } from './services/import-service';
 
 const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
 let dir: string;
 let core: Core;
 let sliId: number;
-
-async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
 
 const fileHash = () => createHash('sha256').update(readFileSync(join(dir, 'w.slowb'))).digest('hex');
 const rowCounts = () => {
@@ -29,17 +23,13 @@ const rowCounts = () => {
 };
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'swb-imp-'));
-  core = createCore({ host: 'cli', version: 'test', settingsDir: join(dir, 'settings'), resolvePath: (p) => resolve(dir, p) });
+  ({ dir, core } = tempCore('swb-imp-'));
   await value(core.call('workspace/create', { path: 'w.slowb' }));
   const svc = await value(core.call('service/create', { name: 'site' }));
   sliId = (await value(core.call('sli/create', { serviceId: svc.id, name: 'availability', kind: 'availability' }))).id;
 }, 30_000);
 
-afterEach(() => {
-  core.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => removeTempCore({ dir, core }));
 
 describe('importing a file', () => {
   it('imports the Apache access log through a worker, and recognises it the second time', async () => {

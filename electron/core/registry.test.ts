@@ -1,27 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from './registry';
+import type { Core } from './registry';
+import { removeTempCore, tempCore, value } from './test-support';
 
 let dir: string;
 let core: Core;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'swb-core-'));
-  core = createCore({ host: 'cli', version: 'test', settingsDir: join(dir, 'settings'), resolvePath: (p) => resolve(dir, p) });
+  ({ dir, core } = tempCore('swb-core-'));
 });
 
-afterEach(() => {
-  core.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
+afterEach(() => removeTempCore({ dir, core }));
 
 describe('the core registry', () => {
   it('builds a service with an SLI and three tiers and reads it back after reopening', async () => {

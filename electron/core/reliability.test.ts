@@ -1,30 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../shared/budget/policy';
 import { SLOTH_30D } from '../../shared/budget/alerts';
-import { createCore, type Core } from './registry';
+import type { Core } from './registry';
+import { removeTempCore, tempCore, value } from './test-support';
 
 let dir: string;
 let core: Core;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'swb-rel-'));
-  core = createCore({ host: 'cli', version: 'test', settingsDir: join(dir, 'settings'), resolvePath: (p) => resolve(dir, p) });
+  ({ dir, core } = tempCore('swb-rel-'));
   await core.call('workspace/create', { path: 'w.slowb' });
 });
 
-afterEach(() => {
-  core.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
+afterEach(() => removeTempCore({ dir, core }));
 
 const create = (name: string) => value(core.call('service/create', { name }));
 const list = () => value(core.call('catalog/list', {}));

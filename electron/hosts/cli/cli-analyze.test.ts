@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeSandbox, type Sandbox } from './cli-test-support';
+import { makeSliSandbox, type Sandbox } from './cli-test-support';
 import type { JsonAnalyzeReport } from './json-output';
 
 const APACHE = fileURLToPath(new URL('../../../../shared/datasets/semicomplete-apache-access-2015/apache_logs.log', import.meta.url));
@@ -9,10 +9,7 @@ const TARGET = [...W, '--service', 'web', '--sli', 'availability'] as const;
 let box: Sandbox;
 
 beforeEach(async () => {
-  box = makeSandbox();
-  await box.json('workspace', 'create', 'w.slowb');
-  await box.json('service', 'add', ...W, 'web');
-  await box.json('sli', 'add', ...W, '--service', 'web', 'availability');
+  box = await makeSliSandbox();
   await box.json('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99.95', '--window', '1d');
 }, 30_000);
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeSandbox, type Sandbox } from './cli-test-support';
+import { makeSliSandbox, type Sandbox } from './cli-test-support';
 import type { JsonAnalyzeReport, JsonBacktestReport, JsonExclusionAdded, JsonExclusionList } from './json-output';
 
 const W = ['--workspace', 'w.slowb'] as const;
@@ -25,10 +25,7 @@ function writeHistory(): string {
 }
 
 beforeEach(async () => {
-  box = makeSandbox();
-  await box.json('workspace', 'create', 'w.slowb');
-  await box.json('service', 'add', ...W, 'web');
-  await box.json('sli', 'add', ...W, '--service', 'web', 'availability');
+  box = await makeSliSandbox();
   await box.json('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99.9', '--window', '7d');
   await box.json('import', writeHistory(), ...TARGET, '--map', 'time=time,good=good,total=total');
 }, 60_000);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeSandbox, type Sandbox } from './cli-test-support';
+import { makeSliSandbox, type Sandbox } from './cli-test-support';
 import type { JsonImportReport, JsonShow } from './json-output';
 
 const DATASETS = fileURLToPath(new URL('../../../../shared/datasets/', import.meta.url));
@@ -11,10 +11,7 @@ let box: Sandbox;
 const TARGET = ['--workspace', 'w.slowb', '--service', 'web', '--sli', 'availability'] as const;
 
 beforeEach(async () => {
-  box = makeSandbox();
-  await box.json('workspace', 'create', 'w.slowb');
-  await box.json('service', 'add', '--workspace', 'w.slowb', 'web');
-  await box.json('sli', 'add', '--workspace', 'w.slowb', '--service', 'web', 'availability');
+  box = await makeSliSandbox();
 }, 30_000);
 
 afterEach(() => box.cleanup());

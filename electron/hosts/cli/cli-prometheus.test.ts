@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   freePort, prometheusMissing, requestCounters, startPrometheus, type TestPrometheus,
 } from '../../core/services/prometheus-test-support';
-import { makeSandbox, type Sandbox } from './cli-test-support';
+import { makeSliSandbox, type Sandbox } from './cli-test-support';
 import type { JsonImportReport, JsonShow } from './json-output';
 
 const missing = prometheusMissing();
@@ -15,10 +15,7 @@ let box: Sandbox;
 let prometheus: TestPrometheus;
 
 beforeEach(async () => {
-  box = makeSandbox();
-  await box.json('workspace', 'create', 'w.slowb');
-  await box.json('service', 'add', '--workspace', 'w.slowb', 'web');
-  await box.json('sli', 'add', '--workspace', 'w.slowb', '--service', 'web', 'availability');
+  box = await makeSliSandbox();
 }, 30_000);
 
 afterEach(() => box.cleanup());

@@ -44,3 +44,12 @@ export function makeSandbox(): Sandbox {
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** A sandbox holding workspace w.slowb with a service "web" and its SLI "availability", made through the CLI. */
+export async function makeSliSandbox(): Promise<Sandbox> {
+  const box = makeSandbox();
+  await box.json('workspace', 'create', 'w.slowb');
+  await box.json('service', 'add', '--workspace', 'w.slowb', 'web');
+  await box.json('sli', 'add', '--workspace', 'w.slowb', '--service', 'web', 'availability');
+  return box;
+}
