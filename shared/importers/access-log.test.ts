@@ -27,16 +27,47 @@ describe('access log importer', () => {
     expect(series.name).toBe(AVAILABILITY_SERIES);
     expect(sum(series.total)).toBe(lines);
     expect(sum(series.total) - sum(series.good)).toBe(fiveXx);
-    // This sample keeps only minute :05 of each hour (84 distinct minutes), so the typical step is an hour.
+    // This sample keeps only minute :05 of each hour (84 distinct minutes); the step is still the one-minute bucket.
     expect(series.t.length).toBe(new Set(text.match(/\[\d\d\/\w{3}\/\d{4}:\d\d:\d\d/g)).size);
     expect(series.t.length).toBe(84);
-    expect(series.stepMs).toBe(3_600_000);
+    expect(series.stepMs).toBe(60_000);
     for (let i = 0; i < series.t.length; i++) {
       expect(series.t[i]! % 60_000).toBe(0);
       if (i > 0) expect(series.t[i]!).toBeGreaterThan(series.t[i - 1]!);
     }
     // The first request came at 10:05:03; its minute's sample stands for (10:05, 10:06] and is stamped at its end.
     expect(series.t[0]).toBe(Date.UTC(2015, 4, 17, 10, 6));
+  });
+
+  describe('buckets requests by a stated interval, never by a step inferred from the gaps between them', () => {
+    // Two requests at hh:05:34 and hh:05:40 in each hour 00–05; the one at 03:05:34 is a 500.
+    const hourly = [0, 1, 2, 3, 4, 5].flatMap((h) => [34, 40].map((s) => {
+      const status = h === 3 && s === 34 ? 500 : 200;
+      return `1.2.3.4 - - [17/May/2015:0${h}:05:${s} +0000] "GET / HTTP/1.1" ${status} 12`;
+    })).join('\n');
+
+    it('puts a 500 logged at 03:05:34 in the 03:05–03:06 minute, stamped 03:06, with a one-minute step', () => {
+      const series = parseAccessLog(hourly).series[0]!;
+      expect(series.stepMs).toBe(60_000);
+      expect([...series.t]).toEqual([0, 1, 2, 3, 4, 5].map((h) => Date.UTC(2015, 4, 17, h, 6)));
+      const bad = [...series.good].map((good, i) => series.total[i]! - good);
+      expect(bad).toEqual([0, 0, 0, 1, 0, 0]);
+    });
+
+    it('uses a five-minute bucket when asked: the 500 falls in 03:05–03:10, stamped 03:10', () => {
+      const series = parseAccessLog(hourly, { bucketMs: 300_000 }).series[0]!;
+      expect(series.stepMs).toBe(300_000);
+      expect(series.t[3]).toBe(Date.UTC(2015, 4, 17, 3, 10));
+      expect([series.good[3], series.total[3]]).toEqual([1, 2]);
+    });
+
+    it('refuses a bucket that is not a whole number of minutes dividing a day', () => {
+      for (const bucketMs of [0, 30_000, 7 * 60_000, 90_000, 2 * 86_400_000, Number.NaN]) {
+        const result = parseAccessLog(hourly, { bucketMs });
+        expect(result.series).toEqual([]);
+        expect(result.issues.map((issue) => issue.code)).toEqual(['BAD_OPTION']);
+      }
+    });
   });
 
   it('parses log timestamps strictly, with their offset', () => {

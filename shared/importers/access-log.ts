@@ -1,22 +1,28 @@
 // Common and Combined Log Format (Apache %h %l %u %t "%r" %>s %b ["%{Referer}i" "%{User-agent}i"], nginx's "combined"),
-// optionally followed by a duration field, bucketed per UTC minute: availability counts non-5xx requests as good.
+// optionally followed by a duration field. An access log is a stream of events: requests are counted in buckets of a
+// stated length (one minute unless asked otherwise), never at a step guessed from the gaps between them. Availability
+// counts every request whose status is below 500 as good (4xx included: the client's mistake, not the service's).
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParseResult } from './types';
-import { addToBucket, checkSize, floorToMinute, parseStrictNumber, seriesFromBuckets, splitLines, type Bucket } from './minute-buckets';
+import { addToBucket, checkBucketMs, checkSize, floorToBucket, MINUTE_MS, parseStrictNumber, seriesFromBuckets, splitLines, type Bucket } from './minute-buckets';
 
 /** The unit of a duration written as the last field of each line: %D (µs), milliseconds, or nginx $request_time (s). */
 export type DurationField = 'microseconds' | 'milliseconds' | 'seconds';
 
-/** How to read an access log: the duration field and latency threshold enable a latency series beside availability. */
+/**
+ * How to read an access log: the bucket length (one minute by default), and the duration field and latency threshold
+ * that enable a latency series beside availability.
+ */
 export type AccessLogOptions = {
+  bucketMs?: number;
   durationField?: DurationField;
   latencyThresholdMs?: number;
   limits?: ImportLimits;
 };
 
-/** Series name of the per-minute non-5xx share. */
+/** Series name of the per-bucket non-5xx share. */
 export const AVAILABILITY_SERIES = 'availability';
 
-/** Series name of the per-minute share of requests at or under the latency threshold. */
+/** Series name of the per-bucket share of requests at or under the latency threshold. */
 export const LATENCY_SERIES = 'latency';
 
 const QUOTED = '"((?:[^"\\\\]|\\\\.)*)"';
@@ -71,14 +77,18 @@ function readLine(line: string, durationField: DurationField | undefined): LineR
 }
 
 /**
- * Reads an access log into per-minute availability (good = non-5xx) and, when a duration field and a latency threshold
- * are given, per-minute latency (good = at or under the threshold). Malformed lines become BAD_LINE issues; reading goes on.
+ * Reads an access log into availability per bucket (good = status below 500) and, when a duration field and a latency
+ * threshold are given, latency per bucket (good = at or under the threshold). Each sample is stamped at the end of its
+ * bucket and stepMs is the bucket length. Malformed lines become BAD_LINE issues; reading goes on.
  */
 export function parseAccessLog(text: string, options: AccessLogOptions = {}): ParseResult {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const issues: ImportIssue[] = [];
   const tooLarge = checkSize(text, limits);
   if (tooLarge !== null) return { format: 'access-log', series: [], issues: [tooLarge], accepted: 0, rejected: 0 };
+  const bucketMs = options.bucketMs ?? MINUTE_MS;
+  const badBucket = checkBucketMs(bucketMs);
+  if (badBucket !== null) return { format: 'access-log', series: [], issues: [{ severity: 'error', code: 'BAD_OPTION', message: badBucket }], accepted: 0, rejected: 0 };
   const threshold = options.latencyThresholdMs;
   const withLatency = options.durationField !== undefined && threshold !== undefined;
   if (threshold !== undefined && !(Number.isFinite(threshold) && threshold >= 0)) {
@@ -109,11 +119,11 @@ export function parseAccessLog(text: string, options: AccessLogOptions = {}): Pa
     }
     accepted++;
     if (read.warning !== undefined) issues.push({ severity: 'warning', code: 'MALFORMED_TAIL', message: read.warning, line: i + 1 });
-    const minute = floorToMinute(read.time);
-    addToBucket(availability, minute, read.status >= 500 ? 0 : 1, 1);
-    if (withLatency) addToBucket(latency, minute, read.durationMs! <= threshold ? 1 : 0, 1);
+    const start = floorToBucket(read.time, bucketMs);
+    addToBucket(availability, start, read.status >= 500 ? 0 : 1, 1);
+    if (withLatency) addToBucket(latency, start, read.durationMs! <= threshold ? 1 : 0, 1);
   }
-  const series = accepted === 0 ? [] : [seriesFromBuckets(AVAILABILITY_SERIES, availability)];
-  if (withLatency && accepted > 0) series.push(seriesFromBuckets(LATENCY_SERIES, latency));
+  const series = accepted === 0 ? [] : [seriesFromBuckets(AVAILABILITY_SERIES, availability, bucketMs)];
+  if (withLatency && accepted > 0) series.push(seriesFromBuckets(LATENCY_SERIES, latency, bucketMs));
   return { format: 'access-log', series, issues, accepted, rejected };
 }

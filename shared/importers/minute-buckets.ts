@@ -1,4 +1,4 @@
-// Helpers the event-based importers share: strict numbers (reliability.md R23), minute buckets and column building.
+// Helpers the event-based importers share: strict numbers (reliability.md R23), time buckets and column building.
 import type { ImportIssue, ImportLimits, ParsedSeries } from './types';
 import { parseStrictSpan } from './csv/numbers';
 import { utf8Length } from './yaml-guard';
@@ -15,9 +15,21 @@ export function parseStrictNumber(text: string): number | null {
   return parseStrictSpan(text, 0, text.length);
 }
 
-/** The start of the UTC minute a time falls in. */
-export function floorToMinute(ms: number): number {
-  return Math.floor(ms / MINUTE_MS) * MINUTE_MS;
+/** One day in milliseconds, the longest bucket. */
+const DAY_MS = 86_400_000;
+
+/** The start of the bucket a time falls in; buckets are aligned to UTC midnight (they divide a day). */
+export function floorToBucket(ms: number, bucketMs: number): number {
+  return Math.floor(ms / bucketMs) * bucketMs;
+}
+
+/**
+ * Why a bucket length cannot be used for events, or null: a bucket is a whole number of minutes that divides a day
+ * (1m, 5m, 15m, 1h, 1d, ...), so every day starts a bucket.
+ */
+export function checkBucketMs(bucketMs: number): string | null {
+  if (Number.isInteger(bucketMs) && bucketMs >= MINUTE_MS && bucketMs <= DAY_MS && bucketMs % MINUTE_MS === 0 && DAY_MS % bucketMs === 0) return null;
+  return 'The bucket must be a whole number of minutes that divides a day, such as 1m, 5m, 15m or 1h';
 }
 
 /** The median spacing of sorted sample times, or null with fewer than two samples. */
@@ -33,21 +45,22 @@ export function medianStep(t: ArrayLike<number>): number | null {
 export type Bucket = { good: number; total: number };
 
 /**
- * A series from minute buckets keyed by their start time, sorted by time. Each sample is stamped at the end of its
- * minute, as every series is read: a sample stands for the interval that ends at its time.
+ * A series from buckets of bucketMs keyed by their start time, sorted by time. Each sample is stamped at the end of its
+ * bucket, as every series is read: a sample stands for the interval that ends at its time. The step is the bucket
+ * length, whatever the gaps between the buckets that hold events.
  */
-export function seriesFromBuckets(name: string, buckets: Map<number, Bucket>): ParsedSeries {
+export function seriesFromBuckets(name: string, buckets: Map<number, Bucket>, bucketMs: number): ParsedSeries {
   const keys = [...buckets.keys()].sort((a, b) => a - b);
   const t = new Float64Array(keys.length);
   const good = new Float64Array(keys.length);
   const total = new Float64Array(keys.length);
   keys.forEach((key, i) => {
     const bucket = buckets.get(key)!;
-    t[i] = key + MINUTE_MS;
+    t[i] = key + bucketMs;
     good[i] = bucket.good;
     total[i] = bucket.total;
   });
-  return { name, stepMs: medianStep(t), t, good, total };
+  return { name, stepMs: bucketMs, t, good, total };
 }
 
 /** Adds events to the bucket starting at a time, creating it when absent. */
