@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../types';
-import { decodeBytes, firstInvalidUtf8 } from './decode';
+import { decodeBytes, detectCompression, firstInvalidUtf8 } from './decode';
 import { parseStrictNumber } from './numbers';
 import fc from 'fast-check';
 
@@ -43,6 +43,44 @@ describe('decodeBytes', () => {
       try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { valid = false; }
       expect(firstInvalidUtf8(bytes) === -1).toBe(valid);
     }), { seed: 7, numRuns: 500 });
+  });
+
+  it('names an encoding to choose when bytes are not UTF-8', () => {
+    const latin1 = new Uint8Array([...utf8('a\n'), 0xe9, ...utf8('\n')]);
+    const result = decodeBytes(latin1);
+    if (result.ok) throw new Error('latin-1 bytes decoded as UTF-8');
+    expect(result.issues[0]!.message).toBe('The file is not valid UTF-8: byte 0xe9 at offset 2; choose its encoding (windows-1252, for example) to read it');
+  });
+
+  it.each([
+    ['gzip', [0x1f, 0x8b, 0x08, 0x00], 'The file is gzip-compressed, not text; decompress it (gunzip) and import the result'],
+    ['zip', [0x50, 0x4b, 0x03, 0x04], 'The file is a zip archive, not text; extract the file inside it and import that'],
+    ['bzip2', [0x42, 0x5a, 0x68, 0x39, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59], 'The file is bzip2-compressed, not text; decompress it (bunzip2) and import the result'],
+    ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], 'The file is xz-compressed, not text; decompress it (unxz) and import the result'],
+    ['zstd', [0x28, 0xb5, 0x2f, 0xfd], 'The file is zstd-compressed, not text; decompress it (unzstd) and import the result'],
+  ])('recognises a %s file by its magic bytes instead of calling it a text-encoding problem', (name, magic, message) => {
+    const bytes = new Uint8Array([...magic, 0x00, 0xff, 0x10, 0x20]);
+    expect(detectCompression(bytes)).toBe(name);
+    expect(decodeBytes(bytes)).toEqual({ ok: false, issues: [{ severity: 'error', code: 'COMPRESSED', message }] });
+    // Even with an encoding chosen: windows-1252 reads any byte, so it would turn the archive into nonsense text.
+    expect(decodeBytes(bytes, { encoding: 'windows-1252' })).toMatchObject({ ok: false, issues: [{ code: 'COMPRESSED' }] });
+  });
+
+  it('does not take text that merely starts like a magic number for a compressed file', () => {
+    expect(detectCompression(utf8('BZh9,total\n'))).toBeNull();
+    expect(detectCompression(utf8('PK,1\n'))).toBeNull();
+    expect(decodeBytes(utf8('BZh,1\n'))).toMatchObject({ ok: true, text: 'BZh,1\n' });
+  });
+
+  it('recognises UTF-16 without a byte-order mark by its NUL bytes, and reads it when that encoding is chosen', () => {
+    const le = utf16(text, false).subarray(2);
+    const be = utf16(text, true).subarray(2);
+    expect(decodeBytes(le)).toEqual({ ok: false, issues: [{ severity: 'error', code: 'ENCODING', message: 'The file looks like UTF-16 little-endian without a byte-order mark (every other byte is 0); choose utf-16le as its encoding to read it' }] });
+    expect(decodeBytes(be)).toMatchObject({ ok: false, issues: [{ code: 'ENCODING', message: expect.stringContaining('UTF-16 big-endian') }] });
+    expect(decodeBytes(le, { encoding: 'utf-16le' })).toEqual({ ok: true, text, encoding: 'utf-16le', bom: false });
+    expect(decodeBytes(be, { encoding: 'utf-16be' })).toEqual({ ok: true, text, encoding: 'utf-16be', bom: false });
+    // A UTF-8 file with a stray NUL or two is still read as UTF-8.
+    expect(decodeBytes(utf8('a,b\n1,\0\n2,3\n'))).toMatchObject({ ok: true, encoding: 'utf-8' });
   });
 
   it('refuses files above the byte limit before decoding', () => {
