@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 import type { History } from '../../../shared/analysis/history';
 import type { WorkspaceState } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
-import { createWorkspaceDb, openWorkspaceDb, type OpenedDb } from '../storage/db';
+import { createWorkspaceDb, openWorkspaceDb, writeTransaction, type OpenedDb } from '../storage/db';
 import { AlertSetRepo } from '../storage/repos/alert-set-repo';
 import { CatalogRepo } from '../storage/repos/catalog-repo';
 import { ExclusionRepo } from '../storage/repos/exclusion-repo';
@@ -145,13 +145,12 @@ export class WorkspaceSession {
    */
   edit<T>(label: string, serviceId: number | null, fn: (repo: CatalogRepo, now: number) => { serviceId: number; value: T }): T {
     const c = this.requireWritable();
-    const run = c.opened.db.transaction(() => {
+    const { out, before, after } = writeTransaction(c.opened.db, () => {
       const before = serviceId === null ? null : c.repo.snapshot(serviceId) ?? null;
       const out = fn(c.repo, this.now());
       const after = c.repo.snapshot(out.serviceId) ?? null;
       return { out, before, after };
     });
-    const { out, before, after } = run();
     this.record({ label, apply: (repos, side) => repos.catalog.restore(out.serviceId, side === 'before' ? before : after) });
     return out.value;
   }
@@ -162,11 +161,11 @@ export class WorkspaceSession {
    */
   editWorkspace<T, S>(label: string, capture: (repos: Repos) => S, restore: (repos: Repos, state: S) => void, fn: (repos: Repos) => T): T {
     const c = this.requireWritable();
-    const { value, before, after } = c.opened.db.transaction(() => {
+    const { value, before, after } = writeTransaction(c.opened.db, () => {
       const before = capture(c.repos);
       const value = fn(c.repos);
       return { value, before, after: capture(c.repos) };
-    })();
+    });
     this.record({ label, apply: (repos, side) => restore(repos, side === 'before' ? before : after) });
     return value;
   }
@@ -187,7 +186,7 @@ export class WorkspaceSession {
    */
   write<T>(fn: (repos: Repos) => T): T {
     const c = this.requireWritable();
-    return c.opened.db.transaction(() => fn(c.repos))();
+    return writeTransaction(c.opened.db, () => fn(c.repos));
   }
 
   private record(edit: Edit): void {
@@ -211,7 +210,7 @@ export class WorkspaceSession {
     const edit = from.at(-1);
     if (!edit) throw new AppFailure('NOTHING_TO_UNDO', emptyMessage);
     try {
-      c.opened.db.transaction(() => edit.apply(c.repos, side))();
+      writeTransaction(c.opened.db, () => edit.apply(c.repos, side));
     } catch (error) {
       // Someone else changed the file (another window or the CLI): the history no longer applies.
       this.undoStack = [];

@@ -99,15 +99,24 @@ function checkSqliteVersion(db: Database.Database): void {
   }
 }
 
+/**
+ * Runs `fn` as one write transaction begun IMMEDIATE: the write lock is taken at BEGIN, where SQLite's busy
+ * timeout applies, so a second writer waits for the first. A deferred transaction that reads first and then
+ * writes would instead fail at once with SQLITE_BUSY when another process wrote in between.
+ */
+export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
+
 /** Runs the pending migrations, each with its version bump in one transaction. */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
   let version = Number(db.pragma('user_version', { simple: true }));
   for (const step of migrations) {
     if (step.version <= version) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.exec(step.sql);
       db.pragma(`user_version = ${step.version}`);
-    })();
+    });
     version = step.version;
   }
   return version;
