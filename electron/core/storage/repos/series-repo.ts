@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ParsedSeries } from '../../../../shared/importers/types';
+import type { LatencyData, LatencyUnit, ParsedSeries } from '../../../../shared/importers/types';
 import type { ImportSource } from '../../../../shared/ipc/contract';
 
 /** Samples per stored chunk: one week of minute data, about 80 KB per column. */
@@ -82,7 +82,43 @@ export class SeriesRepo {
       const to = Math.min(n, from + CHUNK_POINTS);
       chunk.run(id, index, to - from, blob(s.t, from, to), blob(s.good, from, to), blob(s.total, from, to));
     }
+    if (s.latency) this.insertLatency(id, n, s.latency);
     return id;
+  }
+
+  /** Stores a series' latency values or per-bound counts in chunks lined up with its samples. */
+  private insertLatency(seriesId: number, n: number, latency: LatencyData): void {
+    const columns = latency.kind === 'values' ? [latency.valuesMs] : latency.atOrBelow;
+    if (columns.some((c) => c.length !== n)) throw new Error(`series ${seriesId}: latency columns differ in length from its samples`);
+    const bounds = latency.kind === 'values' ? [] : latency.boundsMs;
+    this.db.prepare('INSERT INTO series_latency (series_id, kind, unit, bounds_ms) VALUES (?, ?, ?, ?)').run(seriesId, latency.kind, latency.unit, JSON.stringify(bounds));
+    const chunk = this.db.prepare('INSERT INTO series_latency_chunks (series_id, chunk_index, data) VALUES (?, ?, ?)');
+    for (let from = 0, index = 0; from < n; from += CHUNK_POINTS, index++) {
+      const to = Math.min(n, from + CHUNK_POINTS);
+      chunk.run(seriesId, index, columns.length === 1 ? blob(columns[0]!, from, to) : Buffer.concat(columns.map((c) => blob(c, from, to))));
+    }
+  }
+
+  /** A series' latency values or per-bound counts, or null for a series without them (good/total only). */
+  readLatency(seriesId: number): LatencyData | null {
+    const head = this.db.prepare('SELECT kind, unit, bounds_ms FROM series_latency WHERE series_id = ?').get(seriesId) as
+      { kind: 'values' | 'counts'; unit: LatencyUnit; bounds_ms: string } | undefined;
+    if (!head) return null;
+    const n = (this.db.prepare('SELECT points FROM series WHERE id = ?').pluck().get(seriesId) as number | undefined) ?? 0;
+    const bounds = JSON.parse(head.bounds_ms) as number[];
+    const columns = (head.kind === 'values' ? [0] : bounds).map(() => new Float64Array(n));
+    let at = 0;
+    const rows = this.db.prepare('SELECT data FROM series_latency_chunks WHERE series_id = ? ORDER BY chunk_index').pluck().iterate(seriesId) as IterableIterator<Buffer>;
+    for (const bytes of rows) {
+      const all = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      const points = all.length / columns.length;
+      columns.forEach((c, k) => c.set(all.subarray(k * points, (k + 1) * points), at));
+      at += points;
+    }
+    if (at !== n) throw new Error(`series ${seriesId}: expected ${n} latency points, read ${at}`);
+    return head.kind === 'values'
+      ? { kind: 'values', unit: head.unit, valuesMs: columns[0]! }
+      : { kind: 'counts', unit: head.unit, boundsMs: bounds, atOrBelow: columns };
   }
 
   /** Deletes an import with its series and their chunks. */
