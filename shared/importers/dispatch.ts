@@ -1,7 +1,8 @@
 import { detectAccessLog, parseAccessLog, type AccessLogOptions } from './access-log';
-import { decodeBytes } from './csv/decode';
+import { decodeBytes, type TextEncodingName } from './csv/decode';
 import { parseCsv, type CsvMapping, type CsvParseOptions } from './csv/parse';
 import { parseJsonSamples } from './json-samples';
+import { escapeControlChars } from './escape';
 import { detectNginxStatus, parseNginxStatus } from './nginx-status';
 import { detectPrometheusJson, parsePrometheusJson } from './prometheus-json';
 import { DEFAULT_LIMITS, type ImportFormat, type ImportLimits, type ParseResult } from './types';
@@ -10,9 +11,10 @@ import { detectUpptime, parseUpptime } from './upptime';
 /** Version of the parsing code, recorded with every import so results can be traced to the parser that made them. */
 export const PARSER_VERSION = 1;
 
-/** How to read one file: its format (or detect it) and the options of that format. */
+/** How to read one file: its format (or detect it), its text encoding (else UTF-8 or as its BOM says) and the options of that format. */
 export type ParseRequest = {
   format: ImportFormat | 'auto';
+  encoding?: TextEncodingName;
   csv?: { mapping: CsvMapping } & Omit<CsvParseOptions, 'limits'>;
   accessLog?: Omit<AccessLogOptions, 'limits'>;
   prometheusRatio?: boolean;
@@ -37,15 +39,25 @@ function refused(format: ImportFormat, code: string, message: string): ParseResu
 }
 
 /**
- * Decodes a file's bytes and reads it with the importer for its format; never throws on bad input. CSV reading reports
- * how far it has got through `onProgress`, in bytes of the file (estimated from the characters read).
+ * Decodes a file's bytes and reads it with the importer for its format; never throws on bad input. An empty file is
+ * refused as such, whatever its format. Control characters quoted from the file are escaped in every message. CSV
+ * reading reports how far it has got through `onProgress`, in bytes of the file (estimated from the characters read).
  */
 export function parseFile(bytes: Uint8Array, request: ParseRequest, onProgress?: (doneBytes: number, totalBytes: number) => void): ParseResult {
+  const result = readFile(bytes, request, onProgress);
+  if (!result.issues.some((issue) => escapeControlChars(issue.message) !== issue.message)) return result;
+  return { ...result, issues: result.issues.map((issue) => ({ ...issue, message: escapeControlChars(issue.message) })) };
+}
+
+function readFile(bytes: Uint8Array, request: ParseRequest, onProgress?: (doneBytes: number, totalBytes: number) => void): ParseResult {
   const limits = request.limits ?? DEFAULT_LIMITS;
-  const decoded = decodeBytes(bytes, { limits });
   const guess: ImportFormat = request.format === 'auto' ? 'csv' : request.format;
+  if (bytes.length === 0) return refused(guess, 'EMPTY_FILE', 'The file is empty');
+  const decoded = decodeBytes(bytes, { limits, ...(request.encoding === undefined ? {} : { encoding: request.encoding }) });
   if (!decoded.ok) return { format: guess, series: [], issues: decoded.issues, accepted: 0, rejected: 0 };
   const text = decoded.text;
+  if (text.length === 0) return refused(guess, 'EMPTY_FILE', 'The file is empty');
+  if (text.trim() === '') return refused(guess, 'EMPTY_FILE', 'The file holds only blank lines');
   const format = request.format === 'auto' ? detectFormat(text) : request.format;
   switch (format) {
     case 'csv':
