@@ -78,6 +78,30 @@ describe('budgetPerWindow over rolling windows', () => {
     expect(got[1]!.topEvents.map((e) => e.badEvents)).toEqual([20]);
   });
 
+  it('names a history whose first minute is stamped at midnight by the dates of its samples, not by the minute before', () => {
+    // Minutes stamped 2026-01-01 00:00 … 2026-01-14 23:59: the first stands for 2025-12-31 23:59–00:00, so the history
+    // begins then, but that minute does not make a window "2025-12-31 – …".
+    const from = Date.UTC(2026, 0, 1) - MIN;
+    const got = budgetPerWindow(series(from, from + 14 * DAY, MIN, () => 100), objective({ window: { kind: 'rolling', days: 7 } }));
+    expect(got.map((w) => [w.label, w.startMs, w.complete])).toEqual([
+      ['2026-01-01 – 2026-01-07', from, true], ['2026-01-08 – 2026-01-14', from + 7 * DAY, true],
+    ]);
+  });
+
+  it('leaves out of a label a date the window touches for no more than one sample step at either end', () => {
+    // Hourly samples stamped from 00:06: the history begins at 23:06 the day before, and each 1-day window ends at 23:06.
+    const from = Date.UTC(2015, 4, 16, 23, 6);
+    const got = budgetPerWindow(series(from, from + 2 * DAY, HOUR, () => 2), objective({ window: { kind: 'rolling', days: 1 } }));
+    expect(got.map((w) => w.label)).toEqual(['2015-05-17 – 2015-05-17', '2015-05-18 – 2015-05-18']);
+    // Five-minute samples from 00:10 end each window at 00:05 the next day: five minutes of it are not a date of the window.
+    const five = Date.UTC(2026, 0, 1, 0, 5);
+    expect(budgetPerWindow(series(five, five + 2 * DAY, 5 * MIN, () => 2), objective({ window: { kind: 'rolling', days: 1 } })).map((w) => w.label))
+      .toEqual(['2026-01-01 – 2026-01-01', '2026-01-02 – 2026-01-02']);
+    // A sliver longer than a step is a date the window holds data of.
+    const late = Date.UTC(2026, 0, 1, 23, 0);
+    expect(budgetPerWindow(series(late, late + DAY, MIN, () => 2), objective({ window: { kind: 'rolling', days: 1 } }))[0]!.label).toBe('2026-01-01 – 2026-01-02');
+  });
+
   it('keeps at most maxEvents events per window, largest first', () => {
     const bad = new Map([[10, 3], [50, 9], [90, 5], [130, 7]].map(([m, b]) => [Date.UTC(2026, 0, 1) + m! * MIN, b!]));
     const h = series(Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 1, 4), MIN, () => 100, (t) => bad.get(t) ?? 0);

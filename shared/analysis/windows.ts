@@ -38,10 +38,23 @@ function utcDate(ms: number): string {
 }
 
 /**
+ * The name of a rolling window (startMs, endMs]: the UTC dates its time covers, less a date it touches for at most one
+ * sample step at either end. A sample stands for the interval ending at its time, so a history whose first minute is
+ * stamped 2026-01-01 00:00 begins at 2025-12-31 23:59; that one minute does not make the window "2025-12-31 – …".
+ */
+export function rollingWindowLabel(startMs: number, endMs: number, stepMs: number): string {
+  const intoFirstDay = DAY_MS - (((startMs % DAY_MS) + DAY_MS) % DAY_MS);
+  const intoLastDay = ((endMs % DAY_MS) + DAY_MS) % DAY_MS;
+  const fromMs = intoFirstDay < DAY_MS && intoFirstDay <= stepMs && startMs + intoFirstDay < endMs ? startMs + intoFirstDay : startMs;
+  const toMs = intoLastDay > 0 && intoLastDay <= stepMs && endMs - intoLastDay > fromMs ? endMs - intoLastDay : endMs;
+  return `${utcDate(fromMs)} – ${utcDate(toMs - 1)}`;
+}
+
+/**
  * The windows covering the history: sample t belongs to the window with start < t ≤ end (its interval (t − step, t]
  * ends inside), so a sample at midnight on the 1st counts towards the month before.
  */
-function spans(objective: Objective, firstMs: number, beginMs: number, lastMs: number): Span[] {
+function spans(objective: Objective, firstMs: number, beginMs: number, lastMs: number, stepMs: number): Span[] {
   const out: Span[] = [];
   const window = objective.window;
   if (window.kind === 'calendar') {
@@ -59,8 +72,8 @@ function spans(objective: Objective, firstMs: number, beginMs: number, lastMs: n
   if (!(lengthMs > 0)) throw new RangeError(`A rolling window lasts at least a day, not ${window.days}`);
   for (let startMs = beginMs; ; startMs += lengthMs) {
     const endMs = startMs + lengthMs;
-    // Dates touched: a window from 1 March 00:00 lasting 30 days reads "2026-03-01 – 2026-03-30".
-    out.push({ startMs, endMs, label: `${utcDate(startMs)} – ${utcDate(endMs - 1)}` });
+    // Dates covered: a window from 1 March 00:00 lasting 30 days reads "2026-03-01 – 2026-03-30".
+    out.push({ startMs, endMs, label: rollingWindowLabel(startMs, endMs, stepMs) });
     if (endMs >= lastMs) return out;
   }
 }
@@ -148,7 +161,7 @@ export function budgetPerWindow(h: History, objective: Objective, maxEvents = 3)
   const slice = objective.timeslice ?? DEFAULT_TIMESLICE;
   const out: WindowBudget[] = [];
   let i = 0;
-  for (const span of spans(objective, firstMs, beginMs, lastMs)) {
+  for (const span of spans(objective, firstMs, beginMs, lastMs, stepMs)) {
     const lo = i;
     let good = 0;
     let total = 0;
@@ -197,7 +210,7 @@ export function burnDownOf(h: History, objective: Objective, startMs: number): W
   const n = h.t.length;
   if (n === 0) return null;
   const stepMs = medianStep(h.t);
-  const span = spans(objective, h.t[0]!, h.t[0]! - stepMs, h.t[n - 1]!).find((sp) => sp.startMs === startMs);
+  const span = spans(objective, h.t[0]!, h.t[0]! - stepMs, h.t[n - 1]!, stepMs).find((sp) => sp.startMs === startMs);
   if (!span) return null;
   let lo = 0;
   while (lo < n && h.t[lo]! <= span.startMs) lo++;

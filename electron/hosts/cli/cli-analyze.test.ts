@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSliSandbox, type Sandbox } from './cli-test-support';
 import type { JsonAnalyzeReport } from './json-output';
@@ -36,5 +38,28 @@ describe('slo-workbench analyze', () => {
     await box.json('objective', 'set', ...TARGET, '--tier', 'slo', '--target', recommended, '--window', '1d');
     const again = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '1d');
     expect(again.analysis.tiers[0]!.share).toBeGreaterThanOrEqual(0.95);
+  }, 60_000);
+});
+
+/** Minutes stamped from 2026-01-01 00:00 to 2026-01-14 23:59 UTC, as an export that stamps each minute at its start writes them. */
+function writeMidnightHistory(): string {
+  const lines = ['time,good,total'];
+  for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2026, 0, 15); t += 60_000) lines.push(`${new Date(t).toISOString()},100,100`);
+  const path = join(box.dir, 'midnight.csv');
+  writeFileSync(path, lines.join('\n'));
+  return path;
+}
+
+describe('slo-workbench analyze budget windows', () => {
+  it('names the windows of a history stamped from midnight by the dates of its samples', async () => {
+    await box.json('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99.9', '--window', '7d');
+    await box.json('import', writeMidnightHistory(), ...TARGET, '--map', 'time=time,good=good,total=total');
+    const { analysis } = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '7d');
+    expect(analysis.windowsByTier.slo!.map((w) => [w.label, w.complete])).toEqual([['2026-01-01 – 2026-01-07', true], ['2026-01-08 – 2026-01-14', true]]);
+    const text = await box.run('analyze', ...TARGET, '--window', '7d');
+    expect(text.stdoutLines.filter((l) => l.startsWith('      20'))).toEqual([
+      '      2026-01-01 – 2026-01-07: 100.0000 %, met, 0.0 % of budget spent',
+      '      2026-01-08 – 2026-01-14: 100.0000 %, met, 0.0 % of budget spent',
+    ]);
   }, 60_000);
 });
