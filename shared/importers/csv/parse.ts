@@ -1,7 +1,8 @@
 // parse → map for CSV/TSV: reads the mapped columns of every row into good/total samples, rejecting each bad row
 // with a located error and reading on, then normalises the samples into one series. Never throws on bad input.
 import { IANAZone } from 'luxon';
-import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParseResult } from '../types';
+import { withLatencyValues } from '../latency';
+import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type LatencyUnit, type ParseResult } from '../types';
 import { CSV_DELIMITERS, checkHeaders, detectCsv, stripBom, type CsvDelimiter } from './detect';
 import { createIssueLog, type IssueLog } from './issues';
 import { createSampleGatherer, normaliseSamples } from './normalise';
@@ -11,12 +12,16 @@ import { createTimeParser, type CsvTimeFormat } from './time';
 /** A column chosen by its header name or by its 0-based index. */
 export type ColumnRef = string | number;
 
-/** Which columns hold the time and the events: good+total, bad+total, a ratio (optionally with a total) or a value with a threshold. */
+/**
+ * Which columns hold the time and the events: good+total, bad+total, a ratio (optionally with a total), a value with
+ * one threshold, or a latency value in a unit (kept per sample, so each tier is judged at its own threshold).
+ */
 export type CsvMapping =
   | { kind: 'good-total'; time: ColumnRef; good: ColumnRef; total: ColumnRef }
   | { kind: 'bad-total'; time: ColumnRef; bad: ColumnRef; total: ColumnRef }
   | { kind: 'ratio'; time: ColumnRef; ratio: ColumnRef; total?: ColumnRef }
-  | { kind: 'value-threshold'; time: ColumnRef; value: ColumnRef; threshold: number; direction: 'below' | 'above' };
+  | { kind: 'value-threshold'; time: ColumnRef; value: ColumnRef; threshold: number; direction: 'below' | 'above' }
+  | { kind: 'latency'; time: ColumnRef; value: ColumnRef; unit: LatencyUnit };
 
 /** How to read the file: the time format (explicit), the zone of offset-less times, and optional overrides of detection. */
 export type CsvParseOptions = {
@@ -90,6 +95,17 @@ function readerFor(mapping: CsvMapping, cols: Record<string, number>): Reader {
         if (ratio === null || total === null) return false;
         if (ratio > 1) { log.add({ severity: 'error', code: 'RATIO_OUT_OF_RANGE', line, column: r + 1, message: `Line ${line}, column ${r + 1}: the ratio ${row.text(r)} is outside [0, 1]` }); return false; }
         out.good = ratio * total; out.total = total;
+        return true;
+      };
+    }
+    case 'latency': {
+      // The value rides in `good` through normalisation; withLatencyValues moves it beside the series.
+      const v = c('value');
+      return (row, line, log, out) => {
+        const value = countAt(row, v, 'latency', line, log);
+        if (value === null) return false;
+        out.good = value;
+        out.total = 1;
         return true;
       };
     }
@@ -183,9 +199,9 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
     // A valid row gives its counts here without the reader; any doubt goes to the reader, which names the problem.
     const a = row.number(eventCol);
     const b = totalCol < 0 ? 1 : row.number(totalCol);
-    if (a !== null && b !== null && b >= 0 && (kind === 'value-threshold' || (a >= 0 && a <= (kind === 'ratio' ? 1 : b)))) {
+    if (a !== null && b !== null && b >= 0 && (kind === 'value-threshold' || (a >= 0 && (kind === 'latency' || a <= (kind === 'ratio' ? 1 : b))))) {
       counts.total = b;
-      counts.good = kind === 'good-total' ? a : kind === 'bad-total' ? b - a : kind === 'ratio' ? a * b : (below ? a <= threshold : a >= threshold) ? 1 : 0;
+      counts.good = kind === 'good-total' ? a : kind === 'bad-total' ? b - a : kind === 'ratio' ? a * b : kind === 'latency' ? a : (below ? a <= threshold : a >= threshold) ? 1 : 0;
     } else if (!reader!(row, line, log, counts)) { rejected++; return true; }
     if (ambiguous) {
       log.add({ severity: 'warning', code: 'AMBIGUOUS_TIME', line, column: timeCol + 1, message: `Line ${line}: ${row.text(timeCol)} happens twice in ${options.timeZone} (DST ends); the earlier instant was used` });
@@ -195,6 +211,7 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
   }, options.onProgress);
   if (refused !== null) return fail([...refused, ...log.finish()]);
   if (reader === null) return fail([{ severity: 'error', code: 'EMPTY_FILE', message: 'The file has no rows' }, ...log.finish()]);
-  const series = normaliseSamples(seriesName, samples.finish(), log);
+  const normalised = normaliseSamples(seriesName, samples.finish(), log);
+  const series = mapping.kind === 'latency' ? withLatencyValues(normalised, mapping.unit) : normalised;
   return { format: 'csv', series: [series], issues: log.finish(), accepted: series.t.length, rejected: rejected + summary.rejected };
 }

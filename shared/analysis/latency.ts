@@ -1,0 +1,38 @@
+// Latency histories judged at a threshold: a stored latency series keeps each sample's value (one event per sample)
+// or its events at or under a set of bounds (many events per sample); each tier is judged at its own threshold from them.
+import type { LatencyData } from '../importers/types';
+import type { History } from './history';
+
+/** A history judged at a threshold, or why it cannot be judged exactly there. */
+export type Judged = { ok: true; history: History } | { ok: false; message: string };
+
+function near(bounds: readonly number[], thresholdMs: number): string {
+  const below = bounds.filter((b) => b < thresholdMs).at(-1);
+  const above = bounds.find((b) => b > thresholdMs);
+  return [below, above].filter((b) => b !== undefined).map((b) => `${b} ms`).join(' and ');
+}
+
+/**
+ * The good/total history of a latency series at one threshold: a sample's events at or under thresholdMs are good.
+ * Values judge any threshold exactly; counts only a threshold that is one of their bounds (any other is refused,
+ * naming the nearest bounds, rather than answered approximately).
+ */
+export function judgeLatency(h: History, latency: LatencyData, thresholdMs: number): Judged {
+  const n = h.t.length;
+  const good = new Float64Array(n);
+  if (latency.kind === 'values') {
+    const v = latency.valuesMs;
+    for (let i = 0; i < n; i++) good[i] = v[i]! <= thresholdMs ? h.total[i]! : 0;
+    return { ok: true, history: { t: h.t, good, total: h.total } };
+  }
+  const at = latency.boundsMs.indexOf(thresholdMs);
+  if (at < 0) {
+    return {
+      ok: false,
+      message: `This history kept request counts at ${latency.boundsMs.length} latency bounds, not at ${thresholdMs} ms (the nearest are ${near(latency.boundsMs, thresholdMs)}): `
+        + `choose one of those thresholds, or import the log again to count requests at ${thresholdMs} ms`,
+    };
+  }
+  return { ok: true, history: { t: h.t, good: latency.atOrBelow[at]!, total: h.total } };
+}
+
