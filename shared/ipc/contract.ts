@@ -6,6 +6,8 @@ import type { TrafficEstimate, WindowBudget } from '../analysis/windows';
 import type { AlertWindowSet } from '../budget/alerts';
 import { isKnownTimeZone } from '../budget/calendar';
 import { IMPORT_FORMATS, type ImportFormat, type ImportIssue } from '../importers/types';
+import { TEXT_ENCODINGS } from '../importers/csv/decode';
+import { checkBucketMs } from '../importers/minute-buckets';
 import { checkTargetPpm } from '../domain/percent';
 import {
   BUDGETING_METHODS, CALENDAR_UNITS, SLI_KINDS, TIERS, type Service, type Sli, type Tier,
@@ -318,7 +320,9 @@ export const contract = {
         timeFormat: z.enum(['iso', 'epoch-s', 'epoch-ms']),
         timeZone: z.string().max(64).refine(isKnownTimeZone, { message: 'Time zone must be an IANA name such as Europe/Berlin' }).optional(),
       }).strict().optional(),
+      encoding: z.enum(TEXT_ENCODINGS, { message: `Encoding must be one of ${TEXT_ENCODINGS.join(', ')}` }).optional(),
       accessLog: z.object({
+        bucketMs: checked(z.number(), (ms) => { const problem = checkBucketMs(ms); return problem === null ? { ok: true, value: ms } : { ok: false, message: problem }; }).optional(),
         durationField: z.enum(['microseconds', 'milliseconds', 'seconds']).optional(),
         latencyThresholdMs: z.number().positive().max(3_600_000).optional(),
       }).strict().optional(),

@@ -8,6 +8,7 @@ import type { ImportSource, ImportSummary, SeriesSummary } from '../../../shared
 import { AppFailure } from '../../../shared/ipc/errors';
 import { PARSE_LIMITS, runWorker } from '../workers/run-worker';
 import type { ImportRecord, SeriesInfo } from '../storage/repos/series-repo';
+import { gunzipIfGzip } from './decompress';
 import { storeImport, type BadRowPolicy, type ImportOutcome } from './import-store';
 import type { WorkspaceSession } from './workspace-session';
 
@@ -24,8 +25,8 @@ export type ImportFileRequest = {
 };
 
 /**
- * Imports a file: checks its size before reading it, recognises bytes imported before by their SHA-256, parses it in a
- * worker thread with memory and time limits, and stores the result in one transaction (or nothing, on bad rows with
+ * Imports a file: checks its size before reading it, recognises bytes imported before by their SHA-256, decompresses
+ * gzip (within the byte limit), parses it in a worker thread with memory and time limits, and stores the result in one transaction (or nothing, on bad rows with
  * "abort"). Every problem comes back as located issues; the workspace is never left half-written.
  */
 export async function importFile(session: WorkspaceSession, job: ImportFileRequest, now: () => number): Promise<ImportSummary> {
@@ -44,8 +45,11 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
   const sha256 = await hashInSlices(bytes);
   const earlier = session.series().findImport(job.sliId, sha256);
   if (earlier) return duplicateSummary(earlier, fileName);
+  // The file's own bytes are hashed; a gzip file is parsed as what it holds.
+  const content = await gunzipIfGzip(bytes, fileName, limits.maxBytes);
+  job.signal?.throwIfAborted();
   // A large file's Buffer owns its ArrayBuffer and moves to the worker uncopied; a small one may share Node's pool, which must not move.
-  const payload = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+  const payload = content.byteOffset === 0 && content.byteLength === content.buffer.byteLength ? content : new Uint8Array(content);
   job.onProgress?.('parsing', 0, stat.size);
   const result = await runWorker<{ bytes: Uint8Array; request: ParseRequest }, ParseResult>(
     PARSE_WORKER, { bytes: payload, request: job.request }, {

@@ -8,7 +8,10 @@ type Decoder = { decode: (input: Uint8Array) => string };
 type DecoderCtor = new (label: string, options?: { fatal?: boolean }) => Decoder;
 
 /** The text encodings decodeBytes reads. */
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+
+/** One text encoding decodeBytes reads. */
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
 
 /** Decoded text with the encoding used and whether a byte-order mark was removed, or the located issues. */
 export type DecodeResult =
