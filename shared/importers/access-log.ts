@@ -2,7 +2,8 @@
 // optionally followed by a duration field. An access log is a stream of events: requests are counted in buckets of a
 // stated length (one minute unless asked otherwise), never at a step guessed from the gaps between them. Availability
 // counts every request whose status is below 500 as good (4xx included: the client's mistake, not the service's).
-import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParseResult } from './types';
+import { createLatencyCounter, latencyBounds } from './latency';
+import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type LatencyUnit, type ParseResult } from './types';
 import { addToBucket, checkBucketMs, checkSize, floorToBucket, MINUTE_MS, parseStrictNumber, seriesFromBuckets, splitLines, type Bucket } from './minute-buckets';
 
 /** The unit of a duration written as the last field of each line: %D (µs), milliseconds, or nginx $request_time (s). */
@@ -16,8 +17,15 @@ export type AccessLogOptions = {
   bucketMs?: number;
   durationField?: DurationField;
   latencyThresholdMs?: number;
+  /**
+   * With a duration field: thresholds (a latency SLI's tiers') at which each bucket's requests are counted exactly,
+   * besides the fixed grid of bounds, so each tier is judged at its own threshold later. Enough without a threshold.
+   */
+  latencyBoundsMs?: number[];
   limits?: ImportLimits;
 };
+
+const DURATION_UNITS: Record<DurationField, LatencyUnit> = { microseconds: 'us', milliseconds: 'ms', seconds: 's' };
 
 /** Series name of the per-bucket non-5xx share. */
 export const AVAILABILITY_SERIES = 'availability';
@@ -90,7 +98,9 @@ export function parseAccessLog(text: string, options: AccessLogOptions = {}): Pa
   const badBucket = checkBucketMs(bucketMs);
   if (badBucket !== null) return { format: 'access-log', series: [], issues: [{ severity: 'error', code: 'BAD_OPTION', message: badBucket }], accepted: 0, rejected: 0 };
   const threshold = options.latencyThresholdMs;
-  const withLatency = options.durationField !== undefined && threshold !== undefined;
+  const withLatency = options.durationField !== undefined && (threshold !== undefined || options.latencyBoundsMs !== undefined);
+  const boundsMs = latencyBounds([...(options.latencyBoundsMs ?? []), ...(threshold === undefined ? [] : [threshold])]);
+  const atOrBelow = withLatency ? createLatencyCounter(boundsMs) : null;
   if (threshold !== undefined && !(Number.isFinite(threshold) && threshold >= 0)) {
     return { format: 'access-log', series: [], issues: [{ severity: 'error', code: 'BAD_OPTION', message: 'The latency threshold must be a non-negative number of milliseconds' }], accepted: 0, rejected: 0 };
   }
@@ -121,9 +131,16 @@ export function parseAccessLog(text: string, options: AccessLogOptions = {}): Pa
     if (read.warning !== undefined) issues.push({ severity: 'warning', code: 'MALFORMED_TAIL', message: read.warning, line: i + 1 });
     const start = floorToBucket(read.time, bucketMs);
     addToBucket(availability, start, read.status >= 500 ? 0 : 1, 1);
-    if (withLatency) addToBucket(latency, start, read.durationMs! <= threshold ? 1 : 0, 1);
+    if (atOrBelow !== null) {
+      // Without a threshold, good waits (= total) for the tier that judges it from the per-bound counts.
+      addToBucket(latency, start, read.durationMs! <= (threshold ?? Infinity) ? 1 : 0, 1);
+      atOrBelow.add(start, read.durationMs!);
+    }
   }
   const series = accepted === 0 ? [] : [seriesFromBuckets(AVAILABILITY_SERIES, availability, bucketMs)];
-  if (withLatency && accepted > 0) series.push(seriesFromBuckets(LATENCY_SERIES, latency, bucketMs));
+  if (atOrBelow !== null && accepted > 0) {
+    const counts = atOrBelow.finish([...latency.keys()].sort((a, b) => a - b));
+    series.push({ ...seriesFromBuckets(LATENCY_SERIES, latency, bucketMs), latency: { kind: 'counts', unit: DURATION_UNITS[options.durationField!], boundsMs, atOrBelow: counts } });
+  }
   return { format: 'access-log', series, issues, accepted, rejected };
 }

@@ -83,6 +83,7 @@ export const csvMappingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bad-total'), time: columnRef, bad: columnRef, total: columnRef }).strict(),
   z.object({ kind: z.literal('ratio'), time: columnRef, ratio: columnRef, total: columnRef.optional() }).strict(),
   z.object({ kind: z.literal('value-threshold'), time: columnRef, value: columnRef, threshold: z.number().refine(Number.isFinite, 'The threshold must be a number'), direction: z.enum(['below', 'above']) }).strict(),
+  z.object({ kind: z.literal('latency'), time: columnRef, value: columnRef, unit: z.enum(['ms', 's', 'us'], { message: 'The unit of the values is ms, s or us (µs)' }) }).strict(),
 ]);
 
 /** A stored series as an import reports it: its name, samples, typical step and time span. */
@@ -103,6 +104,13 @@ export type ImportSummary = {
   issues: ImportIssue[];
 };
 
+/**
+ * How a latency history was judged: from each sample's values or from per-bound counts (written in `unit`), each tier at
+ * its own threshold (value ≤ threshold is good). The rolling figures (overall, worst, best) use the SLI's own threshold,
+ * the recommended SLO the SLO's and the performance target to aim for the target's (else the SLO's).
+ */
+export type LatencyJudgement = { kind: 'values' | 'counts'; unit: 'ms' | 's' | 'us'; sliThresholdMs: number; thresholdsMs: Partial<Record<Tier, number>> };
+
 /** One variant of an SLI's analysis (all data, or with exclusions left out): the rolling-window view and each tier's budget windows. */
 export type HistoryVariant = HistoryAnalysis & { windowsByTier: Partial<Record<Tier, WindowBudget[]>> };
 
@@ -116,6 +124,8 @@ export type HistoryReport = HistoryVariant & {
   available: SeriesChoice[];
   excluding: (HistoryVariant & { exclusions: number; droppedSamples: number }) | null;
   traffic: TrafficEstimate | null;
+  /** For a latency series with its values kept: the thresholds each tier was judged at; null for good/total series. */
+  latency: LatencyJudgement | null;
 };
 
 /** The first lines of a file and what the import wizard guessed from them, before anything is stored. */

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import { parseDuration } from '../../../../shared/budget/alerts';
+import { TEXT_ENCODINGS, type TextEncodingName } from '../../../../shared/importers/csv/decode';
 import type { CsvMapping } from '../../../../shared/importers/csv/parse';
+import { checkBucketMs, MINUTE_MS } from '../../../../shared/importers/minute-buckets';
 import { IMPORT_FORMATS, type ImportIssue } from '../../../../shared/importers/types';
 import type { Service, Sli } from '../../../../shared/domain/types';
 import type { ImportSummary } from '../../../../shared/ipc/contract';
@@ -12,7 +15,7 @@ import { PROMETHEUS_LABELS, prometheusArgs, type PrometheusOptions } from './imp
 
 type ImportOptions = CommonOptions & Partial<PrometheusOptions> & {
   workspace: string; service: string; sli: string; format: string; map?: string; threshold?: string; goodWhen: string;
-  timeFormat: string; timezone?: string; onBadRows: string; step: string;
+  timeFormat: string; timezone?: string; onBadRows: string; step: string; bucket?: string; encoding?: string;
 };
 
 const ROLES = ['time', 'good', 'total', 'bad', 'ratio', 'value'] as const;
@@ -42,6 +45,23 @@ export function parseMapping(text: string, threshold: string | undefined, goodWh
   return refuse('INVALID_ARGUMENT', '--map needs good and total, bad and total, a ratio, or a value (with --threshold)', 'map', '--map');
 }
 
+/** Reads `--bucket 5m` (an access log's bucket length) into milliseconds; refused unless it divides a day. */
+export function parseBucket(text: string, format: string): number {
+  if (format !== 'auto' && format !== 'access-log') refuse('INVALID_ARGUMENT', '--bucket applies to access logs only (--format access-log or auto)', 'accessLog.bucketMs', '--bucket');
+  const minutes = parseDuration(text);
+  const bucketMs = minutes.ok ? minutes.value * MINUTE_MS : Number.NaN;
+  const problem = checkBucketMs(bucketMs);
+  if (problem !== null) refuse('INVALID_ARGUMENT', `${problem}, not "${text.trim()}"`, 'accessLog.bucketMs', '--bucket');
+  return bucketMs;
+}
+
+/** Reads `--encoding` into a text encoding the decoder knows. */
+function parseEncoding(text: string): TextEncodingName {
+  const name = text.trim().toLowerCase();
+  if (!(TEXT_ENCODINGS as readonly string[]).includes(name)) refuse('INVALID_ARGUMENT', `--encoding is one of ${TEXT_ENCODINGS.join(', ')}, not "${text}"`, 'encoding', '--encoding');
+  return name as TextEncodingName;
+}
+
 // Importers name the line in their messages already; add it only where a message does not.
 function located(i: ImportIssue): string {
   if (i.line === undefined || /\bline \d/i.test(i.message)) return i.message;
@@ -58,7 +78,8 @@ function reportImport(summary: ImportSummary, service: Service, sli: Sli): Comma
   if (summary.status === 'refused') {
     const shown = errors.slice(0, 5).map(located).join('; ');
     const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
-    const hint = summary.rejected > 0 ? '; fix those rows, or use --on-bad-rows skip to keep the others' : '';
+    const hint = summary.rejected > 0 ? '; fix those rows, or use --on-bad-rows skip to keep the others'
+      : errors.some((i) => i.code === 'ENCODING') ? `; give its encoding with --encoding (${TEXT_ENCODINGS.slice(0, -1).join(', ')} or ${TEXT_ENCODINGS.at(-1)})` : '';
     throw new AppFailure('INVALID_ARGUMENT', `${summary.fileName} was not imported: ${shown}${more}. Nothing was stored${hint}`, { issues: summary.issues });
   }
   const lines = summary.status === 'duplicate'
@@ -86,6 +107,8 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .option('--good-when <side>', 'with value=COL: below (value ≤ threshold is good) or above', 'below')
     .option('--time-format <format>', 'CSV times: iso, epoch-s or epoch-ms', 'iso')
     .option('--timezone <zone>', 'IANA zone of CSV times written without an offset')
+    .option('--encoding <name>', `text encoding of the file: ${TEXT_ENCODINGS.join(', ')} (default: UTF-8, or as its byte-order mark says)`)
+    .option('--bucket <duration>', 'access logs: count requests per bucket of this length, e.g. 1m, 5m, 1h (default: 1m)')
     .option('--prometheus <url>', 'read from a live Prometheus server (its query_range API) instead of a file')
     .option('--good <promql>', 'with --prometheus: good events per step, e.g. sum(increase(http_requests_total{code!~"5.."}[1m]))')
     .option('--total <promql>', 'with --prometheus: total events per step, e.g. sum(increase(http_requests_total[1m]))')
@@ -113,6 +136,8 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         refuse('INVALID_ARGUMENT', `--format is one of ${IMPORT_FORMATS.join(', ')} or auto, not "${format}"`, 'format', '--format');
       }
       if (!['iso', 'epoch-s', 'epoch-ms'].includes(options.timeFormat)) refuse('INVALID_ARGUMENT', '--time-format is iso, epoch-s or epoch-ms', 'timeFormat', '--time-format');
+      const bucketMs = options.bucket === undefined ? undefined : parseBucket(options.bucket, format);
+      const encoding = options.encoding === undefined ? undefined : parseEncoding(options.encoding);
       const csv = options.map === undefined ? undefined : {
         mapping: parseMapping(options.map, options.threshold, options.goodWhen),
         timeFormat: options.timeFormat as 'iso' | 'epoch-s' | 'epoch-ms',
@@ -123,7 +148,8 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         const sli = findSli(service, options.sli);
         const summary: ImportSummary = await core.call('import/file', {
           sliId: sli.id, path: file, format: format as 'auto', onBadRows, ...(csv ? { csv } : {}),
-        }, { path: '<file>' });
+          ...(encoding === undefined ? {} : { encoding }), ...(bucketMs === undefined ? {} : { accessLog: { bucketMs } }),
+        }, { path: '<file>', encoding: '--encoding', 'accessLog.bucketMs': '--bucket' });
         return reportImport(summary, service, sli);
       });
     }));
