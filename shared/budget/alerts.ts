@@ -1,5 +1,7 @@
+import type { SloWindow } from '../domain/types';
 import type { FieldCheck } from '../domain/validation';
-import { budgetFraction } from './budget';
+import { budgetFraction, formatMinutes, windowMinutes } from './budget';
+import { formatFactor, formatRatePercent } from './downtime';
 
 /** One window pair of a multi-window, multi-burn-rate alert: the budget share it guards and its two windows. */
 export type AlertWindow = { budgetPercent: number; shortMinutes: number; longMinutes: number };
@@ -46,14 +48,52 @@ export function burnRateFactor(window: AlertWindow, periodMinutes: number): numb
   return (window.budgetPercent * periodMinutes) / (100 * window.longMinutes);
 }
 
+/**
+ * Why an alert is of no use as it stands, in the words the UI and CLI show: it waits for an error rate of 100 % or
+ * more and can never fire (alerts fire above their threshold), or its factor is below 1 and it fires while the service
+ * is still within its budget. `kind` is for programs (JSON); people read `message`.
+ */
+export type AlertWarning = { kind: 'never-fires' | 'fires-within-budget'; message: string };
+
 /** One alert as the UI and CLI list it. */
 export type AlertRow = AlertKey & AlertWindow & {
   factor: number;
-  /** The error rate (0..1) at which the alert fires: factor × (1 − target). */
+  /** The error rate (0..1) above which the alert fires: factor × (1 − target). */
   errorRate: number;
   /** How long the whole budget lasts at that rate, in minutes: period ÷ factor. */
   exhaustMinutes: number;
+  /** What is wrong with the alert, or null when it can fire and only fires faster than the budget allows. */
+  warning: AlertWarning | null;
 };
+
+/** Floating-point slack: a set scaled to a period of odd minutes keeps factor 1 as 0.9999999999999999. */
+const ROUNDING = 1e-9;
+
+/**
+ * The one place that decides whether an alert deserves a warning. Burn rates are compared with `>` (as Sloth's and
+ * Prometheus rules do), so an error rate of exactly 100 % never fires either, and a factor of exactly 1 fires only
+ * above the budgeted rate.
+ */
+export function alertWarning(severity: AlertKey['severity'], factor: number, budget: number, periodMinutes: number): AlertWarning | null {
+  const errorRate = factor * budget;
+  if (errorRate >= 1 - ROUNDING) {
+    return {
+      kind: 'never-fires',
+      message: `Can never fire: it waits for more than ${formatRatePercent(errorRate)} % of requests to fail. `
+        + `Lower its burn rate (×${formatFactor(factor)}) below ×${formatFactor(1 / budget)} (guard a smaller share of the budget, or use longer windows), `
+        + 'or use a window set made for a shorter SLO period.',
+    };
+  }
+  if (factor < 1 - ROUNDING) {
+    return {
+      kind: 'fires-within-budget',
+      message: `${severity === 'page' ? 'Pages' : 'Opens a ticket'} while the service is still within its budget: `
+        + `at ×${formatFactor(factor)} the budget lasts ${formatMinutes(periodMinutes / factor)}, longer than the ${formatMinutes(periodMinutes)} period. `
+        + 'Raise its burn rate to ×1 or more (guard a larger share of the budget, or use a shorter long window).',
+    };
+  }
+  return null;
+}
 
 /** Parses a duration such as 5m, 1h, 1d, 4w, 30d into minutes. */
 export function parseDuration(text: string): FieldCheck<number> {
@@ -91,20 +131,67 @@ export function checkAlertSet(set: AlertWindowSet): FieldCheck<AlertWindowSet> {
   return { ok: true, value: set };
 }
 
+/** The shortest window a set scaled to a short period uses: one minute, the usual resolution of an SLI's samples. */
+export const MIN_SCALED_WINDOW_MINUTES = 1;
+
 /**
- * The set for a period: the team's own set made for it first, then a standard set made for it, else the first
- * standard set's windows and budget shares scaled to the period (factors scale with the period).
+ * How a set was fitted to a period: used as made for it ('none'), its windows shrunk to a shorter period with its
+ * factors kept ('windows'), or its windows kept and its factors grown with a longer period ('factors').
  */
-export function chooseAlertSet(sets: readonly AlertWindowSet[], periodMinutes: number, own: readonly AlertWindowSet[] = []): AlertWindowSet {
+export type AlertSetFit = { set: AlertWindowSet; madeFor: AlertWindowSet; scaling: 'none' | 'windows' | 'factors' };
+
+/**
+ * The alert set for an SLO period, the one rule the tier editor, the calculator, the CLI's `alerts`, the backtest and
+ * the rule exporters share: the team's own set made for the period first, then a built-in set made for it; else the
+ * first built-in set (the SRE workbook's 30 days) fitted to it. A shorter period gets its windows scaled by
+ * period ÷ set period with the factors kept (14.4 / 6 / 3 / 1), so no default alert fires below burn rate 1; a longer
+ * one keeps the windows, and the factors grow with the period (which alertWarning flags once they cannot fire).
+ */
+export function fitAlertSet(sets: readonly AlertWindowSet[], periodMinutes: number, own: readonly AlertWindowSet[] = []): AlertSetFit {
   const exact = own.find((s) => s.periodMinutes === periodMinutes) ?? sets.find((s) => s.periodMinutes === periodMinutes);
-  if (exact) return exact;
+  if (exact) return { set: exact, madeFor: exact, scaling: 'none' };
   const base = sets[0] ?? SLOTH_30D;
-  return { ...base, name: `${base.name}, scaled to ${formatDuration(periodMinutes)}`, periodMinutes };
+  if (periodMinutes < base.periodMinutes) return { set: scaleWindows(base, periodMinutes), madeFor: base, scaling: 'windows' };
+  return { set: { ...base, name: `${base.name}, scaled to ${formatDuration(periodMinutes)}`, periodMinutes }, madeFor: base, scaling: 'factors' };
+}
+
+/** The set fitAlertSet chooses for the period. */
+export function chooseAlertSet(sets: readonly AlertWindowSet[], periodMinutes: number, own: readonly AlertWindowSet[] = []): AlertWindowSet {
+  return fitAlertSet(sets, periodMinutes, own).set;
 }
 
 /**
- * The page and ticket alerts of an SLO: windows, burn-rate threshold, the error rate it means and the time to burn the
- * whole budget at that rate. Refuses an SLO window shorter than the longest alert window.
+ * The SLO period an objective's alerts are made for, in minutes: a rolling window's length, or the length of the
+ * calendar period containing atMs (as the budget shown beside them).
+ */
+export function alertPeriodMinutes(window: SloWindow, atMs: number): number {
+  return windowMinutes(window, atMs).min;
+}
+
+/**
+ * The set's windows scaled by period ÷ its period, rounded to whole minutes, at least MIN_SCALED_WINDOW_MINUTES and
+ * each short window shorter than its long one. The budget share follows the long window's rounding so the factor stays
+ * the set's: whole-day periods round no long window (1h of 30 days is 2 minutes a day), so their shares are unchanged.
+ */
+function scaleWindows(base: AlertWindowSet, periodMinutes: number): AlertWindowSet {
+  const scale = (w: AlertWindow): AlertWindow => {
+    const shortMinutes = Math.max(MIN_SCALED_WINDOW_MINUTES, Math.round((w.shortMinutes * periodMinutes) / base.periodMinutes));
+    const longMinutes = Math.max(shortMinutes + 1, Math.round((w.longMinutes * periodMinutes) / base.periodMinutes));
+    // Exact integer products: an unrounded long window leaves the share exactly as it was.
+    const budgetPercent = (w.budgetPercent * longMinutes * base.periodMinutes) / (w.longMinutes * periodMinutes);
+    return { budgetPercent, shortMinutes, longMinutes };
+  };
+  return {
+    name: `${base.name}, windows scaled to ${formatDuration(periodMinutes)}`,
+    periodMinutes,
+    page: { quick: scale(base.page.quick), slow: scale(base.page.slow) },
+    ticket: { quick: scale(base.ticket.quick), slow: scale(base.ticket.slow) },
+  };
+}
+
+/**
+ * The page and ticket alerts of an SLO: windows, burn-rate threshold, the error rate it means, the time to burn the
+ * whole budget at that rate and its warning. Refuses a set whose windows do not fit its own period.
  */
 export function alertRows(set: AlertWindowSet, targetPpm: number): FieldCheck<AlertRow[]> {
   const checked = checkAlertSet(set);
@@ -116,7 +203,8 @@ export function alertRows(set: AlertWindowSet, targetPpm: number): FieldCheck<Al
     value: ALERT_KEYS.map(({ severity, speed }) => {
       const w = set[severity][speed];
       const factor = burnRateFactor(w, set.periodMinutes);
-      return { severity, speed, ...w, factor, errorRate: factor * budget, exhaustMinutes: set.periodMinutes / factor };
+      const warning = alertWarning(severity, factor, budget, set.periodMinutes);
+      return { severity, speed, ...w, factor, errorRate: factor * budget, exhaustMinutes: set.periodMinutes / factor, warning };
     }),
   };
 }

@@ -3,7 +3,7 @@ import { rollingWindows } from '../../../shared/analysis/history';
 import { burnDownOf } from '../../../shared/analysis/windows';
 import type { Args, BurnDown, ChartData, ChartLine } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
-import { excludedHistory, loadHistory } from './analysis-service';
+import { excludedHistory, loadHistory, tierHistory } from './analysis-service';
 import type { WorkspaceSession } from './workspace-session';
 
 function line(x: Float64Array, y: Float64Array, from: number, to: number, maxPoints: number): ChartLine {
@@ -56,8 +56,7 @@ export function burnDown(session: WorkspaceSession, args: Args<'analysis/burndow
   const loaded = loadHistory(session, args.sliId, args.seriesId);
   const objective = loaded.sli.objectives[args.tier];
   if (!objective) throw new AppFailure('NOT_FOUND', `"${loaded.sli.name}" has no ${args.tier.toUpperCase()} set`, { field: 'tier' });
-  const h = args.excluding ? excludedHistory(loaded).history : loaded.history;
-  const b = burnDownOf(h, objective, args.startMs);
+  const b = burnDownOf(tierHistory(loaded, args.tier, args.excluding), objective, args.startMs);
   if (!b) throw new AppFailure('NOT_FOUND', 'No budget window starts at that time', { field: 'startMs' });
   const floored = b.remaining.map((v) => Math.max(BURNDOWN_FLOOR, v));
   const d = lttb({ x: b.x, y: floored }, BURNDOWN_POINTS);
