@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALERT_KEYS, SLOTH_30D, type AlertWindowSet } from '../budget/alerts';
+import { ALERT_KEYS, chooseAlertSet, DEFAULT_ALERT_SETS, SLOTH_30D, type AlertWindowSet } from '../budget/alerts';
 import { burnRates } from '../budget/rolling';
 import { backtest, MAX_GRID_POINTS, toGrid, windowPoints, type Backtest } from './backtest';
 import { medianStep, type History } from './history';
@@ -45,15 +45,16 @@ const WORKBOOK = {
 
 /**
  * When an alert fires and resolves for a constant burn `burn` (error ratio ÷ budget) over minutes [s, e] of steady
- * traffic, all windows full: a window of W minutes holding c bad minutes burns c·burn/W, so it reaches the factor f
- * once c ≥ f·W/burn. Ramping up, the long window needs more bad minutes than the short one, so it fires at the
- * minute holding ⌈f·L/burn⌉ of them. After e, the window at minute i holds e − i + W bad minutes and falls below f
- * once i > e + W − f·W/burn; the alert resolves when the first of its two windows does.
+ * traffic, all windows full: a window of W minutes holding c bad minutes burns c·burn/W, so it exceeds the factor f
+ * (alerts fire above it, as Sloth's `>` rules do) once c > f·W/burn. Ramping up, the long window needs more bad
+ * minutes than the short one, so it fires at the minute holding ⌊f·L/burn⌋ + 1 of them. After e, the window at minute
+ * i holds e − i + W bad minutes and is back at or below f once i ≥ e + W − f·W/burn; the alert resolves when the first
+ * of its two windows is.
  */
 function expected(key: keyof typeof WORKBOOK, burn: number, s: number, e: number): { firedMs: number; resolvedMs: number } {
   const { factor, long, short } = WORKBOOK[key];
-  const fire = s + Math.ceil((factor * long) / burn) - 1;
-  const clear = (w: number): number => Math.floor(e + w - (factor * w) / burn) + 1;
+  const fire = s + Math.floor((factor * long) / burn);
+  const clear = (w: number): number => Math.ceil(e + w - (factor * w) / burn);
   return { firedMs: at(fire), resolvedMs: at(Math.min(clear(short), clear(long))) };
 }
 
@@ -86,8 +87,8 @@ describe('backtest: firing', () => {
     const b = 7 * DAY_MINUTES - 1;
     const r = backtest(minutes(10 * DAY_MINUTES, (i) => (i >= a && i <= b ? [998, 1_000] : [1_000, 1_000])), TARGET_PPM, SLOTH_30D);
     expect(r.firings.map((f) => ({ key: keyOf(f), firedMs: f.firedMs, resolvedMs: f.resolvedMs }))).toEqual([{ key: 'ticket slow', ...expected('ticket slow', 2, a, b) }]);
-    // Half of the 3-day window must be burning at 2× before it reaches 1×: 2,160 minutes in.
-    expect(r.firings[0]!.firedMs).toBe(at(a + 2_159));
+    // Half of the 3-day window burning at 2× is a burn of exactly 1×, which does not fire: a minute more does, 2,161 in.
+    expect(r.firings[0]!.firedMs).toBe(at(a + 2_160));
     expect(r.firings[0]!.peakBurnRate).toBe(2);
     expect([r.pages, r.tickets]).toEqual([0, 1]);
   });
@@ -95,6 +96,32 @@ describe('backtest: firing', () => {
   it('fires nothing over a clean history, nor at exactly the budget rate', () => {
     const r = backtest(minutes(10 * DAY_MINUTES, (i) => [i % 2 === 0 ? 999 : 1_000, 1_000]), TARGET_PPM, SLOTH_30D);
     expect(r).toMatchObject({ firings: [], pages: 0, tickets: 0, events: [], missed: 0, medianDelayMs: null, stepMs: MINUTE, coarsened: false });
+  });
+
+  it('fires above the factor, as Sloth and Prometheus rules do: a burn rate of exactly ×14.4 does not page, ×14.41 does', () => {
+    // 1,440 bad of 100,000 against 99.9 % is a burn rate of exactly 14.4, the quick page's factor; 1,441 is a hair above.
+    const steady = (bad: number) => backtest(minutes(2 * DAY_MINUTES, () => [100_000 - bad, 100_000]), TARGET_PPM, SLOTH_30D);
+    const exact = steady(1_440);
+    expect(exact.firings.filter((f) => f.speed === 'quick' && f.severity === 'page')).toEqual([]);
+    expect(exact.firings.map((f) => `${f.severity} ${f.speed}`)).toEqual(['page slow', 'ticket quick']);
+    const above = steady(1_441);
+    expect(above.firings.map((f) => `${f.severity} ${f.speed}`)).toEqual(['page quick', 'page slow', 'ticket quick']);
+    // The quick page fires once its 1-hour window is full: the first minute its burn rate can be judged.
+    expect(above.firings[0]).toMatchObject({ firedMs: at(59), resolvedMs: null, peakBurnRate: 14.41 });
+  });
+
+  it('raises no page and no ticket for a 1-day SLA met in every window, with the default set scaled to a day', () => {
+    // 14 days of 100 requests a minute, with a 5-minute burst of 10 % errors every 2 hours: 0.42 % a day against 1 %.
+    const h = minutes(14 * DAY_MINUTES, (i) => (i % 120 < 5 ? [90, 100] : [100, 100]));
+    const set = chooseAlertSet(DEFAULT_ALERT_SETS, DAY_MINUTES);
+    const r = backtest(h, 990_000, set);
+    expect([r.setName, r.pages, r.tickets]).toEqual(['SRE workbook, 30 days, windows scaled to 1d', 0, 0]);
+    // The same history against the 30-day set's factors scaled to a day (×0.48 / 0.2 / 0.1 / 0.033) pages all day.
+    const factorsScaled = { ...SLOTH_30D, periodMinutes: DAY_MINUTES };
+    expect(backtest(h, 990_000, factorsScaled).pages).toBeGreaterThan(300);
+    // A real outage still pages: 10 minutes of half the requests failing burn ×50 over the 2- and 1-minute windows.
+    const outage = minutes(2 * DAY_MINUTES, (i) => (i >= DAY_MINUTES && i < DAY_MINUTES + 10 ? [50, 100] : [100, 100]));
+    expect(backtest(outage, 990_000, set).firings[0]).toMatchObject({ severity: 'page', speed: 'quick', firedMs: at(DAY_MINUTES), factor: 14.4 });
   });
 
   it('does not fire on the partial windows at the start: an outage in the first hour is missed, not paged', () => {
@@ -187,9 +214,10 @@ describe('backtest: events', () => {
     const r = backtest(h, TARGET_PPM, SLOTH_30D);
     expect(r.events.map((e) => [e.startMs, e.detectedBy, e.delayMs])).toEqual([
       [at(outageAt - 1), 'page', MINUTE],
-      [at(burnFrom - 1), 'ticket', 2_160 * MINUTE],
+      // At exactly 1× after 2,160 minutes the ticket does not fire yet: a minute later it is above.
+      [at(burnFrom - 1), 'ticket', 2_161 * MINUTE],
     ]);
-    expect(r.medianDelayMs).toBe((MINUTE + 2_160 * MINUTE) / 2);
+    expect(r.medianDelayMs).toBe((MINUTE + 2_161 * MINUTE) / 2);
   });
 });
 
@@ -273,7 +301,7 @@ function naiveFiring(h: History, targetPpm: number, set: AlertWindowSet): Set<st
       for (let j = i - size + 1; j <= i; j++) [good, total] = [good + g.good[j]!, total + g.total[j]!];
       return total === 0 ? NaN : ((total - good) * 1e6) / (total * (1e6 - targetPpm));
     };
-    for (let i = long - 1; i < g.total.length; i++) if (burn(i, long) >= factor && burn(i, short) >= factor) firing.add(`${severity} ${speed} ${g.startMs + i * g.stepMs}`);
+    for (let i = long - 1; i < g.total.length; i++) if (burn(i, long) > factor && burn(i, short) > factor) firing.add(`${severity} ${speed} ${g.startMs + i * g.stepMs}`);
   }
   return firing;
 }
@@ -287,7 +315,7 @@ function firingPoints(r: Backtest, h: History): Set<string> {
 }
 
 describe('backtest properties', () => {
-  it('fires at exactly the points where both windows of an alert reach its factor', () => {
+  it('fires at exactly the points where both windows of an alert exceed its factor', () => {
     fc.assert(fc.property(runHistory, (h) => {
       expect(firingPoints(backtest(h, SMALL_TARGET, SMALL_SET), h)).toEqual(naiveFiring(h, SMALL_TARGET, SMALL_SET));
     }), RUNS);
@@ -354,7 +382,7 @@ describe('backtest over long histories', () => {
       let open = -1;
       let peak = 0;
       for (let i = long - 1; i <= h.t.length; i++) {
-        const firing = i < h.t.length && l![i]! >= factor && s![i]! >= factor;
+        const firing = i < h.t.length && l![i]! > factor && s![i]! > factor;
         if (firing && open < 0) [open, peak] = [i, l![i]!];
         else if (firing) peak = Math.max(peak, l![i]!);
         else if (open >= 0) {

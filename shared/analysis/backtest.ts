@@ -7,7 +7,7 @@ import { medianStep, type History } from './history';
 
 /**
  * One alert episode: the alert (page/ticket, quick/slow pair) fired when both its long and short window burn rates
- * reached the factor, and resolved when either fell below it again (null if still firing at the end of the history).
+ * exceeded the factor, and resolved when either was back at or below it (null if still firing at the end of the history).
  */
 export type Firing = {
   severity: 'page' | 'ticket';
@@ -107,8 +107,10 @@ export function windowPoints(minutes: number, stepMs: number): number {
  * Replays the alert set's four multi-window burn-rate alerts over the history (resampled to its step, gaps as no
  * traffic) and matches the firings to the budget-eating events (budget = the error budget of one alert period).
  *
- * An alert fires at a grid point when both its long- and short-window burn rates are at or above its factor (Sloth
- * and the SRE workbook AND the two windows); a window without traffic has a NaN burn rate and does not fire, so a
+ * An alert fires at a grid point when both its long- and short-window burn rates are above its factor, compared with
+ * `>` as in the rules Sloth generates (`rate1h > 14.4 * 0.001 and rate5m > 14.4 * 0.001`), so the backtest and an
+ * exported rule fire at the same minute: a burn rate exactly at the factor does not fire. Sloth and the SRE workbook
+ * AND the two windows; a window without traffic has a NaN burn rate and does not fire, so a
  * gap resolves an alert as missing data does in Prometheus (and, as there, a window reaching into a gap holds only the
  * traffic on its side of it, so errors just after a gap can fire). Points before the long window first fills are never
  * firing: a partial window holds too little history to judge, and a few bad minutes at the start would otherwise
@@ -195,7 +197,8 @@ function scan(a: Alert, longBurn: Float64Array, shortBurn: Float64Array, offset:
   for (let i = Math.max(from, a.long - 1); i < end; i++) {
     const l = longBurn[i - offset]!;
     // NaN fails both comparisons, so a window without traffic is not firing.
-    if (l >= factor && shortBurn[i - offset]! >= factor) {
+    // Above, not at: Prometheus rules compare with `>`.
+    if (l > factor && shortBurn[i - offset]! > factor) {
       if (open < 0) {
         open = i;
         peak = l;
