@@ -8,5 +8,5 @@ export const analysisHandlers: HandlerMap<'analysis/sli' | 'analysis/chart' | 'a
   'analysis/sli': (args, ctx) => analyseSli(ctx.session, args.sliId, args.windowDays, args.seriesId),
   'analysis/chart': (args, ctx) => chartData(ctx.session, args),
   'analysis/burndown': (args, ctx) => burnDown(ctx.session, args),
-  'analysis/backtest': (args, ctx) => backtestSli(ctx.session, args),
+  'analysis/backtest': (args, ctx) => backtestSli(ctx.session, args, ctx.now()),
 };

@@ -1,34 +1,36 @@
 import { backtest } from '../../../shared/analysis/backtest';
-import { chooseAlertSet, DEFAULT_ALERT_SETS } from '../../../shared/budget/alerts';
-import { windowMinutes } from '../../../shared/budget/budget';
+import { alertPeriodMinutes, chooseAlertSet, DEFAULT_ALERT_SETS, type AlertWindowSet } from '../../../shared/budget/alerts';
+import type { Objective } from '../../../shared/domain/types';
 import { TIERS } from '../../../shared/domain/types';
 import type { Args, BacktestReport } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
-import { excludedHistory, loadHistory } from './analysis-service';
+import { loadHistory, tierHistory } from './analysis-service';
 import type { WorkspaceSession } from './workspace-session';
 
 /**
- * Replays each tier's multi-window burn-rate alerts over an SLI's history. The alert set is the one asked for, or the
- * one that fits the SLO's period best (the team's own sets first), as the alerts table chooses it.
+ * Replays each tier's multi-window burn-rate alerts over an SLI's history. The alert set is the one asked for, or for
+ * each tier the set chooseAlertSet gives its period at atMs (the team's own sets first), as the tier editor's alert
+ * table and the CLI's `alerts` choose it. The report's own setName and periodMinutes are the SLO's (else the SLA's,
+ * else the target's).
  */
-export function backtestSli(session: WorkspaceSession, args: Args<'analysis/backtest'>): BacktestReport {
+export function backtestSli(session: WorkspaceSession, args: Args<'analysis/backtest'>, atMs: number): BacktestReport {
   const loaded = loadHistory(session, args.sliId, args.seriesId);
   const { sli } = loaded;
-  const h = args.excluding ? excludedHistory(loaded).history : loaded.history;
   const own = session.alertSets().list();
-  let set;
+  let asked: AlertWindowSet | null = null;
   if (args.alertSetId !== null) {
-    set = own.find((s) => s.id === args.alertSetId);
-    if (!set) throw new AppFailure('NOT_FOUND', `There is no alert set with id ${args.alertSetId}`, { field: 'alertSetId' });
-  } else {
-    const reference = sli.objectives.slo ?? sli.objectives.sla ?? sli.objectives.target;
-    if (!reference) throw new AppFailure('INVALID_ARGUMENT', `"${sli.name}" has no tier set yet; set a target to backtest its alerts`, { field: 'sliId' });
-    set = chooseAlertSet(DEFAULT_ALERT_SETS, windowMinutes(reference.window).max, own);
+    asked = own.find((s) => s.id === args.alertSetId) ?? null;
+    if (!asked) throw new AppFailure('NOT_FOUND', `There is no alert set with id ${args.alertSetId}`, { field: 'alertSetId' });
   }
+  const reference = sli.objectives.slo ?? sli.objectives.sla ?? sli.objectives.target;
+  if (!asked && !reference) throw new AppFailure('INVALID_ARGUMENT', `"${sli.name}" has no tier set yet; set a target to backtest its alerts`, { field: 'sliId' });
+  const setFor = (objective: Objective): AlertWindowSet => asked ?? chooseAlertSet(DEFAULT_ALERT_SETS, alertPeriodMinutes(objective.window, atMs), own);
+  const set = asked ?? setFor(reference!);
   const tiers: BacktestReport['tiers'] = [];
   for (const tier of TIERS) {
     const objective = sli.objectives[tier];
-    if (objective) tiers.push({ tier, ...backtest(h, objective.targetPpm, set) });
+    // A latency SLI's tiers are each replayed at their own threshold.
+    if (objective) tiers.push({ tier, ...backtest(tierHistory(loaded, tier, args.excluding), objective.targetPpm, setFor(objective)) });
   }
   const n = loaded.history.t.length;
   return {
