@@ -1,5 +1,5 @@
 // The `alerts` report: the multi-window, multi-burn-rate alerts of one target over one window.
-import { alertRows, chooseAlertSet, formatDuration, type AlertWindowSet } from '../../../shared/budget/alerts';
+import { alertRows, fitAlertSet, formatDuration, type AlertWindowSet } from '../../../shared/budget/alerts';
 import { formatMinutes } from '../../../shared/budget/budget';
 import { formatFactor, formatRatePercent } from '../../../shared/budget/downtime';
 import { formatPpmPercent } from '../../../shared/domain/percent';
@@ -12,15 +12,14 @@ import { renderItems } from './text-output';
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 /**
- * Builds the `alerts` document: the set made for the window's length (or the first set scaled to it), and for each
- * alert its windows, burn-rate threshold, error rate and time to exhaust the budget. Refuses what alertRows refuses.
+ * Builds the `alerts` document: the set fitAlertSet gives the window's length (as the tier editor and the backtest
+ * do), and for each alert its windows, burn-rate threshold, error rate, time to exhaust the budget and warning.
+ * Refuses what alertRows refuses.
  */
 export function alertsReport(targetPpm: number, window: JsonWindowPeriod, sets: readonly AlertWindowSet[], source: 'built-in' | 'file'): FieldCheck<JsonAlertsReport> {
-  const set = chooseAlertSet(sets, window.minutes);
+  const { set, madeFor, scaling } = fitAlertSet(sets, window.minutes);
   const rows = alertRows(set, targetPpm);
   if (!rows.ok) return rows;
-  const scaled = !sets.includes(set);
-  const original = scaled ? sets[0] ?? set : set;
   return {
     ok: true,
     value: {
@@ -28,7 +27,7 @@ export function alertsReport(targetPpm: number, window: JsonWindowPeriod, sets: 
       target: formatPpmPercent(targetPpm),
       targetPpm,
       window,
-      alertSet: { name: set.name, source, period: formatDuration(original.periodMinutes), scaled },
+      alertSet: { name: set.name, source, period: formatDuration(madeFor.periodMinutes), scaled: scaling !== 'none', scaling },
       alerts: rows.value.map((r) => ({
         severity: r.severity,
         speed: r.speed,
@@ -41,12 +40,13 @@ export function alertsReport(targetPpm: number, window: JsonWindowPeriod, sets: 
         errorRate: round(r.errorRate, 12),
         errorRatePercent: formatRatePercent(r.errorRate),
         exhaustMinutes: roundMinutes(r.exhaustMinutes),
+        warning: r.warning,
       })),
     },
   };
 }
 
-/** The `alerts` document as an aligned table for people. */
+/** The `alerts` document as an aligned table for people, then a line for each alert's warning. */
 export function alertsReportLines(doc: JsonAlertsReport): string[] {
   const set = doc.alertSet;
   const from = set.scaled ? `${set.name} (made for ${set.period})` : set.name;
@@ -58,5 +58,6 @@ export function alertsReportLines(doc: JsonAlertsReport): string[] {
   return [
     `Alerts for ${doc.target} % over ${describeWindowPeriod(doc.window)}, from ${from}`,
     ...renderItems([header, ...rows].map((row) => ({ row }))),
+    ...doc.alerts.flatMap((a) => (a.warning ? [`warning: ${a.severity} ${a.speed}: ${a.warning.message}`] : [])),
   ];
 }

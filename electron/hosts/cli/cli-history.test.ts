@@ -79,6 +79,18 @@ describe('slo-workbench backtest', () => {
     expect(outage.delayMs).toBeLessThanOrEqual(5 * 60_000);
     const text = await box.run('backtest', ...TARGET);
     expect(text.stdout).toMatch(/SLO 99\.9 %: \d+ pages?, \d+ tickets?/);
-    expect(text.stdout).toContain('page (quick, 1h/5m ≥ 3.36×): fired 2026-01-06 12:01');
+    // A 7-day SLO gets the workbook windows scaled to a week, and alerts fire above their factor.
+    expect(text.stdout).toContain('Alert set "SRE workbook, 30 days, windows scaled to 7d" replayed over');
+    expect(text.stdout).toContain('page (quick, 14m/1m > 14.40×): fired 2026-01-06 12:01');
+  }, 60_000);
+
+  it('names the set of a tier whose window differs from the SLO\'s', async () => {
+    await box.json('objective', 'set', ...TARGET, '--tier', 'sla', '--target', '99', '--window', '1d');
+    const text = await box.run('backtest', ...TARGET);
+    expect(text.stdoutLines.filter((l) => l.startsWith('SLA ') || l.startsWith('SLO '))).toEqual([
+      expect.stringMatching(/^SLA 99 %: \d+ pages?, \d+ tickets?; .*, alert set "SRE workbook, 30 days, windows scaled to 1d"$/),
+      expect.stringMatching(/^SLO 99\.9 %: /),
+    ]);
+    expect(text.stdoutLines.find((l) => l.startsWith('SLO '))).not.toContain('alert set');
   }, 60_000);
 });

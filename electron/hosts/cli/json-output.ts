@@ -1,4 +1,5 @@
 import type { Exclusion } from '../../../shared/analysis/exclusions';
+import type { AlertSetFit, AlertWarning } from '../../../shared/budget/alerts';
 import type { BacktestReport, HistoryReport, ImportSummary } from '../../../shared/ipc/contract';
 // The CLI's --json format, "slo-workbench/v1". Scripts depend on it: add fields, never rename or remove them;
 // a breaking change gets a new format string. docs/cli.md documents every document with real output.
@@ -155,6 +156,8 @@ export type JsonAlert = {
   errorRatePercent: string;
   /** Minutes until the whole budget is gone at that rate: period ÷ factor; rounded to 6 decimals. */
   exhaustMinutes: number;
+  /** Why the alert is of no use as it stands (it can never fire, or fires within budget), in words; null when it is fine. */
+  warning: AlertWarning | null;
 };
 
 /** `alerts`: the page and ticket alerts of one target over one window, from the built-in sets or a Sloth AlertWindows file. */
@@ -167,8 +170,10 @@ export type JsonAlertsReport = JsonEnvelope<'alerts'> & {
     source: 'built-in' | 'file';
     /** The SLO period the set was written for, as a duration ("30d"). */
     period: string;
-    /** True when the set was made for another period and its factors scaled to this window. */
+    /** True when the set was made for another period and fitted to this window (scaling says how). */
     scaled: boolean;
+    /** How the set was fitted: 'windows' shrinks its windows to a shorter period (factors kept), 'factors' grows its factors with a longer one. */
+    scaling: AlertSetFit['scaling'];
   };
   alerts: JsonAlert[];
 };

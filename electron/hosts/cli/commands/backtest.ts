@@ -13,15 +13,19 @@ type BacktestOptions = CommonOptions & { workspace: string; service: string; sli
 const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 const minutes = (ms: number) => formatDuration(Math.max(1, Math.round(ms / 60_000)));
 
-/** The backtest for people: per tier, every alert episode and every budget-eating event with its detection delay. */
+/**
+ * The backtest for people: per tier (naming its alert set when it is not the report's), every alert episode and every
+ * budget-eating event with its detection delay. An alert fires when both windows burn above its factor (`>`).
+ */
 export function backtestLines(r: BacktestReport): string[] {
   const lines = [`Alert set "${r.setName}" replayed over ${time(r.startMs)} → ${time(r.endMs)} UTC${r.excluding ? ', excluded periods left out' : ''}`];
   for (const t of r.tiers) {
     lines.push(`${TIER_LABELS[t.tier]} ${formatPpmPercent(t.targetPpm)} %: ${t.pages} page${t.pages === 1 ? '' : 's'}, ${t.tickets} ticket${t.tickets === 1 ? '' : 's'}; `
       + `${t.events.length} budget-eating event${t.events.length === 1 ? '' : 's'}, ${t.missed} missed`
-      + (t.medianDelayMs === null ? '' : `, median detection delay ${minutes(t.medianDelayMs)}`));
+      + (t.medianDelayMs === null ? '' : `, median detection delay ${minutes(t.medianDelayMs)}`)
+      + (t.setName === r.setName ? '' : `, alert set "${t.setName}"`));
     for (const f of t.firings) {
-      lines.push(`  ${f.severity} (${f.speed}, ${formatDuration(f.longMinutes)}/${formatDuration(f.shortMinutes)} ≥ ${f.factor.toFixed(2)}×): fired ${time(f.firedMs)}, `
+      lines.push(`  ${f.severity} (${f.speed}, ${formatDuration(f.longMinutes)}/${formatDuration(f.shortMinutes)} > ${f.factor.toFixed(2)}×): fired ${time(f.firedMs)}, `
         + (f.resolvedMs === null ? 'still firing at the end' : `resolved ${time(f.resolvedMs)} (after ${minutes(f.resolvedMs - f.firedMs)})`)
         + `, peak burn ${f.peakBurnRate.toFixed(1)}×`);
     }
