@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { windowMinutes } from '../../../../shared/budget/budget';
+import { alertPeriodMinutes } from '../../../../shared/budget/alerts';
 import { formatPpmPercent } from '../../../../shared/domain/percent';
 import { TIER_LABELS, TIERS, type Sli, type Tier } from '../../../../shared/domain/types';
 import { describeWindow } from '../../../../shared/domain/window';
@@ -15,7 +15,7 @@ export function SliAlerts({ sli, atMs }: { sli: Sli; atMs: number }) {
   const tier = set.includes(chosen) ? chosen : set.includes('slo') ? 'slo' : set[0];
   const objective = tier ? sli.objectives[tier] : undefined;
   if (!tier || !objective) return null;
-  const table = alertTable(alertSets, objective.targetPpm, windowMinutes(objective.window, atMs).min);
+  const table = alertTable(alertSets, objective.targetPpm, alertPeriodMinutes(objective.window, atMs));
   const caption = `Burn-rate alerts for the ${TIER_LABELS[tier]} (${formatPpmPercent(objective.targetPpm)} %, ${describeWindow(objective.window)})`;
 
   return (

@@ -14,6 +14,8 @@ export type AlertTableRow = {
   factor: string;
   errorRate: string;
   exhaust: string;
+  /** Why the alert is of no use as it stands (alertWarning's words), or null. */
+  warning: string | null;
 };
 
 /** The alerts of one objective, or why there are none (alertRows' message). */
@@ -42,6 +44,7 @@ export function alertTable(list: AlertSetList | null, targetPpm: number, periodM
       factor: `×${formatFactor(r.factor)}`,
       errorRate: `${formatRatePercent(r.errorRate)} %`,
       exhaust: formatMinutes(r.exhaustMinutes),
+      warning: r.warning?.message ?? null,
     })),
   };
 }

@@ -15,7 +15,7 @@ describe('the alert table', () => {
     if (!table.ok) throw new Error(table.message);
     expect(table.setName).toBe('SRE workbook, 30 days');
     expect(table.rows[0]).toEqual({
-      key: 'page-quick', severity: 'page', speed: 'quick', budget: '2 %', long: '1h', short: '5m', factor: '×14.4', errorRate: '1.44 %', exhaust: '2.08 d',
+      key: 'page-quick', severity: 'page', speed: 'quick', budget: '2 %', long: '1h', short: '5m', factor: '×14.4', errorRate: '1.44 %', exhaust: '2.08 d', warning: null,
     });
     expect(table.rows.map((r) => r.factor)).toEqual(['×14.4', '×6', '×3', '×1']);
   });
@@ -25,8 +25,23 @@ describe('the alert table', () => {
     expect(table.ok && table.rows.map((r) => r.factor)).toEqual(['×13.44', '×5.6', '×2.8', '×0.9333']);
   });
 
-  it("shows alertRows' message when the window is shorter than the longest alert window", () => {
-    expect(alertTable(builtIn, 999_000, 2 * DAY)).toEqual({ ok: false, message: 'The ticket slow long window (3d) is longer than the SLO period (2d)' });
+  it('scales the workbook windows to a 2-day window, keeping ×14.4 / 6 / 3 / 1, instead of refusing it', () => {
+    const table = alertTable(builtIn, 999_000, 2 * DAY);
+    if (!table.ok) throw new Error(table.message);
+    expect(table.setName).toBe('SRE workbook, 30 days, windows scaled to 2d');
+    expect(table.rows.map((r) => [r.long, r.short, r.factor, r.warning])).toEqual([
+      ['4m', '1m', '×14.4', null], ['24m', '2m', '×6', null], ['96m', '8m', '×3', null], ['288m', '24m', '×1', null],
+    ]);
+  });
+
+  it("carries each alert's warning in words: the page of 97.5 % over 90 days can never fire", () => {
+    const table = alertTable(builtIn, 975_000, 90 * DAY);
+    if (!table.ok) throw new Error(table.message);
+    expect(table.rows.map((r) => r.warning)).toEqual([
+      'Can never fire: it waits for more than 108 % of requests to fail. Lower its burn rate (×43.2) below ×40 '
+        + '(guard a smaller share of the budget, or use longer windows), or use a window set made for a shorter SLO period.',
+      null, null, null,
+    ]);
   });
 
   it("prefers the team's own set made for the period, and scales the built-in one otherwise", () => {

@@ -24,6 +24,7 @@ export function BacktestPanel({ sli }: { sli: Sli }) {
         <div key={t.tier} className="backtest-tier" data-testid={`backtest-${t.tier}`}>
           <h4>
             {TIER_LABELS[t.tier]} {formatPpmPercent(t.targetPpm)} %: <span data-testid={`backtest-${t.tier}-summary`}>{t.pages} page{t.pages === 1 ? '' : 's'}, {t.tickets} ticket{t.tickets === 1 ? '' : 's'}; {t.events.length} budget-eating event{t.events.length === 1 ? '' : 's'}, {t.missed} missed{t.medianDelayMs === null ? '' : `; median detection ${mins(t.medianDelayMs)}`}</span>
+            {t.setName === backtest.setName ? null : <span className="muted" data-testid={`backtest-${t.tier}-set`}> · alert set “{t.setName}”</span>}
           </h4>
           {chart && t.tier === 'slo' ? <FiringsTimeline backtest={t} view={chart.view} /> : null}
           {t.events.length > 0 ? (
