@@ -10,6 +10,7 @@ import { PARSE_LIMITS, runWorker } from '../workers/run-worker';
 import type { ImportRecord, SeriesInfo } from '../storage/repos/series-repo';
 import { gunzipIfGzip } from './decompress';
 import { storeImport, type BadRowPolicy, type ImportOutcome } from './import-store';
+import { requestForSli } from './latency-import';
 import type { WorkspaceSession } from './workspace-session';
 
 const PARSE_WORKER = new URL('../workers/parse-worker.ts', import.meta.url);
@@ -37,7 +38,9 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
   if (stat.size > limits.maxBytes) {
     throw new AppFailure('INVALID_ARGUMENT', `${fileName} has ${stat.size} bytes, more than the import limit of ${limits.maxBytes}; split it or aggregate it first`, { path: job.path, code: 'TOO_LARGE' });
   }
-  if (!session.reader().getSli(job.sliId)) throw new AppFailure('NOT_FOUND', `There is no SLI with id ${job.sliId}`, { field: 'sliId' });
+  const sli = session.reader().getSli(job.sliId);
+  if (!sli) throw new AppFailure('NOT_FOUND', `There is no SLI with id ${job.sliId}`, { field: 'sliId' });
+  const request = requestForSli(sli, job.request);
   job.onProgress?.('reading', 0, stat.size);
   // Read and hashed without blocking the event loop: the main process keeps answering while a large file comes in.
   const bytes = await readFile(job.path);
@@ -52,7 +55,7 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
   const payload = content.byteOffset === 0 && content.byteLength === content.buffer.byteLength ? content : new Uint8Array(content);
   job.onProgress?.('parsing', 0, stat.size);
   const result = await runWorker<{ bytes: Uint8Array; request: ParseRequest }, ParseResult>(
-    PARSE_WORKER, { bytes: payload, request: job.request }, {
+    PARSE_WORKER, { bytes: payload, request }, {
       limits: PARSE_LIMITS, signal: job.signal, transfer: [payload.buffer as ArrayBuffer],
       onProgress: (done, total) => job.onProgress?.('parsing', done, total),
     },

@@ -20,8 +20,9 @@ export function AlertSetsPanel({ readOnly }: { readOnly: boolean }) {
     <details className="card alert-sets-panel" data-testid="alert-sets-panel">
       <summary><h2>Alert window sets</h2> <span className="muted small">for every service of this workspace</span></summary>
       <p className="muted small">
-        Each SLO’s alerts use the set made for its period — your own first, then the SRE workbook’s 30- and 28-day sets — or the 30-day set scaled to it.
-        Burn-rate threshold = budget share × period ÷ long window.
+        Each SLO’s alerts use the set made for its period — your own first, then the SRE workbook’s 30- and 28-day sets — or the 30-day set fitted to it:
+        a shorter period shrinks its windows in proportion (never below 1 minute) and keeps its thresholds ×14.4, 6, 3 and 1; a longer one keeps its
+        windows and raises its thresholds. Burn-rate threshold = budget share × period ÷ long window; an alert fires when both its windows burn above it.
       </p>
       <ul className="alert-set-list">
         {(alertSets?.builtIn ?? []).map((s) => <li key={s.name}><strong>{s.name}</strong> <span className="muted">built in · {formatDuration(s.periodMinutes)}</span></li>)}
