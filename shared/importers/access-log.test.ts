@@ -70,6 +70,19 @@ describe('access log importer', () => {
     });
   });
 
+  it('refuses a year outside 1970–2200 naming the line, a two-digit year written 0015 included (never read as 1915)', () => {
+    const line = (stamp: string): string => `1.2.3.4 - - [${stamp}] "GET / HTTP/1.1" 200 12`;
+    const text = ['17/May/0015:10:05:03 +0000', '17/May/1815:10:05:03 +0000', '01/Jan/2200:00:00:00 +0000', '31/Dec/2199:23:59:59 +0000'].map(line).join('\n');
+    const result = parseAccessLog(text);
+    expect(result.issues).toEqual([
+      { severity: 'error', code: 'TIME_OUT_OF_RANGE', line: 1, column: 14, message: '"17/May/0015:10:05:03 +0000": the time 0015-05-17T10:05:03.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC); is 0015 a two-digit year?' },
+      { severity: 'error', code: 'TIME_OUT_OF_RANGE', line: 2, column: 14, message: '"17/May/1815:10:05:03 +0000": the time 1815-05-17T10:05:03.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)' },
+      { severity: 'error', code: 'TIME_OUT_OF_RANGE', line: 3, column: 14, message: '"01/Jan/2200:00:00:00 +0000": the time 2200-01-01T00:00:00.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)' },
+    ]);
+    expect([result.accepted, result.rejected]).toEqual([1, 3]);
+    expect(new Date(parseLogTimestamp('17/May/0015:10:05:03 +0000')!).getUTCFullYear()).toBe(15);
+  });
+
   it('parses log timestamps strictly, with their offset', () => {
     expect(parseLogTimestamp('17/May/2015:10:05:03 +0000')).toBe(Date.UTC(2015, 4, 17, 10, 5, 3));
     expect(parseLogTimestamp('17/May/2015:12:05:03 +0200')).toBe(Date.UTC(2015, 4, 17, 10, 5, 3));

@@ -2,6 +2,7 @@
 // optionally followed by a duration field. An access log is a stream of events: requests are counted in buckets of a
 // stated length (one minute unless asked otherwise), never at a step guessed from the gaps between them. Availability
 // counts every request whose status is below 500 as good (4xx included: the client's mistake, not the service's).
+import { isPlausibleTime, outOfSpanReason } from './bounds';
 import { createLatencyCounter, latencyBounds } from './latency';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type LatencyUnit, type ParseResult } from './types';
 import { addToBucket, checkBucketMs, checkSize, floorToBucket, MINUTE_MS, parseStrictNumber, seriesFromBuckets, splitLines, type Bucket } from './minute-buckets';
@@ -50,11 +51,12 @@ export function parseLogTimestamp(text: string): number | null {
   const [day, year, hour, minute, second] = [dd, yyyy, hh, mi, ss].map((part) => Number.parseInt(part!, 10)) as [number, number, number, number, number];
   const offsetMinutes = Number.parseInt(oh!, 10) * 60 + Number.parseInt(om!, 10);
   if (month < 0 || hour > 23 || minute > 59 || second > 59 || Number.parseInt(om!, 10) > 59 || offsetMinutes > 14 * 60) return null;
-  const local = Date.UTC(year, month, day, hour, minute, second);
-  const check = new globalThis.Date(local);
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear keeps the year written (0015 stays 15, to be refused).
+  const check = new globalThis.Date(Date.UTC(2000, month, day, hour, minute, second));
+  check.setUTCFullYear(year, month, day);
   // Date.UTC rolls 31/Feb over into March; a real date round-trips.
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month) return null;
-  return local - (sign === '-' ? -1 : 1) * offsetMinutes * 60_000;
+  return check.getTime() - (sign === '-' ? -1 : 1) * offsetMinutes * 60_000;
 }
 
 /** True when a text's first non-empty line looks like Common or Combined Log Format. */
@@ -63,13 +65,18 @@ export function detectAccessLog(text: string): boolean {
   return first !== null && LINE.test(first[0]);
 }
 
-type LineResult = { ok: true; time: number; status: number; durationMs: number | null; warning?: string } | { ok: false; message: string; column?: number };
+type LineResult = { ok: true; time: number; status: number; durationMs: number | null; warning?: string } | { ok: false; message: string; column?: number; code?: string };
 
 function readLine(line: string, durationField: DurationField | undefined): LineResult {
   const m = LINE.exec(line);
   if (m === null) return { ok: false, message: 'The line is not in Common or Combined Log Format' };
   const time = parseLogTimestamp(m[4]!);
   if (time === null) return { ok: false, message: `"${m[4]}" is not a timestamp like 17/May/2015:10:05:03 +0000`, column: line.indexOf('[') + 2 };
+  if (!isPlausibleTime(time)) {
+    const year = m[4]!.slice(7, 11);
+    const twoDigits = year.startsWith('00') ? `; is ${year} a two-digit year?` : '';
+    return { ok: false, code: 'TIME_OUT_OF_RANGE', message: `"${m[4]}": ${outOfSpanReason(time)}${twoDigits}`, column: line.indexOf('[') + 2 };
+  }
   const status = Number.parseInt(m[6]!, 10);
   if (status < 100 || status > 599) return { ok: false, message: `${status} is not an HTTP status` };
   const tail = TAIL.exec(m[8] ?? '');
@@ -123,7 +130,7 @@ export function parseAccessLog(text: string, options: AccessLogOptions = {}): Pa
     }
     const read = readLine(line, options.durationField);
     if (!read.ok) {
-      issues.push({ severity: 'error', code: 'BAD_LINE', message: read.message, line: i + 1, ...(read.column === undefined ? {} : { column: read.column }) });
+      issues.push({ severity: 'error', code: read.code ?? 'BAD_LINE', message: read.message, line: i + 1, ...(read.column === undefined ? {} : { column: read.column }) });
       rejected++;
       continue;
     }
