@@ -1,0 +1,35 @@
+import { tierThresholdMs } from '../../../shared/domain/tiers';
+import { TIER_LABELS, TIERS, type Sli } from '../../../shared/domain/types';
+import type { ParseRequest } from '../../../shared/importers/dispatch';
+import { AppFailure } from '../../../shared/ipc/errors';
+
+/** The thresholds a latency SLI judges at: its own default and each set tier's, each once. */
+export function sliThresholdsMs(sli: Sli): number[] {
+  const all = [sli.latencyThresholdMs, ...TIERS.filter((tier) => sli.objectives[tier]).map((tier) => tierThresholdMs(sli, tier))];
+  return [...new Set(all.filter((ms): ms is number => ms !== null))];
+}
+
+function tierList(sli: Sli): string {
+  const set = TIERS.filter((tier) => sli.objectives[tier]);
+  if (set.length === 0) return sli.latencyThresholdMs === null ? '' : ` (${sli.latencyThresholdMs} ms unless a tier says otherwise)`;
+  return ` (${set.map((tier) => `${TIER_LABELS[tier]} ${tierThresholdMs(sli, tier)} ms`).join(', ')})`;
+}
+
+/**
+ * The parse request of an import into this SLI. A latency SLI keeps its latencies so each tier is judged at its own
+ * threshold: one threshold for a value column is refused (it would replace the tiers' own), and an access log's
+ * requests are counted at every threshold the SLI uses, besides the fixed grid. Latency values need a latency SLI.
+ */
+export function requestForSli(sli: Sli, request: ParseRequest): ParseRequest {
+  const mapping = request.csv?.mapping;
+  if (sli.kind === 'latency' && mapping?.kind === 'value-threshold') {
+    throw new AppFailure('INVALID_ARGUMENT', `"${sli.name}" is a latency SLI: each tier is judged at its own threshold${tierList(sli)}, so import the values with their unit (ms, s or µs) instead of one threshold`, { field: 'csv.mapping' });
+  }
+  if (sli.kind !== 'latency' && mapping?.kind === 'latency') {
+    throw new AppFailure('INVALID_ARGUMENT', `"${sli.name}" is an ${sli.kind} SLI, with no latency thresholds to judge the values at: give the threshold a good value meets instead of a unit, or import into a latency SLI`, { field: 'csv.mapping' });
+  }
+  if (sli.kind === 'latency' && request.accessLog?.durationField !== undefined) {
+    return { ...request, accessLog: { ...request.accessLog, latencyBoundsMs: sliThresholdsMs(sli) } };
+  }
+  return request;
+}
