@@ -154,6 +154,18 @@ describe('NGINX Plus status importer', () => {
     ]);
   });
 
+  it('refuses a snapshot whose timestamp lies outside 1970–2200 (year 255479), naming its line, and reads on', () => {
+    const t0 = Date.UTC(2015, 9, 31);
+    const lines = [snapshot(t0, { a: [1, 0] }), snapshot(8_000_000_000_000_000, { a: [3, 1] }), snapshot(t0 + 60_000, { a: [5, 1] })];
+    const parsed = parseNginxStatus(lines.join('\n'));
+    expect(parsed.issues).toEqual([{
+      severity: 'error', code: 'TIME_OUT_OF_RANGE', line: 2,
+      message: '"timestamp": the time +255479-11-28T14:13:20.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)',
+    }]);
+    expect([parsed.accepted, parsed.rejected]).toEqual([2, 1]);
+    expect(parsed.series.map((series) => [series.name, [...series.t], [...series.total]])).toEqual([[ALL_ZONES_SERIES, [t0 + 60_000], [4]], ['a', [t0 + 60_000], [4]]]);
+  });
+
   it('says why an empty file or a single snapshot gives no data', () => {
     for (const empty of ['', '\n  \n']) {
       const parsed = parseNginxStatus(empty);

@@ -2,6 +2,7 @@
 // are cumulative, so like a Prometheus counter's increase each pair of consecutive snapshots gives one interval of good
 // (non-5xx) and total responses per server zone; a counter that goes down, or a reload, starts the counting over.
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParsedSeries, type ParseResult } from './types';
+import { isPlausibleTime, outOfSpanReason } from './bounds';
 import { checkDepth } from './json-guard';
 import { checkSize, medianStep } from './minute-buckets';
 
@@ -63,7 +64,8 @@ type Read = { ok: true; snapshot: Snapshot } | { ok: false; issue: ImportIssue }
 const restartKey = (doc: Record<string, unknown>): string => `${String(doc.generation)}/${String(doc.load_timestamp)}`;
 
 /**
- * Reads one snapshot line (issues located within it): JSON within the depth limit, an epoch-ms timestamp, and per zone
+ * Reads one snapshot line (issues located within it): JSON within the depth limit, an epoch-ms timestamp within the
+ * plausible span (1970–2200), and per zone
  * responses.total and responses["5xx"].
  */
 function readSnapshot(line: string, limits: ImportLimits): Read {
@@ -84,6 +86,7 @@ function readSnapshot(line: string, limits: ImportLimits): Read {
   const bad = (code: string, message: string): Read => ({ ok: false, issue: { severity: 'error', code, message } });
   if (!isRecord(doc)) return bad('BAD_LINE', 'The line must be a JSON object, one status snapshot');
   if (!isCount(doc.timestamp)) return bad('BAD_TIMESTAMP', '"timestamp" must be integer milliseconds since the epoch');
+  if (!isPlausibleTime(doc.timestamp)) return bad('TIME_OUT_OF_RANGE', `"timestamp": ${outOfSpanReason(doc.timestamp)}`);
   if (!isRecord(doc.server_zones)) return bad('BAD_SNAPSHOT', 'The snapshot has no "server_zones" object');
   const zones = new Map<string, Counters>();
   for (const [name, zone] of Object.entries(doc.server_zones)) {
