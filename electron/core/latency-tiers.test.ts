@@ -87,7 +87,7 @@ describe('a latency history judged at each tier\'s own threshold', () => {
     expect(sla[0]!.budgetConsumed).toBeCloseTo(1.25, 12);
     expect(slo.map((w) => [w.good, w.total, w.met])).toEqual([[1433, 1440, true], [1433, 1440, true], [1433, 1440, true]]);
     expect(slo[0]!.budgetConsumed).toBeCloseTo(7 / 14.4, 12);
-    expect(r.latency).toEqual({ kind: 'values', unit: 'ms', sliThresholdMs: 200, thresholdsMs: { sla: 150, slo: 200 } });
+    expect(r.latency).toEqual({ kind: 'values', unit: 'ms', headlineThresholdMs: 200, thresholdsMs: { sla: 150, slo: 200 } });
   }, 60_000);
 
   it('gives the same figures from the values written in seconds or in microseconds', async () => {

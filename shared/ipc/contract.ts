@@ -106,10 +106,11 @@ export type ImportSummary = {
 
 /**
  * How a latency history was judged: from each sample's values or from per-bound counts (written in `unit`), each tier at
- * its own threshold (value ≤ threshold is good). The rolling figures (overall, worst, best) use the SLI's own threshold,
- * the recommended SLO the SLO's and the performance target to aim for the target's (else the SLO's).
+ * its own threshold (value ≤ threshold is good). The headline figures (overall, worst, best, the chart) use
+ * headlineThresholdMs (the SLO's, else the SLI's), the recommended SLO the SLO's and the performance target to aim
+ * for the target's (else the SLO's).
  */
-export type LatencyJudgement = { kind: 'values' | 'counts'; unit: 'ms' | 's' | 'us'; sliThresholdMs: number; thresholdsMs: Partial<Record<Tier, number>> };
+export type LatencyJudgement = { kind: 'values' | 'counts'; unit: 'ms' | 's' | 'us'; headlineThresholdMs: number; thresholdsMs: Partial<Record<Tier, number>> };
 
 /** One variant of an SLI's analysis (all data, or with exclusions left out): the rolling-window view and each tier's budget windows. */
 export type HistoryVariant = HistoryAnalysis & { windowsByTier: Partial<Record<Tier, WindowBudget[]>> };

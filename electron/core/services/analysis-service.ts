@@ -18,7 +18,7 @@ export type LoadedHistory = {
   sli: Sli;
   info: SeriesInfo;
   fileName: string;
-  /** The samples; a latency series of a latency SLI judged at the SLI's own threshold (tierHistory judges each tier's). */
+  /** The samples; a latency series of a latency SLI judged at the headline threshold (tierHistory judges each tier's). */
   history: History;
   /** A latency SLI's stored latency values or counts, from which each tier is judged; null for a good/total series. */
   latency: LatencyData | null;
@@ -60,7 +60,7 @@ export function loadHistory(session: WorkspaceSession, sliId: number, seriesId: 
   }
   // Another kind of SLI reads a latency series as stored: judged at the one threshold given when it was imported.
   const latency = sli.kind === 'latency' ? stored.latency : null;
-  const history = latency ? judgedAt(sli, stored, latency, sliThresholdMs(sli), null) : stored;
+  const history = latency ? judgedAt(sli, stored, latency, headlineThresholdMs(sli), null) : stored;
   const list = session.exclusions().listForSli(sli.serviceId, sli.id);
   const n = history.t.length;
   const from = n ? history.t[0]! - medianStep(history.t) : 0;
@@ -70,9 +70,13 @@ export function loadHistory(session: WorkspaceSession, sliId: number, seriesId: 
   };
 }
 
-/** The threshold a latency SLI's own figures are judged at: its default, else the SLO's, else any tier's; null: none set. */
-function sliThresholdMs(sli: Sli): number | null {
-  return sli.latencyThresholdMs ?? tierThresholdMs(sli, 'slo') ?? TIERS.map((tier) => tierThresholdMs(sli, tier)).find((ms) => ms !== null) ?? null;
+/**
+ * The threshold a latency SLI's headline figures (overall, worst and best window, the chart) are judged at: the SLO's,
+ * as the headline counts as the SLO does; without an SLO the SLI's default, else any tier's; null when none is set.
+ */
+function headlineThresholdMs(sli: Sli): number | null {
+  return (sli.objectives.slo ? tierThresholdMs(sli, 'slo') : null) ?? sli.latencyThresholdMs
+    ?? TIERS.map((tier) => tierThresholdMs(sli, tier)).find((ms) => ms !== null) ?? null;
 }
 
 /** A latency series judged at a threshold (a tier's, or the SLI's own when tier is null), or a refusal that says why not. */
@@ -114,7 +118,7 @@ function onlyTier(sli: Sli, tier: Tier): Sli {
 /**
  * One variant of the analysis. A latency SLI with stored latency values has each tier's fit and budget windows judged
  * at the tier's own threshold, the recommended SLO at the SLO's and the target to aim for at the target's (else the
- * SLO's); the rolling figures at the SLI's own threshold.
+ * SLO's); the headline figures at the headline threshold (the SLO's).
  */
 function variant(loaded: LoadedHistory, windowDays: number, excluding: boolean): HistoryVariant {
   const { sli } = loaded;
@@ -143,7 +147,7 @@ function latencyJudgement(loaded: LoadedHistory): LatencyJudgement | null {
   if (!latency) return null;
   const thresholdsMs: LatencyJudgement['thresholdsMs'] = {};
   for (const tier of TIERS) if (sli.objectives[tier]) thresholdsMs[tier] = tierThresholdMs(sli, tier)!;
-  return { kind: latency.kind, unit: latency.unit, sliThresholdMs: sliThresholdMs(sli)!, thresholdsMs };
+  return { kind: latency.kind, unit: latency.unit, headlineThresholdMs: headlineThresholdMs(sli)!, thresholdsMs };
 }
 
 /**
