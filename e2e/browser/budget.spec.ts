@@ -103,9 +103,9 @@ test('an SLO shows its alerts, the policy refuses bad thresholds, traffic adds b
     // A good threshold is saved, shown in the ladder's legend, and undone by the core's undo.
     await page.getByTestId('policy-warningBurnRate').fill('3');
     await page.getByTestId('policy-save').click();
-    await expect(page.getByTestId(`policy-legend-${id}`)).toContainText('burning ≥ 3×');
+    await expect(page.getByTestId(`policy-legend-${id}`)).toContainText('burning over 3×');
     await page.getByTestId('undo').click();
-    await expect(page.getByTestId(`policy-legend-${id}`)).toContainText('burning ≥ 2×');
+    await expect(page.getByTestId(`policy-legend-${id}`)).toContainText('burning over 2×');
     await expect(page.getByTestId('policy-warningBurnRate')).toHaveValue('2');
 
     // Traffic turns budgets and buffers into bad events, in the table and on the ladder.

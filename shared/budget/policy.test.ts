@@ -7,13 +7,13 @@ describe('the budget policy', () => {
       ['healthy', 'warning', 'critical', 'exhausted', 'exhausted']);
   });
 
-  it('also escalates on burn rate while budget is left', () => {
-    expect(policyState(DEFAULT_POLICY, 0.9, 2)).toBe('warning');
-    expect(policyState(DEFAULT_POLICY, 0.9, 6)).toBe('critical');
+  it('also escalates on a burn rate above its threshold while budget is left, as alerts fire above their factor', () => {
+    expect([2, 2.01, 6, 6.01].map((burn) => policyState(DEFAULT_POLICY, 0.9, burn))).toEqual(['healthy', 'warning', 'warning', 'critical']);
   });
 
   it('describes each state by its condition', () => {
-    expect(describeState(DEFAULT_POLICY, 'warning')).toBe('under 50 % left or burning ≥ 2×');
+    expect(describeState(DEFAULT_POLICY, 'healthy')).toBe('at least 50 % left and burning at most 2×');
+    expect(describeState(DEFAULT_POLICY, 'warning')).toBe('under 50 % left or burning over 2×');
     expect(describeState(DEFAULT_POLICY, 'exhausted')).toBe('no budget left');
   });
 

@@ -40,20 +40,23 @@ export const STATE_LABELS: Readonly<Record<PolicyState, string>> = {
   healthy: 'Healthy', warning: 'Warning', critical: 'Critical', exhausted: 'Exhausted',
 };
 
-/** The state a service is in, given the share of its budget left (1 = untouched, ≤ 0 = gone) and its current burn rate. */
+/**
+ * The state a service is in, given the share of its budget left (1 = untouched, ≤ 0 = gone) and its current burn rate.
+ * A burn rate escalates when above its threshold, compared with `>` as the burn-rate alerts are.
+ */
 export function policyState(policy: BudgetPolicy, remainingFraction: number, burnRate: number): PolicyState {
   const remainingPercent = remainingFraction * 100;
   if (remainingPercent <= 0) return 'exhausted';
-  if (remainingPercent < policy.criticalBelowPercent || burnRate >= policy.criticalBurnRate) return 'critical';
-  if (remainingPercent < policy.warningBelowPercent || burnRate >= policy.warningBurnRate) return 'warning';
+  if (remainingPercent < policy.criticalBelowPercent || burnRate > policy.criticalBurnRate) return 'critical';
+  if (remainingPercent < policy.warningBelowPercent || burnRate > policy.warningBurnRate) return 'warning';
   return 'healthy';
 }
 
-/** The condition that puts a service into a state, in words: "under 50 % left or burning ≥ 2×". */
+/** The condition that puts a service into a state, in words: "under 50 % left or burning over 2×". */
 export function describeState(policy: BudgetPolicy, state: PolicyState): string {
-  if (state === 'healthy') return `at least ${policy.warningBelowPercent} % left and burning under ${policy.warningBurnRate}×`;
-  if (state === 'warning') return `under ${policy.warningBelowPercent} % left or burning ≥ ${policy.warningBurnRate}×`;
-  if (state === 'critical') return `under ${policy.criticalBelowPercent} % left or burning ≥ ${policy.criticalBurnRate}×`;
+  if (state === 'healthy') return `at least ${policy.warningBelowPercent} % left and burning at most ${policy.warningBurnRate}×`;
+  if (state === 'warning') return `under ${policy.warningBelowPercent} % left or burning over ${policy.warningBurnRate}×`;
+  if (state === 'critical') return `under ${policy.criticalBelowPercent} % left or burning over ${policy.criticalBurnRate}×`;
   return 'no budget left';
 }
 
