@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { AppFailure } from '../../../shared/ipc/errors';
+import { canWrite, hasPendingWal, headerUserVersion, readOnlyImage, writeBlocker } from './file-access';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 
 /** Marks a SQLite file as an SLO Workbench workspace: the bytes "SLOW" in the header's application_id. */
@@ -23,7 +24,7 @@ export function setNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
-function sqlite(path: string, options: Database.Options = {}): Database.Database {
+function sqlite(path: string | Buffer, options: Database.Options = {}): Database.Database {
   return new Database(path, nativeBinding ? { ...options, nativeBinding } : options);
 }
 
@@ -59,7 +60,16 @@ function checkPathShape(path: string): void {
 
 /** Reads the 100-byte SQLite header without opening the database, so foreign files are never touched. */
 function readHeader(path: string): Buffer {
-  const fd = openSync(path, 'r');
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new AppFailure('FORBIDDEN', `${basename(path)} cannot be read: its permissions do not let this user read ${path}`, { path });
+    }
+    throw error;
+  }
   try {
     const header = Buffer.alloc(100);
     const read = readSync(fd, header, 0, 100, 0);
@@ -69,8 +79,8 @@ function readHeader(path: string): Buffer {
   }
 }
 
-/** Checks that a file is a workspace by its header alone; throws NOT_A_WORKSPACE naming what it is instead. */
-export function checkWorkspaceHeader(path: string): void {
+/** Checks that a file is a workspace by its header alone and returns the header; throws NOT_A_WORKSPACE naming what it is instead. */
+export function checkWorkspaceHeader(path: string): Buffer {
   const name = basename(path);
   const header = readHeader(path);
   if (header.length === 0) throw new AppFailure('NOT_A_WORKSPACE', `${name} is empty: it is not an SLO Workbench workspace`, { path });
@@ -81,6 +91,7 @@ export function checkWorkspaceHeader(path: string): void {
   if (appId !== APPLICATION_ID) {
     throw new AppFailure('NOT_A_WORKSPACE', `${name} is a SQLite database but not an SLO Workbench workspace`, { path });
   }
+  return header;
 }
 
 function applyPragmas(db: Database.Database): void {
@@ -105,7 +116,15 @@ function checkSqliteVersion(db: Database.Database): void {
  * writes would instead fail at once with SQLITE_BUSY when another process wrote in between.
  */
 export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  try {
+    return db.transaction(fn).immediate();
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (code.startsWith('SQLITE_READONLY')) {
+      throw new AppFailure('READ_ONLY', `${basename(db.name)} cannot be written (${(error as Error).message}); nothing was saved`, { path: db.name });
+    }
+    throw error;
+  }
 }
 
 /** Runs the pending migrations, each with its version bump in one transaction. */
@@ -139,6 +158,9 @@ export function createWorkspaceDb(path: string, migrations: readonly Migration[]
   if (lstatSync(path, { throwIfNoEntry: false })) {
     throw new AppFailure('FILE_EXISTS', `${basename(path)} already exists; choose another name`, { path });
   }
+  if (!canWrite(dirname(path))) {
+    throw new AppFailure('READ_ONLY', `${basename(path)} cannot be created: the folder ${dirname(path)} does not allow creating files`, { path });
+  }
   let db: Database.Database | undefined;
   try {
     db = sqlite(path);
@@ -159,8 +181,37 @@ export function createWorkspaceDb(path: string, migrations: readonly Migration[]
 export type BackupFn = (db: Database.Database, fromVersion: number) => void;
 
 /**
- * Opens an existing workspace. A file that is not a workspace is refused before SQLite writes anything;
- * one written by a newer version opens read-only with a message saying so.
+ * Opens a workspace read-only. Without pending WAL frames the file alone holds everything, so it is read into
+ * memory: nothing is created beside it and no lock is held. With frames (a crash left them) SQLite reads both.
+ */
+function openReadOnly(path: string, reason: string, schemaVersion: number): OpenedDb {
+  const db = hasPendingWal(path) ? sqlite(path, { readonly: true, fileMustExist: true }) : sqlite(readOnlyImage(path), { readonly: true });
+  try {
+    db.pragma('foreign_keys = ON');
+    const check = String(db.pragma('quick_check', { simple: true }));
+    if (check !== 'ok') throw new AppFailure('CORRUPT_WORKSPACE', `${basename(path)} is damaged (${check})`, { path });
+    return { db, readOnly: true, readOnlyReason: reason, schemaVersion };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The schema version of a workspace: from its header, or from SQLite when WAL frames may hold a newer one. */
+function schemaVersionOf(path: string, header: Buffer): number {
+  if (!hasPendingWal(path)) return headerUserVersion(header);
+  const probe = sqlite(path, { readonly: true, fileMustExist: true });
+  try {
+    return Number(probe.pragma('user_version', { simple: true }));
+  } finally {
+    probe.close();
+  }
+}
+
+/**
+ * Opens an existing workspace. A file that is not a workspace, or not one this version knows, is refused
+ * before SQLite opens it. One written by a newer version, or one whose file or folder cannot be written, opens
+ * read-only with a message saying why. A writable one is checked (quick_check) before it is switched to WAL.
  */
 export function openWorkspaceDb(path: string, options: { migrations?: readonly Migration[]; backup?: BackupFn } = {}): OpenedDb {
   const migrations = options.migrations ?? MIGRATIONS;
@@ -169,23 +220,30 @@ export function openWorkspaceDb(path: string, options: { migrations?: readonly M
     throw new AppFailure('FILE_NOT_FOUND', `${basename(path)} does not exist`, { path });
   }
   checkPathShape(path);
-  checkWorkspaceHeader(path);
+  const header = checkWorkspaceHeader(path);
+  const name = basename(path);
   let db: Database.Database | undefined;
   try {
-    const probe = sqlite(path, { readonly: true, fileMustExist: true });
-    const version = Number(probe.pragma('user_version', { simple: true }));
-    probe.close();
+    const version = schemaVersionOf(path, header);
+    if (version < 0) {
+      throw new AppFailure('NOT_A_WORKSPACE', `${name} has schema version ${version}, which no version of SLO Workbench writes: it is not a workspace this version knows`, { path });
+    }
     if (version > latest) {
-      db = sqlite(path, { readonly: true, fileMustExist: true });
-      db.pragma('foreign_keys = ON');
-      const reason = `This workspace was written by a newer version of SLO Workbench (schema ${version}; this version knows up to ${latest}). It is open read-only.`;
-      return { db, readOnly: true, readOnlyReason: reason, schemaVersion: version };
+      return openReadOnly(path, `This workspace was written by a newer version of SLO Workbench (schema ${version}; this version knows up to ${latest}). It is open read-only.`, version);
+    }
+    const blocker = writeBlocker(path);
+    if (blocker) {
+      if (version < latest) {
+        throw new AppFailure('READ_ONLY', `${name} has schema ${version} and must be upgraded to schema ${latest} before this version can open it, but it cannot be written: ${blocker.reason}. Make the ${blocker.what} writable, or open it with the version that wrote it.`, { path });
+      }
+      return openReadOnly(path, `${name} cannot be written: ${blocker.reason}. It is open read-only; make the ${blocker.what} writable to change it.`, version);
     }
     db = sqlite(path, { fileMustExist: true });
     checkSqliteVersion(db);
-    applyPragmas(db);
+    // Check before switching to WAL, so a damaged file (perhaps a rollback-journal copy) is refused as it was.
     const check = String(db.pragma('quick_check', { simple: true }));
-    if (check !== 'ok') throw new AppFailure('CORRUPT_WORKSPACE', `${basename(path)} is damaged (${check})`, { path });
+    if (check !== 'ok') throw new AppFailure('CORRUPT_WORKSPACE', `${name} is damaged (${check})`, { path });
+    applyPragmas(db);
     if (version < latest && version > 0) options.backup?.(db, version);
     const migrated = migrate(db, migrations);
     return { db, readOnly: false, readOnlyReason: null, schemaVersion: migrated };

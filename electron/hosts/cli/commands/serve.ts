@@ -39,7 +39,9 @@ function startFailure(error: unknown, port: number | undefined): AppFailure {
   const code = String((error as { code?: unknown })?.code ?? (cause as { code?: unknown })?.code ?? '');
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'EADDRINUSE') return new AppFailure('CONFLICT', message, { field: 'port', option: '--port' });
-  if (code === 'EACCES') return new AppFailure('FORBIDDEN', `Port ${port ?? ''} may not be used by this user; choose another with --port`, { field: 'port', option: '--port' });
+  // Only a refused listen is about the port; a file the user may not read says so itself.
+  const syscall = (error as { syscall?: unknown })?.syscall ?? (cause as { syscall?: unknown })?.syscall;
+  if (code === 'EACCES' && syscall === 'listen') return new AppFailure('FORBIDDEN', `Port ${port ?? ''} may not be used by this user; choose another with --port`, { field: 'port', option: '--port' });
   return new AppFailure('IO_ERROR', `Browser mode could not start: ${message}`);
 }
 
