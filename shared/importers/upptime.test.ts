@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseHistory, rollingWindows, type History } from '../analysis/history';
-import type { ParsedSeries } from './types';
+import { DEFAULT_LIMITS, type ParsedSeries } from './types';
 import { detectUpptime, MAX_SAMPLE_MINUTES, parseUpptime } from './upptime';
 
 const DIR = new URL('../../../shared/datasets/upptime-unibe-digitaleditions/', import.meta.url);
@@ -120,6 +120,30 @@ describe('Upptime importer', () => {
     const series = parsed.series[0]!;
     expect([[...series.t], [...series.good], [...series.total]]).toEqual([[Date.UTC(2026, 0, 20, 21, 32), Date.UTC(2026, 0, 20, 21, 33)], [0, 1], [4, 1]]);
     expect(parseUpptime('time,slug\n').issues[0]!.code).toBe('MISSING_COLUMN');
+  });
+
+  it('refuses events outside 1970–2200 row by row, naming the line and the span, so 1900–9999 never gets to allocate', () => {
+    const parsed = parseUpptime('check_time_utc,slug,status\n1900-01-01T00:00:00Z,a,up\n9999-12-31T00:00:00Z,a,down\n');
+    expect(parsed.issues).toEqual([1900, 9999].map((year, i) => ({
+      severity: 'error', code: 'TIME_OUT_OF_RANGE', line: i + 2, column: 1,
+      message: `the time ${year}-${year === 1900 ? '01-01' : '12-31'}T00:00:00.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)`,
+    })));
+    expect([parsed.accepted, parsed.rejected, parsed.series]).toEqual([0, 2, []]);
+  });
+
+  it('counts the samples a history will take before making them, and refuses more than the points limit, saying so', () => {
+    // Up from 1970-01-01 00:00 to 1970-01-02 00:00: minutes 0..1440, one sample per full hour and one at the end: 25.
+    const day = 'check_time_utc,slug,status\n1970-01-01T00:00:00Z,a,up\n1970-01-02T00:00:00Z,a,up\n';
+    expect(parseUpptime(day, { limits: { ...DEFAULT_LIMITS, maxRows: 25 } }).series[0]!.t.length).toBe(25);
+    expect(parseUpptime(day, { limits: { ...DEFAULT_LIMITS, maxRows: 24 } })).toMatchObject({
+      series: [],
+      issues: [{ severity: 'error', code: 'TOO_MANY_POINTS', message: 'The history would take 25 samples (monitor "a" alone 25, from 1970-01-01 to 1970-01-02), more than the limit of 24 points per import; import a shorter span or fewer monitors' }],
+    });
+    // A span of 230 years in three lines is counted, not built: 2,016,001 samples are refused at once under a 1M limit.
+    const centuries = 'check_time_utc,slug,status\n1970-01-01T00:00:00Z,a,up\n2199-12-31T00:00:00Z,a,down\n';
+    const refused = parseUpptime(centuries, { limits: { ...DEFAULT_LIMITS, maxRows: 1_000_000 } });
+    expect(refused.issues.map((i) => i.code)).toEqual(['TOO_MANY_POINTS']);
+    expect(refused.issues[0]!.message).toContain('more than the limit of 1000000 points per import');
   });
 
   it('reads quoted fields, with delimiters and doubled quotes inside, and CRLF line endings', () => {

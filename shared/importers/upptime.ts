@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import { createIssueLog } from './csv/issues';
 import { scanCsv } from './csv/scan';
+import { isPlausibleTime, outOfSpanReason } from './bounds';
 import { checkSize, medianStep, MINUTE_MS } from './minute-buckets';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParsedSeries, type ParseResult } from './types';
 
@@ -42,28 +43,38 @@ export function detectUpptime(text: string): boolean {
 
 type Event = { time: number; up: boolean; order: number };
 
-/** Appends the samples of a run of minutes [from, to] in one state: one per full hour it crosses, and one at its end. */
-function addRun(from: number, to: number, up: boolean, out: { t: number[]; good: number[]; total: number[] }): void {
-  let start = from;
-  // Minute numbers are UTC minutes since 1970, so multiples of 60 are full UTC hours.
-  for (let end = Math.ceil(from / MAX_SAMPLE_MINUTES) * MAX_SAMPLE_MINUTES; ; end += MAX_SAMPLE_MINUTES) {
-    const last = Math.min(end, to);
-    out.t.push(last * MINUTE_MS);
-    out.total.push(last - start + 1);
-    out.good.push(up ? last - start + 1 : 0);
-    if (last === to) return;
+/** A run of minutes [from, to] (UTC minutes since 1970) in one state. */
+type Run = { from: number; to: number; up: boolean };
+
+/** The first full hour at or after a minute: minute numbers count from 1970, so multiples of 60 are full UTC hours. */
+const hourAtOrAfter = (minute: number): number => Math.ceil(minute / MAX_SAMPLE_MINUTES) * MAX_SAMPLE_MINUTES;
+
+/** How many samples a run makes: one per full hour it crosses before its last minute, and one at its end. */
+function runSamples(run: Run): number {
+  const firstHour = hourAtOrAfter(run.from);
+  return (firstHour < run.to ? Math.ceil((run.to - firstHour) / MAX_SAMPLE_MINUTES) : 0) + 1;
+}
+
+/** Writes the samples of a run from index `at` on and returns the index after them. */
+function writeRun(run: Run, out: { t: Float64Array; good: Float64Array; total: Float64Array }, at: number): number {
+  let start = run.from;
+  for (let end = hourAtOrAfter(run.from); ; end += MAX_SAMPLE_MINUTES, at++) {
+    const last = Math.min(end, run.to);
+    out.t[at] = last * MINUTE_MS;
+    out.total[at] = last - start + 1;
+    out.good[at] = run.up ? last - start + 1 : 0;
+    if (last === run.to) return at + 1;
     start = last + 1;
   }
 }
 
 /**
- * A monitor's sparse series over its observed span, from the minute of its first event to the minute of its last:
- * each event takes effect at its nearest minute (the last event of a minute decides it), a state lasts until the next
- * event's minute. stepMs is the median step of the samples as they are (usually an hour), not a minute.
+ * A monitor's runs over its observed span, from the minute of its first event to the minute of its last: each event
+ * takes effect at its nearest minute (the last event of a minute decides it), a state lasts until the next event's minute.
  */
-function monitorSeries(name: string, events: Event[]): ParsedSeries {
+function monitorRuns(events: Event[]): Run[] {
   events.sort((a, b) => a.time - b.time || a.order - b.order);
-  const out = { t: [] as number[], good: [] as number[], total: [] as number[] };
+  const runs: Run[] = [];
   let runStart = Math.round(events[0]!.time / MINUTE_MS);
   let runUp = events[0]!.up;
   for (let k = 0; k < events.length;) {
@@ -71,14 +82,39 @@ function monitorSeries(name: string, events: Event[]): ParsedSeries {
     let up = events[k]!.up;
     for (k++; k < events.length && Math.round(events[k]!.time / MINUTE_MS) === minute; k++) up = events[k]!.up;
     if (up !== runUp && minute > runStart) {
-      addRun(runStart, minute - 1, runUp, out);
+      runs.push({ from: runStart, to: minute - 1, up: runUp });
       runStart = minute;
     }
     runUp = up;
   }
-  addRun(runStart, Math.round(events[events.length - 1]!.time / MINUTE_MS), runUp, out);
-  const t = Float64Array.from(out.t);
-  return { name, stepMs: medianStep(t), t, good: Float64Array.from(out.good), total: Float64Array.from(out.total) };
+  runs.push({ from: runStart, to: Math.round(events[events.length - 1]!.time / MINUTE_MS), up: runUp });
+  return runs;
+}
+
+/**
+ * A monitor's sparse series from its runs, in arrays of the size counted beforehand. stepMs is the median step of the
+ * samples as they are (usually an hour), not a minute.
+ */
+function monitorSeries(name: string, runs: Run[], samples: number): ParsedSeries {
+  const out = { t: new Float64Array(samples), good: new Float64Array(samples), total: new Float64Array(samples) };
+  let at = 0;
+  for (const run of runs) at = writeRun(run, out, at);
+  return { name, stepMs: medianStep(out.t), ...out };
+}
+
+type Monitor = { slug: string; runs: Run[]; samples: number };
+
+/** The TOO_MANY_POINTS error when the monitors' samples, counted before any is made, exceed the points limit; else null. */
+function checkPoints(monitors: Monitor[], maxPoints: number): ImportIssue | null {
+  const samples = monitors.reduce((sum, monitor) => sum + monitor.samples, 0);
+  if (samples <= maxPoints) return null;
+  const largest = monitors.reduce((a, b) => (b.samples > a.samples ? b : a));
+  const day = (minute: number): string => new Date(minute * MINUTE_MS).toISOString().slice(0, 10);
+  const span = `from ${day(largest.runs[0]!.from)} to ${day(largest.runs[largest.runs.length - 1]!.to)}`;
+  return {
+    severity: 'error', code: 'TOO_MANY_POINTS',
+    message: `The history would take ${samples} samples (monitor "${largest.slug}" alone ${largest.samples}, ${span}), more than the limit of ${maxPoints} points per import; import a shorter span or fewer monitors`,
+  };
 }
 
 /**
@@ -118,6 +154,7 @@ export function parseUpptime(text: string, options: UpptimeOptions = {}): ParseR
     const timeText = row.text(timeAt);
     const time = parseZonedIso(timeText);
     if (time === null) return reject(line, 'BAD_TIMESTAMP', `"${timeText}" is not an ISO 8601 time with Z or an offset`, timeAt + 1);
+    if (!isPlausibleTime(time)) return reject(line, 'TIME_OUT_OF_RANGE', outOfSpanReason(time), timeAt + 1);
     const status = row.text(statusAt);
     if (status !== 'up' && status !== 'down' && status !== 'degraded') return reject(line, 'BAD_STATUS', `"${status}" is not up, down or degraded`, statusAt + 1);
     const slug = row.text(slugAt);
@@ -129,6 +166,13 @@ export function parseUpptime(text: string, options: UpptimeOptions = {}): ParseR
     accepted++;
     return true;
   });
-  const series = [...monitors.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([slug, events]) => monitorSeries(slug, events));
+  // Samples are counted before any is made: a few lines spanning centuries are refused, not built until memory runs out.
+  const counted: Monitor[] = [...monitors.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([slug, events]) => {
+    const runs = monitorRuns(events);
+    return { slug, runs, samples: runs.reduce((sum, run) => sum + runSamples(run), 0) };
+  });
+  const tooMany = checkPoints(counted, limits.maxRows);
+  if (tooMany !== null) return { ...fail(tooMany), issues: [...log.finish(), tooMany], accepted, rejected: rejected + summary.rejected };
+  const series = counted.map((monitor) => monitorSeries(monitor.slug, monitor.runs, monitor.samples));
   return { format: 'upptime', series, issues: log.finish(), accepted, rejected: rejected + summary.rejected };
 }
