@@ -46,8 +46,8 @@ describe('analyseHistory', () => {
     const a = analyseHistory(h, sli({ sla: objective('sla', 990_000), slo: objective('slo', 999_000) }), 3 * DAY);
     expect(a.windows).toBe(8);
     expect(a.tiers).toEqual([
-      { tier: 'sla', targetPpm: 990_000, windows: 8, met: 8, share: 1 },
-      { tier: 'slo', targetPpm: 999_000, windows: 8, met: 5, share: 5 / 8 },
+      { tier: 'sla', targetPpm: 990_000, method: 'occurrences', windows: 8, met: 8, share: 1, worst: 2996 / 3000, best: 1 },
+      { tier: 'slo', targetPpm: 999_000, method: 'occurrences', windows: 8, met: 5, share: 5 / 8, worst: 2996 / 3000, best: 1 },
     ]);
   });
 
@@ -80,5 +80,53 @@ describe('medianStep', () => {
       gaps.forEach((g, i) => { t[i + 1] = t[i]! + g; });
       expect(medianStep(t)).toBe(percentile(Float64Array.from(gaps), 0.5));
     }), { numRuns: 500, seed: 5 });
+  });
+});
+
+describe('analyseHistory under the time-slice methods', () => {
+  const MIN = 60_000;
+  // Two days of 5-minute samples of 100 requests from midnight. Day 1: the first ten samples (00:05–00:50) at 2 errors
+  // (98 %); day 2: the sample stamped 12:00 at 50 errors. 5-minute slices good at 99 % make day 1 ten bad slices and
+  // day 2 one; by occurrences day 1 lost 20 requests and day 2 50.
+  const t: number[] = [];
+  const good: number[] = [];
+  for (let k = 1; k <= 576; k++) {
+    t.push(k * 5 * MIN);
+    good.push(k <= 10 ? 98 : k === 288 + 144 ? 50 : 100);
+  }
+  const h: History = { t: Float64Array.from(t), good: Float64Array.from(good), total: Float64Array.from(t, () => 100) };
+  const sliced: Objective = { ...objective('slo', 990_000), method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 } };
+
+  it('judges rolling windows, their worst and best and the recommendation in the tier\'s own slices', () => {
+    const a = analyseHistory(h, sli({ sla: objective('sla', 990_000), slo: sliced }), DAY);
+    // 289 one-day windows end at 24:00 day 1 + k·5 min, k = 0…288. In slices, window k holds 10 − k bad slices of day 1
+    // for k < 10, none for 10 ≤ k < 144, and day 2's one from k = 144: (278 + k) / 288 for k < 10, 1, then 287 / 288.
+    expect(a).toMatchObject({ method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 }, windows: 289 });
+    expect(a.worst).toBeCloseTo(278 / 288, 12);
+    expect(a.best).toBe(1);
+    expect(a.overall).toBeCloseTo(565 / 576, 12);
+    // (278 + k) / 288 ≥ 99 % from k = 8: eight windows missed. The SLA counts occurrences: every window at or above 99.826 %.
+    expect(a.tiers).toEqual([
+      { tier: 'sla', targetPpm: 990_000, method: 'occurrences', windows: 289, met: 289, share: 1, worst: 1 - 50 / 28_800, best: 1 },
+      { tier: 'slo', targetPpm: 990_000, method: 'timeslices', windows: 289, met: 281, share: 281 / 289, worst: 278 / 288, best: 1 },
+    ]);
+    // The 5th percentile (15th of 289 in order) is 287 / 288 = 99.6528 %: 99.65 %, where occurrences say 99.82 %.
+    expect(a.recommendation).toMatchObject({ targetPpm: 996_500, confidence: 0.95 });
+    expect(a.recommendation!.explanation).toBe('99.65 % was met in 95 % of the 289 past 1-day windows, counted in 5-minute slices good at 99 % '
+      + '(the 5th percentile of achieved SLI is 99.6528 %, a margin of 0.0028 pp); the worst window reached 96.5278 %.');
+    const byEvents = analyseHistory(h, sli({ slo: objective('slo', 990_000) }), DAY);
+    expect(byEvents).toMatchObject({ method: 'occurrences', windows: 289, recommendation: { targetPpm: 998_200 } });
+    expect(byEvents.worst).toBeCloseTo(1 - 50 / 28_800, 12);
+  });
+
+  it('averages the slices\' ratios under RatioTimeslices, whatever each slice\'s traffic', () => {
+    // A busy slice at 90 % (1,000 requests) and a quiet one at 100 % (10): 50 % of slices' worth each, so 95 %, where occurrences say 910 / 1010.
+    const two: History = { t: Float64Array.of(5 * MIN, 10 * MIN), good: Float64Array.of(900, 10), total: Float64Array.of(1000, 10) };
+    const ratio: Objective = { ...objective('slo', 950_000), method: 'ratio-timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 } };
+    const a = analyseHistory(two, sli({ slo: ratio }), 10 * MIN);
+    expect(a.windows).toBe(1);
+    expect(a.worst).toBeCloseTo(0.95, 12);
+    expect(a.tiers[0]).toMatchObject({ method: 'ratio-timeslices', met: 1 });
+    expect(analyseHistory(two, sli({ slo: objective('slo', 950_000) }), 10 * MIN).worst).toBeCloseTo(910 / 1010, 12);
   });
 });

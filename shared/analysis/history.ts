@@ -1,5 +1,6 @@
 import { formatPpmPercent } from '../domain/percent';
-import { TIERS, type Sli, type Tier } from '../domain/types';
+import { DEFAULT_TIMESLICE, TIERS, type BudgetingMethod, type Objective, type Sli, type Tier, type Timeslice } from '../domain/types';
+import { sliceHistory } from './slices';
 
 /** Samples of one SLI over time: times in UTC ms (strictly increasing) with good and total events per sample. */
 export type History = { t: Float64Array; good: Float64Array; total: Float64Array };
@@ -11,13 +12,13 @@ export type WindowSeries = { end: Float64Array; sli: Float64Array };
  * The achieved SLI over the trailing window (end − windowMs, end] at every sample whose window lies wholly inside the
  * history; windows without traffic are left out. Two pointers over the samples keep it linear for any sample spacing.
  */
-export function rollingWindows(h: History, windowMs: number): WindowSeries {
+export function rollingWindows(h: History, windowMs: number, beginMs?: number): WindowSeries {
   const n = h.t.length;
   const end = new Float64Array(n);
   const sli = new Float64Array(n);
   if (n === 0) return { end, sli };
   // Each sample stands for the interval of one step before it, so the history begins one step before its first sample.
-  const begins = h.t[0]! - medianStep(h.t);
+  const begins = beginMs ?? h.t[0]! - medianStep(h.t);
   let lo = 0;
   let good = 0;
   let total = 0;
@@ -39,6 +40,34 @@ export function rollingWindows(h: History, windowMs: number): WindowSeries {
     }
   }
   return { end: end.subarray(0, k), sli: sli.subarray(0, k) };
+}
+
+/** How a tier counts its SLI: by events (Occurrences) or by slices of its length judged at its slice target. */
+export type Counting = Pick<Objective, 'method' | 'timeslice'>;
+
+/** Counting by events, for an SLI without an SLO. */
+const BY_EVENTS: Counting = { method: 'occurrences', timeslice: null };
+
+/**
+ * The history as a tier counts it: the samples themselves for Occurrences; for the time-slice methods its slices
+ * (aligned to the history's start), each entry good = good slices, total = slices, so good / total over any run of
+ * entries is the SLI the method gives. The one slice formula is sliceTally's, as in the budget windows.
+ */
+export function countedHistory(h: History, how: Counting): History {
+  if (how.method === 'occurrences' || h.t.length === 0) return h;
+  const stepMs = medianStep(h.t);
+  return sliceHistory(h, 0, h.t.length, h.t[0]! - stepMs, how.timeslice ?? DEFAULT_TIMESLICE, stepMs, how.method === 'ratio-timeslices').slices;
+}
+
+/** The rolling SLI as a tier counts it: rollingWindows over countedHistory, windows complete from the samples' own start. */
+export function rollingCompliance(h: History, how: Counting, windowMs: number): WindowSeries {
+  if (h.t.length === 0) return rollingWindows(h, windowMs);
+  return rollingWindows(countedHistory(h, how), windowMs, h.t[0]! - medianStep(h.t));
+}
+
+/** How the headline figures of an SLI's history are counted: as its SLO counts (the tier a recommendation sets), else by events. */
+export function headlineCounting(sli: Sli): Counting {
+  return sli.objectives.slo ?? BY_EVENTS;
 }
 
 /** The typical spacing of sample times (median difference), or 0 with fewer than two samples. */
@@ -73,12 +102,18 @@ export function percentile(values: Float64Array, p: number): number {
   return sorted[rank]!;
 }
 
-/** How one tier would have fared over the history: the share of complete windows in which it was met. */
-export type TierFit = { tier: Tier; targetPpm: number; windows: number; met: number; share: number };
+/**
+ * How one tier would have fared over the history, counted by its own method: the share of complete windows in which
+ * it was met, and its worst and best window (NaN without windows).
+ */
+export type TierFit = { tier: Tier; targetPpm: number; method: BudgetingMethod; windows: number; met: number; share: number; worst: number; best: number };
 
 /** What the history says about an SLI over one window length. */
 export type HistoryAnalysis = {
   windowMs: number;
+  /** How windows, overall, worst, best and the recommendation are counted: as the SLO counts (by events without one). */
+  method: BudgetingMethod;
+  timeslice: Timeslice | null;
   windows: number;
   /** Achieved SLI over the whole history, and the worst and best complete window. */
   overall: number;
@@ -87,7 +122,7 @@ export type HistoryAnalysis = {
   tiers: TierFit[];
   /** The SLO met in `confidence` of past windows, rounded down to 0.01 %, with its explanation; null without windows. */
   recommendation: Recommendation | null;
-  /** A performance target to aim for: met in STRETCH_CONFIDENCE (75 %) of past windows, so stricter than the SLO. */
+  /** A performance target to aim for: met in STRETCH_CONFIDENCE (75 %) of past windows, so stricter than the SLO; counted as the performance target counts, else as the SLO. */
   stretch: Recommendation | null;
 };
 
@@ -102,40 +137,87 @@ function floorToBasisPoint(sli: number): number {
   return Math.floor(sli * 10_000 + 1e-9) * 100;
 }
 
-/**
- * Analyses a history against an SLI's tiers over one window length: achieved SLI, the share of past windows in which
- * each tier would have been met, and a recommended target that was met in `confidence` (default 95 %) of them.
- */
-export function analyseHistory(h: History, sli: Sli, windowMs: number, confidence = 0.95): HistoryAnalysis {
-  const w = rollingWindows(h, windowMs);
+/** The lowest and highest of some SLIs; NaN for none. */
+function extremes(sli: Float64Array): { worst: number; best: number } {
+  if (sli.length === 0) return { worst: NaN, best: NaN };
+  let worst = 1;
+  let best = 0;
+  for (const v of sli) {
+    worst = Math.min(worst, v);
+    best = Math.max(best, v);
+  }
+  return { worst, best };
+}
+
+/** Good over total of a whole (counted) history; NaN without traffic. */
+function overallOf(h: History): number {
   let good = 0;
   let total = 0;
   for (let i = 0; i < h.t.length; i++) {
     good += h.good[i]!;
     total += h.total[i]!;
   }
+  return total > 0 ? good / total : NaN;
+}
+
+/**
+ * Analyses a history against an SLI's tiers over one window length, each tier counted by its own budgeting method
+ * (events, or its slices): achieved SLI, the share of past windows in which each tier would have been met, and a
+ * recommended target that was met in `confidence` (default 95 %) of them, counted as the SLO counts.
+ */
+export function analyseHistory(h: History, sli: Sli, windowMs: number, confidence = 0.95): HistoryAnalysis {
+  const cache = new Map<string, { counted: History; w: WindowSeries }>();
+  const counted = (how: Counting) => {
+    const slice = how.timeslice ?? DEFAULT_TIMESLICE;
+    const key = how.method === 'occurrences' ? how.method : `${how.method}:${slice.sliceMinutes}:${slice.sliceTargetPpm}`;
+    let entry = cache.get(key);
+    if (!entry) {
+      const c = countedHistory(h, how);
+      entry = { counted: c, w: h.t.length ? rollingWindows(c, windowMs, h.t[0]! - medianStep(h.t)) : rollingWindows(c, windowMs) };
+      cache.set(key, entry);
+    }
+    return entry;
+  };
   const tiers: TierFit[] = [];
   for (const tier of TIERS) {
     const objective = sli.objectives[tier];
     if (!objective) continue;
+    const { w } = counted(objective);
     const target = objective.targetPpm / 1_000_000;
     let met = 0;
     for (let i = 0; i < w.sli.length; i++) if (w.sli[i]! >= target - 1e-12) met++;
-    tiers.push({ tier, targetPpm: objective.targetPpm, windows: w.sli.length, met, share: w.sli.length ? met / w.sli.length : 0 });
+    tiers.push({ tier, targetPpm: objective.targetPpm, method: objective.method, windows: w.sli.length, met, share: w.sli.length ? met / w.sli.length : 0, ...extremes(w.sli) });
   }
-  let worst = 1;
-  let best = 0;
-  for (const v of w.sli) {
-    worst = Math.min(worst, v);
-    best = Math.max(best, v);
-  }
-  const recommend = (share: number) => (w.sli.length > 0 ? recommendTarget(w.sli, share, windowMs, worst) : null);
-  return { windowMs, windows: w.sli.length, overall: total > 0 ? good / total : NaN, worst: w.sli.length ? worst : NaN, best: w.sli.length ? best : NaN, tiers,
-    recommendation: recommend(confidence), stretch: recommend(STRETCH_CONFIDENCE) };
+  const headline = headlineCounting(sli);
+  const main = counted(headline);
+  const { worst, best } = extremes(main.w.sli);
+  const recommend = (how: Counting, share: number) => {
+    const { w } = counted(how);
+    return w.sli.length > 0 ? recommendTarget(w.sli, share, windowMs, extremes(w.sli).worst, how) : null;
+  };
+  return {
+    windowMs, method: headline.method, timeslice: headline.method === 'occurrences' ? null : headline.timeslice ?? { ...DEFAULT_TIMESLICE },
+    windows: main.w.sli.length, overall: overallOf(main.counted), worst, best, tiers,
+    recommendation: recommend(headline, confidence), stretch: recommend(sli.objectives.target ?? headline, STRETCH_CONFIDENCE),
+  };
+}
+
+/** How figures were counted, for people: "by events", "in 5-minute slices good at 99 %", "as the mean ratio of 5-minute slices". */
+export function countingPhrase(how: Counting): string {
+  if (how.method === 'occurrences') return 'by events';
+  const slice = how.timeslice ?? DEFAULT_TIMESLICE;
+  return how.method === 'timeslices'
+    ? `in ${slice.sliceMinutes}-minute slices good at ${formatPpmPercent(slice.sliceTargetPpm)} %`
+    : `as the mean ratio of ${slice.sliceMinutes}-minute slices`;
+}
+
+/** ", counted …" after a figure counted in slices; nothing after one counted by events, the usual way. */
+function countedIn(how: Counting): string {
+  return how.method === 'occurrences' ? '' : `, counted ${countingPhrase(how)}`;
 }
 
 /** The target met in `confidence` of the windows' achieved SLIs, rounded down to 0.01 %, explained with its numbers. */
-function recommendTarget(sli: Float64Array, confidence: number, windowMs: number, worst: number): Recommendation {
+function recommendTarget(sli: Float64Array, confidence: number, windowMs: number, worst: number, how: Counting): Recommendation {
   const low = percentile(sli, 1 - confidence);
   const targetPpm = Math.min(999_900, floorToBasisPoint(low));
   const marginPpm = Math.round(low * 1_000_000) - targetPpm;
@@ -144,7 +226,7 @@ function recommendTarget(sli: Float64Array, confidence: number, windowMs: number
     targetPpm,
     confidence,
     marginPpm,
-    explanation: `${formatPpmPercent(targetPpm)} % was met in ${Math.round(confidence * 100)} % of the ${sli.length} past ${days}-day windows `
+    explanation: `${formatPpmPercent(targetPpm)} % was met in ${Math.round(confidence * 100)} % of the ${sli.length} past ${days}-day windows${countedIn(how)} `
       + `(the ${Math.round((1 - confidence) * 100)}th percentile of achieved SLI is ${(low * 100).toFixed(4)} %, a margin of ${formatPpmPercent(marginPpm)} pp); `
       + `the worst window reached ${(worst * 100).toFixed(4)} %.`,
   };

@@ -182,6 +182,18 @@ describe('budgetPerWindow with time slices', () => {
     expect(w!.sli).toBeCloseTo(287 / 288, 12);
   });
 
+  it('gives an event\'s share of the budget in bad slices, the unit the window spends in', () => {
+    // Two days of 5-minute samples of 100 requests: day 1's first ten at 98 %, day 2's sample stamped 12:00 at 50 %.
+    const two = series(day, day + 2 * DAY, 5 * MIN, () => 100, (x) => (x <= day + 50 * MIN ? 2 : x === day + DAY + 12 * HOUR ? 50 : 0));
+    const o = objective({ targetPpm: 990_000, window: { kind: 'rolling', days: 1 }, method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 } });
+    const [first, second] = budgetPerWindow(two, o);
+    // Budget: ⌊1 % × 288⌋ = 2 slices. Day 1 spends 10 (500 %), all in one event; day 2 one (50 %). By requests the
+    // events would read 20 of 288 and 50 of 288 bad events (6.9 % and 17.4 %).
+    expect([first!.budgetConsumed, second!.budgetConsumed]).toEqual([5, 0.5]);
+    expect(first!.topEvents).toEqual([{ startMs: day, endMs: day + 50 * MIN, badEvents: 10, budgetShare: 5, worstSli: 0 }]);
+    expect(second!.topEvents).toEqual([{ startMs: day + DAY + 12 * HOUR - 5 * MIN, endMs: day + DAY + 12 * HOUR, badEvents: 1, budgetShare: 0.5, worstSli: 0 }]);
+  });
+
   it('reads a spent budget of no whole slice as the largest finite share', () => {
     const tight = objective({ targetPpm: 999_990, window: { kind: 'rolling', days: 1 }, method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 950_000 } });
     expect(budgetPerWindow(h, tight)[0]!.budgetConsumed).toBe(UNBOUNDED_SHARE);

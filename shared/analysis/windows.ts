@@ -2,9 +2,10 @@ import { DateTime } from 'luxon';
 import { formatCount, methodBudgetMinutes } from '../budget/budget';
 import { periodContaining } from '../budget/calendar';
 import { PPM_PER_WHOLE } from '../domain/percent';
-import { DEFAULT_TIMESLICE, type Objective, type Timeslice } from '../domain/types';
+import { DEFAULT_TIMESLICE, type Objective } from '../domain/types';
 import { findBadEvents, shareOf, type BudgetEvent } from './events';
 import { medianStep, type History } from './history';
+import { sliceHistory, sliceTally } from './slices';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -26,7 +27,7 @@ export type WindowBudget = {
   met: boolean;
   /** Share of the window's error budget spent (can exceed 1). */
   budgetConsumed: number;
-  /** The events that spent most of this window's budget, largest first (at most `maxEvents`). */
+  /** The events that spent most of this window's budget, largest first (at most `maxEvents`); in bad slices for time-slice methods. */
   topEvents: BudgetEvent[];
 };
 
@@ -78,76 +79,15 @@ function spans(objective: Objective, firstMs: number, beginMs: number, lastMs: n
   }
 }
 
-/** Good and bad slices counted so far; a slice may count for several when samples are coarser than slices. */
-type SliceTally = { slices: number; good: number; bad: number };
-
-/** The bad slices a slice holding these counts would add if it closed now. */
-function openSliceBad(good: number, total: number, slice: Timeslice, ratio: boolean): number {
-  const t: SliceTally = { slices: 0, good: 0, bad: 0 };
-  addSlice(t, good, total, 1, slice, ratio);
-  return t.bad;
-}
-
-function addSlice(tally: SliceTally, good: number, total: number, weight: number, slice: Timeslice, ratio: boolean): void {
-  if (!(total > 0)) return;
-  tally.slices += weight;
-  if (ratio) {
-    const r = Math.min(1, Math.max(0, good / total));
-    tally.good += weight * r;
-    tally.bad += weight * (1 - r);
-  } else if (good * PPM_PER_WHOLE >= slice.sliceTargetPpm * total) tally.good += weight;
-  else tally.bad += weight;
-}
-
-/**
- * Good and bad slices of a window under a time-slice method. A sample stands for the time since the previous sample
- * (at most the median step, so a gap is not counted as slices). One longer than a slice is spread evenly over its
- * span: the part in the slice where it ends joins that slice, and the whole slices before count with its own ratio.
- * So a coarse series counts every slice it covers, and a sparse one (an uptime history, hourly samples split at each
- * outage) counts each once. `onSample`, when given, hears the bad slices counted so far after each sample.
- */
-function sliceTally(
-  h: History, lo: number, hi: number, startMs: number, slice: Timeslice, stepMs: number, ratio: boolean,
-  onSample?: (i: number, badSoFar: number) => void,
-): SliceTally {
-  const sliceMs = slice.sliceMinutes * MINUTE_MS;
-  const tally: SliceTally = { slices: 0, good: 0, bad: 0 };
-  let current = -1;
-  let good = 0;
-  let total = 0;
-  for (let i = lo; i < hi; i++) {
-    const t = h.t[i]!;
-    // Slices are (start + k·slice, start + (k+1)·slice], like the samples' own intervals.
-    const index = Math.max(0, Math.ceil((t - startMs) / sliceMs) - 1);
-    if (index !== current) {
-      addSlice(tally, good, total, 1, slice, ratio);
-      current = index;
-      good = 0;
-      total = 0;
-    }
-    const spanMs = i > 0 ? Math.min(t - h.t[i - 1]!, stepMs) : stepMs;
-    // A sample no longer than a slice belongs wholly to the slice it ends in, as readings at the slice length do.
-    const inSlice = spanMs <= sliceMs ? spanMs : Math.min(spanMs, t - (startMs + index * sliceMs));
-    const before = Math.min((spanMs - inSlice) / sliceMs, index);
-    const share = spanMs > 0 ? inSlice / spanMs : 1;
-    if (before > 0) addSlice(tally, h.good[i]! * (1 - share), h.total[i]! * (1 - share), before, slice, ratio);
-    good += h.good[i]! * share;
-    total += h.total[i]! * share;
-    // Only closed slices count until the last sample, where the open one closes: spending never goes back.
-    if (onSample) onSample(i, tally.bad + (i === hi - 1 ? openSliceBad(good, total, slice, ratio) : 0));
-  }
-  addSlice(tally, good, total, 1, slice, ratio);
-  return tally;
-}
-
 /**
  * Per-window budget of one objective over a history, with the events that consumed most of each window's budget.
  * Occurrences: SLI good / total, budget (1 − target) × total events. Timeslices: a slice (aligned to the window
  * start) is good when its good / total reaches the slice target; SLI = good slices / slices with data, budget = the
  * whole bad slices methodBudgetMinutes allows in the window's real length. RatioTimeslices: SLI = mean of the
  * slices' ratios, budget (1 − target) of the window's slices, spent by each slice's shortfall (1 − ratio). Slice
- * budgets cover the whole window, also for a partial one. Events are set against the budget's share of the
- * window's events. A spent zero budget reads UNBOUNDED_SHARE (JSON-safe); a window without data has SLI NaN,
+ * budgets cover the whole window, also for a partial one. Events are in the unit the window spends: runs of bad
+ * samples against the window's bad-event budget for Occurrences, runs of bad slices (badEvents = bad slices) against
+ * its slice budget for the time-slice methods. A spent zero budget reads UNBOUNDED_SHARE (JSON-safe); a window without data has SLI NaN,
  * consumption 0 and is not met. Throws RangeError for an objective validation would refuse (unknown zone, no days).
  */
 export function budgetPerWindow(h: History, objective: Objective, maxEvents = 3): WindowBudget[] {
@@ -174,16 +114,20 @@ export function budgetPerWindow(h: History, objective: Objective, maxEvents = 3)
     const budgetMinutes = methodBudgetMinutes(objective.targetPpm, minutes, objective.method, slice);
     let sli: number;
     let consumed: number;
+    let topEvents: BudgetEvent[];
     if (objective.method === 'occurrences') {
       sli = total > 0 ? Math.min(1, Math.max(0, good / total)) : NaN;
       consumed = shareOf(Math.max(0, total - good), ((PPM_PER_WHOLE - objective.targetPpm) * total) / PPM_PER_WHOLE);
+      const piece: History = { t: h.t.subarray(lo, i), good: h.good.subarray(lo, i), total: h.total.subarray(lo, i) };
+      topEvents = findBadEvents(piece, objective.targetPpm, { budgetEvents: (total * budgetMinutes) / minutes, stepMs });
     } else {
-      const tally = sliceTally(h, lo, i, span.startMs, slice, stepMs, objective.method === 'ratio-timeslices');
+      const { slices, tally } = sliceHistory(h, lo, i, span.startMs, slice, stepMs, objective.method === 'ratio-timeslices');
+      const budgetSlices = budgetMinutes / slice.sliceMinutes;
       sli = tally.slices > 0 ? tally.good / tally.slices : NaN;
-      consumed = shareOf(tally.bad, budgetMinutes / slice.sliceMinutes);
+      consumed = shareOf(tally.bad, budgetSlices);
+      // Events are runs of bad slices, so their shares are in bad slices, as the window's spend is.
+      topEvents = findBadEvents(slices, objective.targetPpm, { budgetEvents: budgetSlices, stepMs: slice.sliceMinutes * MINUTE_MS });
     }
-    const piece: History = { t: h.t.subarray(lo, i), good: h.good.subarray(lo, i), total: h.total.subarray(lo, i) };
-    const topEvents = findBadEvents(piece, objective.targetPpm, { budgetEvents: (total * budgetMinutes) / minutes, stepMs }).slice(0, maxEvents);
     out.push({
       ...span,
       complete: beginMs <= span.startMs && lastMs >= span.endMs,
@@ -192,7 +136,7 @@ export function budgetPerWindow(h: History, objective: Objective, maxEvents = 3)
       sli,
       met: sli >= target - 1e-12,
       budgetConsumed: consumed,
-      topEvents,
+      topEvents: topEvents.slice(0, maxEvents),
     });
   }
   return out;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatPpmPercent, parseTargetPercent } from './percent';
 import { tierWarnings } from './tiers';
 import type { Objective, Sli, Tier } from './types';
-import { checkName, checkThresholdMs, checkWindowDays } from './validation';
+import { checkName, checkSliceMinutes, checkSliceTarget, checkThresholdMs, checkWindowDays } from './validation';
 import { formatWindowSpec, parseWindowArg, parseWindowSpec } from './window';
 
 describe('parseTargetPercent', () => {
@@ -55,6 +55,15 @@ describe('field checks', () => {
     expect(checkThresholdMs('0')).toEqual({ ok: false, message: 'Threshold must be above 0 ms' });
     expect(checkThresholdMs('fast').ok).toBe(false);
     expect(checkThresholdMs('200 ms')).toEqual({ ok: true, value: 200 });
+  });
+
+  it('reads a slice length in minutes, hours or a day, and a slice target as a percentage', () => {
+    expect(['5', '5m', '5 min', '1h', '1d'].map((text) => checkSliceMinutes(text))).toEqual([5, 5, 5, 60, 1440].map((value) => ({ ok: true, value })));
+    expect(checkSliceMinutes('0')).toEqual({ ok: false, message: 'Slice length must be a whole number of minutes from 1 to 1440, not "0"' });
+    expect(checkSliceMinutes('0.5m').ok).toBe(false);
+    expect(checkSliceMinutes('2d').ok).toBe(false);
+    expect(checkSliceTarget('99')).toEqual({ ok: true, value: 990_000 });
+    expect(checkSliceTarget('100')).toEqual({ ok: false, message: 'Slice target must be below 100 % (100 % leaves no error budget)' });
   });
 
   it('reads and writes window specs', () => {

@@ -1,3 +1,4 @@
+import { parseTargetPercent } from './percent';
 import { BUDGETING_METHODS, SLI_KINDS, TIERS, type BudgetingMethod, type SliKind, type Tier } from './types';
 
 /** The outcome of checking one form field: the parsed value, or the message to show beside the field. */
@@ -45,6 +46,28 @@ export function checkThresholdMs(input: string | number): FieldCheck<number> {
   if (ms <= 0) return { ok: false, message: 'Threshold must be above 0 ms' };
   if (ms > MAX_THRESHOLD_MS) return { ok: false, message: `Threshold must be at most ${MAX_THRESHOLD_MS} ms` };
   return { ok: true, value: ms };
+}
+
+/** Longest time slice, in minutes: a day. */
+export const MAX_SLICE_MINUTES = 1440;
+
+const SLICE_UNIT_MINUTES: Readonly<Record<string, number>> = { '': 1, m: 1, min: 1, h: 60, d: 1440 };
+
+/** Checks a time slice's length: whole minutes from 1 to 1440, typed as 5, 5m, 5 min, 1h or 1d. */
+export function checkSliceMinutes(input: string | number): FieldCheck<number> {
+  const text = String(input).trim();
+  const m = /^(\d+)\s*(m|min|h|d)?$/i.exec(text);
+  const minutes = m ? Number(m[1]) * SLICE_UNIT_MINUTES[(m[2] ?? '').toLowerCase()]! : NaN;
+  if (!(minutes >= 1 && minutes <= MAX_SLICE_MINUTES)) {
+    return { ok: false, message: `Slice length must be a whole number of minutes from 1 to ${MAX_SLICE_MINUTES}, not "${text}"` };
+  }
+  return { ok: true, value: minutes };
+}
+
+/** Checks the share of good events that makes a slice good, typed as a percentage like a target. */
+export function checkSliceTarget(text: string): FieldCheck<number> {
+  const parsed = parseTargetPercent(text);
+  return parsed.ok ? parsed : { ok: false, message: parsed.message.replace(/^Target/, 'Slice target') };
 }
 
 /** Checks an SLI kind given as text. */

@@ -1,5 +1,5 @@
 import { lttb, visibleRange } from '../../../shared/analysis/downsample';
-import { rollingWindows } from '../../../shared/analysis/history';
+import { headlineCounting, rollingCompliance } from '../../../shared/analysis/history';
 import { burnDownOf } from '../../../shared/analysis/windows';
 import type { Args, BurnDown, ChartData, ChartLine } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
@@ -12,8 +12,8 @@ function line(x: Float64Array, y: Float64Array, from: number, to: number, maxPoi
 }
 
 /**
- * What the history charts draw for one view: the SLI per sample and its rolling compliance, each downsampled with
- * LTTB to at most maxPoints, and the exclusion bands inside the view.
+ * What the history charts draw for one view: the SLI per sample and its rolling compliance (counted as the SLO
+ * counts), each downsampled with LTTB to at most maxPoints, and the exclusion bands inside the view.
  */
 export function chartData(session: WorkspaceSession, args: Args<'analysis/chart'>): ChartData {
   const loaded = loadHistory(session, args.sliId, args.seriesId);
@@ -27,7 +27,8 @@ export function chartData(session: WorkspaceSession, args: Args<'analysis/chart'
   const sli = new Float64Array(n);
   for (let i = 0; i < n; i++) sli[i] = h.total[i]! > 0 ? h.good[i]! / h.total[i]! : NaN;
   const r = visibleRange(h.t, viewStart, viewEnd);
-  const rolling = rollingWindows(h, args.windowDays * 86_400_000);
+  // Counted as the SLO counts (its slices, for a time-slice SLO), as the History screen's figures are.
+  const rolling = rollingCompliance(h, headlineCounting(loaded.sli), args.windowDays * 86_400_000);
   const rr = visibleRange(rolling.end, viewStart, viewEnd);
   return {
     series: loaded.info.name,

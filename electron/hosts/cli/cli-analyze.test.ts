@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSliSandbox, type Sandbox } from './cli-test-support';
-import type { JsonAnalyzeReport } from './json-output';
+import type { JsonAnalyzeReport, JsonSliChanged } from './json-output';
 
 const APACHE = fileURLToPath(new URL('../../../../shared/datasets/semicomplete-apache-access-2015/apache_logs.log', import.meta.url));
 const W = ['--workspace', 'w.slowb'] as const;
@@ -60,6 +60,49 @@ describe('slo-workbench analyze budget windows', () => {
     expect(text.stdoutLines.filter((l) => l.startsWith('      20'))).toEqual([
       '      2026-01-01 – 2026-01-07: 100.0000 %, met, 0.0 % of budget spent',
       '      2026-01-08 – 2026-01-14: 100.0000 %, met, 0.0 % of budget spent',
+    ]);
+  }, 60_000);
+});
+
+/** Two days of 5-minute samples of 100 requests from 2026-01-01 00:05: day 1's first ten at 2 errors, day 2's 12:00 at 50. */
+function writeSliceHistory(): string {
+  const lines = ['time,good,total'];
+  for (let k = 1; k <= 576; k++) lines.push(`${new Date(Date.UTC(2026, 0, 1) + k * 300_000).toISOString()},${k <= 10 ? 98 : k === 432 ? 50 : 100},100`);
+  const path = join(box.dir, 'slices.csv');
+  writeFileSync(path, lines.join('\n'));
+  return path;
+}
+
+describe('slo-workbench objective set with time slices', () => {
+  it('stores the slice length and the slice\'s good share, and shows them with the method', async () => {
+    const set = await box.json<JsonSliChanged>('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--method', 'timeslices', '--slice', '5m', '--slice-target', '99');
+    expect(set.sli.tiers[0]).toMatchObject({ method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 } });
+    const text = await box.run('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--method', 'ratio-timeslices', '--slice', '1h');
+    expect(text.stdoutLines[1]).toBe('web / availability  SLO  99 %  rolling 1 day  ratio-timeslices (60-min slices)  budget 14.4 min');
+  }, 60_000);
+
+  it('refuses a slice under Occurrences and a slice that is not whole minutes, naming the option', async () => {
+    const occurrences = await box.run('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--slice', '5m');
+    expect(occurrences).toMatchObject({ code: 1, stderr: 'error: --slice and --slice-target apply to the timeslices and ratio-timeslices methods only [--method]' });
+    const seconds = await box.run('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--method', 'timeslices', '--slice', '30s');
+    expect(seconds).toMatchObject({ code: 1, stderr: 'error: Slice length must be a whole number of minutes from 1 to 1440, not "30s" [--slice]' });
+    const target = await box.run('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--method', 'timeslices', '--slice-target', '100');
+    expect(target).toMatchObject({ code: 1, stderr: 'error: Slice target must be below 100 % (100 % leaves no error budget) [--slice-target]' });
+  }, 60_000);
+
+  it('analyses a Timeslices tier in its slices: rolling windows, the budget table and its events alike', async () => {
+    await box.json('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--method', 'timeslices', '--slice', '5m', '--slice-target', '99');
+    await box.json('import', writeSliceHistory(), ...TARGET, '--map', 'time=time,good=good,total=total');
+    const { analysis } = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '1d');
+    expect(analysis).toMatchObject({ method: 'timeslices', windows: 289, recommendation: { targetPpm: 996_500 } });
+    expect(analysis.tiers[0]).toMatchObject({ tier: 'slo', method: 'timeslices', windows: 289, met: 281 });
+    const text = await box.run('analyze', ...TARGET, '--window', '1d');
+    expect(text.stdoutLines.slice(1, 6)).toEqual([
+      '  all data: 289 complete 1-day windows, counted in 5-minute slices good at 99 %; overall 98.0903 %, worst window 96.5278 %, best 100.0000 %',
+      '    SLO 99 %: met in 281 of 289 windows (97.2 %)',
+      '    SLO budget windows:',
+      '      2026-01-01 – 2026-01-01: 96.5278 %, MISSED, 500.0 % of budget spent; largest event 2026-01-01 00:00 (500.0 %)',
+      '      2026-01-02 – 2026-01-02: 99.6528 %, met, 50.0 % of budget spent; largest event 2026-01-02 11:55 (50.0 %)',
     ]);
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 // Human output, rendered from the same JSON model the --json flag prints, so the two can never disagree.
+import { formatPpmPercent } from '../../../shared/domain/percent';
 import { formatMinutesRange } from '../../../shared/budget/budget';
 import { TIER_LABELS } from '../../../shared/domain/types';
 import { describeWindow, parseWindowSpec } from '../../../shared/domain/window';
@@ -34,6 +35,15 @@ export function describeTierWindow(tier: JsonTier): string {
   return parsed.ok ? describeWindow(parsed.value) : tier.window;
 }
 
+/** The method of a tier for people, with its slice: "timeslices (5-min slices ≥ 99 %)", "ratio-timeslices (1-min slices)". */
+export function describeTierMethod(tier: JsonTier): string {
+  const slice = tier.timeslice;
+  if (tier.method === 'occurrences' || !slice) return tier.method;
+  return tier.method === 'timeslices'
+    ? `timeslices (${slice.sliceMinutes}-min slices ≥ ${formatPpmPercent(slice.sliceTargetPpm)} %)`
+    : `${tier.method} (${slice.sliceMinutes}-min slices)`;
+}
+
 /** The aligned cells of one tier: where, tier, target, window, method, threshold, budget. */
 export function tierCells(where: string, tier: JsonTier): string[] {
   return [
@@ -41,7 +51,7 @@ export function tierCells(where: string, tier: JsonTier): string[] {
     TIER_LABELS[tier.tier],
     `${tier.target} %`,
     describeTierWindow(tier),
-    tier.method,
+    describeTierMethod(tier),
     tier.latencyThresholdMs === null ? '' : `< ${tier.latencyThresholdMs} ms`,
     `budget ${budgetText(tier.budget.minutesMin, tier.budget.minutesMax)}`,
   ];

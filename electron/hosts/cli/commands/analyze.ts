@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { countingPhrase } from '../../../../shared/analysis/history';
 import { formatPpmPercent } from '../../../../shared/domain/percent';
-import { TIER_LABELS } from '../../../../shared/domain/types';
+import { METHOD_LABELS, TIER_LABELS } from '../../../../shared/domain/types';
 import { parseWindowSpec } from '../../../../shared/domain/window';
 import type { HistoryReport, HistoryVariant } from '../../../../shared/ipc/contract';
 import { envelope } from '../json-build';
@@ -16,9 +17,12 @@ const day = (ms: number | null) => (ms === null ? '?' : new Date(ms).toISOString
 
 /** One variant of the analysis for people: rolling windows, each tier's fit and budget windows, the recommendation. */
 export function variantLines(r: HistoryVariant, windowDays: number, heading: string): string[] {
+  // Figures counted in slices say so; a tier counted otherwise than the headline (the SLO) gives its own worst window.
+  const counted = r.method === 'occurrences' ? '' : `, counted ${countingPhrase(r)}`;
   const lines = [
-    `  ${heading}: ${r.windows} complete ${windowDays}-day windows; overall ${pct(r.overall)}, worst window ${pct(r.worst)}, best ${pct(r.best)}`,
-    ...r.tiers.map((t) => `    ${TIER_LABELS[t.tier]} ${formatPpmPercent(t.targetPpm)} %: met in ${t.met} of ${t.windows} windows (${(t.share * 100).toFixed(1)} %)`),
+    `  ${heading}: ${r.windows} complete ${windowDays}-day windows${counted}; overall ${pct(r.overall)}, worst window ${pct(r.worst)}, best ${pct(r.best)}`,
+    ...r.tiers.map((t) => `    ${TIER_LABELS[t.tier]} ${formatPpmPercent(t.targetPpm)} %: met in ${t.met} of ${t.windows} windows (${(t.share * 100).toFixed(1)} %)`
+      + (t.method === r.method ? '' : `; counted as ${METHOD_LABELS[t.method]}, worst window ${pct(t.worst)}`)),
   ];
   for (const t of r.tiers) {
     const windows = r.windowsByTier[t.tier] ?? [];

@@ -1,6 +1,6 @@
 import { formatPpmPercent, parseTargetPercent } from '../../../../shared/domain/percent';
 import { DEFAULT_TIMESLICE, type BudgetingMethod, type CalendarUnit, type Objective, type Sli, type SloWindow, type Tier, type Timeslice } from '../../../../shared/domain/types';
-import { checkThresholdMs, checkWindowDays } from '../../../../shared/domain/validation';
+import { checkSliceMinutes, checkSliceTarget, checkThresholdMs, checkWindowDays } from '../../../../shared/domain/validation';
 import { checkTimeZone, DEFAULT_WINDOW } from '../../../../shared/domain/window';
 
 /** The window picker's choices: rolling days, or one of the calendar units. */
@@ -33,8 +33,6 @@ export type TierDraftField = 'target' | 'days' | 'timeZone' | 'sliceMinutes' | '
 /** Field-level messages of a draft. */
 export type TierDraftErrors = Partial<Record<TierDraftField, string>>;
 
-/** The slice a new Timeslices tier starts with, as the core fills it in: one minute, good at 95 %. */
-
 /** The draft a row starts from: the stored objective, or empty with the defaults. */
 export function draftOf(sli: Sli, objective: Objective | undefined): TierDraft {
   const window = objective?.window ?? DEFAULT_WINDOW;
@@ -50,16 +48,6 @@ export function draftOf(sli: Sli, objective: Objective | undefined): TierDraft {
     sliceTarget: formatPpmPercent(slice.sliceTargetPpm),
     threshold: threshold === null ? '' : String(threshold),
   };
-}
-
-/** Checks a slice length typed in minutes: a whole number from 1 to 1440, as the contract accepts. */
-export function checkSliceMinutes(text: string): { ok: true; value: number } | { ok: false; message: string } {
-  const trimmed = text.trim().replace(/\s*(m|min)$/i, '');
-  const value = Number(trimmed);
-  if (!/^\d+$/.test(trimmed) || value < 1 || value > 1440) {
-    return { ok: false, message: `Slice length must be a whole number of minutes from 1 to 1440, not "${text.trim()}"` };
-  }
-  return { ok: true, value };
 }
 
 /** The arguments of objective/set a valid draft becomes: the objective and its SLI. */
@@ -94,9 +82,9 @@ export function validateDraft(sli: Sli, tier: Tier, draft: TierDraft): { ok: tru
   let timeslice: Timeslice | null = null;
   if (draft.method !== 'occurrences') {
     const minutes = checkSliceMinutes(draft.sliceMinutes);
-    const sliceTarget = parseTargetPercent(draft.sliceTarget);
+    const sliceTarget = checkSliceTarget(draft.sliceTarget);
     if (!minutes.ok) errors.sliceMinutes = minutes.message;
-    if (!sliceTarget.ok) errors.sliceTarget = sliceTarget.message.replace(/^Target/, 'Slice target');
+    if (!sliceTarget.ok) errors.sliceTarget = sliceTarget.message;
     if (minutes.ok && sliceTarget.ok) timeslice = { sliceMinutes: minutes.value, sliceTargetPpm: sliceTarget.value };
   }
   let latencyThresholdMs: number | null = null;
