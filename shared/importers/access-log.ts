@@ -100,16 +100,16 @@ export function parseAccessLog(text: string, options: AccessLogOptions = {}): Pa
   const limits = options.limits ?? DEFAULT_LIMITS;
   const issues: ImportIssue[] = [];
   const tooLarge = checkSize(text, limits);
-  if (tooLarge !== null) return { format: 'access-log', series: [], issues: [tooLarge], accepted: 0, rejected: 0 };
+  if (tooLarge !== null) return { format: 'access-log', series: [], issues: [tooLarge], accepted: 0, rejected: 0, merged: 0 };
   const bucketMs = options.bucketMs ?? MINUTE_MS;
   const badBucket = checkBucketMs(bucketMs);
-  if (badBucket !== null) return { format: 'access-log', series: [], issues: [{ severity: 'error', code: 'BAD_OPTION', message: badBucket }], accepted: 0, rejected: 0 };
+  if (badBucket !== null) return { format: 'access-log', series: [], issues: [{ severity: 'error', code: 'BAD_OPTION', message: badBucket }], accepted: 0, rejected: 0, merged: 0 };
   const threshold = options.latencyThresholdMs;
   const withLatency = options.durationField !== undefined && (threshold !== undefined || options.latencyBoundsMs !== undefined);
   const boundsMs = latencyBounds([...(options.latencyBoundsMs ?? []), ...(threshold === undefined ? [] : [threshold])]);
   const atOrBelow = withLatency ? createLatencyCounter(boundsMs) : null;
   if (threshold !== undefined && !(Number.isFinite(threshold) && threshold >= 0)) {
-    return { format: 'access-log', series: [], issues: [{ severity: 'error', code: 'BAD_OPTION', message: 'The latency threshold must be a non-negative number of milliseconds' }], accepted: 0, rejected: 0 };
+    return { format: 'access-log', series: [], issues: [{ severity: 'error', code: 'BAD_OPTION', message: 'The latency threshold must be a non-negative number of milliseconds' }], accepted: 0, rejected: 0, merged: 0 };
   }
   const availability = new Map<number, Bucket>();
   const latency = new Map<number, Bucket>();
@@ -149,5 +149,5 @@ export function parseAccessLog(text: string, options: AccessLogOptions = {}): Pa
     const counts = atOrBelow.finish([...latency.keys()].sort((a, b) => a - b));
     series.push({ ...seriesFromBuckets(LATENCY_SERIES, latency, bucketMs), latency: { kind: 'counts', unit: DURATION_UNITS[options.durationField!], boundsMs, atOrBelow: counts } });
   }
-  return { format: 'access-log', series, issues, accepted, rejected };
+  return { format: 'access-log', series, issues, accepted, rejected, merged: 0 };
 }

@@ -35,7 +35,7 @@ export function detectFormat(text: string): ImportFormat {
 }
 
 function refused(format: ImportFormat, code: string, message: string): ParseResult {
-  return { format, series: [], issues: [{ severity: 'error', code, message }], accepted: 0, rejected: 0 };
+  return { format, series: [], issues: [{ severity: 'error', code, message }], accepted: 0, rejected: 0, merged: 0 };
 }
 
 /**
@@ -54,7 +54,7 @@ function readFile(bytes: Uint8Array, request: ParseRequest, onProgress?: (doneBy
   const guess: ImportFormat = request.format === 'auto' ? 'csv' : request.format;
   if (bytes.length === 0) return refused(guess, 'EMPTY_FILE', 'The file is empty');
   const decoded = decodeBytes(bytes, { limits, ...(request.encoding === undefined ? {} : { encoding: request.encoding }) });
-  if (!decoded.ok) return { format: guess, series: [], issues: decoded.issues, accepted: 0, rejected: 0 };
+  if (!decoded.ok) return { format: guess, series: [], issues: decoded.issues, accepted: 0, rejected: 0, merged: 0 };
   const text = decoded.text;
   if (text.length === 0) return refused(guess, 'EMPTY_FILE', 'The file is empty');
   if (text.trim() === '') return refused(guess, 'EMPTY_FILE', 'The file holds only blank lines');

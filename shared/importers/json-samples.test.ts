@@ -24,9 +24,35 @@ describe('JSON sample array importer', () => {
       7,
     ]);
     const result = parseJsonSamples(text);
-    expect(result.issues.map((i) => i.code)).toEqual(['BAD_TIMESTAMP', 'GOOD_ABOVE_TOTAL', 'BAD_NUMBER', 'BAD_SAMPLE', 'DUPLICATE_TIMESTAMP']);
-    expect(result.accepted).toBe(1);
-    expect(result.rejected).toBe(5);
+    expect(result.issues.map((i) => [i.severity, i.code])).toEqual([
+      ['error', 'BAD_TIMESTAMP'], ['error', 'GOOD_ABOVE_TOTAL'], ['error', 'BAD_NUMBER'], ['error', 'BAD_SAMPLE'], ['warning', 'DUPLICATE_TIMESTAMP'],
+    ]);
+    // The repeated time keeps its last sample, as CSV rows do; the other is counted as merged, not rejected.
+    expect([result.accepted, result.rejected, result.merged]).toEqual([1, 4, 1]);
+    expect([...result.series[0]!.good]).toEqual([0]);
+    expect(result.issues[4]!.message).toBe('Samples 4 and 5 have the same time 2024-05-01T00:00:00.000Z; sample 5 is kept and sample 4 counts as merged');
+  });
+
+  it('refuses times outside 1970–2200 before anything is stored, naming the sample and the span', () => {
+    const text = JSON.stringify([
+      { t: 9e15, good: 1, total: 1 },
+      { t: '0000-01-01T00:00:00Z', good: 1, total: 1 },
+      { t: '2200-01-01T00:00:00Z', good: 1, total: 1 },
+      { t: Date.UTC(2199, 11, 31), good: 1, total: 1 },
+    ]);
+    const result = parseJsonSamples(text);
+    expect(result.issues.map((i) => i.message)).toEqual([
+      'Sample 1: the time 9000000000000000 ms since 1970 is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)',
+      'Sample 2: the time 0000-01-01T00:00:00.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)',
+      'Sample 3: the time 2200-01-01T00:00:00.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)',
+    ]);
+    expect([result.accepted, result.rejected]).toEqual([1, 3]);
+  });
+
+  it('cuts a name longer than 256 characters with a warning', () => {
+    const result = parseJsonSamples(JSON.stringify([{ t: Date.UTC(2024, 0, 1), good: 1, total: 1 }]), { name: 'n'.repeat(300) });
+    expect(result.series[0]!.name).toBe('n'.repeat(256));
+    expect(result.issues.map((i) => i.code)).toEqual(['SERIES_NAME_TOO_LONG']);
   });
 
   it('refuses deep nesting and non-arrays with their own codes', () => {

@@ -1,7 +1,9 @@
 // Plain JSON sample arrays: [{ "t": "2024-05-01T00:00:00Z" | epoch ms, "good": n, "total": n }], behind the JSON guard.
+import { boundSeriesName, isPlausibleTime, outOfSpanReason, tooManyPoints } from './bounds';
+import { createIssueLog } from './csv/issues';
+import { createSampleGatherer, normaliseSamples } from './csv/normalise';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParseResult } from './types';
 import { parseJsonSafely } from './json-guard';
-import { medianStep } from './minute-buckets';
 import { parseZonedIso } from './upptime';
 
 /** How to read a sample array: the series name and the limits. */
@@ -15,46 +17,39 @@ function timeOf(value: unknown): number | null {
   return typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
 }
 
-/** Reads a JSON array of {t, good, total} samples into one series sorted by time; bad or duplicate samples are rejected. */
+/**
+ * Reads a JSON array of {t, good, total} samples into one series sorted by time, as CSV rows are: bad samples and times
+ * outside 1970–2200 are rejected with their index; a repeated time keeps its last sample, the others counted as merged.
+ */
 export function parseJsonSamples(text: string, options: JsonSamplesOptions = {}): ParseResult {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const issues: ImportIssue[] = [];
+  const refuse = (issue: ImportIssue): ParseResult => ({ format: 'json-samples', series: [], issues: [issue], accepted: 0, rejected: 0, merged: 0 });
   const parsed = parseJsonSafely(text, limits);
-  if (!parsed.ok) return { format: 'json-samples', series: [], issues: [parsed.issue], accepted: 0, rejected: 0 };
-  if (!Array.isArray(parsed.value)) {
-    return { format: 'json-samples', series: [], issues: [{ severity: 'error', code: 'NOT_ARRAY', message: 'The file must be a JSON array of {t, good, total} samples' }], accepted: 0, rejected: 0 };
-  }
-  const samples: { t: number; good: number; total: number }[] = [];
+  if (!parsed.ok) return refuse(parsed.issue);
+  if (!Array.isArray(parsed.value)) return refuse({ severity: 'error', code: 'NOT_ARRAY', message: 'The file must be a JSON array of {t, good, total} samples' });
+  const log = createIssueLog();
   let rejected = 0;
   const reject = (index: number, code: string, message: string): void => {
-    issues.push({ severity: 'error', code, message: `Sample ${index + 1}: ${message}` });
+    log.add({ severity: 'error', code, message: `Sample ${index + 1}: ${message}` });
     rejected++;
   };
   const values = parsed.value as unknown[];
-  if (values.length > limits.maxRows) issues.push({ severity: 'error', code: 'TOO_MANY_ROWS', message: `More than ${limits.maxRows} samples; reading stopped` });
-  let previous = -Infinity;
-  let outOfOrder = 0;
-  values.slice(0, limits.maxRows).forEach((value, index) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return reject(index, 'BAD_SAMPLE', 'must be an object with t, good and total');
+  if (values.length > limits.maxRows) log.add(tooManyPoints(limits.maxRows));
+  const read = Math.min(values.length, limits.maxRows);
+  const samples = createSampleGatherer();
+  for (let index = 0; index < read; index++) {
+    const value = values[index];
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) { reject(index, 'BAD_SAMPLE', 'must be an object with t, good and total'); continue; }
     const { t, good, total } = value as Record<string, unknown>;
     const time = timeOf(t);
-    if (time === null) return reject(index, 'BAD_TIMESTAMP', 't must be an ISO 8601 time with Z or an offset, or integer epoch milliseconds');
-    if (!isCount(good) || !isCount(total)) return reject(index, 'BAD_NUMBER', 'good and total must be non-negative integers');
-    if (good > total) return reject(index, 'GOOD_ABOVE_TOTAL', `good (${good}) exceeds total (${total})`);
-    if (time < previous) outOfOrder++;
-    previous = time;
-    samples.push({ t: time, good, total });
-  });
-  if (outOfOrder > 0) issues.push({ severity: 'warning', code: 'OUT_OF_ORDER', message: `${outOfOrder} samples were out of time order and were sorted` });
-  samples.sort((a, b) => a.t - b.t);
-  const kept = samples.filter((sample, i) => {
-    if (i === 0 || sample.t !== samples[i - 1]!.t) return true;
-    reject(i, 'DUPLICATE_TIMESTAMP', `a second sample for ${sample.t} ms (the first one is kept)`);
-    return false;
-  });
-  const t = Float64Array.from(kept, (s) => s.t);
-  const series = kept.length === 0 ? [] : [{
-    name: options.name ?? 'samples', stepMs: medianStep(t), t, good: Float64Array.from(kept, (s) => s.good), total: Float64Array.from(kept, (s) => s.total),
-  }];
-  return { format: 'json-samples', series, issues, accepted: kept.length, rejected };
+    if (time === null) { reject(index, 'BAD_TIMESTAMP', 't must be an ISO 8601 time with Z or an offset, or integer epoch milliseconds'); continue; }
+    if (!isPlausibleTime(time)) { reject(index, 'TIME_OUT_OF_RANGE', outOfSpanReason(time)); continue; }
+    if (!isCount(good) || !isCount(total)) { reject(index, 'BAD_NUMBER', 'good and total must be non-negative integers'); continue; }
+    if (good > total) { reject(index, 'GOOD_ABOVE_TOTAL', `good (${good}) exceeds total (${total})`); continue; }
+    samples.add(time, good, total, index + 1);
+  }
+  const raw = samples.finish();
+  const name = boundSeriesName(options.name ?? 'samples', log);
+  const series = normaliseSamples(name, raw, log, { row: 'sample', rows: 'samples', at: (n) => `sample ${n}`, pair: (a, b) => `Samples ${a} and ${b}`, lines: false });
+  return { format: 'json-samples', series: series.t.length === 0 ? [] : [series], issues: log.finish(), accepted: series.t.length, rejected, merged: raw.length - series.t.length };
 }

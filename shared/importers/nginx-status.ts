@@ -156,7 +156,7 @@ export function parseNginxStatus(text: string, options: NginxStatusOptions = {})
   const limits = options.limits ?? DEFAULT_LIMITS;
   const issues: ImportIssue[] = [];
   const tooLarge = checkSize(text, limits);
-  if (tooLarge !== null) return { format: 'nginx-status', series: [], issues: [tooLarge], accepted: 0, rejected: 0 };
+  if (tooLarge !== null) return { format: 'nginx-status', series: [], issues: [tooLarge], accepted: 0, rejected: 0, merged: 0 };
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const maxLine = maxLineLength(limits);
   const zones = new Map<string, Zone>();
@@ -209,5 +209,5 @@ export function parseNginxStatus(text: string, options: NginxStatusOptions = {})
       : `The file holds ${accepted} usable snapshot${accepted === 1 ? '' : 's'} but no interval between two of them: counters need at least two consecutive snapshots of the same nginx run`;
     issues.push({ severity: 'error', code: 'NO_DATA', message });
   }
-  return { format: 'nginx-status', series, issues, accepted, rejected };
+  return { format: 'nginx-status', series, issues, accepted, rejected, merged: 0 };
 }

@@ -1,8 +1,11 @@
 // Prometheus HTTP API query_range responses saved to a file: {"status":"success","data":{"resultType":"matrix",...}}.
 // Sample values are strings; "NaN" is a missing sample and ±Inf is refused (reliability.md R23, R24, R25).
+import { boundSeriesName, isPlausibleTime, outOfSpanReason, tooManyPoints } from './bounds';
+import { createIssueLog } from './csv/issues';
+import { normaliseSamples } from './csv/normalise';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParsedSeries, type ParseResult } from './types';
 import { parseJsonSafely } from './json-guard';
-import { medianStep, parseStrictNumber } from './minute-buckets';
+import { parseStrictNumber } from './minute-buckets';
 
 /** How values map to events: a ratio in [0, 1] per sample (good = value, total = 1), or counts (good = total = value). */
 export type PrometheusJsonOptions = { ratio?: boolean; limits?: ImportLimits };
@@ -23,17 +26,24 @@ export function detectPrometheusJson(text: string): boolean {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function readSeries(index: number, entry: Matrix[number], ratio: boolean, issues: ImportIssue[]): { series: ParsedSeries; accepted: number; rejected: number } {
-  const name = seriesName(entry.metric);
+/** How many more samples the import may hold (the points limit), shared by all its series. */
+type Room = { left: number; max: number };
+
+function readSeries(index: number, entry: Matrix[number], ratio: boolean, issues: ImportIssue[], room: Room): { series: ParsedSeries; accepted: number; rejected: number; merged: number } {
+  const name = boundSeriesName(seriesName(entry.metric), issues);
   const t: number[] = [];
   const values: number[] = [];
+  // Where each kept sample was: its 1-based place in the series' values, for messages.
+  const places: number[] = [];
   let missing = 0;
   let rejected = 0;
+  let k = 0;
   const reject = (code: string, message: string): void => {
-    issues.push({ severity: 'error', code, message: `Series ${index + 1} (${name}), sample ${t.length + missing + rejected + 1}: ${message}` });
+    issues.push({ severity: 'error', code, message: `Series ${index + 1} (${name}), sample ${k + 1}: ${message}` });
     rejected++;
   };
-  for (const sample of entry.values) {
+  for (; k < entry.values.length; k++) {
+    const sample = entry.values[k];
     if (!Array.isArray(sample) || sample.length !== 2 || typeof sample[0] !== 'number' || !Number.isFinite(sample[0]) || typeof sample[1] !== 'string') {
       reject('BAD_SAMPLE', 'a sample must be [unix seconds, "value"]');
       continue;
@@ -41,6 +51,11 @@ function readSeries(index: number, entry: Matrix[number], ratio: boolean, issues
     const raw = sample[1];
     if (raw === 'NaN') {
       missing++;
+      continue;
+    }
+    const ms = Math.round(sample[0] * 1000);
+    if (!isPlausibleTime(ms)) {
+      reject('TIME_OUT_OF_RANGE', outOfSpanReason(ms));
       continue;
     }
     if (raw === '+Inf' || raw === '-Inf' || raw === 'Inf') {
@@ -52,15 +67,25 @@ function readSeries(index: number, entry: Matrix[number], ratio: boolean, issues
     else if (ratio && (value < 0 || value > 1)) reject('OUT_OF_RANGE', `${raw} is not a ratio in [0, 1]`);
     else if (!ratio && value < 0) reject('NEGATIVE_COUNT', `${raw} is negative`);
     else {
-      t.push(Math.round(sample[0] * 1000));
+      if (room.left === 0) {
+        issues.push(tooManyPoints(room.max));
+        room.left = -1;
+      }
+      if (room.left < 0) break;
+      room.left--;
+      t.push(ms);
       values.push(value);
+      places.push(k + 1);
     }
   }
   if (missing > 0) issues.push({ severity: 'warning', code: 'MISSING_SAMPLE', message: `Series ${index + 1} (${name}): ${missing} NaN samples skipped as missing` });
-  const times = Float64Array.from(t);
   const good = Float64Array.from(values);
-  const total = ratio ? new Float64Array(values.length).fill(1) : Float64Array.from(values);
-  return { series: { name, stepMs: medianStep(times), t: times, good, total }, accepted: values.length, rejected };
+  const raw = { t: Float64Array.from(t), good, total: ratio ? new Float64Array(values.length).fill(1) : good.slice(), line: Float64Array.from(places), length: values.length };
+  // Sorted and de-duplicated as CSV rows are (the last sample of a repeated time kept), so times strictly increase.
+  const log = createIssueLog();
+  const series = normaliseSamples(name, raw, log, { row: 'sample', rows: 'samples', at: (n) => `sample ${n} of series ${index + 1}`, pair: (a, b) => `Samples ${a} and ${b} of series ${index + 1}`, lines: false });
+  issues.push(...log.finish());
+  return { series, accepted: series.t.length, rejected, merged: raw.length - series.t.length };
 }
 
 /**
@@ -69,8 +94,9 @@ function readSeries(index: number, entry: Matrix[number], ratio: boolean, issues
  */
 export function parsePrometheusJson(text: string, options: PrometheusJsonOptions = {}): ParseResult {
   const issues: ImportIssue[] = [];
-  const done = (series: ParsedSeries[] = [], accepted = 0, rejected = 0): ParseResult => ({ format: 'prometheus-json', series, issues, accepted, rejected });
-  const parsed = parseJsonSafely(text, options.limits ?? DEFAULT_LIMITS);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const done = (series: ParsedSeries[] = [], accepted = 0, rejected = 0, merged = 0): ParseResult => ({ format: 'prometheus-json', series, issues, accepted, rejected, merged });
+  const parsed = parseJsonSafely(text, limits);
   if (!parsed.ok) {
     issues.push(parsed.issue);
     return done();
@@ -96,16 +122,20 @@ export function parsePrometheusJson(text: string, options: PrometheusJsonOptions
   const series: ParsedSeries[] = [];
   let accepted = 0;
   let rejected = 0;
+  let merged = 0;
+  const room: Room = { left: limits.maxRows, max: limits.maxRows };
   data.result.forEach((entry: unknown, index) => {
     if (!isRecord(entry) || !isRecord(entry.metric) || !Array.isArray(entry.values)) {
       issues.push({ severity: 'error', code: 'BAD_SERIES', message: `Series ${index + 1} has no metric and values` });
       rejected++;
       return;
     }
-    const read = readSeries(index, entry as Matrix[number], options.ratio ?? false, issues);
+    if (room.left < 0) return;
+    const read = readSeries(index, entry as Matrix[number], options.ratio ?? false, issues, room);
     series.push(read.series);
     accepted += read.accepted;
     rejected += read.rejected;
+    merged += read.merged;
   });
-  return done(series, accepted, rejected);
+  return done(series, accepted, rejected, merged);
 }

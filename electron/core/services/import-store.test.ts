@@ -25,7 +25,7 @@ function series(name: string, n: number, start = 1_700_000_000_000): ParsedSerie
   return { name, stepMs: 60_000, t, good, total };
 }
 
-const result = (s: ParsedSeries[], extra: Partial<ParseResult> = {}): ParseResult => ({ format: 'csv', series: s, issues: [], accepted: s.reduce((n, x) => n + x.t.length, 0), rejected: 0, ...extra });
+const result = (s: ParsedSeries[], extra: Partial<ParseResult> = {}): ParseResult => ({ format: 'csv', series: s, issues: [], accepted: s.reduce((n, x) => n + x.t.length, 0), rejected: 0, merged: 0, ...extra });
 
 function counts(): Record<string, number> {
   const db = new Database(join(dir, 'w.slowb'), { readonly: true });

@@ -141,7 +141,7 @@ function combine(req: PrometheusRequest, parts: StepGrid[], laid: Map<string, La
     }
   });
   const series = joinSteps(req.query.kind === 'error-ratio' ? 'error ratio' : 'good/total', samples);
-  return { format: 'prometheus-json', series: [series], issues, accepted: series.t.length, rejected };
+  return { format: 'prometheus-json', series: [series], issues, accepted: series.t.length, rejected, merged: 0 };
 }
 
 /** SHA-256 of what was asked (server without credentials, queries, range, step) and of the samples that came back. */

@@ -34,6 +34,9 @@ describe('the NAB AWS CloudWatch files import with a value and a threshold', () 
       expect(result.issues.filter((i) => i.code === 'DUPLICATE_TIMESTAMP')).toHaveLength(duplicates);
       expect(result.accepted).toBe(lines.length - 1 - duplicates);
       expect(result.rejected).toBe(0);
+      // Every row is counted: kept + rejected + merged = rows in the file (4,021 + 0 + 11 = 4,032 for the ec2 file).
+      expect(result.merged).toBe(known);
+      expect(result.accepted + result.rejected + result.merged).toBe(rows);
       const series = result.series[0]!;
       expect(series.name).toBe('value');
       expect(series.stepMs).toBe(5 * 60_000);

@@ -1,5 +1,6 @@
 // Normalisation of imported samples: sorted by time, one sample per time (the last in the file wins), strictly
 // increasing times; out-of-order rows, duplicates and gaps longer than twice the median step are reported as warnings.
+import { describeTime } from '../bounds';
 import type { ParsedSeries } from '../types';
 import type { IssueLog } from './issues';
 
@@ -45,9 +46,16 @@ export function createSampleGatherer(): SampleGatherer {
   };
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
+const iso = describeTime;
+
+/**
+ * How normalisation names where a sample came from: CSV rows by their line (the default), samples of a JSON file by
+ * their place, e.g. "sample 3 of series 2". `lines` says whether the number is a line, set as the issue's `line`.
+ */
+export type SampleLocator = { row: string; rows: string; at: (n: number) => string; pair: (a: number, b: number) => string; lines: boolean };
+
+/** Rows of a text file, located by line. */
+export const BY_LINE: SampleLocator = { row: 'row', rows: 'rows', at: (n) => `line ${n}`, pair: (a, b) => `Lines ${a} and ${b}`, lines: true };
 
 /** The median of the positive steps between consecutive times, or null with fewer than two times. */
 export function medianStep(t: Float64Array): number | null {
@@ -63,8 +71,12 @@ export function medianStep(t: Float64Array): number | null {
   return steps[Math.floor((steps.length - 1) / 2)]!;
 }
 
-/** Sorts, de-duplicates and checks the samples, reporting to the log, and returns the series. */
-export function normaliseSamples(name: string, raw: RawSamples, log: IssueLog): ParsedSeries {
+/**
+ * Sorts, de-duplicates and checks the samples, reporting to the log, and returns the series. Rows merged as
+ * duplicates are raw.length − series.t.length, each also a DUPLICATE_TIMESTAMP warning.
+ */
+export function normaliseSamples(name: string, raw: RawSamples, log: IssueLog, where: SampleLocator = BY_LINE): ParsedSeries {
+  const place = (n: number): { line: number } | Record<string, never> => (where.lines ? { line: n } : {});
   const n = raw.length;
   let outOfOrder = 0;
   let firstOutOfOrder = 0;
@@ -76,7 +88,7 @@ export function normaliseSamples(name: string, raw: RawSamples, log: IssueLog): 
   const inOrder = outOfOrder === 0 && repeated === 0;
   let order: Uint32Array | null = null;
   if (outOfOrder > 0) {
-    log.add({ severity: 'warning', code: 'OUT_OF_ORDER', line: firstOutOfOrder, message: `${outOfOrder} rows come earlier in time than the row before them (first at line ${firstOutOfOrder}); the samples were sorted by time` });
+    log.add({ severity: 'warning', code: 'OUT_OF_ORDER', ...place(firstOutOfOrder), message: `${outOfOrder} ${where.rows} come earlier in time than the ${where.row} before them (first at ${where.at(firstOutOfOrder)}); the samples were sorted by time` });
     const idx = new Uint32Array(n);
     for (let i = 0; i < n; i++) idx[i] = i;
     // Ties keep file order, so the last row of a duplicated time comes last.
@@ -92,7 +104,8 @@ export function normaliseSamples(name: string, raw: RawSamples, log: IssueLog): 
     const i = order === null ? j : order[j]!;
     const ti = raw.t[i]!;
     if (k > 0 && t[k - 1] === ti) {
-      log.add({ severity: 'warning', code: 'DUPLICATE_TIMESTAMP', line: raw.line[i]!, message: `Lines ${lines[k - 1]} and ${raw.line[i]} have the same time ${iso(ti)}; line ${raw.line[i]} is kept` });
+      const [kept, merged] = [raw.line[i]!, lines[k - 1]!];
+      log.add({ severity: 'warning', code: 'DUPLICATE_TIMESTAMP', ...place(kept), message: `${where.pair(merged, kept)} have the same time ${iso(ti)}; ${where.at(kept)} is kept and ${where.at(merged)} counts as merged` });
       k--;
     }
     t[k] = ti; good[k] = raw.good[i]!; total[k] = raw.total[i]!; lines[k] = raw.line[i]!;
@@ -113,8 +126,8 @@ export function normaliseSamples(name: string, raw: RawSamples, log: IssueLog): 
     }
     if (gaps > 0) {
       log.add({
-        severity: 'warning', code: 'GAP', line: lines[at]!,
-        message: `${gaps} gaps longer than twice the usual step of ${step / 1000} s; the longest is ${longest / 60_000} minutes, from ${iso(t[at - 1]!)} to ${iso(t[at]!)} (line ${lines[at]})`,
+        severity: 'warning', code: 'GAP', ...place(lines[at]!),
+        message: `${gaps} gaps longer than twice the usual step of ${step / 1000} s; the longest is ${longest / 60_000} minutes, from ${iso(t[at - 1]!)} to ${iso(t[at]!)} (${where.at(lines[at]!)})`,
       });
     }
   }

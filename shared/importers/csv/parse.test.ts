@@ -93,23 +93,37 @@ describe('parseCsv: time', () => {
     expect(result.issues[0]!.message).toContain('2024-03-30 12:00:00');
   });
 
-  it('reads them in the chosen zone, refuses the DST gap and flags the fold', () => {
+  it('reads them in the chosen zone, refuses the DST gap and a fold time written once (which instant it is cannot be told)', () => {
     const result = parseCsv(local, mapping, { timeFormat: 'iso', timeZone: 'Europe/Berlin' });
     expect(errors(result).filter(([code]) => code !== 'GAP')).toEqual([['NONEXISTENT_TIME', 4, 1], ['AMBIGUOUS_TIME', 5, 1]]);
-    expect(result.issues.find((i) => i.code === 'AMBIGUOUS_TIME')!.severity).toBe('warning');
-    expect([...result.series[0]!.t]).toEqual([
-      Date.UTC(2024, 2, 30, 11, 0), Date.UTC(2024, 2, 31, 0, 30), Date.UTC(2024, 9, 27, 0, 30), Date.UTC(2024, 9, 27, 2, 30),
-    ]);
-    expect(result.rejected).toBe(1);
+    expect(result.issues.find((i) => i.code === 'AMBIGUOUS_TIME')!.severity).toBe('error');
+    expect([...result.series[0]!.t]).toEqual([Date.UTC(2024, 2, 30, 11, 0), Date.UTC(2024, 2, 31, 0, 30), Date.UTC(2024, 9, 27, 2, 30)]);
+    expect(result.rejected).toBe(2);
   });
 
-  it('flags the New York fold and reads fixed-offset and half-hour zones', () => {
+  it('refuses a lone time in the New York fold and reads fixed-offset and half-hour zones', () => {
     const ny = parseCsv('t,g,n\n2024-11-03 01:30,1,1\n', { kind: 'good-total', time: 0, good: 1, total: 2 }, { timeFormat: 'iso', timeZone: 'America/New_York' });
     expect(errors(ny)).toEqual([['AMBIGUOUS_TIME', 2, 1]]);
-    expect(ny.series[0]!.t[0]).toBe(Date.UTC(2024, 10, 3, 5, 30));
+    expect([ny.accepted, ny.rejected, ny.series[0]!.t.length]).toEqual([0, 1, 0]);
+    const both = parseCsv('t,g,n\n2024-11-03 01:30,1,1\n2024-11-03 01:30,1,1\n', { kind: 'good-total', time: 0, good: 1, total: 2 }, { timeFormat: 'iso', timeZone: 'America/New_York' });
+    expect([...both.series[0]!.t]).toEqual([Date.UTC(2024, 10, 3, 5, 30), Date.UTC(2024, 10, 3, 6, 30)]);
     const ktm = parseCsv('t,g,n\n2024-06-01 05:45,1,1\n', { kind: 'good-total', time: 0, good: 1, total: 2 }, { timeFormat: 'iso', timeZone: 'Asia/Kathmandu' });
     expect(ktm.series[0]!.t[0]).toBe(Date.UTC(2024, 5, 1, 0, 0));
     expect(parseCsv('t,g,n\n0,1,1\n', { kind: 'good-total', time: 0, good: 1, total: 2 }, { timeFormat: 'iso', timeZone: 'Mars/Olympus' }).issues[0]!.code).toBe('UNKNOWN_TIME_ZONE');
+  });
+
+  it('refuses times outside 1970–2200 row by row, naming the line, the time and the span', () => {
+    const text = 'when,good,total\n0000-01-01T00:00:00Z,1,1\n2024-01-01T00:00:00Z,1,1\n2200-01-01T00:00:00Z,1,1\n';
+    const result = parseCsv(text, mapping, { timeFormat: 'iso' });
+    expect([result.accepted, result.rejected]).toEqual([1, 2]);
+    expect(result.issues.map((i) => [i.code, i.line, i.message])).toEqual([
+      ['TIME_OUT_OF_RANGE', 2, 'Line 2, column 1: the time 0000-01-01T00:00:00.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)'],
+      ['TIME_OUT_OF_RANGE', 4, 'Line 4, column 1: the time 2200-01-01T00:00:00.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)'],
+    ]);
+    const epoch = parseCsv('when,good,total\n1000000000000000,1,1\n', mapping, { timeFormat: 'epoch-s' });
+    expect(epoch.issues.map((i) => i.code)).toEqual(['BAD_TIME']);
+    const late = parseCsv('when,good,total\n8000000000,1,1\n', mapping, { timeFormat: 'epoch-s' });
+    expect(late.issues[0]!.message).toBe('Line 2, column 1: the time 2223-07-05T14:13:20.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)');
   });
 
   it('reads epoch seconds or milliseconds only as told, never guessed from magnitude', () => {

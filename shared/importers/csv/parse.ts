@@ -1,9 +1,11 @@
 // parse → map for CSV/TSV: reads the mapped columns of every row into good/total samples, rejecting each bad row
 // with a located error and reading on, then normalises the samples into one series. Never throws on bad input.
 import { IANAZone } from 'luxon';
+import { boundSeriesName, MAX_SAMPLE_MS, MIN_SAMPLE_MS, outOfSpanReason } from '../bounds';
 import { withLatencyValues } from '../latency';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type LatencyUnit, type ParseResult } from '../types';
 import { CSV_DELIMITERS, checkHeaders, detectCsv, stripBom, type CsvDelimiter } from './detect';
+import { createFoldResolver } from './fold';
 import { createIssueLog, type IssueLog } from './issues';
 import { createSampleGatherer, normaliseSamples } from './normalise';
 import { scanCsv, type CsvRow } from './scan';
@@ -37,7 +39,7 @@ export type CsvParseOptions = {
 };
 
 function fail(issues: ImportIssue[], rejected = 0): ParseResult {
-  return { format: 'csv', series: [], issues, accepted: 0, rejected };
+  return { format: 'csv', series: [], issues, accepted: 0, rejected, merged: 0 };
 }
 
 function resolve(ref: ColumnRef, headers: string[] | null, width: number, role: string, issues: ImportIssue[]): number {
@@ -144,6 +146,7 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
   const parseTime = createTimeParser(options.timeFormat, options.timeZone);
   const timeSpan = parseTime.span;
   const samples = createSampleGatherer();
+  const folds = createFoldResolver(options.timeZone ?? '', samples, log, () => timeCol + 1);
   let headers: string[] | null = null;
   let reader: Reader | null = null;
   let timeCol = -1;
@@ -181,6 +184,8 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
     }
     let ms = row.read(timeCol, timeSpan);
     let ambiguous = false;
+    let laterMs = 0;
+    let wallMs = 0;
     // The usual forms are read in place; anything else, and every failure, goes through the full parser for its reason.
     if (ms !== ms) {
       const time = parseTime.parse(row.text(timeCol));
@@ -194,7 +199,17 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
         return true;
       }
       ms = time.ms;
-      ambiguous = time.ambiguous;
+      if (time.ambiguous) {
+        ambiguous = true;
+        laterMs = time.laterMs;
+        wallMs = time.wallMs;
+      }
+    }
+    // One comparison per row: times outside 1970–2200 are refused before anything is stored.
+    if (!(ms >= MIN_SAMPLE_MS && ms < MAX_SAMPLE_MS)) {
+      rejected++;
+      log.add({ severity: 'error', code: 'TIME_OUT_OF_RANGE', line, column: timeCol + 1, message: `Line ${line}, column ${timeCol + 1}: ${outOfSpanReason(ms)}` });
+      return true;
     }
     // A valid row gives its counts here without the reader; any doubt goes to the reader, which names the problem.
     const a = row.number(eventCol);
@@ -203,15 +218,22 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
       counts.total = b;
       counts.good = kind === 'good-total' ? a : kind === 'bad-total' ? b - a : kind === 'ratio' ? a * b : kind === 'latency' ? a : (below ? a <= threshold : a >= threshold) ? 1 : 0;
     } else if (!reader!(row, line, log, counts)) { rejected++; return true; }
+    // A local time in a DST fold waits for the rows after it to tell which pass it is in (see fold.ts).
     if (ambiguous) {
-      log.add({ severity: 'warning', code: 'AMBIGUOUS_TIME', line, column: timeCol + 1, message: `Line ${line}: ${row.text(timeCol)} happens twice in ${options.timeZone} (DST ends); the earlier instant was used` });
+      folds.add(ms, laterMs, wallMs, line, counts.good, counts.total);
+      return true;
     }
+    if (folds.open) folds.end();
     samples.add(ms, counts.good, counts.total, line);
     return true;
   }, options.onProgress);
   if (refused !== null) return fail([...refused, ...log.finish()]);
   if (reader === null) return fail([{ severity: 'error', code: 'EMPTY_FILE', message: 'The file has no rows' }, ...log.finish()]);
-  const normalised = normaliseSamples(seriesName, samples.finish(), log);
+  folds.end();
+  const raw = samples.finish();
+  const normalised = normaliseSamples(boundSeriesName(seriesName, log), raw, log);
   const series = mapping.kind === 'latency' ? withLatencyValues(normalised, mapping.unit) : normalised;
-  return { format: 'csv', series: [series], issues: log.finish(), accepted: series.t.length, rejected: rejected + summary.rejected };
+  // Rows read without error but not kept are the duplicates normalisation merged.
+  const merged = raw.length - series.t.length;
+  return { format: 'csv', series: [series], issues: log.finish(), accepted: series.t.length, rejected: rejected + folds.rejected + summary.rejected, merged };
 }

@@ -7,10 +7,14 @@ import { parseStrictNumber, parseStrictSpan } from './numbers';
 export type CsvTimeFormat = 'iso' | 'epoch-s' | 'epoch-ms';
 
 /**
- * A parsed time in UTC ms, with `ambiguous` set when a local time fell in a DST fold (the earlier instant is used),
- * or a failure: BAD_TIME, NONEXISTENT_TIME (a DST gap) or NEEDS_TIME_ZONE (no offset and no zone).
+ * A parsed time in UTC ms, with `ambiguous` set when a local time fell in a DST fold: then `ms` is the earlier instant,
+ * `laterMs` the later one and `wallMs` the wall-clock time itself (as if it were UTC), for the caller to choose between
+ * them from the rows around it. Or a failure: BAD_TIME, NONEXISTENT_TIME (a DST gap) or NEEDS_TIME_ZONE (no offset, no zone).
  */
-export type TimeResult = { ok: true; ms: number; ambiguous: boolean } | { ok: false; code: 'BAD_TIME' | 'NONEXISTENT_TIME' | 'NEEDS_TIME_ZONE'; message: string };
+export type TimeResult =
+  | { ok: true; ms: number; ambiguous: false }
+  | { ok: true; ms: number; ambiguous: true; laterMs: number; wallMs: number }
+  | { ok: false; code: 'BAD_TIME' | 'NONEXISTENT_TIME' | 'NEEDS_TIME_ZONE'; message: string };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:\s*([Zz]|[+-]\d{2}(?::?\d{2})?))?$/;
 const MAX_MS = 8.64e15;
@@ -195,7 +199,7 @@ export function createTimeParser(format: CsvTimeFormat, timeZone?: string): Time
     }
     if (valid.length === 0) return { ok: false, code: 'NONEXISTENT_TIME', message: `${text} does not exist in ${timeZone} (the clocks skip it at a DST change)` };
     valid.sort((a, b) => a - b);
-    return { ok: true, ms: valid[0]!, ambiguous: valid.length > 1 };
+    return valid.length > 1 ? { ok: true, ms: valid[0]!, ambiguous: true, laterMs: valid[1]!, wallMs } : { ok: true, ms: valid[0]!, ambiguous: false };
   };
   return { parse, span };
 }
