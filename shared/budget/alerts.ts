@@ -112,6 +112,11 @@ export function formatDuration(minutes: number): string {
   return `${minutes}m`;
 }
 
+/** Formats a budget share with at most 4 decimals: 2 → "2 %", a share a scaled set adjusted 12.395833… → "12.3958 %". */
+export function formatBudgetPercent(percent: number): string {
+  return `${Math.round(percent * 1e4) / 1e4} %`;
+}
+
 /** Checks an alert set: a name, budget shares in (0, 100], each short window shorter than its long one, all within the period. */
 export function checkAlertSet(set: AlertWindowSet): FieldCheck<AlertWindowSet> {
   if (set.name.trim() === '') return { ok: false, message: 'An alert set needs a name' };

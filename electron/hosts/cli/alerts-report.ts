@@ -1,5 +1,5 @@
 // The `alerts` report: the multi-window, multi-burn-rate alerts of one target over one window.
-import { alertRows, fitAlertSet, formatDuration, type AlertWindowSet } from '../../../shared/budget/alerts';
+import { alertRows, fitAlertSet, formatBudgetPercent, formatDuration, type AlertWindowSet } from '../../../shared/budget/alerts';
 import { formatMinutes } from '../../../shared/budget/budget';
 import { formatFactor, formatRatePercent } from '../../../shared/budget/downtime';
 import { formatPpmPercent } from '../../../shared/domain/percent';
@@ -31,7 +31,7 @@ export function alertsReport(targetPpm: number, window: JsonWindowPeriod, sets: 
       alerts: rows.value.map((r) => ({
         severity: r.severity,
         speed: r.speed,
-        budgetPercent: r.budgetPercent,
+        budgetPercent: round(r.budgetPercent, 9),
         longWindow: formatDuration(r.longMinutes),
         shortWindow: formatDuration(r.shortMinutes),
         longMinutes: r.longMinutes,
@@ -52,7 +52,7 @@ export function alertsReportLines(doc: JsonAlertsReport): string[] {
   const from = set.scaled ? `${set.name} (made for ${set.period})` : set.name;
   const header = ['severity', 'speed', 'budget', 'long', 'short', 'burn rate', 'error rate', 'budget gone in'];
   const rows = doc.alerts.map((a) => [
-    a.severity, a.speed, `${a.budgetPercent} %`, a.longWindow, a.shortWindow,
+    a.severity, a.speed, formatBudgetPercent(a.budgetPercent), a.longWindow, a.shortWindow,
     `×${formatFactor(a.factor)}`, `${a.errorRatePercent} %`, formatMinutes(a.exhaustMinutes),
   ]);
   return [

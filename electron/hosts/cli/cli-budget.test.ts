@@ -102,6 +102,16 @@ describe('slo-workbench alerts', () => {
     expect(doc.alerts.map((a) => a.factor)).toEqual([13.44, 3.5, 1.4, 0.98]);
   });
 
+  it('scales the windows of a week-long file set to a day, keeping its factors, and rounds the budget shares it adjusts', async () => {
+    const doc = await alerts('--target', '99.9', '--windows', `${SLOTH_WINDOWS}/custom-examples/examples-7d.yaml`, '--window', '1d');
+    expect(doc.alertSet).toMatchObject({ name: 'examples-7d.yaml, windows scaled to 1d', period: '7d', scaling: 'windows' });
+    expect(doc.alerts.map((a) => [a.longWindow, a.shortWindow, a.budgetPercent, a.factor])).toEqual([
+      ['9m', '1m', 8.4, 13.44], ['51m', '4m', 12.395833333, 3.5], ['206m', '17m', 20.027777778, 1.4], ['617m', '51m', 41.990277778, 0.98],
+    ]);
+    const text = await box.run('alerts', '--target', '99.9', '--windows', `${SLOTH_WINDOWS}/custom-examples/examples-7d.yaml`, '--window', '1d');
+    expect(text.stdoutLines[3]).toBe('page      slow   12.3958 %  51m   4m     ×3.5       0.35 %      6.86 h');
+  });
+
   it('scales a set made for another period and says so', async () => {
     const doc = await alerts('--target', '99.9', '--window', '60d');
     expect(doc.alertSet).toMatchObject({ name: 'SRE workbook, 30 days, scaled to 60d', period: '30d', scaled: true, scaling: 'factors' });

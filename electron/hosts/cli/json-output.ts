@@ -142,7 +142,7 @@ export type JsonBudgetReport = JsonEnvelope<'budget'> & {
 export type JsonAlert = {
   severity: 'page' | 'ticket';
   speed: 'quick' | 'slow';
-  /** Share of the period's budget the alert guards, in percent. */
+  /** Share of the period's budget the alert guards, in percent; rounded to 9 decimals (a set scaled to a short period adjusts it). */
   budgetPercent: number;
   longWindow: string;
   shortWindow: string;

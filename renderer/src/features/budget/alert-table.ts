@@ -1,4 +1,4 @@
-import { alertRows, chooseAlertSet, DEFAULT_ALERT_SETS, formatDuration, type AlertWindowSet } from '../../../../shared/budget/alerts';
+import { alertRows, chooseAlertSet, DEFAULT_ALERT_SETS, formatBudgetPercent, formatDuration, type AlertWindowSet } from '../../../../shared/budget/alerts';
 import { formatMinutes } from '../../../../shared/budget/budget';
 import { formatFactor, formatRatePercent } from '../../../../shared/budget/downtime';
 import type { AlertSetList } from '../../../../shared/ipc/contract';
@@ -38,7 +38,7 @@ export function alertTable(list: AlertSetList | null, targetPpm: number, periodM
       key: `${r.severity}-${r.speed}`,
       severity: r.severity,
       speed: r.speed,
-      budget: `${r.budgetPercent} %`,
+      budget: formatBudgetPercent(r.budgetPercent),
       long: formatDuration(r.longMinutes),
       short: formatDuration(r.shortMinutes),
       factor: `×${formatFactor(r.factor)}`,

@@ -34,6 +34,12 @@ describe('the alert table', () => {
     ]);
   });
 
+  it('rounds a budget share adjusted by scaling to 4 decimals', () => {
+    const week = { ...SLOTH_30D, name: 'week', periodMinutes: 7 * DAY, page: { ...SLOTH_30D.page, slow: { budgetPercent: 12.5, shortMinutes: 30, longMinutes: 360 } } };
+    const table = alertTable({ builtIn: [week], custom: [] }, 999_000, DAY);
+    expect(table.ok && table.rows[1]!.budget).toBe('12.3958 %');
+  });
+
   it("carries each alert's warning in words: the page of 97.5 % over 90 days can never fire", () => {
     const table = alertTable(builtIn, 975_000, 90 * DAY);
     if (!table.ok) throw new Error(table.message);
