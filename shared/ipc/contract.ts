@@ -86,8 +86,14 @@ export const csvMappingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('latency'), time: columnRef, value: columnRef, unit: z.enum(['ms', 's', 'us'], { message: 'The unit of the values is ms, s or us (µs)' }) }).strict(),
 ]);
 
-/** A stored series as an import reports it: its name, samples, typical step and time span. */
-export type SeriesSummary = { name: string; points: number; stepMs: number | null; startMs: number | null; endMs: number | null };
+/**
+ * A stored series as an import reports it: its name, samples, typical step and time span, and for a latency series
+ * what it keeps to judge each tier (values, or counts at `bounds` latency bounds) and the unit the latencies were in.
+ */
+export type SeriesSummary = {
+  name: string; points: number; stepMs: number | null; startMs: number | null; endMs: number | null;
+  latency?: { kind: 'values' | 'counts'; unit: 'ms' | 's' | 'us'; bounds: number } | null;
+};
 
 /** Where an import came from: a file format, or a live Prometheus server's HTTP API. */
 export type ImportSource = ImportFormat | 'prometheus-api';

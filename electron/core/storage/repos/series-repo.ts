@@ -20,8 +20,29 @@ export type ImportRecord = {
   status: 'running' | 'done';
 };
 
+/** What a stored series keeps of its latency, without the data: values or per-bound counts, their unit, how many bounds. */
+export type LatencyInfo = { kind: 'values' | 'counts'; unit: LatencyUnit; bounds: number };
+
 /** A stored series without its samples. */
-export type SeriesInfo = { id: number; importId: number; name: string; stepMs: number | null; points: number; startMs: number | null; endMs: number | null };
+export type SeriesInfo = {
+  id: number; importId: number; name: string; stepMs: number | null; points: number; startMs: number | null; endMs: number | null;
+  latency: LatencyInfo | null;
+};
+
+type SeriesRow = {
+  id: number; import_id: number; name: string; step_ms: number | null; points: number; start_ms: number | null; end_ms: number | null;
+  latency_kind: 'values' | 'counts' | null; latency_unit: LatencyUnit | null; latency_bounds: number | null;
+};
+
+const SERIES_SELECT = `SELECT s.*, l.kind AS latency_kind, l.unit AS latency_unit, json_array_length(l.bounds_ms) AS latency_bounds
+  FROM series s LEFT JOIN series_latency l ON l.series_id = s.id`;
+
+function toSeriesInfo(r: SeriesRow): SeriesInfo {
+  return {
+    id: r.id, importId: r.import_id, name: r.name, stepMs: r.step_ms, points: r.points, startMs: r.start_ms, endMs: r.end_ms,
+    latency: r.latency_kind === null ? null : { kind: r.latency_kind, unit: r.latency_unit!, bounds: r.latency_bounds ?? 0 },
+  };
+}
 
 type ImportRow = {
   id: number; sli_id: number; sha256: string; file_name: string; format: string; parser_version: number;
@@ -132,16 +153,12 @@ export class SeriesRepo {
   }
 
   getSeries(id: number): SeriesInfo | undefined {
-    const r = this.db.prepare('SELECT * FROM series WHERE id = ?').get(id) as {
-      id: number; import_id: number; name: string; step_ms: number | null; points: number; start_ms: number | null; end_ms: number | null;
-    } | undefined;
-    return r ? { id: r.id, importId: r.import_id, name: r.name, stepMs: r.step_ms, points: r.points, startMs: r.start_ms, endMs: r.end_ms } : undefined;
+    const r = this.db.prepare(`${SERIES_SELECT} WHERE s.id = ?`).get(id) as SeriesRow | undefined;
+    return r ? toSeriesInfo(r) : undefined;
   }
 
   listSeries(importId: number): SeriesInfo[] {
-    return (this.db.prepare('SELECT * FROM series WHERE import_id = ? ORDER BY id').all(importId) as {
-      id: number; import_id: number; name: string; step_ms: number | null; points: number; start_ms: number | null; end_ms: number | null;
-    }[]).map((r) => ({ id: r.id, importId: r.import_id, name: r.name, stepMs: r.step_ms, points: r.points, startMs: r.start_ms, endMs: r.end_ms }));
+    return (this.db.prepare(`${SERIES_SELECT} WHERE s.import_id = ? ORDER BY s.id`).all(importId) as SeriesRow[]).map(toSeriesInfo);
   }
 
   /** Reads a series back into three Float64Arrays, chunk by chunk. */

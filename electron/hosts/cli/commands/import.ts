@@ -3,7 +3,9 @@ import { parseDuration } from '../../../../shared/budget/alerts';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../../../shared/importers/csv/decode';
 import type { CsvMapping } from '../../../../shared/importers/csv/parse';
 import { checkBucketMs, MINUTE_MS } from '../../../../shared/importers/minute-buckets';
-import { IMPORT_FORMATS, type ImportIssue } from '../../../../shared/importers/types';
+import type { DurationField } from '../../../../shared/importers/access-log';
+import { LATENCY_UNIT_LABELS } from '../../../../shared/importers/latency';
+import { IMPORT_FORMATS, type ImportIssue, type LatencyUnit } from '../../../../shared/importers/types';
 import type { Service, Sli } from '../../../../shared/domain/types';
 import type { ImportSummary } from '../../../../shared/ipc/contract';
 import { AppFailure } from '../../../../shared/ipc/errors';
@@ -15,13 +17,26 @@ import { PROMETHEUS_LABELS, prometheusArgs, type PrometheusOptions } from './imp
 
 type ImportOptions = CommonOptions & Partial<PrometheusOptions> & {
   workspace: string; service: string; sli: string; format: string; map?: string; threshold?: string; goodWhen: string;
-  timeFormat: string; timezone?: string; onBadRows: string; step: string; bucket?: string; encoding?: string;
+  timeFormat: string; timezone?: string; onBadRows: string; step: string; bucket?: string; encoding?: string; valueUnit?: string;
 };
+
+/** The units --value-unit takes, and the access-log duration field each one reads. */
+const VALUE_UNITS: Readonly<Record<string, LatencyUnit>> = { ms: 'ms', s: 's', us: 'us', 'µs': 'us' };
+const DURATION_FIELDS: Readonly<Record<LatencyUnit, DurationField>> = { ms: 'milliseconds', s: 'seconds', us: 'microseconds' };
+
+/** Reads `--value-unit ms|s|us` (µs too). */
+export function parseValueUnit(text: string): LatencyUnit {
+  const unit = VALUE_UNITS[text.trim().toLowerCase()];
+  return unit ?? refuse('INVALID_ARGUMENT', `--value-unit is ms, s or us (µs), not "${text}"`, 'valueUnit', '--value-unit');
+}
 
 const ROLES = ['time', 'good', 'total', 'bad', 'ratio', 'value'] as const;
 
-/** Reads `--map good=COL,total=COL,time=COL` (or bad=, ratio=, value= with --threshold) into a CSV column mapping. */
-export function parseMapping(text: string, threshold: string | undefined, goodWhen: string): CsvMapping {
+/**
+ * Reads `--map good=COL,total=COL,time=COL` (or bad=, ratio=, value=) into a CSV column mapping. A value column takes
+ * --value-unit (latencies, kept so each tier is judged at its own threshold) or --threshold (one threshold for all).
+ */
+export function parseMapping(text: string, threshold: string | undefined, goodWhen: string, valueUnit?: string): CsvMapping {
   const cols: Partial<Record<(typeof ROLES)[number], string>> = {};
   for (const part of text.split(',')) {
     const [role, col] = part.split('=').map((s) => s.trim());
@@ -31,10 +46,16 @@ export function parseMapping(text: string, threshold: string | undefined, goodWh
     cols[role as (typeof ROLES)[number]] = col;
   }
   const time = cols.time ?? refuse('INVALID_ARGUMENT', '--map must name the time column, e.g. time=timestamp', 'map', '--map');
+  if (cols.value !== undefined && valueUnit !== undefined) {
+    if (threshold !== undefined) {
+      refuse('INVALID_ARGUMENT', 'Give --value-unit (latency values, judged at each tier\'s threshold) or --threshold (one threshold for every tier), not both', 'threshold', '--threshold');
+    }
+    return { kind: 'latency', time, value: cols.value, unit: parseValueUnit(valueUnit) };
+  }
   if (cols.value !== undefined) {
     const t = Number(threshold);
     if (threshold === undefined || !/^-?\d+(\.\d+)?$/.test(threshold) || !Number.isFinite(t)) {
-      refuse('INVALID_ARGUMENT', 'A value column needs --threshold, a number such as 200', 'threshold', '--threshold');
+      refuse('INVALID_ARGUMENT', 'A value column needs --value-unit (ms, s or us: latencies, judged at each tier\'s threshold) or --threshold (a number such as 200)', 'threshold', '--threshold');
     }
     if (goodWhen !== 'below' && goodWhen !== 'above') refuse('INVALID_ARGUMENT', '--good-when is below or above', 'goodWhen', '--good-when');
     return { kind: 'value-threshold', time, value: cols.value, threshold: t, direction: goodWhen };
@@ -42,10 +63,18 @@ export function parseMapping(text: string, threshold: string | undefined, goodWh
   if (cols.good !== undefined && cols.total !== undefined) return { kind: 'good-total', time, good: cols.good, total: cols.total };
   if (cols.bad !== undefined && cols.total !== undefined) return { kind: 'bad-total', time, bad: cols.bad, total: cols.total };
   if (cols.ratio !== undefined) return cols.total === undefined ? { kind: 'ratio', time, ratio: cols.ratio } : { kind: 'ratio', time, ratio: cols.ratio, total: cols.total };
-  return refuse('INVALID_ARGUMENT', '--map needs good and total, bad and total, a ratio, or a value (with --threshold)', 'map', '--map');
+  return refuse('INVALID_ARGUMENT', '--map needs good and total, bad and total, a ratio, or a value (with --value-unit or --threshold)', 'map', '--map');
 }
 
 /** Reads `--bucket 5m` (an access log's bucket length) into milliseconds; refused unless it divides a day. */
+/** `--value-unit` without --map: the unit of the duration ending each access-log line. */
+function durationFieldOf(text: string, format: string): DurationField {
+  if (format !== 'auto' && format !== 'access-log') {
+    refuse('INVALID_ARGUMENT', '--value-unit applies to a CSV value column (with --map value=COL) or to access-log durations', 'valueUnit', '--value-unit');
+  }
+  return DURATION_FIELDS[parseValueUnit(text)];
+}
+
 export function parseBucket(text: string, format: string): number {
   if (format !== 'auto' && format !== 'access-log') refuse('INVALID_ARGUMENT', '--bucket applies to access logs only (--format access-log or auto)', 'accessLog.bucketMs', '--bucket');
   const minutes = parseDuration(text);
@@ -72,6 +101,15 @@ function day(ms: number | null): string {
   return ms === null ? '?' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** What a latency series kept, for the import's summary line. */
+function latencyNote(s: ImportSummary['series'][number]): string {
+  if (!s.latency) return '';
+  const kept = s.latency.kind === 'values'
+    ? `latency values kept (written in ${LATENCY_UNIT_LABELS[s.latency.unit]})`
+    : `requests counted at ${s.latency.bounds} latency bounds (durations in ${LATENCY_UNIT_LABELS[s.latency.unit]})`;
+  return `; ${kept}, each tier judged at its own threshold`;
+}
+
 /** What an import did, for people and for --json; a refused import is an error that names its first bad rows. */
 function reportImport(summary: ImportSummary, service: Service, sli: Sli): CommandOutput {
   const errors = summary.issues.filter((i) => i.severity === 'error');
@@ -86,7 +124,7 @@ function reportImport(summary: ImportSummary, service: Service, sli: Sli): Comma
     ? [`${summary.fileName} was imported before (import #${summary.importId}); nothing changed`]
     : [
       `Imported ${summary.fileName} (${summary.format}) into ${service.name} / ${sli.name}: ${summary.accepted} rows kept, ${summary.rejected} rejected`,
-      ...summary.series.map((s) => `  ${s.name}: ${s.points} samples, ${day(s.startMs)} → ${day(s.endMs)}${s.stepMs ? `, every ${s.stepMs / 1000} s` : ''}`),
+      ...summary.series.map((s) => `  ${s.name}: ${s.points} samples, ${day(s.startMs)} → ${day(s.endMs)}${s.stepMs ? `, every ${s.stepMs / 1000} s` : ''}${latencyNote(s)}`),
       ...summary.issues.slice(0, 20).map((i) => `  ${i.severity}: ${located(i)}`),
     ];
   return { json: { ...envelope('import'), service: service.name, sli: sli.name, import: summary }, text: lines };
@@ -102,8 +140,9 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .requiredOption('--service <name>', 'service (case-insensitive)')
     .requiredOption('--sli <name>', 'SLI of the service (case-insensitive)')
     .option('--format <format>', `${IMPORT_FORMATS.join(', ')} or auto`, 'auto')
-    .option('--map <pairs>', 'CSV columns: good=COL,total=COL,time=COL (or bad=, ratio=, value= with --threshold)')
-    .option('--threshold <n>', 'with value=COL: the value a good sample must meet')
+    .option('--map <pairs>', 'CSV columns: good=COL,total=COL,time=COL (or bad=, ratio=, value= with --value-unit or --threshold)')
+    .option('--value-unit <unit>', 'latency values: ms, s or us (µs); with value=COL each row\'s value, for an access log the duration ending each line; each tier is judged at its own threshold')
+    .option('--threshold <n>', 'with value=COL, not for latency SLIs: the one value a good sample must meet')
     .option('--good-when <side>', 'with value=COL: below (value ≤ threshold is good) or above', 'below')
     .option('--time-format <format>', 'CSV times: iso, epoch-s or epoch-ms', 'iso')
     .option('--timezone <zone>', 'IANA zone of CSV times written without an offset')
@@ -139,17 +178,20 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       const bucketMs = options.bucket === undefined ? undefined : parseBucket(options.bucket, format);
       const encoding = options.encoding === undefined ? undefined : parseEncoding(options.encoding);
       const csv = options.map === undefined ? undefined : {
-        mapping: parseMapping(options.map, options.threshold, options.goodWhen),
+        mapping: parseMapping(options.map, options.threshold, options.goodWhen, options.valueUnit),
         timeFormat: options.timeFormat as 'iso' | 'epoch-s' | 'epoch-ms',
         ...(options.timezone === undefined ? {} : { timeZone: options.timezone }),
       };
+      const durationField = options.map === undefined && options.valueUnit !== undefined ? durationFieldOf(options.valueUnit, format) : undefined;
+      const accessLog = bucketMs === undefined && durationField === undefined ? undefined
+        : { ...(bucketMs === undefined ? {} : { bucketMs }), ...(durationField === undefined ? {} : { durationField }) };
       return withWorkspace(ctx, options.workspace, async (core) => {
         const service = await findService(core, options.service);
         const sli = findSli(service, options.sli);
         const summary: ImportSummary = await core.call('import/file', {
           sliId: sli.id, path: file, format: format as 'auto', onBadRows, ...(csv ? { csv } : {}),
-          ...(encoding === undefined ? {} : { encoding }), ...(bucketMs === undefined ? {} : { accessLog: { bucketMs } }),
-        }, { path: '<file>', encoding: '--encoding', 'accessLog.bucketMs': '--bucket' });
+          ...(encoding === undefined ? {} : { encoding }), ...(accessLog === undefined ? {} : { accessLog }),
+        }, { path: '<file>', encoding: '--encoding', 'accessLog.bucketMs': '--bucket', 'csv.mapping': '--value-unit' });
         return reportImport(summary, service, sli);
       });
     }));
