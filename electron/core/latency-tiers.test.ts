@@ -145,4 +145,30 @@ describe('a latency history judged at each tier\'s own threshold', () => {
       error: { code: 'INVALID_ARGUMENT', message: '"latency" is a latency SLI: each tier is judged at its own threshold (SLA 150 ms, SLO 200 ms), so import the values with their unit (ms, s or µs) instead of one threshold' },
     });
   }, 60_000);
+
+  it('judges an access log\'s minutes at each tier\'s threshold from the requests counted there, and refuses a threshold it did not count at', async () => {
+    // Five requests a minute for three minutes, in µs: 120, 140, 160, 180 and 900 ms.
+    const lines = [0, 1, 2].flatMap((m) => [120_000, 140_000, 160_000, 180_000, 900_000].map((us, k) =>
+      `10.0.0.1 - - [01/Jan/2026:00:0${m}:${10 + 10 * k} +0000] "GET / HTTP/1.1" 200 5 "-" "curl" ${us}`));
+    writeFileSync(join(dir, 'access.log'), `${lines.join('\n')}\n`);
+    const stored = await value(core.call('import/file', { sliId, path: 'access.log', accessLog: { durationField: 'microseconds' } }));
+    expect(stored.series.map((s) => [s.name, s.points, s.latency])).toEqual([
+      ['availability', 3, null], ['latency', 3, { kind: 'counts', unit: 'us', bounds: 46 }],
+    ]);
+    const latency = stored.series.find((s) => s.name === 'latency')!;
+    const seriesId = (await value(core.call('import/list', { sliId })))[0]!.series.find((s) => s.name === latency.name)!.seriesId;
+    const r = await value(core.call('analysis/sli', { sliId, windowDays: 1, seriesId }));
+    expect(r.latency).toEqual({ kind: 'counts', unit: 'us', headlineThresholdMs: 200, thresholdsMs: { sla: 150, slo: 200 } });
+    expect(r.windowsByTier.sla!.map((w) => [w.good, w.total])).toEqual([[6, 15]]);
+    expect(r.windowsByTier.slo!.map((w) => [w.good, w.total])).toEqual([[12, 15]]);
+    // 150 and 200 ms are on the grid of 46 bounds; 175 ms is neither on it nor one of the SLI's thresholds at import.
+    await setTier(sliId, 'sla', 900_000, 175);
+    expect(await core.call('analysis/sli', { sliId, windowDays: 1, seriesId })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message: 'The SLA of "latency" (≤ 175 ms): This history kept request counts at 46 latency bounds, not at 175 ms (the nearest are 150 ms and 200 ms): choose one of those thresholds, or import the log again to count requests at 175 ms',
+      },
+    });
+  }, 60_000);
 });
