@@ -27,9 +27,12 @@ describe('access log importer', () => {
     expect(series.name).toBe(AVAILABILITY_SERIES);
     expect(sum(series.total)).toBe(lines);
     expect(sum(series.total) - sum(series.good)).toBe(fiveXx);
-    // This sample keeps only minute :05 of each hour (84 distinct minutes); the step is still the one-minute bucket.
-    expect(series.t.length).toBe(new Set(text.match(/\[\d\d\/\w{3}\/\d{4}:\d\d:\d\d/g)).size);
-    expect(series.t.length).toBe(84);
+    // This sample keeps only minute :05 of each hour (84 distinct minutes): every minute from the first request's to the
+    // last one's is a sample, the ones without requests empty, and the step is the one-minute bucket.
+    const busy = new Set(text.match(/\[\d\d\/\w{3}\/\d{4}:\d\d:\d\d/g)).size;
+    expect(busy).toBe(84);
+    expect(series.t.length).toBe((Date.UTC(2015, 4, 20, 21, 6) - Date.UTC(2015, 4, 17, 10, 6)) / 60_000 + 1);
+    expect(series.total.filter((total) => total > 0).length).toBe(busy);
     expect(series.stepMs).toBe(60_000);
     for (let i = 0; i < series.t.length; i++) {
       expect(series.t[i]! % 60_000).toBe(0);
@@ -49,16 +52,34 @@ describe('access log importer', () => {
     it('puts a 500 logged at 03:05:34 in the 03:05–03:06 minute, stamped 03:06, with a one-minute step', () => {
       const series = parseAccessLog(hourly).series[0]!;
       expect(series.stepMs).toBe(60_000);
-      expect([...series.t]).toEqual([0, 1, 2, 3, 4, 5].map((h) => Date.UTC(2015, 4, 17, h, 6)));
-      const bad = [...series.good].map((good, i) => series.total[i]! - good);
-      expect(bad).toEqual([0, 0, 0, 1, 0, 0]);
+      // One sample per minute from 00:06 to 05:06; the minutes without requests are empty (total 0), not skipped.
+      expect(series.t.length).toBe(5 * 60 + 1);
+      series.t.forEach((t, i) => expect(t).toBe(Date.UTC(2015, 4, 17, 0, 6 + i)));
+      const busy = [...series.t].filter((_, i) => series.total[i]! > 0);
+      expect(busy).toEqual([0, 1, 2, 3, 4, 5].map((h) => Date.UTC(2015, 4, 17, h, 6)));
+      const at = series.t.indexOf(Date.UTC(2015, 4, 17, 3, 6));
+      expect([series.good[at], series.total[at]]).toEqual([1, 2]);
+      expect(sum(series.total) - sum(series.good)).toBe(1);
+    });
+
+    it('refuses a log whose buckets from first to last request exceed the points limit, before making them', () => {
+      const far = ['01/Jan/2015:00:00:00 +0000', '01/Jan/2016:00:00:00 +0000'].map((stamp) => `1.2.3.4 - - [${stamp}] "GET / HTTP/1.1" 200 1`).join('\n');
+      const limits = { maxBytes: 1 << 20, maxRows: 100_000, maxFieldLength: 1000, maxDepth: 64 };
+      const refused = parseAccessLog(far, { limits });
+      expect(refused.series).toEqual([]);
+      expect(refused.issues).toEqual([{
+        severity: 'error', code: 'TOO_MANY_POINTS',
+        message: 'The log runs from 2015-01-01 00:00 to 2016-01-01 00:00: 525601 buckets of 1m, more than the limit of 100000 points per import; choose a bucket of 6m or longer',
+      }]);
+      expect(parseAccessLog(far, { limits, bucketMs: 86_400_000 }).series[0]!.t.length).toBe(366);
     });
 
     it('uses a five-minute bucket when asked: the 500 falls in 03:05–03:10, stamped 03:10', () => {
       const series = parseAccessLog(hourly, { bucketMs: 300_000 }).series[0]!;
       expect(series.stepMs).toBe(300_000);
-      expect(series.t[3]).toBe(Date.UTC(2015, 4, 17, 3, 10));
-      expect([series.good[3], series.total[3]]).toEqual([1, 2]);
+      expect(series.t.length).toBe(5 * 12 + 1);
+      const at = series.t.indexOf(Date.UTC(2015, 4, 17, 3, 10));
+      expect([series.good[at], series.total[at]]).toEqual([1, 2]);
     });
 
     it('refuses a bucket that is not a whole number of minutes dividing a day', () => {
@@ -160,9 +181,12 @@ describe('access log importer', () => {
       const series = result.series[0];
       expect(series === undefined ? 0 : sum(series.total)).toBe(valid.length);
       expect(series === undefined ? 0 : sum(series.good)).toBe(valid.filter((r) => r.status < 500).length);
-      // Each minute's sample is stamped at the minute's end.
-      const minutes = new Set(valid.map((r) => Math.floor((base + r.ms) / 60_000) * 60_000 + 60_000));
-      expect(series === undefined ? [] : [...series.t]).toEqual([...minutes].sort((a, b) => a - b));
+      // Each minute's sample is stamped at the minute's end, every minute from the first request's to the last one's.
+      const minutes = valid.map((r) => Math.floor((base + r.ms) / 60_000) * 60_000 + 60_000);
+      if (series === undefined) return;
+      const first = Math.min(...minutes);
+      expect([...series.t]).toEqual(Array.from({ length: (Math.max(...minutes) - first) / 60_000 + 1 }, (_, i) => first + i * 60_000));
+      for (const minute of new Set(minutes)) expect(series.total[(minute - first) / 60_000]).toBe(minutes.filter((m) => m === minute).length);
     }), RUNS);
   });
 });

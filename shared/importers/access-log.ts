@@ -5,7 +5,9 @@
 import { isPlausibleTime, outOfSpanReason } from './bounds';
 import { createLatencyCounter, latencyBounds } from './latency';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type LatencyUnit, type ParseResult } from './types';
-import { addToBucket, checkBucketMs, checkSize, floorToBucket, MINUTE_MS, parseStrictNumber, seriesFromBuckets, splitLines, type Bucket } from './minute-buckets';
+import {
+  addToBucket, bucketStarts, checkBucketMs, checkBucketPoints, checkSize, floorToBucket, MINUTE_MS, parseStrictNumber, seriesFromBuckets, splitLines, type Bucket,
+} from './minute-buckets';
 
 /** The unit of a duration written as the last field of each line: %D (µs), milliseconds, or nginx $request_time (s). */
 export type DurationField = 'microseconds' | 'milliseconds' | 'seconds';
@@ -93,8 +95,9 @@ function readLine(line: string, durationField: DurationField | undefined): LineR
 
 /**
  * Reads an access log into availability per bucket (good = status below 500) and, when a duration field and a latency
- * threshold are given, latency per bucket (good = at or under the threshold). Each sample is stamped at the end of its
- * bucket and stepMs is the bucket length. Malformed lines become BAD_LINE issues; reading goes on.
+ * threshold are given, latency per bucket (good = at or under the threshold). Every bucket from the first request's to
+ * the last one's is a sample (with no events when no request came then), stamped at the end of its bucket; stepMs is
+ * the bucket length. Malformed lines become BAD_LINE issues; reading goes on.
  */
 export function parseAccessLog(text: string, options: AccessLogOptions = {}): ParseResult {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -144,10 +147,14 @@ export function parseAccessLog(text: string, options: AccessLogOptions = {}): Pa
       atOrBelow.add(start, read.durationMs!);
     }
   }
-  const series = accepted === 0 ? [] : [seriesFromBuckets(AVAILABILITY_SERIES, availability, bucketMs)];
+  // Every bucket from the first request's to the last one's is a sample: counted before any is made.
+  const tooMany = checkBucketPoints(availability, bucketMs, atOrBelow === null ? 1 : 2, limits.maxRows);
+  if (tooMany !== null) return { format: 'access-log', series: [], issues: [...issues, tooMany], accepted, rejected, merged: 0 };
+  const starts = bucketStarts(availability, bucketMs);
+  const series = accepted === 0 ? [] : [seriesFromBuckets(AVAILABILITY_SERIES, availability, bucketMs, starts)];
   if (atOrBelow !== null && accepted > 0) {
-    const counts = atOrBelow.finish([...latency.keys()].sort((a, b) => a - b));
-    series.push({ ...seriesFromBuckets(LATENCY_SERIES, latency, bucketMs), latency: { kind: 'counts', unit: DURATION_UNITS[options.durationField!], boundsMs, atOrBelow: counts } });
+    const counts = atOrBelow.finish(starts);
+    series.push({ ...seriesFromBuckets(LATENCY_SERIES, latency, bucketMs, starts), latency: { kind: 'counts', unit: DURATION_UNITS[options.durationField!], boundsMs, atOrBelow: counts } });
   }
   return { format: 'access-log', series, issues, accepted, rejected, merged: 0 };
 }

@@ -21,18 +21,22 @@ beforeEach(async () => {
 afterEach(() => box.cleanup());
 
 describe('slo-workbench import --bucket', () => {
-  it('counts access-log requests per minute by default, whatever the gaps between them', async () => {
+  it('counts access-log requests per minute by default, whatever the gaps between them, so a 500 at 03:05:34 is an event at 03:05', async () => {
     writeFileSync(box.path('hourly.log'), HOURLY_LOG);
     const r = await box.run('import', 'hourly.log', ...TARGET);
     expect(r.code).toBe(0);
-    expect(r.stdoutLines[1]).toBe('  availability: 6 samples, 2015-05-17 00:06 → 2015-05-17 05:06, every 60 s');
+    expect(r.stdoutLines[1]).toBe('  availability: 301 samples, 2015-05-17 00:06 → 2015-05-17 05:06, every 60 s');
+    await box.json('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99.9', '--window', '1d');
+    const analysis = await box.run('analyze', ...TARGET, '--window', '1d');
+    expect(analysis.code).toBe(0);
+    expect(analysis.stdout).toContain('; largest event 2015-05-17 03:05 (');
   }, 60_000);
 
   it('counts them per five minutes with --bucket 5m', async () => {
     writeFileSync(box.path('hourly.log'), HOURLY_LOG);
     const r = await box.run('import', 'hourly.log', ...TARGET, '--bucket', '5m');
     expect(r.code).toBe(0);
-    expect(r.stdoutLines[1]).toBe('  availability: 6 samples, 2015-05-17 00:10 → 2015-05-17 05:10, every 300 s');
+    expect(r.stdoutLines[1]).toBe('  availability: 61 samples, 2015-05-17 00:10 → 2015-05-17 05:10, every 300 s');
   }, 60_000);
 
   it('refuses a bucket that does not divide a day, and --bucket with a format that is not an access log', async () => {
