@@ -2,6 +2,8 @@ import type { DurationField } from '../../../../shared/importers/access-log';
 import type { ColumnRole } from '../../../../shared/importers/csv/detect';
 import { parseStrictNumber } from '../../../../shared/importers/csv/numbers';
 import type { CsvTimeFormat } from '../../../../shared/importers/csv/time';
+import type { LatencyUnit } from '../../../../shared/importers/types';
+import type { SliKind } from '../../../../shared/domain/types';
 import type { ArgsIn, ImportPreview } from '../../../../shared/ipc/contract';
 import { checkThresholdMs } from '../../../../shared/domain/validation';
 import { checkTimeZone } from '../../../../shared/domain/window';
@@ -33,6 +35,23 @@ export const DURATION_FIELDS: readonly { value: DurationField | ''; label: strin
   { value: 'seconds', label: 'Seconds (nginx $request_time)' },
 ];
 
+/** The units a latency SLI's value column can be written in. */
+export const VALUE_UNITS: readonly { value: LatencyUnit; label: string }[] = [
+  { value: 'ms', label: 'Milliseconds (ms)' },
+  { value: 's', label: 'Seconds (s)' },
+  { value: 'us', label: 'Microseconds (µs)' },
+];
+
+const UNIT_WORDS: Record<LatencyUnit, string> = { ms: 'milliseconds', s: 'seconds', us: 'microseconds' };
+
+/** The bucket lengths an access log's requests can be counted in (each divides a day, as the importer requires). */
+export const BUCKET_CHOICES: readonly { minutes: number; label: string }[] = [
+  { minutes: 1, label: 'Per minute' },
+  { minutes: 5, label: 'Per 5 minutes' },
+  { minutes: 15, label: 'Per 15 minutes' },
+  { minutes: 60, label: 'Per hour' },
+];
+
 /** The two bad-row policies with what each means for the workspace. */
 export const BAD_ROW_CHOICES: readonly { value: BadRows; label: string; hint: string }[] = [
   { value: 'abort', label: 'Abort: store nothing', hint: 'If any row cannot be read, nothing is stored and you see every problem with its line, to fix the file or the mapping.' },
@@ -46,8 +65,12 @@ export type FileDraft = {
   timeZone: string;
   threshold: string;
   direction: 'below' | 'above';
+  /** A latency SLI's value column: the unit its values are written in ('' until chosen). */
+  valueUnit: LatencyUnit | '';
   latencyMs: string;
   durationField: DurationField | '';
+  /** An access log's bucket length in minutes. */
+  bucketMinutes: number;
   prometheusRatio: boolean;
   onBadRows: BadRows;
 };
@@ -67,6 +90,7 @@ function mappingRoles(m: CsvMapping): [ColumnRole, string | number][] {
     case 'bad-total': return [['time', m.time], ['bad', m.bad], ['total', m.total]];
     case 'ratio': return m.total === undefined ? [['time', m.time], ['ratio', m.ratio]] : [['time', m.time], ['ratio', m.ratio], ['total', m.total]];
     case 'value-threshold': return [['time', m.time], ['value', m.value]];
+    case 'latency': return [['time', m.time], ['value', m.value]];
   }
 }
 
@@ -105,9 +129,10 @@ function list(names: string[]): string {
 
 /**
  * The mapping the chosen roles describe, or a sentence saying what is missing or contradictory. Column references are
- * indexes, which work with and without a header row.
+ * indexes, which work with and without a header row. For a latency SLI (valueUnit given) a value column is latencies
+ * in that unit, kept so each tier is judged at its own threshold; otherwise it is compared with the one threshold.
  */
-export function mappingFromRoles(roles: readonly RoleChoice[], labels: readonly string[], threshold: string, direction: 'below' | 'above'):
+export function mappingFromRoles(roles: readonly RoleChoice[], labels: readonly string[], threshold: string, direction: 'below' | 'above', valueUnit?: LatencyUnit | ''):
   { ok: true; mapping: CsvMapping } | { ok: false; message: string } {
   const at = (role: ColumnRole) => roles.flatMap((r, i) => (r === role ? [i] : []));
   const named = (idx: number[]) => list(idx.map((i) => labels[i] ?? `column ${i + 1}`));
@@ -123,6 +148,10 @@ export function mappingFromRoles(roles: readonly RoleChoice[], labels: readonly 
   if (value !== undefined) {
     const others = [good, total, bad, ratio].filter((i): i is number => i !== undefined);
     if (others.length > 0) return fail(`A “value” column is compared with a threshold on its own: set ${named(others)} to “ignore”.`);
+    if (valueUnit !== undefined) {
+      if (valueUnit === '') return fail('Choose the unit the values are written in (milliseconds, seconds or microseconds): each tier is judged at its own threshold, so no threshold is needed here.');
+      return { ok: true, mapping: { kind: 'latency', time: t, value, unit: valueUnit } };
+    }
     const limit = parseStrictNumber(threshold);
     if (limit === null) return fail('Give the threshold the value is compared with, as a number such as 250.');
     return { ok: true, mapping: { kind: 'value-threshold', time: t, value, threshold: limit, direction } };
@@ -151,6 +180,8 @@ export function describeMapping(m: CsvMapping, labels: readonly string[]): strin
     case 'ratio': return `The share of good events from ${n(m.ratio)}${m.total === undefined ? '' : `, weighted by ${n(m.total)}`}, timed by ${n(m.time)}.`;
     case 'value-threshold':
       return `A sample is good when ${n(m.value)} is at or ${m.direction} ${m.threshold}, timed by ${n(m.time)}.`;
+    case 'latency':
+      return `Each row is one latency from ${n(m.value)}, in ${UNIT_WORDS[m.unit]}, timed by ${n(m.time)}; each tier is judged at its own threshold.`;
   }
 }
 
@@ -162,8 +193,10 @@ export function initialDraft(preview: ImportPreview): FileDraft {
     timeZone: '',
     threshold: '',
     direction: 'below',
+    valueUnit: '',
     latencyMs: '',
     durationField: '',
+    bucketMinutes: 1,
     prometheusRatio: false,
     onBadRows: 'abort',
   };
@@ -174,7 +207,12 @@ export function needsTimeZone(preview: ImportPreview, draft: FileDraft): boolean
   return Boolean(preview.csv?.needsTimeZone) && draft.timeFormat === 'iso';
 }
 
-function accessLogOptions(draft: FileDraft): { ok: true; value: { durationField?: DurationField; latencyThresholdMs?: number } } | { ok: false; message: string } {
+function accessLogOptions(draft: FileDraft, latencySli: boolean): { ok: true; value: { durationField?: DurationField; latencyThresholdMs?: number } } | { ok: false; message: string } {
+  if (latencySli) {
+    // The core counts each minute's requests at every threshold the SLI's tiers use; none is asked for here.
+    if (draft.durationField === '') return { ok: false, message: 'Choose the unit of the duration at the end of each line: a latency SLI judges each tier at its own threshold from them.' };
+    return { ok: true, value: { durationField: draft.durationField } };
+  }
   const text = draft.latencyMs.trim();
   if (text === '' && draft.durationField === '') return { ok: true, value: {} };
   if (text === '') return { ok: false, message: 'Give a latency threshold in milliseconds to measure latency, or choose “No duration field”.' };
@@ -183,14 +221,20 @@ function accessLogOptions(draft: FileDraft): { ok: true; value: { durationField?
   return ms.ok ? { ok: true, value: { durationField: draft.durationField, latencyThresholdMs: ms.value } } : ms;
 }
 
-/** The import/file arguments of a previewed file and the user's choices, or the messages to show beside the controls. */
-export function fileImportArgs(preview: ImportPreview, draft: FileDraft, job: { sliId: number; path: string; jobId: string }):
+/**
+ * The import/file arguments of a previewed file and the user's choices, or the messages to show beside the controls.
+ * The SLI's kind decides what a latency needs: for a latency SLI its unit, for any other one threshold.
+ */
+export function fileImportArgs(preview: ImportPreview, draft: FileDraft, job: { sliId: number; path: string; jobId: string; sliKind?: SliKind }):
   { ok: true; args: ArgsIn<'import/file'> } | { ok: false; errors: FileDraftErrors } {
+  const latencySli = job.sliKind === 'latency';
   const base = { sliId: job.sliId, path: job.path, format: preview.format, onBadRows: draft.onBadRows, jobId: job.jobId };
+
   if (preview.format === 'prometheus-json') return { ok: true, args: { ...base, prometheusRatio: draft.prometheusRatio } };
   if (preview.format === 'access-log') {
-    const options = accessLogOptions(draft);
-    return options.ok ? { ok: true, args: { ...base, accessLog: options.value } } : { ok: false, errors: { latency: options.message } };
+    const options = accessLogOptions(draft, latencySli);
+    const bucketMs = draft.bucketMinutes * 60_000;
+    return options.ok ? { ok: true, args: { ...base, accessLog: { ...options.value, bucketMs } } } : { ok: false, errors: { latency: options.message } };
   }
   if (preview.format !== 'csv') return { ok: true, args: base };
   if (!preview.csv) {
@@ -198,7 +242,7 @@ export function fileImportArgs(preview: ImportPreview, draft: FileDraft, job: { 
     return { ok: false, errors: { mapping: preview.issues[0]?.message ?? 'The file could not be read as text, so it has no columns to map.' } };
   }
   const errors: FileDraftErrors = {};
-  const mapping = mappingFromRoles(draft.roles, columnLabels(preview.csv), draft.threshold, draft.direction);
+  const mapping = mappingFromRoles(draft.roles, columnLabels(preview.csv), draft.threshold, draft.direction, latencySli ? draft.valueUnit : undefined);
   if (!mapping.ok) errors.mapping = mapping.message;
   let timeZone: string | undefined;
   if (needsTimeZone(preview, draft)) {
