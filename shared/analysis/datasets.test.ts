@@ -4,7 +4,8 @@ import { parseFile } from '../importers/dispatch';
 import type { Objective } from '../domain/types';
 import { applyExclusions, expandExclusions } from './exclusions';
 import { medianStep, type History } from './history';
-import { budgetPerWindow, estimateTraffic } from './windows';
+import { estimateTraffic } from './traffic';
+import { budgetPerWindow } from './windows';
 
 const DATASETS = new URL('../../../shared/datasets/', import.meta.url);
 const MIN = 60_000;
@@ -28,7 +29,7 @@ describe('the analysis on NAB\'s EC2 series that ends in a known system failure'
 
   it('has no traffic to estimate: every sample is one check', () => {
     expect(h.t.length).toBe(rows.size);
-    expect(estimateTraffic(h)).toBeNull();
+    expect(estimateTraffic(h, { format: 'csv', fileName: 'ec2_request_latency_system_failure.csv' })).toMatchObject({ proposed: false });
   });
 
   it('gives each UTC week the share of its 5-minute readings at or under 60 as its time-slice SLI', () => {
@@ -89,10 +90,30 @@ describe('the analysis on a real Apache access log', () => {
   });
 
   it('estimates its traffic as the requests over the days the log spans', () => {
-    const estimate = estimateTraffic(h)!;
+    const estimate = estimateTraffic(h, { format: 'access-log', fileName: 'apache_logs.log' });
+    if (!estimate.proposed) throw new Error(estimate.explanation);
     const spanDays = (Math.max(...times) - Math.min(...times)) / 86_400_000;
     expect(estimate.totalEvents).toBe(lines.length);
     expect(Math.abs(estimate.days - spanDays)).toBeLessThanOrEqual(medianStep(h.t) / 86_400_000);
     expect(estimate.requestsPerDay).toBeCloseTo(lines.length / estimate.days, 9);
+  });
+});
+
+describe('the traffic of a real Upptime history', () => {
+  const bytes = new Uint8Array(readFileSync(new URL('upptime-unibe-digitaleditions/events.csv', DATASETS)));
+  const parsed = parseFile(bytes, { format: 'auto' });
+
+  it('is none: every monitor counts about 1,440 minutes a day, which are not requests', () => {
+    expect(parsed.format).toBe('upptime');
+    const monitor = parsed.series.reduce((a, b) => (b.t.length > a.t.length ? b : a));
+    let minutes = 0;
+    for (const total of monitor.total) minutes += total;
+    // The totals are minutes: about a day's worth per day the monitor ran, which a traffic figure would read as 1,440 requests.
+    expect(minutes / ((monitor.t.at(-1)! - monitor.t[0]!) / 86_400_000)).toBeCloseTo(1440, -1);
+    expect(estimateTraffic(monitor, { format: 'upptime', fileName: 'events.csv' })).toEqual({
+      proposed: false, source: 'the Upptime import events.csv',
+      explanation: 'No traffic from the Upptime import events.csv: an Upptime history counts the minutes a site was up or down, not requests. '
+        + 'Type the service\'s requests per day for bad-event budgets.',
+    });
   });
 });

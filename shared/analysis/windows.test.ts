@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Objective } from '../domain/types';
 import { UNBOUNDED_SHARE } from './events';
 import type { History } from './history';
-import { budgetPerWindow, burnDownOf, estimateTraffic } from './windows';
+import { budgetPerWindow, burnDownOf } from './windows';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -261,21 +261,5 @@ describe('burnDownOf', () => {
       }
     }
     expect(burnDownOf(h, objective({ targetPpm: 995_000, window: { kind: 'rolling', days: 1 }, method: 'occurrences' }), day + 1)).toBeNull();
-  });
-});
-
-describe('estimateTraffic', () => {
-  it('averages the totals over the days from the first interval\'s start to the last sample', () => {
-    const h = series(Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 15), HOUR, () => 250);
-    expect(estimateTraffic(h)).toEqual({
-      requestsPerDay: 6000, days: 14, totalEvents: 84_000,
-      explanation: '84,000 requests over 14 days of history (2026-01-01 to 2026-01-15 UTC) make 6,000 requests per day.',
-    });
-  });
-
-  it('gives nothing for probe-like totals of 0 and 1, an empty history or a single instant', () => {
-    expect(estimateTraffic(series(0, 10 * DAY, 5 * MIN, (t) => (t % 2 ? 0 : 1)))).toBeNull();
-    expect(estimateTraffic({ t: new Float64Array(0), good: new Float64Array(0), total: new Float64Array(0) })).toBeNull();
-    expect(estimateTraffic({ t: Float64Array.of(DAY), good: Float64Array.of(9), total: Float64Array.of(10) })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatCount, methodBudgetMinutes } from '../budget/budget';
+import { methodBudgetMinutes } from '../budget/budget';
 import { periodContaining } from '../budget/calendar';
 import { PPM_PER_WHOLE } from '../domain/percent';
 import { DEFAULT_TIMESLICE, type Objective } from '../domain/types';
@@ -183,30 +183,4 @@ export function burnDownOf(h: History, objective: Objective, startMs: number): W
   }
   const remaining = spent.map((v) => 1 - shareOf(v, budget));
   return { ...span, budget, x, remaining };
-}
-
-/** Traffic seen in the history, for the bad-event budgets: requests per day over the days with data, or null for ratio-only series. */
-export type TrafficEstimate = { requestsPerDay: number; days: number; totalEvents: number; explanation: string };
-
-/**
- * Estimates traffic from a history's totals, or null when totals are not request counts (no total above 1, e.g.
- * probes or ratios) or the history spans no time. Days run from the first sample's interval start to the last sample.
- */
-export function estimateTraffic(h: History): TrafficEstimate | null {
-  const n = h.t.length;
-  let totalEvents = 0;
-  let largest = 0;
-  for (let i = 0; i < n; i++) {
-    totalEvents += h.total[i]!;
-    largest = Math.max(largest, h.total[i]!);
-  }
-  if (!(largest > 1)) return null;
-  const beginMs = h.t[0]! - medianStep(h.t);
-  const endMs = h.t[n - 1]!;
-  const days = (endMs - beginMs) / DAY_MS;
-  if (!(days > 0)) return null;
-  const requestsPerDay = totalEvents / days;
-  const explanation = `${formatCount(totalEvents)} requests over ${Number(days.toFixed(2))} days of history `
-    + `(${utcDate(beginMs)} to ${utcDate(endMs)} UTC) make ${formatCount(requestsPerDay)} requests per day.`;
-  return { requestsPerDay, days, totalEvents, explanation };
 }

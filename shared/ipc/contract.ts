@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Backtest } from '../analysis/backtest';
 import { EXCLUSION_CATEGORIES, type ExcludedInterval, type Exclusion } from '../analysis/exclusions';
 import type { HistoryAnalysis } from '../analysis/history';
-import type { TrafficEstimate, WindowBudget } from '../analysis/windows';
+import type { TrafficEstimate } from '../analysis/traffic';
+import type { WindowBudget } from '../analysis/windows';
 import type { AlertWindowSet } from '../budget/alerts';
 import { isKnownTimeZone } from '../budget/calendar';
 import { IMPORT_FORMATS, type ImportFormat, type ImportIssue } from '../importers/types';
@@ -104,8 +105,13 @@ export type ImportSummary = {
   importId: number | null;
   fileName: string;
   format: ImportSource;
+  /**
+   * Rows kept, rejected with an error, and merged into another row as duplicates of its time: together every row of
+   * the file (ParseResult in shared/importers/types.ts says what a row is per format).
+   */
   accepted: number;
   rejected: number;
+  merged: number;
   series: SeriesSummary[];
   issues: ImportIssue[];
 };
@@ -130,7 +136,8 @@ export type HistoryReport = HistoryVariant & {
   /** Every imported series of the SLI, to choose from (an Upptime file holds one per monitor). */
   available: SeriesChoice[];
   excluding: (HistoryVariant & { exclusions: number; droppedSamples: number }) | null;
-  traffic: TrafficEstimate | null;
+  /** Traffic the history shows when its source counts requests, named with its import; else why there is none. */
+  traffic: TrafficEstimate;
   /** For a latency series with its values kept: the thresholds each tier was judged at; null for good/total series. */
   latency: LatencyJudgement | null;
 };
@@ -159,7 +166,7 @@ export type ImportPreview = {
 
 /** An import as listed for an SLI, newest last, with its series. */
 export type ImportListing = {
-  id: number; fileName: string; format: ImportSource; acceptedRows: number; rejectedRows: number; finishedAt: number | null;
+  id: number; fileName: string; format: ImportSource; acceptedRows: number; rejectedRows: number; mergedRows: number; finishedAt: number | null;
   series: (SeriesSummary & { seriesId: number })[];
 };
 

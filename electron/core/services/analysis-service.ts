@@ -1,7 +1,8 @@
 import { applyExclusions, expandExclusions, type ExcludedInterval } from '../../../shared/analysis/exclusions';
 import { analyseHistory, medianStep, type History } from '../../../shared/analysis/history';
 import { judgeLatency } from '../../../shared/analysis/latency';
-import { budgetPerWindow, estimateTraffic } from '../../../shared/analysis/windows';
+import { estimateTraffic } from '../../../shared/analysis/traffic';
+import { budgetPerWindow } from '../../../shared/analysis/windows';
 import { tierThresholdMs } from '../../../shared/domain/tiers';
 import { TIER_LABELS, TIERS, type Sli, type Tier } from '../../../shared/domain/types';
 import type { LatencyData } from '../../../shared/importers/types';
@@ -163,8 +164,10 @@ export function analyseSli(session: WorkspaceSession, sliId: number, windowDays:
   if (loaded.exclusionCount > 0) {
     excluding = { ...variant(loaded, windowDays, true), exclusions: loaded.exclusionCount, droppedSamples: excludedHistory(loaded).droppedSamples };
   }
+  // Traffic only from sources that count requests, which the import's format tells (not an Upptime history's minutes).
+  const format = session.series().listImports(loaded.sli.id).find((r) => r.id === info.importId)!.format;
   return {
-    ...all, excluding, traffic: estimateTraffic(loaded.history), latency: latencyJudgement(loaded),
+    ...all, excluding, traffic: estimateTraffic(loaded.history, { format, fileName: loaded.fileName }), latency: latencyJudgement(loaded),
     importId: info.importId, fileName: loaded.fileName, series: info.name, seriesId: info.id, startMs: info.startMs, endMs: info.endMs, windowDays,
     available: loaded.available,
   };

@@ -6,6 +6,7 @@ import { makeSliSandbox, type Sandbox } from './cli-test-support';
 import type { JsonAnalyzeReport, JsonSliChanged } from './json-output';
 
 const APACHE = fileURLToPath(new URL('../../../../shared/datasets/semicomplete-apache-access-2015/apache_logs.log', import.meta.url));
+const UPPTIME = fileURLToPath(new URL('../../../../shared/datasets/upptime-unibe-digitaleditions/events.csv', import.meta.url));
 const W = ['--workspace', 'w.slowb'] as const;
 const TARGET = [...W, '--service', 'web', '--sli', 'availability'] as const;
 let box: Sandbox;
@@ -104,5 +105,28 @@ describe('slo-workbench objective set with time slices', () => {
       '      2026-01-01 – 2026-01-01: 96.5278 %, MISSED, 500.0 % of budget spent; largest event 2026-01-01 00:00 (500.0 %)',
       '      2026-01-02 – 2026-01-02: 99.6528 %, met, 50.0 % of budget spent; largest event 2026-01-02 11:55 (50.0 %)',
     ]);
+  }, 60_000);
+});
+
+describe('slo-workbench analyze traffic', () => {
+  it('proposes the traffic of an access log, naming the import it comes from', async () => {
+    await box.json('import', APACHE, ...TARGET);
+    const { analysis } = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '1d');
+    expect(analysis.traffic).toMatchObject({ proposed: true, totalEvents: 10_000, source: 'the access log import apache_logs.log' });
+    const text = await box.run('analyze', ...TARGET, '--window', '1d');
+    // The log runs from 2015-05-17 10:05 to 2015-05-20 21:05, in 1-minute buckets: 3.46 days.
+    expect(text.stdoutLines.at(-1)).toBe('  traffic: ≈ 2,891 requests per day, from the access log import apache_logs.log: 10,000 requests over 3.46 days (2015-05-17 to 2015-05-20 UTC).');
+  }, 60_000);
+
+  it('offers no traffic from an Upptime history, whose minutes are not requests, and says why', async () => {
+    await box.json('import', UPPTIME, ...TARGET);
+    const { analysis } = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '30d');
+    expect(analysis.traffic).toEqual({
+      proposed: false, source: 'the Upptime import events.csv',
+      explanation: 'No traffic from the Upptime import events.csv: an Upptime history counts the minutes a site was up or down, not requests. '
+        + 'Type the service\'s requests per day for bad-event budgets.',
+    });
+    const text = await box.run('analyze', ...TARGET, '--window', '30d');
+    expect(text.stdoutLines.at(-1)).toBe(`  traffic: ${analysis.traffic.explanation}`);
   }, 60_000);
 });

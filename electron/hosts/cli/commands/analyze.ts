@@ -71,7 +71,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
           ...(r.latency ? [`  latency judged at each tier's own threshold: ${latencyThresholds(r.latency)}`] : []),
           ...variantLines(r, r.windowDays, 'all data'),
           ...(r.excluding ? variantLines(r.excluding, r.windowDays, `without ${r.excluding.exclusions} exclusion${r.excluding.exclusions === 1 ? '' : 's'} (${r.excluding.droppedSamples} samples left out)`) : []),
-          ...(r.traffic ? [`  traffic: ${r.traffic.explanation}`] : []),
+          `  traffic: ${r.traffic.explanation}`,
         ];
         return { json: { ...envelope('analyze'), service: service.name, sli: sli.name, analysis: r }, text };
       });

@@ -1,5 +1,7 @@
+import { countingPhrase } from '../../../../shared/analysis/history';
+import type { TrafficEstimate } from '../../../../shared/analysis/traffic';
 import { formatPpmPercent } from '../../../../shared/domain/percent';
-import { TIER_LABELS, type Service, type Sli } from '../../../../shared/domain/types';
+import { METHOD_LABELS, TIER_LABELS, type Service, type Sli } from '../../../../shared/domain/types';
 import type { HistoryReport } from '../../../../shared/ipc/contract';
 import { useApp } from '../../store/context';
 
@@ -30,7 +32,10 @@ export function FitPanel({ report, service, sli }: { report: HistoryReport; serv
   return (
     <section className="card fit" aria-labelledby="fit-title" data-testid="fit-panel">
       <h3 id="fit-title">How the tiers would have fared</h3>
-      <p className="muted">Over the {report.windows.toLocaleString('en')} complete {report.windowDays}-day windows ending at each sample of {report.fileName} (one per sample, overlapping). Overall {pct(report.overall)}; worst window {pct(report.worst)}.</p>
+      <p className="muted" data-testid="fit-counting">
+        Over the {report.windows.toLocaleString('en')} complete {report.windowDays}-day windows ending at each {report.method === 'occurrences' ? 'sample' : 'slice'} of {report.fileName} (overlapping),
+        counted {countingPhrase(report)}{report.method === 'occurrences' ? '' : ' as the SLO counts'}. Overall {pct(report.overall)}; worst window {pct(report.worst)}.
+      </p>
       <table className="data-table">
         <thead>
           <tr><th>Tier</th><th>Target</th><th>Windows met, all data</th>{x ? <th>Without exclusions</th> : null}</tr>
@@ -41,7 +46,7 @@ export function FitPanel({ report, service, sli }: { report: HistoryReport; serv
             const ex = x?.tiers.find((e) => e.tier === t.tier);
             return (
               <tr key={t.tier} data-testid={`fit-${t.tier}`}>
-                <th scope="row">{TIER_LABELS[t.tier]}</th>
+                <th scope="row">{TIER_LABELS[t.tier]}{t.method === report.method ? null : <span className="muted"> ({METHOD_LABELS[t.method]}, worst {pct(t.worst)})</span>}</th>
                 <td>{formatPpmPercent(t.targetPpm)} %</td>
                 <td className={t.share >= 0.95 ? 'good' : t.share >= 0.8 ? 'warn' : 'bad'} data-testid={`fit-${t.tier}-all`}>{share(t.share)} <span className="muted">({t.met.toLocaleString('en')} of {t.windows.toLocaleString('en')})</span></td>
                 {x ? <td className={ex && ex.share >= 0.95 ? 'good' : ex && ex.share >= 0.8 ? 'warn' : 'bad'} data-testid={`fit-${t.tier}-excluding`}>{ex ? `${share(ex.share)} (${ex.met.toLocaleString('en')} of ${ex.windows.toLocaleString('en')})` : '—'}</td> : null}
@@ -65,16 +70,27 @@ export function FitPanel({ report, service, sli }: { report: HistoryReport; serv
         </div>
       ) : <p className="muted">The history is shorter than one {report.windowDays}-day window, so there is no recommendation yet.</p>}
       {x ? <p className="muted">Exclusions left out {x.droppedSamples.toLocaleString('en')} samples ({x.exclusions} exclusion{x.exclusions === 1 ? '' : 's'}).</p> : null}
-      {report.traffic ? (
-        <div className="traffic-hint" data-testid="traffic-hint">
-          <span>{report.traffic.explanation}</span>
-          {!readOnly && service.requestsPerDay !== Math.round(report.traffic.requestsPerDay) ? (
-            <button onClick={() => void edit('service/set-traffic', { serviceId: service.id, requestsPerDay: Math.round(report.traffic!.requestsPerDay) })} data-testid="apply-traffic">
-              Use as {service.name}'s traffic
-            </button>
-          ) : <span className="muted">(in use for bad-event budgets)</span>}
-        </div>
-      ) : null}
+      <TrafficHint traffic={report.traffic} service={service} readOnly={readOnly} />
     </section>
+  );
+}
+
+/**
+ * Traffic from the history for the bad-event budgets: the figure with the import it comes from and a button to use it,
+ * or, when the source counts no requests (an Upptime history's minutes, one reading per sample), why there is none.
+ */
+function TrafficHint({ traffic, service, readOnly }: { traffic: TrafficEstimate; service: Service; readOnly: boolean }) {
+  const edit = useApp((s) => s.edit);
+  if (!traffic.proposed) return <p className="traffic-hint muted" data-testid="traffic-hint">{traffic.explanation}</p>;
+  const requestsPerDay = Math.round(traffic.requestsPerDay);
+  return (
+    <div className="traffic-hint" data-testid="traffic-hint">
+      <span>{traffic.explanation}</span>
+      {!readOnly && service.requestsPerDay !== requestsPerDay ? (
+        <button onClick={() => void edit('service/set-traffic', { serviceId: service.id, requestsPerDay })} data-testid="apply-traffic">
+          Use as {service.name}'s traffic
+        </button>
+      ) : <span className="muted">(in use for bad-event budgets)</span>}
+    </div>
   );
 }
