@@ -1,6 +1,7 @@
 import type { ImportListing } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
 import type { HandlerMap } from '../context';
+import { deleteImport } from '../services/import-delete';
 import { previewFile } from '../services/import-preview';
 import { importFile, seriesSummary } from '../services/import-service';
 import { importPrometheus } from '../services/prometheus-import';
@@ -30,15 +31,12 @@ export const importHandlers: HandlerMap<'import/file' | 'import/preview' | 'impo
     if (!ctx.session.reader().getSli(args.sliId)) throw new AppFailure('NOT_FOUND', `There is no SLI with id ${args.sliId}`, { field: 'sliId' });
     const repo = ctx.session.series();
     return repo.listImports(args.sliId).map((r): ImportListing => ({
-      id: r.id, fileName: r.fileName, format: r.format, acceptedRows: r.acceptedRows, rejectedRows: r.rejectedRows, finishedAt: r.finishedAt,
+      id: r.id, fileName: r.fileName, format: r.format, acceptedRows: r.acceptedRows, rejectedRows: r.rejectedRows, mergedRows: r.mergedRows, finishedAt: r.finishedAt,
       series: repo.listSeries(r.id).map((s) => ({ seriesId: s.id, ...seriesSummary(s) })),
     }));
   },
   'import/delete': (args, ctx) => {
-    const record = ctx.session.series().getImport(args.importId);
-    if (!record) throw new AppFailure('NOT_FOUND', `There is no import with id ${args.importId}`, { field: 'importId' });
-    ctx.session.write((repos) => repos.series.deleteImport(args.importId));
-    ctx.session.seriesCache.clear();
+    const record = deleteImport(ctx.session, args.importId);
     ctx.emit('history-changed', { sliId: record.sliId });
     return { importId: args.importId };
   },

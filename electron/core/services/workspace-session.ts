@@ -8,11 +8,12 @@ import { createWorkspaceDb, openWorkspaceDb, writeTransaction, type OpenedDb } f
 import { AlertSetRepo } from '../storage/repos/alert-set-repo';
 import { CatalogRepo } from '../storage/repos/catalog-repo';
 import { ExclusionRepo } from '../storage/repos/exclusion-repo';
+import { RowTreeRepo } from '../storage/repos/row-tree';
 import { SeriesRepo } from '../storage/repos/series-repo';
 import { fsyncDir, tempPathFor } from './atomic-file';
 
 /** The repositories of an open workspace, as edits see them. */
-export type Repos = { catalog: CatalogRepo; alertSets: AlertSetRepo; series: SeriesRepo; exclusions: ExclusionRepo };
+export type Repos = { catalog: CatalogRepo; alertSets: AlertSetRepo; series: SeriesRepo; exclusions: ExclusionRepo; rows: RowTreeRepo };
 
 /** One undoable edit: how to put the workspace back as it was before, or after, the edit. */
 type Edit = { label: string; apply(repos: Repos, side: 'before' | 'after'): void };
@@ -71,7 +72,7 @@ export class WorkspaceSession {
   private attach(path: string, opened: OpenedDb): void {
     this.close();
     const repo = new CatalogRepo(opened.db);
-    this.current = { path, opened, repo, repos: { catalog: repo, alertSets: new AlertSetRepo(opened.db), series: new SeriesRepo(opened.db), exclusions: new ExclusionRepo(opened.db) } };
+    this.current = { path, opened, repo, repos: { catalog: repo, alertSets: new AlertSetRepo(opened.db), series: new SeriesRepo(opened.db), exclusions: new ExclusionRepo(opened.db), rows: new RowTreeRepo(opened.db) } };
     this.seriesCache.clear();
   }
 

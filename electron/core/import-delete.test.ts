@@ -1,0 +1,73 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from './registry';
+import { removeTempCore, tempCore, value } from './test-support';
+
+const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
+const APACHE = join(DATASETS, 'semicomplete-apache-access-2015/apache_logs.log');
+const NAB = join(DATASETS, 'nab-aws-cloudwatch-2014/elb_request_count_8c0756.csv');
+
+let dir: string;
+let core: Core;
+let sliId: number;
+
+/** Every row of every table, blobs as hex and rows sorted (a table without its own id has no order), so two states of the file can be compared exactly. */
+function dumpTables(): Record<string, unknown[]> {
+  core.session.close();
+  const db = new Database(join(dir, 'w.slowb'), { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][])
+      .map((row) => JSON.stringify(row.map((cell) => (Buffer.isBuffer(cell) ? cell.toString('hex') : cell)))).sort()]));
+  } finally {
+    db.close();
+  }
+}
+
+beforeEach(async () => {
+  ({ dir, core } = tempCore('swb-impdel-'));
+  await value(core.call('workspace/create', { path: 'w.slowb' }));
+  const svc = await value(core.call('service/create', { name: 'site' }));
+  sliId = (await value(core.call('sli/create', { serviceId: svc.id, name: 'availability', kind: 'availability' }))).id;
+}, 30_000);
+
+afterEach(() => removeTempCore({ dir, core }));
+
+describe('deleting an import', () => {
+  it('removes the import and its series as one undoable edit; undo brings the history back identical, redo removes it again', async () => {
+    const first = await value(core.call('import/file', { sliId, path: APACHE }));
+    await value(core.call('import/file', {
+      sliId, path: NAB, format: 'csv',
+      csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
+    }));
+    const listing = await value(core.call('import/list', { sliId }));
+    const analysis = await value(core.call('analysis/sli', { sliId, windowDays: 30, seriesId: first.series[0]!.seriesId }));
+    expect(listing.map((l) => l.fileName)).toEqual(['apache_logs.log', 'elb_request_count_8c0756.csv']);
+    await value(core.call('workspace/open', { path: 'w.slowb' }));
+    const before = dumpTables();
+    await value(core.call('workspace/open', { path: 'w.slowb' }));
+
+    expect(await value(core.call('import/delete', { importId: first.importId! }))).toEqual({ importId: first.importId });
+    expect((await value(core.call('import/list', { sliId }))).map((l) => l.fileName)).toEqual(['elb_request_count_8c0756.csv']);
+    expect(core.session.state().undoLabel).toBe('Remove import apache_logs.log');
+
+    const undone = await value(core.call('edit/undo', {}));
+    expect(undone.redoLabel).toBe('Remove import apache_logs.log');
+    expect(await value(core.call('import/list', { sliId }))).toEqual(listing);
+    expect(await value(core.call('analysis/sli', { sliId, windowDays: 30, seriesId: first.series[0]!.seriesId }))).toEqual(analysis);
+
+    await value(core.call('edit/redo', {}));
+    expect((await value(core.call('import/list', { sliId }))).map((l) => l.id)).toEqual([listing[1]!.id]);
+    await value(core.call('edit/undo', {}));
+    expect(dumpTables()).toEqual(before);
+  }, 60_000);
+
+  it('refuses an import id that does not exist, changing nothing', async () => {
+    const label = core.session.state().undoLabel;
+    const r = await core.call('import/delete', { importId: 99 });
+    expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'There is no import with id 99', details: { field: 'importId' } } });
+    expect(core.session.state().undoLabel).toBe(label);
+  });
+});
