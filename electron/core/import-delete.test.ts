@@ -43,7 +43,8 @@ describe('deleting an import', () => {
       csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
     }));
     const listing = await value(core.call('import/list', { sliId }));
-    const analysis = await value(core.call('analysis/sli', { sliId, windowDays: 30, seriesId: first.series[0]!.seriesId }));
+    const seriesId = listing[0]!.series[0]!.seriesId;
+    const analysis = await value(core.call('analysis/sli', { sliId, windowDays: 30, seriesId }));
     expect(listing.map((l) => l.fileName)).toEqual(['apache_logs.log', 'elb_request_count_8c0756.csv']);
     await value(core.call('workspace/open', { path: 'w.slowb' }));
     const before = dumpTables();
@@ -56,7 +57,7 @@ describe('deleting an import', () => {
     const undone = await value(core.call('edit/undo', {}));
     expect(undone.redoLabel).toBe('Remove import apache_logs.log');
     expect(await value(core.call('import/list', { sliId }))).toEqual(listing);
-    expect(await value(core.call('analysis/sli', { sliId, windowDays: 30, seriesId: first.series[0]!.seriesId }))).toEqual(analysis);
+    expect(await value(core.call('analysis/sli', { sliId, windowDays: 30, seriesId }))).toEqual(analysis);
 
     await value(core.call('edit/redo', {}));
     expect((await value(core.call('import/list', { sliId }))).map((l) => l.id)).toEqual([listing[1]!.id]);
