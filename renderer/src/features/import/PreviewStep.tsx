@@ -4,7 +4,7 @@ import type { ImportPreview } from '../../../../shared/ipc/contract';
 import { BadRowsField } from './BadRowsField';
 import { CsvMapping } from './CsvMapping';
 import { FORMAT_NAMES, formatBytes } from './import-display';
-import { DURATION_FIELDS, type FileDraft, type FileDraftErrors } from './import-model';
+import { BUCKET_CHOICES, DURATION_FIELDS, type FileDraft, type FileDraftErrors } from './import-model';
 
 type Props = {
   preview: ImportPreview;
@@ -16,12 +16,27 @@ type Props = {
   onClose(): void;
 };
 
+/** How an access log's requests are counted: per bucket of a chosen length, and which count as good. */
+function AccessLogBucket({ draft, onChange }: { draft: FileDraft; onChange(change: Partial<FileDraft>): void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-bucket`}>Count requests</label>
+      <select id={`${id}-bucket`} value={draft.bucketMinutes} data-testid="import-bucket"
+        onChange={(e) => onChange({ bucketMinutes: Number(e.target.value) })}>
+        {BUCKET_CHOICES.map((b) => <option key={b.minutes} value={b.minutes}>{b.label}</option>)}
+      </select>
+      <p className="import-hint">Each request counts in the bucket its time falls in; a bucket without requests has none. A request is good for availability when its status is below 500 (4xx included).</p>
+    </div>
+  );
+}
+
 function AccessLogOptions({ draft, error, onChange }: { draft: FileDraft; error?: string; onChange(change: Partial<FileDraft>): void }) {
   const id = useId();
   return (
     <fieldset className="import-choice">
       <legend>Latency (optional)</legend>
-      <p className="import-hint">Availability (non-5xx share per minute) is always imported. If each line ends with the request duration, a latency series can be imported beside it.</p>
+      <p className="import-hint">Availability (the share of requests below 500 per bucket) is always imported. If each line ends with the request duration, a latency series can be imported beside it.</p>
       <div className="row">
         <div className="field">
           <label htmlFor={`${id}-unit`}>Duration field at the end of each line</label>
@@ -65,6 +80,7 @@ export function PreviewStep({ preview, draft, onChange, onBack, onStart, onClose
       {preview.format === 'csv' && preview.csv ? (
         <CsvMapping preview={{ ...preview, csv: preview.csv }} draft={draft} errors={errors} onChange={change} />
       ) : null}
+      {preview.format === 'access-log' ? <AccessLogBucket draft={draft} onChange={change} /> : null}
       {preview.format === 'access-log' ? <AccessLogOptions draft={draft} error={errors.latency} onChange={change} /> : null}
       {preview.format === 'prometheus-json' ? (
         <label className="import-check">

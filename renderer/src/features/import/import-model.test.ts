@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, type ImportPreview, type ImportSummary } from '../../../../shared/ipc/contract';
 import { duplicateText, errorView, formatBytes, formatStep, progressView, seriesRows, shownIssues } from './import-display';
 import {
-  columnLabels, describeMapping, fileImportArgs, initialDraft, initialRoles, mappingFromRoles, newJobId, timeZoneChoices,
+  BUCKET_CHOICES, columnLabels, describeMapping, fileImportArgs, initialDraft, initialRoles, mappingFromRoles, newJobId, timeZoneChoices,
   type CsvPreview, type RoleChoice,
 } from './import-model';
 import { initialPromDraft, localInputToMs, msToLocalInput, promImportArgs, rangeHint } from './prometheus-model';
@@ -141,6 +141,21 @@ describe('the import/file arguments', () => {
       .toMatchObject({ ok: true, args: { onBadRows: 'skip', accessLog: { durationField: 'microseconds', latencyThresholdMs: 300 } } });
     const prom = preview({ format: 'prometheus-json', csv: null });
     expect(fileImportArgs(prom, { ...initialDraft(prom), prometheusRatio: true }, job)).toMatchObject({ ok: true, args: { prometheusRatio: true } });
+  });
+
+  it('count an access log per minute unless another bucket is chosen, and offer only buckets the importer takes', () => {
+    const log = preview({ format: 'access-log', csv: null });
+    const draft = initialDraft(log);
+    expect(draft.bucketMinutes).toBe(1);
+    expect(fileImportArgs(log, draft, job)).toMatchObject({ ok: true, args: { accessLog: { bucketMs: 60_000 } } });
+    const five = fileImportArgs(log, { ...draft, bucketMinutes: 5 }, job);
+    expect(five).toMatchObject({ ok: true, args: { accessLog: { bucketMs: 300_000 } } });
+    if (five.ok) expect(contract['import/file'].args.safeParse(five.args).success).toBe(true);
+    expect(BUCKET_CHOICES.map((choice) => choice.minutes)).toEqual([1, 5, 15, 60]);
+    for (const choice of BUCKET_CHOICES) {
+      const args = fileImportArgs(log, { ...draft, bucketMinutes: choice.minutes }, job);
+      expect(args.ok && contract['import/file'].args.safeParse(args.args).success).toBe(true);
+    }
   });
 });
 
