@@ -47,7 +47,7 @@ export function App() {
         )}
       {dialog?.kind === 'file' ? <FileDialog mode={dialog.mode} /> : null}
       {importing ? (
-        <ImportWizard sliId={importing.sli.id} sliName={importing.sli.name} serviceName={importing.service.name}
+        <ImportWizard sliId={importing.sli.id} sliName={importing.sli.name} sliKind={importing.sli.kind} serviceName={importing.service.name}
           onClose={() => openDialog(null)} onImported={() => void refreshHistory()} />
       ) : null}
       {dialog?.kind === 'confirm-delete-service' ? (

@@ -1,23 +1,27 @@
 import { useId, useMemo } from 'react';
 import {
-  columnLabels, describeMapping, localTimeZone, mappingFromRoles, needsTimeZone, ROLE_CHOICES, TIME_FORMATS, timeZoneChoices,
+  columnLabels, describeMapping, localTimeZone, mappingFromRoles, needsTimeZone, ROLE_CHOICES, TIME_FORMATS, timeZoneChoices, VALUE_UNITS,
   type CsvPreview, type FileDraft, type FileDraftErrors, type RoleChoice,
 } from './import-model';
 import type { ImportPreview } from '../../../../shared/ipc/contract';
 import type { CsvTimeFormat } from '../../../../shared/importers/csv/time';
+import type { LatencyUnit } from '../../../../shared/importers/types';
 
-type Props = { preview: ImportPreview & { csv: CsvPreview }; draft: FileDraft; errors: FileDraftErrors; onChange(change: Partial<FileDraft>): void };
+type Props = { preview: ImportPreview & { csv: CsvPreview }; draft: FileDraft; errors: FileDraftErrors; latencySli: boolean; onChange(change: Partial<FileDraft>): void };
 
 const DELIMITERS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
-/** The CSV preview as a table with a role above each column, and the time format, zone and threshold the roles need. */
-export function CsvMapping({ preview, draft, errors, onChange }: Props) {
+/**
+ * The CSV preview as a table with a role above each column, and the time format, zone and threshold the roles need;
+ * for a latency SLI a value column asks for its unit instead of a threshold (each tier is judged at its own).
+ */
+export function CsvMapping({ preview, draft, errors, latencySli, onChange }: Props) {
   const { csv } = preview;
   const ids = useId();
   const labels = columnLabels(csv);
   const zones = useMemo(() => timeZoneChoices(), []);
   const myZone = localTimeZone();
-  const mapping = mappingFromRoles(draft.roles, labels, draft.threshold, draft.direction);
+  const mapping = mappingFromRoles(draft.roles, labels, draft.threshold, draft.direction, latencySli ? draft.valueUnit : undefined);
   const zoneNeeded = needsTimeZone(preview, draft);
   const hasValue = draft.roles.includes('value');
   const setRole = (at: number, role: RoleChoice) => onChange({ roles: draft.roles.map((r, i) => (i === at ? role : r)) });
@@ -76,7 +80,17 @@ export function CsvMapping({ preview, draft, errors, onChange }: Props) {
             </div>
           </div>
         ) : null}
-        {hasValue ? (
+        {hasValue && latencySli ? (
+          <div className="field">
+            <label htmlFor={`${ids}-unit`}>Unit of the values</label>
+            <select id={`${ids}-unit`} value={draft.valueUnit} data-testid="import-value-unit" onChange={(e) => onChange({ valueUnit: e.target.value as LatencyUnit | '' })}>
+              <option value="">Choose…</option>
+              {VALUE_UNITS.map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}
+            </select>
+            <div className="field-hint import-hint">Each row’s latency is kept, and each tier is judged at its own threshold.</div>
+          </div>
+        ) : null}
+        {hasValue && !latencySli ? (
           <>
             <div className="field field-narrow">
               <label htmlFor={`${ids}-th`}>Threshold</label>

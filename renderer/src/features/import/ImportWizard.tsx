@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { SliKind } from '../../../../shared/domain/types';
 import type { ImportPreview, ImportSummary } from '../../../../shared/ipc/contract';
 import type { AppError, Result } from '../../../../shared/ipc/errors';
 import { Modal } from '../../components/Modal';
@@ -11,7 +12,7 @@ import { ResultStep } from './ResultStep';
 import { SourceStep, type SourceKind } from './SourceStep';
 import { useImportJob } from './useImportJob';
 
-type Props = { sliId: number; sliName: string; serviceName: string; onClose(): void; onImported(summary: ImportSummary): void };
+type Props = { sliId: number; sliName: string; sliKind: SliKind; serviceName: string; onClose(): void; onImported(summary: ImportSummary): void };
 type Step = 'source' | 'preview' | 'running' | 'result';
 
 const TITLES: Record<Step, string> = { source: 'Source', preview: 'Preview & mapping', running: 'Importing', result: 'Result' };
@@ -37,7 +38,7 @@ function trapTab(e: KeyboardEvent<HTMLDivElement>) {
  * progress and Cancel, and the result. Closing it while an import runs cancels the import. onImported is called as
  * soon as an import is stored; the wizard stays open on its result until the user closes it.
  */
-export function ImportWizard({ sliId, sliName, serviceName, onClose, onImported }: Props) {
+export function ImportWizard({ sliId, sliName, sliKind, serviceName, onClose, onImported }: Props) {
   const client = useApp((s) => s.client);
   const timeZone = useMemo(() => localTimeZone(), []);
   const [source, setSource] = useState<SourceKind>('file');
@@ -100,7 +101,7 @@ export function ImportWizard({ sliId, sliName, serviceName, onClose, onImported 
 
   const startFile = () => {
     if (!file || !draft) return null;
-    const checked = fileImportArgs(file.preview, draft, { sliId, path: file.path, jobId: 'pending' });
+    const checked = fileImportArgs(file.preview, draft, { sliId, path: file.path, jobId: 'pending', sliKind });
     if (!checked.ok) return checked.errors;
     void runImport((jobId) => client.invoke('import/file', { ...checked.args, jobId }));
     return null;
@@ -127,7 +128,7 @@ export function ImportWizard({ sliId, sliName, serviceName, onClose, onImported 
             onPick={(path) => void pick(path)} onPickError={pickFailed} prom={prom} timeZone={timeZone} onProm={setProm} onPromStart={startProm} onClose={close} />
         ) : null}
         {step === 'preview' && file && draft ? (
-          <PreviewStep preview={file.preview} draft={draft} onChange={setDraft} onBack={() => setStep('source')} onStart={startFile} onClose={close} />
+          <PreviewStep preview={file.preview} draft={draft} latencySli={sliKind === 'latency'} onChange={setDraft} onBack={() => setStep('source')} onStart={startFile} onClose={close} />
         ) : null}
         {step === 'running' ? (
           <ProgressStep what={source === 'file' && file ? file.preview.fileName : `from ${prom.url}`} progress={job.progress} cancelling={cancelling}

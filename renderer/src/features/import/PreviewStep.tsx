@@ -9,6 +9,8 @@ import { BUCKET_CHOICES, DURATION_FIELDS, type FileDraft, type FileDraftErrors }
 type Props = {
   preview: ImportPreview;
   draft: FileDraft;
+  /** The SLI is a latency SLI: latencies are kept for each tier to judge at its own threshold, so none is asked for. */
+  latencySli: boolean;
   onChange(draft: FileDraft): void;
   onBack(): void;
   /** Starts the import, or returns the messages to show beside the controls. */
@@ -31,11 +33,17 @@ function AccessLogBucket({ draft, onChange }: { draft: FileDraft; onChange(chang
   );
 }
 
-function AccessLogOptions({ draft, error, onChange }: { draft: FileDraft; error?: string; onChange(change: Partial<FileDraft>): void }) {
+function AccessLogOptions({ draft, error, latencySli, onChange }: { draft: FileDraft; error?: string; latencySli: boolean; onChange(change: Partial<FileDraft>): void }) {
   const id = useId();
   return (
     <fieldset className="import-choice">
-      <legend>Latency (optional)</legend>
+      <legend>{latencySli ? 'Latency' : 'Latency (optional)'}</legend>
+      {latencySli ? (
+        <p className="import-hint" data-testid="import-latency-sli-hint">
+          This is a latency SLI: choose the unit of the duration that ends each line. Each minute’s requests are counted at every
+          threshold its tiers use, so each tier is judged at its own; no threshold is asked for here.
+        </p>
+      ) : null}
       <p className="import-hint">Availability (the share of requests below 500 per bucket) is always imported. If each line ends with the request duration, a latency series can be imported beside it.</p>
       <div className="row">
         <div className="field">
@@ -45,11 +53,13 @@ function AccessLogOptions({ draft, error, onChange }: { draft: FileDraft; error?
             {DURATION_FIELDS.map((d) => <option key={d.value} value={d.value}>{d.label}</option>)}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-ms`}>Latency threshold (ms)</label>
-          <input id={`${id}-ms`} inputMode="decimal" value={draft.latencyMs} placeholder="e.g. 300" data-testid="import-latency-threshold"
-            aria-invalid={Boolean(error)} onChange={(e) => onChange({ latencyMs: e.target.value })} />
-        </div>
+        {latencySli ? null : (
+          <div className="field">
+            <label htmlFor={`${id}-ms`}>Latency threshold (ms)</label>
+            <input id={`${id}-ms`} inputMode="decimal" value={draft.latencyMs} placeholder="e.g. 300" data-testid="import-latency-threshold"
+              aria-invalid={Boolean(error)} onChange={(e) => onChange({ latencyMs: e.target.value })} />
+          </div>
+        )}
       </div>
       {error ? <div className="field-error" role="alert">{error}</div> : null}
     </fieldset>
@@ -57,7 +67,7 @@ function AccessLogOptions({ draft, error, onChange }: { draft: FileDraft; error?
 }
 
 /** The detected format and first lines of the chosen file, with the choices that format needs before importing. */
-export function PreviewStep({ preview, draft, onChange, onBack, onStart, onClose }: Props) {
+export function PreviewStep({ preview, draft, latencySli, onChange, onBack, onStart, onClose }: Props) {
   const [errors, setErrors] = useState<FileDraftErrors>({});
   const change = (c: Partial<FileDraft>) => {
     onChange({ ...draft, ...c });
@@ -78,10 +88,10 @@ export function PreviewStep({ preview, draft, onChange, onBack, onStart, onClose
         <ul className="warnings">{warnings.map((w, i) => <li key={i}>{w.line ? `Line ${w.line}: ` : ''}{w.message}</li>)}</ul>
       ) : null}
       {preview.format === 'csv' && preview.csv ? (
-        <CsvMapping preview={{ ...preview, csv: preview.csv }} draft={draft} errors={errors} onChange={change} />
+        <CsvMapping preview={{ ...preview, csv: preview.csv }} draft={draft} errors={errors} latencySli={latencySli} onChange={change} />
       ) : null}
       {preview.format === 'access-log' ? <AccessLogBucket draft={draft} onChange={change} /> : null}
-      {preview.format === 'access-log' ? <AccessLogOptions draft={draft} error={errors.latency} onChange={change} /> : null}
+      {preview.format === 'access-log' ? <AccessLogOptions draft={draft} error={errors.latency} latencySli={latencySli} onChange={change} /> : null}
       {preview.format === 'prometheus-json' ? (
         <label className="import-check">
           <input type="checkbox" checked={draft.prometheusRatio} data-testid="import-prometheus-ratio" onChange={(e) => change({ prometheusRatio: e.target.checked })} />
