@@ -73,14 +73,14 @@ export function seriesSummary(s: SeriesInfo): SeriesSummary {
 
 /** What an import reports when its bytes were imported before: the earlier import, unchanged. */
 export function duplicateSummary(record: ImportRecord, fileName: string): ImportSummary {
-  return { status: 'duplicate', importId: record.id, fileName, format: record.format, accepted: record.acceptedRows, rejected: record.rejectedRows, series: [], issues: [] };
+  return { status: 'duplicate', importId: record.id, fileName, format: record.format, accepted: record.acceptedRows, rejected: record.rejectedRows, merged: record.mergedRows, series: [], issues: [] };
 }
 
 /** What an import reports once storeImport has decided: stored with its series, a duplicate, or refused with its issues. */
 export function importSummary(session: WorkspaceSession, outcome: ImportOutcome, fileName: string, result: ParseResult, format: ImportSource = result.format): ImportSummary {
   if (outcome.status === 'duplicate') return duplicateSummary(outcome.record, fileName);
   const issues = capIssues(outcome.issues);
-  const base = { fileName, format, accepted: result.accepted, rejected: result.rejected, issues };
+  const base = { fileName, format, accepted: result.accepted, rejected: result.rejected, merged: result.merged, issues };
   if (outcome.status === 'refused') return { status: 'refused', importId: null, series: [], ...base };
   return { status: 'stored', importId: outcome.record.id, series: session.series().listSeries(outcome.record.id).map(seriesSummary), ...base };
 }

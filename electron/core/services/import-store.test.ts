@@ -97,3 +97,34 @@ describe('storing an import', () => {
       .toMatchObject({ status: 'refused', issues: [{ code: 'NO_DATA', message: 'empty.csv holds no usable samples' }] });
   });
 });
+
+describe('the store refuses what no importer should give it', () => {
+  const store = (s: ParsedSeries) => storeImport(session, { sliId, sha256: 'f'.repeat(64), fileName: 'x.json', parserVersion: 1, result: result([s]), onBadRows: 'skip' }, () => 9);
+
+  it('refuses a series with a time outside 1970–2200, naming it, and writes nothing', () => {
+    const s = series('far', 3);
+    s.t[2] = 1e18;
+    const out = store(s);
+    expect(out.status).toBe('refused');
+    expect(out.status === 'refused' ? out.issues.at(-1) : null).toEqual({
+      severity: 'error', code: 'TIME_OUT_OF_RANGE',
+      message: 'Series "far", sample 3: the time 1000000000000000000 ms since 1970 is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC); nothing was stored',
+    });
+    expect(counts()).toEqual({ imports: 0, series: 0, series_chunks: 0 });
+  });
+
+  it('refuses times that do not strictly increase, and names longer than 256 characters', () => {
+    const s = series('back', 3);
+    s.t[2] = s.t[1]!;
+    const out = store(s);
+    expect(out.status === 'refused' ? out.issues.at(-1)!.message : '').toBe('Series "back", sample 3: its time 2023-11-14T22:14:20.000Z is not after the one before; nothing was stored');
+    const long = store(series('n'.repeat(257), 2));
+    expect(long.status === 'refused' ? long.issues.at(-1)!.code : '').toBe('SERIES_NAME_TOO_LONG');
+    expect(counts()).toEqual({ imports: 0, series: 0, series_chunks: 0 });
+  });
+
+  it('records the rows merged as duplicates with the import', () => {
+    const out = storeImport(session, { sliId, sha256: 'e'.repeat(64), fileName: 'x.csv', parserVersion: 1, result: result([series('a', 5)], { merged: 3 }), onBadRows: 'abort' }, () => 9);
+    expect(out.status === 'stored' ? [out.record.acceptedRows, out.record.rejectedRows, out.record.mergedRows] : null).toEqual([5, 0, 3]);
+  });
+});

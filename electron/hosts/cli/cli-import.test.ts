@@ -7,6 +7,7 @@ import type { JsonImportReport, JsonShow } from './json-output';
 const DATASETS = fileURLToPath(new URL('../../../../shared/datasets/', import.meta.url));
 const APACHE = `${DATASETS}semicomplete-apache-access-2015/apache_logs.log`;
 const NAB = `${DATASETS}nab-aws-cloudwatch-2014/elb_request_count_8c0756.csv`;
+const NAB_EC2 = `${DATASETS}nab-aws-cloudwatch-2014/ec2_request_latency_system_failure.csv`;
 let box: Sandbox;
 const TARGET = ['--workspace', 'w.slowb', '--service', 'web', '--sli', 'availability'] as const;
 
@@ -29,6 +30,15 @@ describe('slo-workbench import', () => {
     expect(r.code).toBe(0);
     expect(r.stdoutLines[0]).toBe('Imported elb_request_count_8c0756.csv (csv) into web / availability: 4032 rows kept, 0 rejected');
     expect(r.stdoutLines[1]).toBe('  value: 4032 samples, 2014-04-10 00:04 → 2014-04-24 00:39, every 300 s');
+  }, 60_000);
+
+  it('counts the rows merged as duplicates in the summary: 4,032 rows with 11 repeated times are 4,021 kept, 0 rejected, 11 merged', async () => {
+    const map = ['--map', 'time=timestamp,value=value', '--threshold', '60', '--timezone', 'UTC'];
+    const r = await box.run('import', NAB_EC2, ...TARGET, ...map);
+    expect(r.code).toBe(0);
+    expect(r.stdoutLines[0]).toBe('Imported ec2_request_latency_system_failure.csv (csv) into web / availability: 4021 rows kept, 0 rejected, 11 merged (a repeated time keeps its last row)');
+    const again = await box.json<JsonImportReport>('import', NAB_EC2, ...TARGET, ...map);
+    expect(again.import).toMatchObject({ status: 'duplicate', accepted: 4021, rejected: 0, merged: 11 });
   }, 60_000);
 
   it('refuses a malformed CSV naming the line and column, stores nothing, and keeps the good rows only when told to', async () => {

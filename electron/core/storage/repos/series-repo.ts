@@ -5,7 +5,7 @@ import type { ImportSource } from '../../../../shared/ipc/contract';
 /** Samples per stored chunk: one week of minute data, about 80 KB per column. */
 export const CHUNK_POINTS = 10_080;
 
-/** An import as recorded: what was read, from which bytes, with how many rows kept and rejected. */
+/** An import as recorded: what was read, from which bytes, with how many rows kept, rejected and merged as duplicates. */
 export type ImportRecord = {
   id: number;
   sliId: number;
@@ -15,6 +15,8 @@ export type ImportRecord = {
   parserVersion: number;
   acceptedRows: number;
   rejectedRows: number;
+  /** Rows merged into another as duplicates of its time (0 for imports recorded before schema 6). */
+  mergedRows: number;
   startedAt: number;
   finishedAt: number | null;
   status: 'running' | 'done';
@@ -46,13 +48,13 @@ function toSeriesInfo(r: SeriesRow): SeriesInfo {
 
 type ImportRow = {
   id: number; sli_id: number; sha256: string; file_name: string; format: string; parser_version: number;
-  accepted_rows: number; rejected_rows: number; started_at: number; finished_at: number | null; status: string;
+  accepted_rows: number; rejected_rows: number; merged_rows: number; started_at: number; finished_at: number | null; status: string;
 };
 
 function toRecord(r: ImportRow): ImportRecord {
   return {
     id: r.id, sliId: r.sli_id, sha256: r.sha256, fileName: r.file_name, format: r.format as ImportSource, parserVersion: r.parser_version,
-    acceptedRows: r.accepted_rows, rejectedRows: r.rejected_rows, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status as ImportRecord['status'],
+    acceptedRows: r.accepted_rows, rejectedRows: r.rejected_rows, mergedRows: r.merged_rows, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status as ImportRecord['status'],
   };
 }
 
@@ -83,9 +85,9 @@ export class SeriesRepo {
     return (this.db.prepare("SELECT * FROM imports WHERE status = 'running'").all() as ImportRow[]).map(toRecord);
   }
 
-  insertImport(r: Omit<ImportRecord, 'id' | 'finishedAt' | 'status'>): number {
-    return Number(this.db.prepare(`INSERT INTO imports (sli_id, sha256, file_name, format, parser_version, accepted_rows, rejected_rows, started_at, status)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running')`).run(r.sliId, r.sha256, r.fileName, r.format, r.parserVersion, r.acceptedRows, r.rejectedRows, r.startedAt).lastInsertRowid);
+  insertImport(r: Omit<ImportRecord, 'id' | 'finishedAt' | 'status' | 'mergedRows'> & { mergedRows?: number }): number {
+    return Number(this.db.prepare(`INSERT INTO imports (sli_id, sha256, file_name, format, parser_version, accepted_rows, rejected_rows, merged_rows, started_at, status)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')`).run(r.sliId, r.sha256, r.fileName, r.format, r.parserVersion, r.acceptedRows, r.rejectedRows, r.mergedRows ?? 0, r.startedAt).lastInsertRowid);
   }
 
   finishImport(id: number, now: number): void {

@@ -93,7 +93,7 @@ function parseEncoding(text: string): TextEncodingName {
 
 // Importers name the line in their messages already; add it only where a message does not.
 function located(i: ImportIssue): string {
-  if (i.line === undefined || /\bline \d/i.test(i.message)) return i.message;
+  if (i.line === undefined || /\blines? \d/i.test(i.message)) return i.message;
   return `line ${i.line}${i.column === undefined ? '' : `, column ${i.column}`}: ${i.message}`;
 }
 
@@ -123,7 +123,8 @@ function reportImport(summary: ImportSummary, service: Service, sli: Sli): Comma
   const lines = summary.status === 'duplicate'
     ? [`${summary.fileName} was imported before (import #${summary.importId}); nothing changed`]
     : [
-      `Imported ${summary.fileName} (${summary.format}) into ${service.name} / ${sli.name}: ${summary.accepted} rows kept, ${summary.rejected} rejected`,
+      `Imported ${summary.fileName} (${summary.format}) into ${service.name} / ${sli.name}: ${summary.accepted} rows kept, ${summary.rejected} rejected`
+        + (summary.merged > 0 ? `, ${summary.merged} merged (a repeated time keeps its last row)` : ''),
       ...summary.series.map((s) => `  ${s.name}: ${s.points} samples, ${day(s.startMs)} → ${day(s.endMs)}${s.stepMs ? `, every ${s.stepMs / 1000} s` : ''}${latencyNote(s)}`),
       ...summary.issues.slice(0, 20).map((i) => `  ${i.severity}: ${located(i)}`),
     ];

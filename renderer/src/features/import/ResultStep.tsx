@@ -1,7 +1,7 @@
 import type { ImportIssue } from '../../../../shared/importers/types';
 import type { ImportSummary } from '../../../../shared/ipc/contract';
 import type { Result } from '../../../../shared/ipc/errors';
-import { duplicateText, errorView, FORMAT_NAMES, MAX_ISSUES_SHOWN, seriesRows, shownIssues } from './import-display';
+import { duplicateText, errorView, MAX_ISSUES_SHOWN, seriesRows, shownIssues, storedText } from './import-display';
 
 type Props = {
   outcome: Result<ImportSummary>;
@@ -83,7 +83,7 @@ export function ResultStep({ outcome, duplicateAtMs, timeZone, backLabel, onBack
   return (
     <div data-testid="import-result" data-status="stored">
       <p className="import-outcome" role="status">
-        Stored {plural(s.accepted, 'row')} from {s.fileName} ({FORMAT_NAMES[s.format]}){s.rejected > 0 ? `; ${plural(s.rejected, 'bad row')} skipped` : ''}.
+        {storedText(s)}
       </p>
       <table className="import-table import-series">
         <caption className="sr-only">Imported series</caption>

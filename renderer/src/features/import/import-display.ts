@@ -108,3 +108,14 @@ export function duplicateText(fileName: string, finishedAtMs: number | null, tim
   const when = finishedAtMs === null ? 'before' : `on ${formatDateTime(finishedAtMs, timeZone)}`;
   return `${fileName} was already imported into this SLI ${when}: the same bytes are never stored twice. Nothing was changed.`;
 }
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The sentence of a stored import, counting every row of the file: kept, merged as repeated times, skipped as bad. */
+export function storedText(s: Pick<ImportSummary, 'accepted' | 'rejected' | 'merged' | 'fileName' | 'format'>): string {
+  const merged = s.merged > 0 ? `; ${plural(s.merged, 'row')} repeated an earlier time and ${s.merged === 1 ? 'was' : 'were'} merged (the last of each kept)` : '';
+  const skipped = s.rejected > 0 ? `; ${plural(s.rejected, 'bad row')} skipped` : '';
+  return `Stored ${plural(s.accepted, 'row')} from ${s.fileName} (${FORMAT_NAMES[s.format]})${merged}${skipped}.`;
+}

@@ -182,7 +182,7 @@ describe('the progress bar', () => {
 
 describe('the result', () => {
   const summary: ImportSummary = {
-    status: 'stored', importId: 3, fileName: 'h.csv', format: 'csv', accepted: 1440, rejected: 0, issues: [],
+    status: 'stored', importId: 3, fileName: 'h.csv', format: 'csv', accepted: 1440, rejected: 0, merged: 0, issues: [],
     series: [{ name: 'ok', points: 1440, stepMs: 60_000, startMs: Date.UTC(2025, 2, 1), endMs: Date.UTC(2025, 2, 1, 23, 59) }],
   };
 
