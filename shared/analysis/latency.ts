@@ -1,7 +1,14 @@
 // Latency histories judged at a threshold: a stored latency series keeps each sample's value (one event per sample)
 // or its events at or under a set of bounds (many events per sample); each tier is judged at its own threshold from them.
+import { TIER_LABELS, TIERS, type Tier } from '../domain/types';
 import type { LatencyData } from '../importers/types';
 import type { History } from './history';
+
+/** Each tier's latency threshold in words, e.g. "SLA ≤ 150 ms, SLO ≤ 200 ms"; the headline's when no tier is set. */
+export function thresholdsPhrase(j: { headlineThresholdMs: number; thresholdsMs: Partial<Record<Tier, number>> }): string {
+  const tiers = TIERS.flatMap((tier) => (j.thresholdsMs[tier] === undefined ? [] : [`${TIER_LABELS[tier]} ≤ ${j.thresholdsMs[tier]} ms`]));
+  return tiers.length > 0 ? tiers.join(', ') : `no tier set yet; overall ≤ ${j.headlineThresholdMs} ms`;
+}
 
 /** A history judged at a threshold, or why it cannot be judged exactly there. */
 export type Judged = { ok: true; history: History } | { ok: false; message: string };

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { countingPhrase } from '../../../../shared/analysis/history';
+import { thresholdsPhrase } from '../../../../shared/analysis/latency';
 import { formatPpmPercent } from '../../../../shared/domain/percent';
-import { METHOD_LABELS, TIER_LABELS, TIERS } from '../../../../shared/domain/types';
+import { METHOD_LABELS, TIER_LABELS } from '../../../../shared/domain/types';
 import { parseWindowSpec } from '../../../../shared/domain/window';
 import type { HistoryReport, HistoryVariant } from '../../../../shared/ipc/contract';
 import { envelope } from '../json-build';
@@ -41,12 +42,6 @@ export function variantLines(r: HistoryVariant, windowDays: number, heading: str
   return lines;
 }
 
-/** Each tier's latency threshold, e.g. "SLA ≤ 150 ms, SLO ≤ 200 ms"; the headline's too when no tier uses it. */
-function latencyThresholds(j: NonNullable<HistoryReport['latency']>): string {
-  const tiers = TIERS.flatMap((tier) => (j.thresholdsMs[tier] === undefined ? [] : [`${TIER_LABELS[tier]} ≤ ${j.thresholdsMs[tier]} ms`]));
-  return tiers.length > 0 ? tiers.join(', ') : `none set; overall ≤ ${j.headlineThresholdMs} ms`;
-}
-
 /** Registers `analyze`, which reads an SLI's imported history against its tiers. */
 export function registerAnalyzeCommand(program: Command, ctx: CliContext): void {
   program
@@ -68,7 +63,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
         const r: HistoryReport = await core.call('analysis/sli', { sliId: sli.id, windowDays: window.days, seriesId });
         const text = [
           `${service.name} / ${sli.name}: ${r.fileName} (${r.series}), ${day(r.startMs)} → ${day(r.endMs)}`,
-          ...(r.latency ? [`  latency judged at each tier's own threshold: ${latencyThresholds(r.latency)}`] : []),
+          ...(r.latency ? [`  latency judged at each tier's own threshold: ${thresholdsPhrase(r.latency)}`] : []),
           ...variantLines(r, r.windowDays, 'all data'),
           ...(r.excluding ? variantLines(r.excluding, r.windowDays, `without ${r.excluding.exclusions} exclusion${r.excluding.exclusions === 1 ? '' : 's'} (${r.excluding.droppedSamples} samples left out)`) : []),
           `  traffic: ${r.traffic.explanation}`,

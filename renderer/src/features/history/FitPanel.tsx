@@ -1,4 +1,5 @@
 import { countingPhrase } from '../../../../shared/analysis/history';
+import { thresholdsPhrase } from '../../../../shared/analysis/latency';
 import type { TrafficEstimate } from '../../../../shared/analysis/traffic';
 import { formatPpmPercent } from '../../../../shared/domain/percent';
 import { METHOD_LABELS, TIER_LABELS, type Service, type Sli } from '../../../../shared/domain/types';
@@ -36,6 +37,9 @@ export function FitPanel({ report, service, sli }: { report: HistoryReport; serv
         Over the {report.windows.toLocaleString('en')} complete {report.windowDays}-day windows ending at each {report.method === 'occurrences' ? 'sample' : 'slice'} of {report.fileName} (overlapping),
         counted {countingPhrase(report)}{report.method === 'occurrences' ? '' : ' as the SLO counts'}. Overall {pct(report.overall)}; worst window {pct(report.worst)}.
       </p>
+      {report.latency ? (
+        <p className="muted" data-testid="fit-latency">Latency judged at each tier’s own threshold: {thresholdsPhrase(report.latency)}.</p>
+      ) : null}
       <table className="data-table">
         <thead>
           <tr><th>Tier</th><th>Target</th><th>Windows met, all data</th>{x ? <th>Without exclusions</th> : null}</tr>
