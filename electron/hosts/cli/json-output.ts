@@ -1,6 +1,6 @@
 import type { Exclusion } from '../../../shared/analysis/exclusions';
 import type { AlertSetFit, AlertWarning } from '../../../shared/budget/alerts';
-import type { BacktestReport, HistoryReport, ImportSummary } from '../../../shared/ipc/contract';
+import type { BacktestReport, HistoryReport, ImportListing, ImportSummary } from '../../../shared/ipc/contract';
 // The CLI's --json format, "slo-workbench/v1". Scripts depend on it: add fields, never rename or remove them;
 // a breaking change gets a new format string. docs/cli.md documents every document with real output.
 import type { BudgetingMethod, CalendarUnit, SliKind, Tier } from '../../../shared/domain/types';
@@ -229,7 +229,7 @@ export type JsonCeilingReport = JsonEnvelope<'ceiling'> & {
 export type JsonDocument =
   | JsonWorkspaceCreated | JsonServiceChanged | JsonServiceList | JsonServiceRemoved
   | JsonDependencyChanged | JsonDependencyList | JsonCeilingReport
-  | JsonSliChanged | JsonSliList | JsonShow | JsonServe | JsonBudgetReport | JsonAlertsReport | JsonImportReport | JsonAnalyzeReport
+  | JsonSliChanged | JsonSliList | JsonShow | JsonServe | JsonBudgetReport | JsonAlertsReport | JsonImportReport | JsonImportList | JsonImportDeleted | JsonAnalyzeReport
   | JsonBacktestReport | JsonExclusionAdded | JsonExclusionList | JsonExclusionRemoved;
 
 /** `analyze`: the SLI's latest imported history against its tiers over one rolling window. */
@@ -249,6 +249,14 @@ export type JsonExclusionRemoved = JsonEnvelope<'exclusion remove'> & { id: numb
 
 /** `import`: what was stored (or that the file was a duplicate), with the issues found while reading. */
 export type JsonImportReport = JsonEnvelope<'import'> & { service: string; sli: string; import: ImportSummary };
+
+/** `import list`: the SLI's imports, oldest first, each with its id and series. */
+export type JsonImportList = JsonEnvelope<'import list'> & { service: string; sli: string; imports: ImportListing[] };
+
+/** `import delete`: the import that was deleted, with how many series and samples went with it. */
+export type JsonImportDeleted = JsonEnvelope<'import delete'> & {
+  service: string; sli: string; deleted: { importId: number; fileName: string; series: number; samples: number };
+};
 
 /** Error codes in --json errors: the core's stable codes, plus USAGE for command lines the parser refused (exit code 2). */
 export type JsonErrorCode = ErrorCode | 'USAGE';

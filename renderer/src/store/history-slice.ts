@@ -141,7 +141,8 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     const r = await get().client.invoke('import/delete', { importId });
     if (!r.ok) return get().showError(r.error);
     set({ seriesId: null, zoom: null });
-    await get().refreshHistory();
+    // The deletion is an edit: the toolbar's Undo names it.
+    await Promise.all([get().refreshHistory(), get().refreshWorkspace()]);
   },
 };
 };

@@ -9,10 +9,12 @@ import { IMPORT_FORMATS, type ImportIssue, type LatencyUnit } from '../../../../
 import type { Service, Sli } from '../../../../shared/domain/types';
 import type { ImportSummary } from '../../../../shared/ipc/contract';
 import { AppFailure } from '../../../../shared/ipc/errors';
+import { utcText } from '../../../../shared/domain/utc-text';
 import { envelope } from '../json-build';
 import { findService, findSli } from '../lookup';
 import { runAction, type CommonOptions } from '../output';
 import { refuse, withWorkspace, type CliContext, type CommandOutput } from '../session';
+import { registerImportHistoryCommands } from './import-history';
 import { PROMETHEUS_LABELS, prometheusArgs, type PrometheusOptions } from './import-prometheus';
 
 type ImportOptions = CommonOptions & Partial<PrometheusOptions> & {
@@ -97,9 +99,7 @@ function located(i: ImportIssue): string {
   return `line ${i.line}${i.column === undefined ? '' : `, column ${i.column}`}: ${i.message}`;
 }
 
-function day(ms: number | null): string {
-  return ms === null ? '?' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
-}
+const minute = (ms: number | null) => utcText(ms, 'minute');
 
 /** What a latency series kept, for the import's summary line. */
 function latencyNote(s: ImportSummary['series'][number]): string {
@@ -110,8 +110,13 @@ function latencyNote(s: ImportSummary['series'][number]): string {
   return `; ${kept}, each tier judged at its own threshold`;
 }
 
+/** One stored series as people read it: samples, span, step and what latency it kept. */
+export function seriesText(s: ImportSummary['series'][number]): string {
+  return `${s.name}: ${s.points} samples, ${minute(s.startMs)} → ${minute(s.endMs)}${s.stepMs ? `, every ${s.stepMs / 1000} s` : ''}${latencyNote(s)}`;
+}
+
 /** What an import did, for people and for --json; a refused import is an error that names its first bad rows. */
-function reportImport(summary: ImportSummary, service: Service, sli: Sli): CommandOutput {
+export function reportImport(summary: ImportSummary, service: Service, sli: Sli): CommandOutput {
   const errors = summary.issues.filter((i) => i.severity === 'error');
   if (summary.status === 'refused') {
     const shown = errors.slice(0, 5).map(located).join('; ');
@@ -125,7 +130,7 @@ function reportImport(summary: ImportSummary, service: Service, sli: Sli): Comma
     : [
       `Imported ${summary.fileName} (${summary.format}) into ${service.name} / ${sli.name}: ${summary.accepted} rows kept, ${summary.rejected} rejected`
         + (summary.merged > 0 ? `, ${summary.merged} merged (a repeated time keeps its last row)` : ''),
-      ...summary.series.map((s) => `  ${s.name}: ${s.points} samples, ${day(s.startMs)} → ${day(s.endMs)}${s.stepMs ? `, every ${s.stepMs / 1000} s` : ''}${latencyNote(s)}`),
+      ...summary.series.map((s) => `  ${seriesText(s)}`),
       ...summary.issues.slice(0, 20).map((i) => `  ${i.severity}: ${located(i)}`),
     ];
   return { json: { ...envelope('import'), service: service.name, sli: sli.name, import: summary }, text: lines };
@@ -133,7 +138,7 @@ function reportImport(summary: ImportSummary, service: Service, sli: Sli): Comma
 
 /** Registers `import FILE` and `import --prometheus URL`, which read history into an SLI from a file or a live server. */
 export function registerImportCommand(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('import')
     .description('import history for an SLI from a file (CSV/TSV, Prometheus query_range JSON, JSON samples, access log, Upptime events) or a live Prometheus')
     .argument('[file]', 'the file to read (or use --prometheus)')
@@ -196,4 +201,5 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         return reportImport(summary, service, sli);
       });
     }));
+  registerImportHistoryCommands(command, ctx, seriesText);
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { utcText } from '../../../../shared/domain/utc-text';
 import { useApp } from '../../store/context';
 
-const day = (ms: number | null) => (ms === null ? '?' : new Date(ms).toISOString().slice(0, 10));
+const day = (ms: number | null) => utcText(ms, 'day');
 
-/** What has been imported for the SLI, with the series to analyse and a way to remove an import. */
+/** What has been imported for the SLI, with the series to analyse and a way to remove an import (undoable). */
 export function ImportsList() {
   const imports = useApp((s) => s.imports);
   const report = useApp((s) => s.report);
@@ -39,7 +40,7 @@ export function ImportsList() {
       </ul>
       {confirm ? (
         <ConfirmDialog title="Remove import" confirm="Remove import" onCancel={() => setConfirm(null)}
-          message={`Remove “${confirm.name}” and its series from this workspace? This cannot be undone; you can import the file again.`}
+          message={`Remove “${confirm.name}” and its series from this workspace? You can undo this.`}
           onConfirm={() => { void remove(confirm.id); setConfirm(null); }} />
       ) : null}
     </section>
