@@ -104,6 +104,17 @@ describe('access log importer', () => {
     expect(new Date(parseLogTimestamp('17/May/0015:10:05:03 +0000')!).getUTCFullYear()).toBe(15);
   });
 
+  it('refuses a request whose bucket would end after 2200-01-01, the first time refused, naming the line', () => {
+    const text = '1.2.3.4 - - [30/Dec/2199:12:00:00 +0000] "GET / HTTP/1.1" 200 1\n1.2.3.4 - - [31/Dec/2199:12:00:00 +0000] "GET / HTTP/1.1" 200 1\n';
+    const daily = parseAccessLog(text, { bucketMs: 86_400_000 });
+    expect(daily.issues).toEqual([{
+      severity: 'error', code: 'TIME_OUT_OF_RANGE', line: 2,
+      message: 'The request\'s bucket of 1d would end at 2200-01-01T00:00:00.000Z, outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC); choose a shorter bucket',
+    }]);
+    expect([daily.accepted, daily.rejected, [...daily.series[0]!.t]]).toEqual([1, 1, [Date.UTC(2199, 11, 31)]]);
+    expect(parseAccessLog(text).issues).toEqual([]);
+  });
+
   it('parses log timestamps strictly, with their offset', () => {
     expect(parseLogTimestamp('17/May/2015:10:05:03 +0000')).toBe(Date.UTC(2015, 4, 17, 10, 5, 3));
     expect(parseLogTimestamp('17/May/2015:12:05:03 +0200')).toBe(Date.UTC(2015, 4, 17, 10, 5, 3));

@@ -2,7 +2,8 @@
 // optionally followed by a duration field. An access log is a stream of events: requests are counted in buckets of a
 // stated length (one minute unless asked otherwise), never at a step guessed from the gaps between them. Availability
 // counts every request whose status is below 500 as good (4xx included: the client's mistake, not the service's).
-import { isPlausibleTime, outOfSpanReason } from './bounds';
+import { formatDuration } from '../budget/alerts';
+import { describeTime, isPlausibleTime, outOfSpanReason, SAMPLE_SPAN_TEXT } from './bounds';
 import { createLatencyCounter, latencyBounds } from './latency';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type LatencyUnit, type ParseResult } from './types';
 import {
@@ -137,9 +138,16 @@ export function parseAccessLog(text: string, options: AccessLogOptions = {}): Pa
       rejected++;
       continue;
     }
+    const start = floorToBucket(read.time, bucketMs);
+    // The sample is stamped at its bucket's end, which must be a plausible time too (a day's bucket of 2199-12-31 is not).
+    if (!isPlausibleTime(start + bucketMs)) {
+      const message = `The request's bucket of ${formatDuration(bucketMs / MINUTE_MS)} would end at ${describeTime(start + bucketMs)}, outside the plausible span of sample times (${SAMPLE_SPAN_TEXT}); choose a shorter bucket`;
+      issues.push({ severity: 'error', code: 'TIME_OUT_OF_RANGE', message, line: i + 1 });
+      rejected++;
+      continue;
+    }
     accepted++;
     if (read.warning !== undefined) issues.push({ severity: 'warning', code: 'MALFORMED_TAIL', message: read.warning, line: i + 1 });
-    const start = floorToBucket(read.time, bucketMs);
     addToBucket(availability, start, read.status >= 500 ? 0 : 1, 1);
     if (atOrBelow !== null) {
       // Without a threshold, good waits (= total) for the tier that judges it from the per-bound counts.
