@@ -93,7 +93,7 @@ describe('access log importer', () => {
 
   it('refuses a year outside 1970–2200 naming the line, a two-digit year written 0015 included (never read as 1915)', () => {
     const line = (stamp: string): string => `1.2.3.4 - - [${stamp}] "GET / HTTP/1.1" 200 12`;
-    const text = ['17/May/0015:10:05:03 +0000', '17/May/1815:10:05:03 +0000', '01/Jan/2200:00:00:00 +0000', '31/Dec/2199:23:59:59 +0000'].map(line).join('\n');
+    const text = ['17/May/0015:10:05:03 +0000', '17/May/1815:10:05:03 +0000', '01/Jan/2200:00:00:00 +0000', '31/Dec/2199:23:58:59 +0000'].map(line).join('\n');
     const result = parseAccessLog(text);
     expect(result.issues).toEqual([
       { severity: 'error', code: 'TIME_OUT_OF_RANGE', line: 1, column: 14, message: '"17/May/0015:10:05:03 +0000": the time 0015-05-17T10:05:03.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC); is 0015 a two-digit year?' },
@@ -113,6 +113,8 @@ describe('access log importer', () => {
     }]);
     expect([daily.accepted, daily.rejected, [...daily.series[0]!.t]]).toEqual([1, 1, [Date.UTC(2199, 11, 31)]]);
     expect(parseAccessLog(text).issues).toEqual([]);
+    // A minute's bucket of 23:59 ends at 2200-01-01 too.
+    expect(parseAccessLog('1.2.3.4 - - [31/Dec/2199:23:59:59 +0000] "GET / HTTP/1.1" 200 1\n').issues.map((issue) => issue.code)).toEqual(['TIME_OUT_OF_RANGE']);
   });
 
   it('parses log timestamps strictly, with their offset', () => {
