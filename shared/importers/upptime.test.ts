@@ -131,6 +131,15 @@ describe('Upptime importer', () => {
     expect([parsed.accepted, parsed.rejected, parsed.series]).toEqual([0, 2, []]);
   });
 
+  it('refuses an event that takes effect at 2200-01-01, the first time refused, though written a few seconds before', () => {
+    const parsed = parseUpptime('check_time_utc,slug,status\n2199-12-31T23:58:00Z,a,up\n2199-12-31T23:59:40Z,a,down\n');
+    expect(parsed.issues).toEqual([{
+      severity: 'error', code: 'TIME_OUT_OF_RANGE', line: 3, column: 1,
+      message: 'the event of 2199-12-31T23:59:40.000Z takes effect at its nearest minute, 2200-01-01T00:00:00.000Z, outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)',
+    }]);
+    expect([parsed.accepted, parsed.rejected]).toEqual([1, 1]);
+  });
+
   it('counts the samples a history will take before making them, and refuses more than the points limit, saying so', () => {
     // Up from 1970-01-01 00:00 to 1970-01-02 00:00: minutes 0..1440, one sample per full hour and one at the end: 25.
     const day = 'check_time_utc,slug,status\n1970-01-01T00:00:00Z,a,up\n1970-01-02T00:00:00Z,a,up\n';

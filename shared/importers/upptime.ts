@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import { createIssueLog } from './csv/issues';
 import { scanCsv } from './csv/scan';
-import { isPlausibleTime, outOfSpanReason } from './bounds';
+import { describeTime, isPlausibleTime, outOfSpanReason, SAMPLE_SPAN_TEXT } from './bounds';
 import { checkSize, medianStep, MINUTE_MS } from './minute-buckets';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParsedSeries, type ParseResult } from './types';
 
@@ -155,6 +155,12 @@ export function parseUpptime(text: string, options: UpptimeOptions = {}): ParseR
     const time = parseZonedIso(timeText);
     if (time === null) return reject(line, 'BAD_TIMESTAMP', `"${timeText}" is not an ISO 8601 time with Z or an offset`, timeAt + 1);
     if (!isPlausibleTime(time)) return reject(line, 'TIME_OUT_OF_RANGE', outOfSpanReason(time), timeAt + 1);
+    // A sample is stamped at the minute an event takes effect, which must be plausible too.
+    const effect = Math.round(time / MINUTE_MS) * MINUTE_MS;
+    if (!isPlausibleTime(effect)) {
+      const message = `the event of ${describeTime(time)} takes effect at its nearest minute, ${describeTime(effect)}, outside the plausible span of sample times (${SAMPLE_SPAN_TEXT})`;
+      return reject(line, 'TIME_OUT_OF_RANGE', message, timeAt + 1);
+    }
     const status = row.text(statusAt);
     if (status !== 'up' && status !== 'down' && status !== 'degraded') return reject(line, 'BAD_STATUS', `"${status}" is not up, down or degraded`, statusAt + 1);
     const slug = row.text(slugAt);
