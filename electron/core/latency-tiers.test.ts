@@ -171,4 +171,17 @@ describe('a latency history judged at each tier\'s own threshold', () => {
       },
     });
   }, 60_000);
+
+  it('warns when a latency SLI\'s history holds counts judged at import, so the tiers\' own thresholds cannot be applied', async () => {
+    await value(core.call('import/file', {
+      sliId, path: writeJudged('judged-200.csv', 200), format: 'csv',
+      csv: { mapping: { kind: 'good-total', time: 'time', good: 'good', total: 'total' }, timeFormat: 'iso' },
+    }));
+    const r = await value(core.call('analysis/sli', { sliId, windowDays: 1 }));
+    expect(r.latency).toBeNull();
+    expect(r.latencyWarning).toBe('judged-200.csv holds good and total counts fixed when it was imported, not latency values: every tier is read from those counts, '
+      + 'not at its own threshold (SLA 150 ms, SLO 200 ms). Import the latency values with their unit to judge each tier at its own threshold.');
+    expect(r.tiers.map((t) => t.met)).toEqual([2881, 2881]);
+  }, 60_000);
 });
+

@@ -140,6 +140,8 @@ export type HistoryReport = HistoryVariant & {
   traffic: TrafficEstimate;
   /** For a latency series with its values kept: the thresholds each tier was judged at; null for good/total series. */
   latency: LatencyJudgement | null;
+  /** For a latency SLI whose series holds only good/total counts: that the tiers' own thresholds cannot be applied. */
+  latencyWarning: string | null;
 };
 
 /** The first lines of a file and what the import wizard guessed from them, before anything is stored. */

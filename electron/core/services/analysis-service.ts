@@ -9,6 +9,7 @@ import type { LatencyData } from '../../../shared/importers/types';
 import type { HistoryReport, HistoryVariant, LatencyJudgement, SeriesChoice } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
 import type { SeriesInfo } from '../storage/repos/series-repo';
+import { tierList } from './latency-import';
 import type { WorkspaceSession } from './workspace-session';
 
 /** A stored series' samples and, for a latency series, its values or per-bound counts: what is cached per series. */
@@ -142,6 +143,13 @@ function variant(loaded: LoadedHistory, windowDays: number, excluding: boolean):
   };
 }
 
+/** For a latency SLI whose series holds no latency values: that its tiers' own thresholds cannot be applied; else null. */
+function latencyWarning(loaded: LoadedHistory): string | null {
+  if (loaded.sli.kind !== 'latency' || loaded.latency) return null;
+  return `${loaded.fileName} holds good and total counts fixed when it was imported, not latency values: every tier is read from those counts, `
+    + `not at its own threshold${tierList(loaded.sli)}. Import the latency values with their unit to judge each tier at its own threshold.`;
+}
+
 /** The thresholds a latency history was judged at, for the report; null for a good/total series. */
 function latencyJudgement(loaded: LoadedHistory): LatencyJudgement | null {
   const { sli, latency } = loaded;
@@ -167,7 +175,7 @@ export function analyseSli(session: WorkspaceSession, sliId: number, windowDays:
   // Traffic only from sources that count requests, which the import's format tells (not an Upptime history's minutes).
   const format = session.series().listImports(loaded.sli.id).find((r) => r.id === info.importId)!.format;
   return {
-    ...all, excluding, traffic: estimateTraffic(loaded.history, { format, fileName: loaded.fileName }), latency: latencyJudgement(loaded),
+    ...all, excluding, traffic: estimateTraffic(loaded.history, { format, fileName: loaded.fileName }), latency: latencyJudgement(loaded), latencyWarning: latencyWarning(loaded),
     importId: info.importId, fileName: loaded.fileName, series: info.name, seriesId: info.id, startMs: info.startMs, endMs: info.endMs, windowDays,
     available: loaded.available,
   };

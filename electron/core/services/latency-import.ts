@@ -9,7 +9,8 @@ export function sliThresholdsMs(sli: Sli): number[] {
   return [...new Set(all.filter((ms): ms is number => ms !== null))];
 }
 
-function tierList(sli: Sli): string {
+/** Each set tier's threshold in parentheses, e.g. " (SLA 150 ms, SLO 200 ms)", or the SLI's default; '' when none. */
+export function tierList(sli: Sli): string {
   const set = TIERS.filter((tier) => sli.objectives[tier]);
   if (set.length === 0) return sli.latencyThresholdMs === null ? '' : ` (${sli.latencyThresholdMs} ms unless a tier says otherwise)`;
   return ` (${set.map((tier) => `${TIER_LABELS[tier]} ${tierThresholdMs(sli, tier)} ms`).join(', ')})`;

@@ -64,4 +64,13 @@ describe('slo-workbench import and analyze of latency values', () => {
     const r = await box.json<JsonImportReport>('import', 'latency.csv', ...W, '--service', 'api', '--sli', 'availability', '--map', 'time=time,value=latency_s', '--threshold', '0.2');
     expect(r.import).toMatchObject({ status: 'stored', accepted: 4320 });
   }, 60_000);
+
+  it('warns in analyze when a latency SLI\'s history is good/total counts, which the tiers\' thresholds cannot re-judge', async () => {
+    writeFileSync(box.path('counts.csv'), 'time,good,total\n2026-01-01T00:01:00Z,9,10\n2026-01-01T00:02:00Z,10,10\n');
+    await box.json('import', 'counts.csv', ...TARGET, '--map', 'time=time,good=good,total=total');
+    const r = await box.run('analyze', ...TARGET, '--window', '1d');
+    expect(r.stdoutLines[1]).toBe('  warning: counts.csv holds good and total counts fixed when it was imported, not latency values: every tier is read from those counts, '
+      + 'not at its own threshold (SLA 150 ms, SLO 200 ms). Import the latency values with their unit to judge each tier at its own threshold.');
+  }, 60_000);
 });
+

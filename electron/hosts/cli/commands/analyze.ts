@@ -64,6 +64,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
         const text = [
           `${service.name} / ${sli.name}: ${r.fileName} (${r.series}), ${day(r.startMs)} → ${day(r.endMs)}`,
           ...(r.latency ? [`  latency judged at each tier's own threshold: ${thresholdsPhrase(r.latency)}`] : []),
+          ...(r.latencyWarning ? [`  warning: ${r.latencyWarning}`] : []),
           ...variantLines(r, r.windowDays, 'all data'),
           ...(r.excluding ? variantLines(r.excluding, r.windowDays, `without ${r.excluding.exclusions} exclusion${r.excluding.exclusions === 1 ? '' : 's'} (${r.excluding.droppedSamples} samples left out)`) : []),
           `  traffic: ${r.traffic.explanation}`,

@@ -40,6 +40,7 @@ export function FitPanel({ report, service, sli }: { report: HistoryReport; serv
       {report.latency ? (
         <p className="muted" data-testid="fit-latency">Latency judged at each tier’s own threshold: {thresholdsPhrase(report.latency)}.</p>
       ) : null}
+      {report.latencyWarning ? <p className="field-error" role="note" data-testid="fit-latency-warning">{report.latencyWarning}</p> : null}
       <table className="data-table">
         <thead>
           <tr><th>Tier</th><th>Target</th><th>Windows met, all data</th>{x ? <th>Without exclusions</th> : null}</tr>
