@@ -183,5 +183,17 @@ describe('a latency history judged at each tier\'s own threshold', () => {
       + 'not at its own threshold (SLA 150 ms, SLO 200 ms). Import the latency values with their unit to judge each tier at its own threshold.');
     expect(r.tiers.map((t) => t.met)).toEqual([2881, 2881]);
   }, 60_000);
+
+  it('refuses an access log for a latency SLI without the unit of its durations, storing nothing', async () => {
+    writeFileSync(join(dir, 'plain.log'), '10.0.0.1 - - [01/Jan/2026:00:00:10 +0000] "GET / HTTP/1.1" 200 5 "-" "curl" 120000\n');
+    expect(await core.call('import/file', { sliId, path: 'plain.log' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message: 'plain.log is an access log: for the latency SLI "latency", give the unit of the duration that ends each line (ms, s or µs), so each tier can be judged at its own threshold. Nothing was stored',
+      },
+    });
+    expect(await value(core.call('import/list', { sliId }))).toEqual([]);
+  }, 60_000);
 });
 

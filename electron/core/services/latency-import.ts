@@ -1,6 +1,7 @@
 import { tierThresholdMs } from '../../../shared/domain/tiers';
 import { TIER_LABELS, TIERS, type Sli } from '../../../shared/domain/types';
 import type { ParseRequest } from '../../../shared/importers/dispatch';
+import type { ParseResult } from '../../../shared/importers/types';
 import { AppFailure } from '../../../shared/ipc/errors';
 
 /** The thresholds a latency SLI judges at: its own default and each set tier's, each once. */
@@ -33,4 +34,13 @@ export function requestForSli(sli: Sli, request: ParseRequest): ParseRequest {
     return { ...request, accessLog: { ...request.accessLog, latencyBoundsMs: sliThresholdsMs(sli) } };
   }
   return request;
+}
+
+/**
+ * Refuses, before anything is stored, an access log read for a latency SLI without its durations (a format detected
+ * only while parsing): it would give the SLI an availability history to be judged as latency.
+ */
+export function checkParsedForSli(sli: Sli, result: ParseResult, fileName: string): void {
+  if (sli.kind !== 'latency' || result.format !== 'access-log' || result.series.length === 0 || result.series.some((s) => s.latency)) return;
+  throw new AppFailure('INVALID_ARGUMENT', `${fileName} is an access log: for the latency SLI "${sli.name}", give the unit of the duration that ends each line (ms, s or µs), so each tier can be judged at its own threshold. Nothing was stored`, { field: 'accessLog.durationField' });
 }

@@ -197,7 +197,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         const summary: ImportSummary = await core.call('import/file', {
           sliId: sli.id, path: file, format: format as 'auto', onBadRows, ...(csv ? { csv } : {}),
           ...(encoding === undefined ? {} : { encoding }), ...(accessLog === undefined ? {} : { accessLog }),
-        }, { path: '<file>', encoding: '--encoding', 'accessLog.bucketMs': '--bucket', 'csv.mapping': '--value-unit' });
+        }, { path: '<file>', encoding: '--encoding', 'accessLog.bucketMs': '--bucket', 'csv.mapping': '--value-unit', 'accessLog.durationField': '--value-unit' });
         return reportImport(summary, service, sli);
       });
     }));
