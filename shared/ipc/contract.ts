@@ -7,7 +7,7 @@ import type { WindowBudget } from '../analysis/windows';
 import type { AlertWindowSet } from '../budget/alerts';
 import { isKnownTimeZone } from '../budget/calendar';
 import { IMPORT_FORMATS, type ImportFormat, type ImportIssue } from '../importers/types';
-import { TEXT_ENCODINGS } from '../importers/csv/decode';
+import { TEXT_ENCODINGS, type TextEncodingName } from '../importers/csv/decode';
 import { checkBucketMs } from '../importers/minute-buckets';
 import { checkTargetPpm } from '../domain/percent';
 import {
@@ -151,6 +151,8 @@ export type ImportPreview = {
   format: ImportFormat;
   /** The first lines as text (each cut to 300 characters). */
   lines: string[];
+  /** The text encoding the preview was asked to read the file in (else UTF-8, or as its byte-order mark says). */
+  encoding?: TextEncodingName;
   /** For CSV/TSV: delimiter, header, preview rows, guessed roles, a suggested mapping and time format. */
   csv: {
     delimiter: string;
@@ -359,7 +361,10 @@ export const contract = {
     result: returns<ImportSummary>(),
   },
   'import/preview': {
-    args: z.object({ path: workspacePath }).strict(),
+    args: z.object({
+      path: workspacePath,
+      encoding: z.enum(TEXT_ENCODINGS, { message: `Encoding must be one of ${TEXT_ENCODINGS.join(', ')}` }).optional(),
+    }).strict(),
     result: returns<ImportPreview>(),
   },
   'import/prometheus': {

@@ -8,7 +8,7 @@ import { importPrometheus } from '../services/prometheus-import';
 
 /** Importing history from files: preview, import with progress and cancel, and the list of what was imported. */
 export const importHandlers: HandlerMap<'import/file' | 'import/preview' | 'import/prometheus' | 'import/cancel' | 'import/list' | 'import/delete'> = {
-  'import/preview': (args, ctx) => previewFile(ctx.options.resolvePath(args.path, 'open')),
+  'import/preview': (args, ctx) => previewFile(ctx.options.resolvePath(args.path, 'open'), args.encoding),
   'import/file': async (args, ctx) => {
     const path = ctx.options.resolvePath(args.path, 'open');
     const { sliId, format, encoding, csv, accessLog, prometheusRatio, onBadRows } = args;

@@ -1,10 +1,11 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { decodeBytes } from '../../../shared/importers/csv/decode';
+import { decodeBytes, type TextEncodingName } from '../../../shared/importers/csv/decode';
 import { detectCsv, type ColumnRole } from '../../../shared/importers/csv/detect';
 import { detectFormat } from '../../../shared/importers/dispatch';
 import type { ImportPreview } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
+import { gunzipStart } from './decompress';
 
 /** Bytes read from the start of a file for its preview. */
 export const PREVIEW_BYTES = 64 * 1024;
@@ -35,9 +36,10 @@ export function guessTimeFormat(sample: string | undefined): { timeFormat: CsvPr
 
 /**
  * The first lines of a file and what they suggest (format; for CSV the delimiter, header, roles, a mapping and the
- * time format), for the import wizard's preview and mapping step. Reads at most PREVIEW_BYTES; stores nothing.
+ * time format), for the import wizard's preview and mapping step, read as the import will read it: a gzip file's
+ * contents, in the encoding asked for. Reads at most PREVIEW_BYTES (of text); stores nothing.
  */
-export function previewFile(path: string): ImportPreview {
+export function previewFile(path: string, encoding?: TextEncodingName): ImportPreview {
   const fileName = basename(path);
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat || !stat.isFile()) throw new AppFailure('FILE_NOT_FOUND', `${fileName} does not exist or is not a file`, { path });
@@ -48,15 +50,20 @@ export function previewFile(path: string): ImportPreview {
   } finally {
     closeSync(fd);
   }
-  // Cut at the last line break so a character or row split by the byte limit is not reported as an error.
-  const lastBreak = stat.size > buffer.length ? buffer.lastIndexOf(0x0a) : -1;
-  const bytes = new Uint8Array(lastBreak > 0 ? buffer.subarray(0, lastBreak + 1) : buffer);
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { fileName, bytes: stat.size, format: 'csv', lines: [], csv: null, issues: decoded.issues };
+  const inflated = gunzipStart(buffer, stat.size, PREVIEW_BYTES);
+  const head = inflated?.bytes ?? buffer;
+  // Cut at the last line break so a character or row split by the byte limit is not reported as an error (after the
+  // break's second byte in UTF-16 LE).
+  const lastBreak = (inflated ? !inflated.whole : stat.size > buffer.length) ? head.lastIndexOf(0x0a) : -1;
+  const le = encoding === 'utf-16le' || (head[0] === 0xff && head[1] === 0xfe);
+  const bytes = new Uint8Array(lastBreak > 0 ? head.subarray(0, lastBreak + (le ? 2 : 1)) : head);
+  const asked = encoding === undefined ? {} : { encoding };
+  const decoded = decodeBytes(bytes, asked);
+  if (!decoded.ok) return { fileName, bytes: stat.size, format: 'csv', lines: [], csv: null, issues: decoded.issues, ...asked };
   const text = decoded.text;
   const lines = text.split(/\r\n|\r|\n/, PREVIEW_LINES).map((l) => (l.length > LINE_CHARS ? `${l.slice(0, LINE_CHARS)}…` : l));
   const format = detectFormat(text);
-  if (format !== 'csv') return { fileName, bytes: stat.size, format, lines, csv: null, issues: [] };
+  if (format !== 'csv') return { fileName, bytes: stat.size, format, lines, csv: null, issues: [], ...asked };
   const d = detectCsv(text, 20);
   const mapping = suggestMapping(d.roles);
   const timeColumn = mapping ? Number(mapping.time) : d.roles.indexOf('time');
@@ -64,6 +71,6 @@ export function previewFile(path: string): ImportPreview {
   return {
     fileName, bytes: stat.size, format, lines,
     csv: { delimiter: d.delimiter, hasHeader: d.hasHeader, headers: d.headers, rows: d.preview, roles: d.roles, mapping, ...guess },
-    issues: d.issues,
+    issues: d.issues, ...asked,
   };
 }
