@@ -167,7 +167,7 @@ describe('a latency history judged at each tier\'s own threshold', () => {
       ok: false,
       error: {
         code: 'INVALID_ARGUMENT',
-        message: 'The SLA of "latency" (≤ 175 ms): This history kept request counts at 46 latency bounds, not at 175 ms (the nearest are 150 ms and 200 ms): choose one of those thresholds, or import the log again to count requests at 175 ms',
+        message: 'The SLA of "latency" (≤ 175 ms): This history kept request counts at 46 latency bounds, not at 175 ms (the nearest are 150 ms and 200 ms): choose one of those thresholds, or delete this import and import the log again to count requests at 175 ms',
       },
     });
   }, 60_000);

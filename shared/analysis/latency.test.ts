@@ -19,7 +19,7 @@ describe('judging a latency history at a threshold', () => {
     expect(judgeLatency(h, latency, 175)).toEqual({ ok: true, history: { t, good: Float64Array.of(2, 4, 1), total: h.total } });
     expect(judgeLatency(h, latency, 180)).toEqual({
       ok: false,
-      message: 'This history kept request counts at 3 latency bounds, not at 180 ms (the nearest are 175 ms and 200 ms): choose one of those thresholds, or import the log again to count requests at 180 ms',
+      message: 'This history kept request counts at 3 latency bounds, not at 180 ms (the nearest are 175 ms and 200 ms): choose one of those thresholds, or delete this import and import the log again to count requests at 180 ms',
     });
   });
 });
