@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Objective, Sli } from '../domain/types';
-import { analyseHistory, medianStep, percentile, rollingWindows, type History } from './history';
+import { budgetPerWindow } from './windows';
+import { analyseHistory, medianStep, percentile, rollingCompliance, rollingWindows, type History } from './history';
 
 const DAY = 86_400_000;
 
@@ -128,5 +129,29 @@ describe('analyseHistory under the time-slice methods', () => {
     expect(a.worst).toBeCloseTo(0.95, 12);
     expect(a.tiers[0]).toMatchObject({ method: 'ratio-timeslices', met: 1 });
     expect(analyseHistory(two, sli({ slo: objective('slo', 950_000) }), 10 * MIN).worst).toBeCloseTo(910 / 1010, 12);
+  });
+});
+
+describe('rollingCompliance', () => {
+  it('gives at the end of every complete budget window the SLI the budget table gives it, under each time-slice method', () => {
+    const MIN = 60_000;
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 100 })), { minLength: 2 * 1440, maxLength: 3 * 1440 }),
+      fc.constantFrom(1, 5, 15, 60), fc.integer({ min: 500_000, max: 999_000 }), fc.constantFrom('timeslices', 'ratio-timeslices'),
+      (rows, sliceMinutes, sliceTargetPpm, method) => {
+        const t0 = Date.UTC(2026, 0, 1, 7, 13);
+        const h: History = {
+          t: Float64Array.from(rows, (_, i) => t0 + (i + 1) * MIN),
+          total: Float64Array.from(rows, ([total]) => total),
+          good: Float64Array.from(rows, ([total, badShare]) => total - Math.round((total * badShare) / 100)),
+        };
+        const o: Objective = { ...objective('slo', 990_000), window: { kind: 'rolling', days: 1 }, method, timeslice: { sliceMinutes, sliceTargetPpm } };
+        const rolling = rollingCompliance(h, o, DAY);
+        for (const w of budgetPerWindow(h, o).filter((x) => x.complete)) {
+          const k = rolling.end.indexOf(w.endMs);
+          expect(k).toBeGreaterThanOrEqual(0);
+          expect(rolling.sli[k]).toBeCloseTo(w.sli, 12);
+        }
+      }), { numRuns: 40, seed: 29 });
   });
 });

@@ -61,8 +61,12 @@ export function countedHistory(h: History, how: Counting): History {
 
 /** The rolling SLI as a tier counts it: rollingWindows over countedHistory, windows complete from the samples' own start. */
 export function rollingCompliance(h: History, how: Counting, windowMs: number): WindowSeries {
-  if (h.t.length === 0) return rollingWindows(h, windowMs);
-  return rollingWindows(countedHistory(h, how), windowMs, h.t[0]! - medianStep(h.t));
+  return rollingOfCounted(h, countedHistory(h, how), windowMs);
+}
+
+/** rollingWindows over a counted history, complete from the start of the history it was counted from. */
+function rollingOfCounted(h: History, counted: History, windowMs: number): WindowSeries {
+  return h.t.length === 0 ? rollingWindows(counted, windowMs) : rollingWindows(counted, windowMs, h.t[0]! - medianStep(h.t));
 }
 
 /** How the headline figures of an SLI's history are counted: as its SLO counts (the tier a recommendation sets), else by events. */
@@ -173,7 +177,7 @@ export function analyseHistory(h: History, sli: Sli, windowMs: number, confidenc
     let entry = cache.get(key);
     if (!entry) {
       const c = countedHistory(h, how);
-      entry = { counted: c, w: h.t.length ? rollingWindows(c, windowMs, h.t[0]! - medianStep(h.t)) : rollingWindows(c, windowMs) };
+      entry = { counted: c, w: rollingOfCounted(h, c, windowMs) };
       cache.set(key, entry);
     }
     return entry;
