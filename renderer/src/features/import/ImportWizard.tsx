@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SliKind } from '../../../../shared/domain/types';
+import type { TextEncodingName } from '../../../../shared/importers/csv/decode';
 import type { ImportPreview, ImportSummary } from '../../../../shared/ipc/contract';
 import type { AppError, Result } from '../../../../shared/ipc/errors';
 import { Modal } from '../../components/Modal';
@@ -72,10 +73,10 @@ export function ImportWizard({ sliId, sliName, sliKind, serviceName, onClose, on
     heading.current?.focus();
   }, [step]);
 
-  const pick = useCallback(async (path: string) => {
+  const pick = useCallback(async (path: string, encoding?: TextEncodingName) => {
     setPickError(null);
     setPreviewing(true);
-    const result = await client.invoke('import/preview', { path });
+    const result = await client.invoke('import/preview', { path, ...(encoding ? { encoding } : {}) });
     setPreviewing(false);
     if (!result.ok) return setPickError(result.error);
     setFile({ path, preview: result.value });
@@ -128,7 +129,8 @@ export function ImportWizard({ sliId, sliName, sliKind, serviceName, onClose, on
             onPick={(path) => void pick(path)} onPickError={pickFailed} prom={prom} timeZone={timeZone} onProm={setProm} onPromStart={startProm} onClose={close} />
         ) : null}
         {step === 'preview' && file && draft ? (
-          <PreviewStep preview={file.preview} draft={draft} latencySli={sliKind === 'latency'} onChange={setDraft} onBack={() => setStep('source')} onStart={startFile} onClose={close} />
+          <PreviewStep preview={file.preview} draft={draft} latencySli={sliKind === 'latency'} onChange={setDraft}
+            onEncoding={(encoding) => void pick(file.path, encoding)} onBack={() => setStep('source')} onStart={startFile} onClose={close} />
         ) : null}
         {step === 'running' ? (
           <ProgressStep what={source === 'file' && file ? file.preview.fileName : `from ${prom.url}`} progress={job.progress} cancelling={cancelling}

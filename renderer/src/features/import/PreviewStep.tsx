@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
 import type { DurationField } from '../../../../shared/importers/access-log';
+import type { TextEncodingName } from '../../../../shared/importers/csv/decode';
 import type { ImportPreview } from '../../../../shared/ipc/contract';
 import { BadRowsField } from './BadRowsField';
 import { CsvMapping } from './CsvMapping';
+import { EncodingField } from './EncodingField';
 import { FORMAT_NAMES, formatBytes } from './import-display';
 import { BUCKET_CHOICES, DURATION_FIELDS, type FileDraft, type FileDraftErrors } from './import-model';
 
@@ -12,6 +14,8 @@ type Props = {
   /** The SLI is a latency SLI: latencies are kept for each tier to judge at its own threshold, so none is asked for. */
   latencySli: boolean;
   onChange(draft: FileDraft): void;
+  /** Reads the preview again in another text encoding (undefined: automatic). */
+  onEncoding(encoding: TextEncodingName | undefined): void;
   onBack(): void;
   /** Starts the import, or returns the messages to show beside the controls. */
   onStart(): FileDraftErrors | null;
@@ -67,13 +71,14 @@ function AccessLogOptions({ draft, error, latencySli, onChange }: { draft: FileD
 }
 
 /** The detected format and first lines of the chosen file, with the choices that format needs before importing. */
-export function PreviewStep({ preview, draft, latencySli, onChange, onBack, onStart, onClose }: Props) {
+export function PreviewStep({ preview, draft, latencySli, onChange, onEncoding, onBack, onStart, onClose }: Props) {
   const [errors, setErrors] = useState<FileDraftErrors>({});
   const change = (c: Partial<FileDraft>) => {
     onChange({ ...draft, ...c });
     setErrors({});
   };
   const warnings = preview.issues.slice(0, 5);
+  const encodingProblem = preview.issues.some((issue) => issue.code === 'ENCODING');
   return (
     <form className="import-preview" data-testid="import-preview" aria-label="Preview and mapping" onSubmit={(e) => { e.preventDefault(); setErrors(onStart() ?? {}); }}>
       <p className="import-facts">
@@ -82,8 +87,11 @@ export function PreviewStep({ preview, draft, latencySli, onChange, onBack, onSt
       <h4 className="import-subhead">First lines</h4>
       <pre className="import-lines" tabIndex={0} aria-label="First lines of the file">{preview.lines.join('\n') || '(empty)'}</pre>
       {preview.format === 'csv' && !preview.csv ? (
-        <div className="dialog-error" role="alert">This file cannot be read as a table, so there is nothing to map. Choose another file.</div>
+        <div className="dialog-error" role="alert">
+          This file cannot be read as a table, so there is nothing to map. {encodingProblem ? 'Choose its text encoding below, or another file.' : 'Choose another file.'}
+        </div>
       ) : null}
+      {encodingProblem || preview.encoding !== undefined ? <EncodingField value={preview.encoding} onChange={onEncoding} /> : null}
       {warnings.length > 0 ? (
         <ul className="warnings">{warnings.map((w, i) => <li key={i}>{w.line ? `Line ${w.line}: ` : ''}{w.message}</li>)}</ul>
       ) : null}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, type ImportPreview, type ImportSummary } from '../../../../shared/ipc/contract';
 import { duplicateText, errorView, formatBytes, formatStep, progressView, seriesRows, shownIssues } from './import-display';
 import {
-  BUCKET_CHOICES, columnLabels, describeMapping, fileImportArgs, initialDraft, initialRoles, mappingFromRoles, newJobId, timeZoneChoices,
+  BUCKET_CHOICES, columnLabels, ENCODING_CHOICES, describeMapping, fileImportArgs, initialDraft, initialRoles, mappingFromRoles, newJobId, timeZoneChoices,
   type CsvPreview, type RoleChoice,
 } from './import-model';
 import { initialPromDraft, localInputToMs, msToLocalInput, promImportArgs, rangeHint } from './prometheus-model';
@@ -141,6 +141,18 @@ describe('the import/file arguments', () => {
       .toMatchObject({ ok: true, args: { onBadRows: 'skip', accessLog: { durationField: 'microseconds', latencyThresholdMs: 300 } } });
     const prom = preview({ format: 'prometheus-json', csv: null });
     expect(fileImportArgs(prom, { ...initialDraft(prom), prometheusRatio: true }, job)).toMatchObject({ ok: true, args: { prometheusRatio: true } });
+  });
+
+  it('import a file in the encoding its preview was read in, for every format', () => {
+    for (const format of ['csv', 'access-log', 'upptime', 'prometheus-json'] as const) {
+      const read = preview({ format, encoding: 'windows-1252', ...(format === 'csv' ? {} : { csv: null }) });
+      const args = fileImportArgs(read, initialDraft(read), job);
+      expect(args).toMatchObject({ ok: true, args: { encoding: 'windows-1252' } });
+      expect(args.ok && contract['import/file'].args.safeParse(args.args).success).toBe(true);
+    }
+    const plain = fileImportArgs(preview(), initialDraft(preview()), job);
+    expect(plain.ok && 'encoding' in plain.args).toBe(false);
+    expect(ENCODING_CHOICES.map((choice) => choice.value)).toEqual(['', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be']);
   });
 
   it('count an access log per minute unless another bucket is chosen, and offer only buckets the importer takes', () => {

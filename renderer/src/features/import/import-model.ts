@@ -1,4 +1,5 @@
 import type { DurationField } from '../../../../shared/importers/access-log';
+import type { TextEncodingName } from '../../../../shared/importers/csv/decode';
 import type { ColumnRole } from '../../../../shared/importers/csv/detect';
 import { parseStrictNumber } from '../../../../shared/importers/csv/numbers';
 import type { CsvTimeFormat } from '../../../../shared/importers/csv/time';
@@ -43,6 +44,15 @@ export const VALUE_UNITS: readonly { value: LatencyUnit; label: string }[] = [
 ];
 
 const UNIT_WORDS: Record<LatencyUnit, string> = { ms: 'milliseconds', s: 'seconds', us: 'microseconds' };
+
+/** The text encodings a file can be read in; '' reads it as UTF-8, or as its byte-order mark says. */
+export const ENCODING_CHOICES: readonly { value: TextEncodingName | ''; label: string }[] = [
+  { value: '', label: 'Automatic (UTF-8, or UTF-16 with a byte-order mark)' },
+  { value: 'utf-8', label: 'UTF-8' },
+  { value: 'windows-1252', label: 'Windows-1252 (Western European)' },
+  { value: 'utf-16le', label: 'UTF-16 little-endian' },
+  { value: 'utf-16be', label: 'UTF-16 big-endian' },
+];
 
 /** The bucket lengths an access log's requests can be counted in (each divides a day, as the importer requires). */
 export const BUCKET_CHOICES: readonly { minutes: number; label: string }[] = [
@@ -228,7 +238,8 @@ function accessLogOptions(draft: FileDraft, latencySli: boolean): { ok: true; va
 export function fileImportArgs(preview: ImportPreview, draft: FileDraft, job: { sliId: number; path: string; jobId: string; sliKind?: SliKind }):
   { ok: true; args: ArgsIn<'import/file'> } | { ok: false; errors: FileDraftErrors } {
   const latencySli = job.sliKind === 'latency';
-  const base = { sliId: job.sliId, path: job.path, format: preview.format, onBadRows: draft.onBadRows, jobId: job.jobId };
+  // The file is imported in the encoding its preview was read in.
+  const base = { sliId: job.sliId, path: job.path, format: preview.format, onBadRows: draft.onBadRows, jobId: job.jobId, ...(preview.encoding ? { encoding: preview.encoding } : {}) };
 
   if (preview.format === 'prometheus-json') return { ok: true, args: { ...base, prometheusRatio: draft.prometheusRatio } };
   if (preview.format === 'access-log') {
