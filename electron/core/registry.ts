@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { basename } from 'node:path';
 import { CHANNELS, DIALOG_CHANNELS, type ArgsIn, type CoreChannel, type ResultOf } from '../../shared/ipc/contract';
 import { AppFailure, fail, ok, type Result } from '../../shared/ipc/errors';
 import type { EventMap, EventName } from '../../shared/ipc/events';
@@ -12,6 +13,7 @@ import { importHandlers } from './handlers/import';
 import { reliabilityHandlers } from './handlers/reliability';
 import { workspaceHandlers } from './handlers/workspace';
 import { CatalogService } from './services/catalog-service';
+import { relativeInFolder } from './services/folder-paths';
 import { ImportJobs } from './services/import-jobs';
 import { ReliabilityService } from './services/reliability-service';
 import { SettingsStore } from './services/settings-store';
@@ -56,7 +58,9 @@ export type Core = {
 /** Builds a core for one host: one open workspace, one undo history, one settings file. */
 export function createCore(options: CoreOptions): Core {
   const emitter = new EventEmitter();
-  const session = new WorkspaceSession(options.now);
+  const folder = options.folder;
+  // Browser mode names workspaces relative to its folder (one opened from the command line outside it, by name).
+  const session = new WorkspaceSession(options.now, folder ? (path) => relativeInFolder(folder, path) ?? basename(path) : undefined);
   const ctx: HandlerContext = {
     options,
     session,

@@ -1,6 +1,6 @@
 import { AppFailure } from '../../../shared/ipc/errors';
 import type { HandlerContext, HandlerMap } from '../context';
-import { listFolder } from '../services/folder-paths';
+import { listFolder, relativeInFolder } from '../services/folder-paths';
 
 function opened(ctx: HandlerContext, reason: 'created' | 'opened' | 'saved-as') {
   const path = ctx.session.path;
@@ -37,10 +37,23 @@ export const workspaceHandlers: HandlerMap<
     ctx.emit('workspace-changed', { reason: 'closed' });
     return ctx.session.state();
   },
-  'workspace/recent': (_args, ctx) => ctx.settings.recent(),
+  'workspace/recent': (_args, ctx) => {
+    const folder = ctx.options.folder;
+    if (!folder) return ctx.settings.recent();
+    // Browser mode: only the served folder's workspaces, named relative to it; the page never sees a real path.
+    return ctx.settings.recent().flatMap((entry) => {
+      const location = relativeInFolder(folder, entry.location);
+      return location === null ? [] : [{ ...entry, location }];
+    });
+  },
   'workspace/open-recent': (args, ctx) => {
     const path = ctx.settings.pathOf(args.id);
-    if (!path) throw new AppFailure('NOT_FOUND', 'That workspace is no longer in the recent list', { field: 'id' });
+    const folder = ctx.options.folder;
+    if (path && folder && relativeInFolder(folder, path) === null) {
+      // Answered like an unknown id, so the page learns nothing about workspaces outside its folder.
+      throw new AppFailure('NOT_FOUND', 'That workspace is not in the recent list of this folder', { field: 'id' });
+    }
+    if (!path) throw new AppFailure('NOT_FOUND', folder ? 'That workspace is not in the recent list of this folder' : 'That workspace is no longer in the recent list', { field: 'id' });
     ctx.session.open(path);
     return opened(ctx, 'opened');
   },

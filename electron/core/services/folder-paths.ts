@@ -30,6 +30,29 @@ export function resolveInFolder(folder: string, name: string, options: { addExte
   return target;
 }
 
+/**
+ * Where a real path lies inside the folder, as the browser may see it ("team/x.slowb", with "/"), or null when it
+ * is outside. Symlinks are resolved first (of the deepest part that exists), so a link inside that points out is outside.
+ */
+export function relativeInFolder(folder: string, path: string): string | null {
+  let root: string;
+  try {
+    root = realpathSync(folder);
+  } catch {
+    return null;
+  }
+  const target = resolve(path);
+  let probe = target;
+  while (!existsSync(probe)) {
+    const parent = resolve(probe, '..');
+    if (parent === probe) return null;
+    probe = parent;
+  }
+  const real = join(realpathSync(probe), relative(probe, target));
+  if (!inside(root, real) || real === root) return null;
+  return relative(root, real).split(sep).join('/');
+}
+
 /** File endings of history files the import wizard offers. */
 export const DATA_EXTENSIONS = ['.csv', '.tsv', '.json', '.jsonl', '.log', '.txt'] as const;
 

@@ -45,11 +45,14 @@ export class WorkspaceSession {
   private undoStack: Edit[] = [];
   private redoStack: Edit[] = [];
   private readonly now: () => number;
+  private readonly locationOf: (path: string) => string;
   /** Series read back for analysis, by id; stored series never change, and the cache is cleared when imports are deleted. */
   readonly seriesCache = new Map<number, History>();
 
-  constructor(now: () => number = Date.now) {
+  /** `locationOf` says where a workspace is for the client (browser mode: relative to its folder); by default its path. */
+  constructor(now: () => number = Date.now, locationOf: (path: string) => string = (path) => path) {
     this.now = now;
+    this.locationOf = locationOf;
   }
 
   /** The path of the open workspace, if any. */
@@ -62,7 +65,7 @@ export class WorkspaceSession {
     const c = this.current;
     return {
       workspace: c
-        ? { name: basename(c.path), location: c.path, readOnly: c.opened.readOnly, readOnlyReason: c.opened.readOnlyReason, schemaVersion: c.opened.schemaVersion }
+        ? { name: basename(c.path), location: this.locationOf(c.path), readOnly: c.opened.readOnly, readOnlyReason: c.opened.readOnlyReason, schemaVersion: c.opened.schemaVersion }
         : null,
       undoLabel: this.undoStack.at(-1)?.label ?? null,
       redoLabel: this.redoStack.at(-1)?.label ?? null,

@@ -28,6 +28,27 @@ export function checkHost(headers: IncomingHttpHeaders, allowed: ReadonlySet<str
   return allowed.has(host) ? host : null;
 }
 
+/**
+ * Headers a request may carry once only. Node keeps the first of several and drops the rest, so a second Host,
+ * Origin or Authorization would be judged by a value the sender may not have meant: such a request is refused.
+ */
+export const SINGLE_HEADERS = ['Host', 'Origin', 'Authorization'] as const;
+
+/** The first of SINGLE_HEADERS that the raw request repeats, or null. */
+export function repeatedHeader(rawHeaders: readonly string[]): (typeof SINGLE_HEADERS)[number] | null {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = (rawHeaders[i] ?? '').toLowerCase();
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return SINGLE_HEADERS.find((h) => (counts.get(h.toLowerCase()) ?? 0) > 1) ?? null;
+}
+
+/** True when the request says a body follows (a length above zero, or chunked). */
+export function hasBody(headers: IncomingHttpHeaders): boolean {
+  return Number(headers['content-length'] ?? 0) > 0 || headers['transfer-encoding'] !== undefined;
+}
+
 /** Compares a presented token with the real one in constant time; any other length is simply unequal. */
 export function tokenMatches(presented: string | undefined, token: string): boolean {
   if (typeof presented !== 'string') return false;

@@ -41,13 +41,13 @@ export const UNAUTHORIZED_PAGE = [
   '',
 ].join('\n');
 
-/** Writes the 401 page for browsers, or a JSON error for API clients. */
-export function sendUnauthorized(res: ServerResponse, pathname: string): void {
+/** Writes the 401 page for browsers, or a JSON error for API clients; `headers` are added (e.g. Connection: close). */
+export function sendUnauthorized(res: ServerResponse, pathname: string, headers: Record<string, string> = {}): void {
   if (pathname.startsWith('/api/')) {
-    sendProtocolError(res, 401, 'FORBIDDEN', 'Missing or wrong access token: open the URL printed by "slo-workbench serve"');
+    sendProtocolError(res, 401, 'FORBIDDEN', 'Missing or wrong access token: open the URL printed by "slo-workbench serve"', headers);
   } else if (pathname === '/' || pathname === '/index.html') {
-    send(res, 401, UNAUTHORIZED_PAGE, { 'Content-Type': 'text/html; charset=utf-8' });
+    send(res, 401, UNAUTHORIZED_PAGE, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
   } else {
-    sendText(res, 401, 'Missing or wrong access token: open the URL printed in the terminal.\n');
+    sendText(res, 401, 'Missing or wrong access token: open the URL printed in the terminal.\n', headers);
   }
 }

@@ -7,7 +7,7 @@ import type { Core } from '../../core/registry';
 import { contentTypeOf, resolveAsset, SECURITY_HEADERS } from '../assets';
 import { handleInvoke } from './api';
 import { EventStreams } from './event-stream';
-import { allowedHosts, checkHost, fetchSiteAllowed, isAuthorized, originMatches, tokenCookie, tokenMatches } from './guards';
+import { allowedHosts, checkHost, fetchSiteAllowed, hasBody, isAuthorized, originMatches, repeatedHeader, tokenCookie, tokenMatches } from './guards';
 import { send, sendProtocolError, sendText, sendUnauthorized } from './responses';
 
 /** The one address the server ever binds (R29): other machines cannot reach it. */
@@ -93,6 +93,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let boundPort = 0;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const repeated = repeatedHeader(req.rawHeaders);
+    if (repeated) {
+      sendText(res, 400, `Bad request: more than one ${repeated} header.\n`, { Connection: 'close' });
+      return;
+    }
     // R30: the Host check comes before anything else, so a rebound DNS name gets nothing, not even a 401.
     const host = checkHost(req.headers, allowed);
     if (!host) {
@@ -110,7 +115,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     if (!isAuthorized(req.headers, token, boundPort)) {
-      sendUnauthorized(res, pathname);
+      // Refused before its body is read: the connection closes after the 401 instead of draining what follows.
+      sendUnauthorized(res, pathname, hasBody(req.headers) ? { Connection: 'close' } : {});
       return;
     }
     if (pathname === '/api/invoke') {

@@ -64,9 +64,12 @@ export type Harness = { server: RunningServer; core: Core; base: string; folder:
 
 /**
  * Starts a real core confined to a temp folder (as serve.ts does) and a server in front of it.
- * `built: false` leaves out index.html, as before `npm run build:renderer`.
+ * `built: false` leaves out index.html, as before `npm run build:renderer`; `prepare` runs before the core starts
+ * (to lay out files and the settings it reads at start).
  */
-export async function startHarness(options: { built?: boolean; wrapCore?: (core: Core) => Core } & Partial<Pick<ServerOptions, 'heartbeatMs' | 'port' | 'token' | 'observe'>> = {}): Promise<Harness> {
+export async function startHarness(options: {
+  built?: boolean; wrapCore?: (core: Core) => Core; prepare?: (dirs: { base: string; folder: string; settingsDir: string }) => void;
+} & Partial<Pick<ServerOptions, 'heartbeatMs' | 'port' | 'token' | 'observe'>> = {}): Promise<Harness> {
   const base = realpathSync(mkdtempSync(join(tmpdir(), 'swb-server-')));
   const folder = join(base, 'folder');
   const distDir = join(base, 'dist');
@@ -77,6 +80,7 @@ export async function startHarness(options: { built?: boolean; wrapCore?: (core:
   }
   writeFileSync(join(distDir, 'assets', 'app.js'), 'export {};\n');
   writeFileSync(join(base, 'secret.txt'), 'outside the dist folder');
+  options.prepare?.({ base, folder, settingsDir: join(base, 'settings') });
   const core = createCore({
     host: 'browser',
     version: 'test',
@@ -85,7 +89,7 @@ export async function startHarness(options: { built?: boolean; wrapCore?: (core:
     resolvePath: (p, purpose) => resolveInFolder(folder, p, { addExtension: purpose !== 'open' }),
   });
   const served = options.wrapCore ? options.wrapCore(core) : core;
-  const { built: _b, wrapCore: _w, ...serverOptions } = options;
+  const { built: _b, wrapCore: _w, prepare: _p, ...serverOptions } = options;
   const server = await startServer({ core: served, distDir, ...serverOptions });
   return {
     server, core, base, folder, distDir,

@@ -12,7 +12,7 @@ export function Toolbar() {
     <header className="toolbar">
       <div className="brand" aria-hidden="true">SLO Workbench</div>
       <div className="toolbar-title" data-testid="workspace-title">
-        {ws ? <><strong>{ws.name}</strong><span className="muted"> {ws.location}</span></> : <span className="muted">No workspace open</span>}
+        {ws ? <><strong>{ws.name}</strong>{ws.location !== ws.name ? <span className="muted"> {ws.location}</span> : null}</> : <span className="muted">No workspace open</span>}
         {ws?.readOnly ? <span className="badge badge-warn">read-only</span> : null}
       </div>
       <nav className="toolbar-actions" aria-label="Workspace">

@@ -33,7 +33,7 @@ export function Welcome() {
             {recent.map((r) => (
               <li key={r.id}>
                 <button className="link" disabled={!r.exists} onClick={() => void actions.openRecent(r.id)}>{r.name}</button>
-                <span className="muted"> {r.location}{r.exists ? '' : ' (missing)'}</span>
+                <span className="muted"> {r.location !== r.name ? r.location : ''}{r.exists ? '' : ' (missing)'}</span>
               </li>
             ))}
           </ul>
