@@ -153,7 +153,7 @@ describe('a latency history judged at each tier\'s own threshold', () => {
     writeFileSync(join(dir, 'access.log'), `${lines.join('\n')}\n`);
     const stored = await value(core.call('import/file', { sliId, path: 'access.log', accessLog: { durationField: 'microseconds' } }));
     expect(stored.series.map((s) => [s.name, s.points, s.latency])).toEqual([
-      ['availability', 3, null], ['latency', 3, { kind: 'counts', unit: 'us', bounds: 46 }],
+      ['availability', 3, undefined], ['latency', 3, { kind: 'counts', unit: 'us', bounds: 46 }],
     ]);
     const latency = stored.series.find((s) => s.name === 'latency')!;
     const seriesId = (await value(core.call('import/list', { sliId })))[0]!.series.find((s) => s.name === latency.name)!.seriesId;

@@ -93,7 +93,7 @@ export const csvMappingSchema = z.discriminatedUnion('kind', [
  */
 export type SeriesSummary = {
   name: string; points: number; stepMs: number | null; startMs: number | null; endMs: number | null;
-  latency?: { kind: 'values' | 'counts'; unit: 'ms' | 's' | 'us'; bounds: number } | null;
+  latency?: { kind: 'values' | 'counts'; unit: 'ms' | 's' | 'us'; bounds: number };
 };
 
 /** Where an import came from: a file format, or a live Prometheus server's HTTP API. */

@@ -69,7 +69,7 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
 
 /** A stored series as an import reports it. */
 export function seriesSummary(s: SeriesInfo): SeriesSummary {
-  return { name: s.name, points: s.points, stepMs: s.stepMs, startMs: s.startMs, endMs: s.endMs, latency: s.latency };
+  return { name: s.name, points: s.points, stepMs: s.stepMs, startMs: s.startMs, endMs: s.endMs, ...(s.latency ? { latency: s.latency } : {}) };
 }
 
 /** What an import reports when its bytes were imported before: the earlier import, unchanged. */

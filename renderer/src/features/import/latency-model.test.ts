@@ -48,7 +48,8 @@ describe('importing a value column into a latency SLI', () => {
     const draft = initialDraft(log);
     expect(fileImportArgs(log, { ...draft, durationField: 'microseconds' }, latencySli)).toMatchObject({ ok: true, args: { accessLog: { durationField: 'microseconds' } } });
     const built = fileImportArgs(log, { ...draft, durationField: 'microseconds', latencyMs: '300' }, latencySli);
-    expect(built.ok && built.args.accessLog).toEqual({ durationField: 'microseconds' });
+    expect(built.ok && built.args.accessLog).toMatchObject({ durationField: 'microseconds' });
+    expect(built.ok && built.args.accessLog).not.toHaveProperty('latencyThresholdMs');
     expect(fileImportArgs(log, draft, latencySli)).toMatchObject({ ok: false, errors: { latency: 'Choose the unit of the duration at the end of each line: a latency SLI judges each tier at its own threshold from them.' } });
   });
 });
