@@ -88,6 +88,11 @@ describe('a latency history judged at each tier\'s own threshold', () => {
     expect(slo.map((w) => [w.good, w.total, w.met])).toEqual([[1433, 1440, true], [1433, 1440, true], [1433, 1440, true]]);
     expect(slo[0]!.budgetConsumed).toBeCloseTo(7 / 14.4, 12);
     expect(r.latency).toEqual({ kind: 'values', unit: 'ms', headlineThresholdMs: 200, thresholdsMs: { sla: 150, slo: 200 } });
+    // Each tier's burn-down spends its own budget: the SLA ends its first day 25 % overspent, the SLO with 51.4 % left.
+    const burnSla = await value(core.call('analysis/burndown', { sliId, tier: 'sla', startMs: sla[0]!.startMs }));
+    const burnSlo = await value(core.call('analysis/burndown', { sliId, tier: 'slo', startMs: slo[0]!.startMs }));
+    expect(burnSla.remaining.y.at(-1)).toBeCloseTo(1 - 1.25, 12);
+    expect(burnSlo.remaining.y.at(-1)).toBeCloseTo(1 - 7 / 14.4, 12);
   }, 60_000);
 
   it('gives the same figures from the values written in seconds or in microseconds', async () => {
