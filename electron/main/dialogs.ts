@@ -41,7 +41,7 @@ async function askOpenPath(parent: BrowserWindow | null): Promise<string | null>
 
 /** The file-type filter of the import dialog: the formats history is imported from. */
 export const HISTORY_FILTERS: FileFilter[] = [
-  { name: 'History (CSV, TSV, JSON, logs)', extensions: ['csv', 'tsv', 'json', 'jsonl', 'log', 'txt'] },
+  { name: 'History (CSV, TSV, JSON, logs, gzip)', extensions: ['csv', 'tsv', 'json', 'jsonl', 'log', 'txt', 'gz'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

@@ -56,6 +56,9 @@ export function relativeInFolder(folder: string, path: string): string | null {
 /** File endings of history files the import wizard offers. */
 export const DATA_EXTENSIONS = ['.csv', '.tsv', '.json', '.jsonl', '.log', '.txt'] as const;
 
+/** The same gzip-compressed (the import decompresses gzip). */
+const GZIP_DATA_EXTENSIONS = DATA_EXTENSIONS.map((ext) => `${ext}.gz`);
+
 /** Lists the workspaces, history files and subfolders of a folder inside the server's folder. */
 export function listFolder(folder: string, subfolder: string): FolderListing {
   const dir = subfolder === '' ? realpathSync(folder) : resolveInFolder(folder, subfolder, { addExtension: false });
@@ -69,7 +72,7 @@ export function listFolder(folder: string, subfolder: string): FolderListing {
     if (entry.isDirectory()) entries.push({ name: entry.name, kind: 'folder', modifiedMs: statSync(full).mtimeMs });
     else if (entry.isFile() && entry.name.toLowerCase().endsWith(WORKSPACE_EXTENSION)) {
       entries.push({ name: entry.name, kind: 'workspace', modifiedMs: statSync(full).mtimeMs });
-    } else if (entry.isFile() && DATA_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
+    } else if (entry.isFile() && [...DATA_EXTENSIONS, ...GZIP_DATA_EXTENSIONS].some((ext) => entry.name.toLowerCase().endsWith(ext))) {
       entries.push({ name: entry.name, kind: 'data', modifiedMs: statSync(full).mtimeMs });
     }
   }

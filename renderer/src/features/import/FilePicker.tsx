@@ -83,7 +83,7 @@ function FolderFiles({ busy, onPick, onError }: Props) {
           </li>
         ))}
         {listing && entries.length === 0 ? (
-          <li className="muted">No history files here: put .csv, .tsv, .json, .log or .txt files in this folder.</li>
+          <li className="muted">No history files here: put .csv, .tsv, .json, .log or .txt files (or the same gzipped) in this folder.</li>
         ) : null}
       </ul>
     </div>
