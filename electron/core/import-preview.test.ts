@@ -45,6 +45,12 @@ describe('the import preview', () => {
     expect(read.lines[1]).toBe('2024-01-01T00:01:00Z,9,10,Grüße');
   });
 
+  it('escapes control characters its messages quote from the file', async () => {
+    writeFileSync(join(dir, 'dup.csv'), 'time,a\u001b[31m,a\u001b[31m\n2024-01-01T00:01:00Z,1,2\n');
+    const preview = await value(core.call('import/preview', { path: 'dup.csv' }));
+    expect(preview.issues.map((issue) => issue.message)).toEqual(['Column 3 repeats the name "a\\u001b[31m" of column 2']);
+  });
+
   it('names a zip archive instead of calling it a text-encoding problem', async () => {
     writeFileSync(join(dir, 'rows.zip'), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40)]));
     const preview = await value(core.call('import/preview', { path: 'rows.zip' }));

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { decodeBytes, type TextEncodingName } from '../../../shared/importers/csv/decode';
 import { detectCsv, type ColumnRole } from '../../../shared/importers/csv/detect';
 import { detectFormat } from '../../../shared/importers/dispatch';
+import { escapeControlChars } from '../../../shared/importers/escape';
 import type { ImportPreview } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { gunzipStart } from './decompress';
@@ -71,6 +72,6 @@ export function previewFile(path: string, encoding?: TextEncodingName): ImportPr
   return {
     fileName, bytes: stat.size, format, lines,
     csv: { delimiter: d.delimiter, hasHeader: d.hasHeader, headers: d.headers, rows: d.preview, roles: d.roles, mapping, ...guess },
-    issues: d.issues, ...asked,
+    issues: d.issues.map((issue) => ({ ...issue, message: escapeControlChars(issue.message) })), ...asked,
   };
 }
