@@ -61,6 +61,8 @@ test('a latency CSV imported through the wizard asks for the values\' unit and j
     // 87.5 % of each day's minutes are at or under 150 ms, 99.51 % at or under 200 ms.
     await expect(fit.getByTestId('fit-sla-all')).toHaveText('0 % (0 of 2,881)');
     await expect(fit.getByTestId('fit-slo-all')).toHaveText('100 % (2,881 of 2,881)');
+    // The chart's line is the SLO's; the SLA's 90 % is not drawn against a line judged at 200 ms.
+    await expect(page.getByTestId('chart-latency')).toHaveText('The line is judged at ≤ 200 ms, the SLO’s threshold; the SLA (≤ 150 ms) is not drawn against it: see how the tiers would have fared.');
     await page.screenshot({ path: join(ARTIFACTS, '41-history-latency-tiers.png'), fullPage: true });
   } finally {
     await server.stop();

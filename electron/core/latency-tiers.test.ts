@@ -95,6 +95,13 @@ describe('a latency history judged at each tier\'s own threshold', () => {
     expect(burnSlo.remaining.y.at(-1)).toBeCloseTo(1 - 7 / 14.4, 12);
   }, 60_000);
 
+  it('draws the chart at the SLO\'s threshold and says so', async () => {
+    await importLatencies(writeLatencies('latency.csv'), 'ms');
+    const chart = await value(core.call('analysis/chart', { sliId, windowDays: 1 }));
+    expect(chart.latencyThresholdMs).toBe(200);
+    expect(new Set(chart.rolling.y)).toEqual(new Set([1433 / 1440]));
+  }, 60_000);
+
   it('gives the same figures from the values written in seconds or in microseconds', async () => {
     await importLatencies(writeLatencies('seconds.csv', 0.001), 's');
     const inSeconds = await value(core.call('analysis/sli', { sliId, windowDays: 1 }));

@@ -194,6 +194,8 @@ export type ChartData = {
   /** True when the lines leave the excluded periods out (they are drawn as bands either way). */
   excluding: boolean;
   exclusions: ExcludedInterval[];
+  /** For a latency history: the threshold the lines are judged at (the SLO's, else the SLI's); absent otherwise. */
+  latencyThresholdMs?: number;
 };
 
 /** Remaining error budget through one budget window of a tier: 1 untouched, 0 spent, below 0 overspent. */

@@ -76,7 +76,7 @@ export function loadHistory(session: WorkspaceSession, sliId: number, seriesId: 
  * The threshold a latency SLI's headline figures (overall, worst and best window, the chart) are judged at: the SLO's,
  * as the headline counts as the SLO does; without an SLO the SLI's default, else any tier's; null when none is set.
  */
-function headlineThresholdMs(sli: Sli): number | null {
+export function headlineThresholdMs(sli: Sli): number | null {
   return (sli.objectives.slo ? tierThresholdMs(sli, 'slo') : null) ?? sli.latencyThresholdMs
     ?? TIERS.map((tier) => tierThresholdMs(sli, tier)).find((ms) => ms !== null) ?? null;
 }

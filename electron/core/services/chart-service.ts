@@ -3,7 +3,7 @@ import { headlineCounting, rollingCompliance } from '../../../shared/analysis/hi
 import { burnDownOf } from '../../../shared/analysis/windows';
 import type { Args, BurnDown, ChartData, ChartLine } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
-import { excludedHistory, loadHistory, tierHistory } from './analysis-service';
+import { excludedHistory, headlineThresholdMs, loadHistory, tierHistory } from './analysis-service';
 import type { WorkspaceSession } from './workspace-session';
 
 function line(x: Float64Array, y: Float64Array, from: number, to: number, maxPoints: number): ChartLine {
@@ -40,6 +40,8 @@ export function chartData(session: WorkspaceSession, args: Args<'analysis/chart'
     windowDays: args.windowDays,
     excluding: args.excluding,
     exclusions: loaded.exclusions.filter((e) => e.endMs > viewStart && e.startMs < viewEnd),
+    // A latency history is drawn judged at the headline threshold, as loadHistory judged it.
+    ...(loaded.latency ? { latencyThresholdMs: headlineThresholdMs(loaded.sli)! } : {}),
   };
 }
 
