@@ -93,7 +93,7 @@ describe('runServe', () => {
     await expect(serve({ folder: join(base, 'missing') })).rejects.toThrow(/does not exist/);
     const notWorkspace = join(folder, 'notes.slowb');
     writeFileSync(notWorkspace, 'just text, not SQLite');
-    await expect(serve({ workspace: notWorkspace })).rejects.toThrow(/Could not open/);
+    await expect(serve({ workspace: notWorkspace })).rejects.toThrow('notes.slowb is not an SLO Workbench workspace (it is not a SQLite database)');
     handle = null;
   });
 

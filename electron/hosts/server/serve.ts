@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AppFailure } from '../../../shared/ipc/errors';
 import { createCore } from '../../core/registry';
 import { resolveInFolder } from '../../core/services/folder-paths';
 import { openBrowser } from './open-browser';
@@ -85,6 +86,8 @@ export async function runServe(opts: ServeOptions): Promise<ServeHandle> {
       else core.session.create(workspace);
     } catch (error) {
       core.dispose();
+      // The core's refusals name the file already; only an unexpected error needs saying which file it concerns.
+      if (error instanceof AppFailure) throw error;
       throw new Error(`Could not ${exists ? 'open' : 'create'} ${workspace}: ${(error as Error).message}`, { cause: error });
     }
   }

@@ -12,9 +12,10 @@ type TargetOptions = CommonOptions & { workspace: string; service: string; sli: 
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** One import as a line: id, file, format, rows and when it was imported. */
+/** One import as a line: id, file, format, rows (kept, rejected, merged as duplicates) and when it was imported. */
 function importLine(i: ImportListing): string {
-  return `  #${i.id} ${i.fileName} (${i.format}): ${i.acceptedRows} rows kept, ${i.rejectedRows} rejected, imported ${utcText(i.finishedAt, 'minute')} UTC`;
+  const merged = i.mergedRows > 0 ? `, ${i.mergedRows} merged` : '';
+  return `  #${i.id} ${i.fileName} (${i.format}): ${i.acceptedRows} rows kept, ${i.rejectedRows} rejected${merged}, imported ${utcText(i.finishedAt, 'minute')} UTC`;
 }
 
 async function target(core: CliCore, options: TargetOptions): Promise<{ service: Service; sli: Sli; imports: ImportListing[] }> {
