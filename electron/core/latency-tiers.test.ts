@@ -114,6 +114,17 @@ describe('a latency history judged at each tier\'s own threshold', () => {
     expect(inMicros.latency).toMatchObject({ unit: 'us' });
   }, 60_000);
 
+  it('judges JSON samples holding one latency each the same way', async () => {
+    const samples = Array.from({ length: MINUTES }, (_, i) => ({ t: stamp(i), value: latencyOf(i) / 1000 }));
+    writeFileSync(join(dir, 'latency.json'), JSON.stringify(samples));
+    const stored = await value(core.call('import/file', { sliId, path: 'latency.json', jsonSamples: { valueUnit: 's' } }));
+    expect(stored).toMatchObject({ status: 'stored', format: 'json-samples', accepted: MINUTES, series: [{ points: MINUTES, latency: { kind: 'values', unit: 's', bounds: 0 } }] });
+    const r = await value(core.call('analysis/sli', { sliId, windowDays: 1 }));
+    expect(r.tiers.map((t) => [t.tier, t.met])).toEqual([['sla', 0], ['slo', 2881]]);
+    expect(r.windowsByTier.sla!.map((w) => w.good)).toEqual([1260, 1260, 1260]);
+    expect(r.windowsByTier.slo!.map((w) => w.good)).toEqual([1433, 1433, 1433]);
+  }, 60_000);
+
   it('re-judges the stored values when a tier\'s threshold changes, without importing again', async () => {
     await importLatencies(writeLatencies('latency.csv'), 'ms');
     await setTier(sliId, 'sla', 900_000, 200);

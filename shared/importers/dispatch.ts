@@ -1,7 +1,7 @@
 import { detectAccessLog, parseAccessLog, type AccessLogOptions } from './access-log';
 import { decodeBytes, type TextEncodingName } from './csv/decode';
 import { parseCsv, type CsvMapping, type CsvParseOptions } from './csv/parse';
-import { parseJsonSamples } from './json-samples';
+import { parseJsonSamples, type JsonSamplesOptions } from './json-samples';
 import { escapeControlChars } from './escape';
 import { detectNginxStatus, parseNginxStatus } from './nginx-status';
 import { detectPrometheusJson, parsePrometheusJson } from './prometheus-json';
@@ -17,6 +17,7 @@ export type ParseRequest = {
   encoding?: TextEncodingName;
   csv?: { mapping: CsvMapping } & Omit<CsvParseOptions, 'limits'>;
   accessLog?: Omit<AccessLogOptions, 'limits'>;
+  jsonSamples?: Pick<JsonSamplesOptions, 'valueUnit'>;
   prometheusRatio?: boolean;
   limits?: ImportLimits;
 };
@@ -73,7 +74,7 @@ function readFile(bytes: Uint8Array, request: ParseRequest, onProgress?: (doneBy
     case 'prometheus-json':
       return parsePrometheusJson(text, { ratio: request.prometheusRatio ?? false, limits });
     case 'json-samples':
-      return parseJsonSamples(text, { limits });
+      return parseJsonSamples(text, { ...request.jsonSamples, limits });
     case 'nginx-status':
       return parseNginxStatus(text, { limits });
   }

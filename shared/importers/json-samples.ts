@@ -1,13 +1,18 @@
-// Plain JSON sample arrays: [{ "t": "2024-05-01T00:00:00Z" | epoch ms, "good": n, "total": n }], behind the JSON guard.
+// Plain JSON sample arrays: [{ "t": "2024-05-01T00:00:00Z" | epoch ms, "good": n, "total": n }], or with a value unit
+// [{ "t": …, "value": latency }], behind the JSON guard.
 import { boundSeriesName, isPlausibleTime, outOfSpanReason, tooManyPoints } from './bounds';
 import { createIssueLog } from './csv/issues';
 import { createSampleGatherer, normaliseSamples } from './csv/normalise';
-import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParseResult } from './types';
+import { withLatencyValues } from './latency';
+import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type LatencyUnit, type ParseResult } from './types';
 import { parseJsonSafely } from './json-guard';
 import { parseZonedIso } from './upptime';
 
-/** How to read a sample array: the series name and the limits. */
-export type JsonSamplesOptions = { name?: string; limits?: ImportLimits };
+/**
+ * How to read a sample array: the series name and the limits; with valueUnit, each sample is one latency {t, value}
+ * in that unit, kept so each tier is judged at its own threshold.
+ */
+export type JsonSamplesOptions = { name?: string; limits?: ImportLimits; valueUnit?: LatencyUnit };
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
@@ -39,11 +44,18 @@ export function parseJsonSamples(text: string, options: JsonSamplesOptions = {})
   const samples = createSampleGatherer();
   for (let index = 0; index < read; index++) {
     const value = values[index];
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) { reject(index, 'BAD_SAMPLE', 'must be an object with t, good and total'); continue; }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) { reject(index, 'BAD_SAMPLE', `must be an object with t and ${options.valueUnit === undefined ? 'good and total' : 'value'}`); continue; }
     const { t, good, total } = value as Record<string, unknown>;
     const time = timeOf(t);
     if (time === null) { reject(index, 'BAD_TIMESTAMP', 't must be an ISO 8601 time with Z or an offset, or integer epoch milliseconds'); continue; }
     if (!isPlausibleTime(time)) { reject(index, 'TIME_OUT_OF_RANGE', outOfSpanReason(time)); continue; }
+    if (options.valueUnit !== undefined) {
+      // The latency rides in `good` through normalisation; withLatencyValues moves it beside the series.
+      const latency = (value as Record<string, unknown>).value;
+      if (typeof latency !== 'number' || !Number.isFinite(latency) || latency < 0) { reject(index, 'BAD_NUMBER', `value must be a latency, a non-negative number (in ${options.valueUnit})`); continue; }
+      samples.add(time, latency, 1, index + 1);
+      continue;
+    }
     if (!isCount(good) || !isCount(total)) { reject(index, 'BAD_NUMBER', 'good and total must be non-negative integers'); continue; }
     if (good > total) { reject(index, 'GOOD_ABOVE_TOTAL', `good (${good}) exceeds total (${total})`); continue; }
     samples.add(time, good, total, index + 1);
@@ -51,5 +63,6 @@ export function parseJsonSamples(text: string, options: JsonSamplesOptions = {})
   const raw = samples.finish();
   const name = boundSeriesName(options.name ?? 'samples', log);
   const series = normaliseSamples(name, raw, log, { row: 'sample', rows: 'samples', at: (n) => `sample ${n}`, pair: (a, b) => `Samples ${a} and ${b}`, lines: false });
-  return { format: 'json-samples', series: series.t.length === 0 ? [] : [series], issues: log.finish(), accepted: series.t.length, rejected, merged: raw.length - series.t.length };
+  const kept = options.valueUnit === undefined ? series : withLatencyValues(series, options.valueUnit);
+  return { format: 'json-samples', series: series.t.length === 0 ? [] : [kept], issues: log.finish(), accepted: series.t.length, rejected, merged: raw.length - series.t.length };
 }

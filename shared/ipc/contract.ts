@@ -356,6 +356,7 @@ export const contract = {
         durationField: z.enum(['microseconds', 'milliseconds', 'seconds']).optional(),
         latencyThresholdMs: z.number().positive().max(3_600_000).optional(),
       }).strict().optional(),
+      jsonSamples: z.object({ valueUnit: z.enum(['ms', 's', 'us'], { message: 'The unit of the values is ms, s or us (µs)' }).optional() }).strict().optional(),
       prometheusRatio: z.boolean().optional(),
       onBadRows: z.enum(['skip', 'abort']).default('abort'),
       jobId: jobId.optional(),

@@ -11,9 +11,9 @@ export const importHandlers: HandlerMap<'import/file' | 'import/preview' | 'impo
   'import/preview': (args, ctx) => previewFile(ctx.options.resolvePath(args.path, 'open'), args.encoding),
   'import/file': async (args, ctx) => {
     const path = ctx.options.resolvePath(args.path, 'open');
-    const { sliId, format, encoding, csv, accessLog, prometheusRatio, onBadRows } = args;
+    const { sliId, format, encoding, csv, accessLog, jsonSamples, prometheusRatio, onBadRows } = args;
     const summary = await ctx.jobs.run(args.jobId, (job) => importFile(ctx.session, {
-      sliId, path, onBadRows, request: { format, encoding, csv, accessLog, prometheusRatio }, signal: job.signal,
+      sliId, path, onBadRows, request: { format, encoding, csv, accessLog, jsonSamples, prometheusRatio }, signal: job.signal,
       onProgress: (phase, done, total) => job.progress(phase, done, total),
     }, ctx.now));
     if (summary.status === 'stored') ctx.emit('history-changed', { sliId });

@@ -27,8 +27,8 @@ export function requestForSli(sli: Sli, request: ParseRequest): ParseRequest {
   if (sli.kind === 'latency' && mapping?.kind === 'value-threshold') {
     throw new AppFailure('INVALID_ARGUMENT', `"${sli.name}" is a latency SLI: each tier is judged at its own threshold${tierList(sli)}, so import the values with their unit (ms, s or µs) instead of one threshold`, { field: 'csv.mapping' });
   }
-  if (sli.kind !== 'latency' && mapping?.kind === 'latency') {
-    throw new AppFailure('INVALID_ARGUMENT', `"${sli.name}" is an ${sli.kind} SLI, with no latency thresholds to judge the values at: give the threshold a good value meets instead of a unit, or import into a latency SLI`, { field: 'csv.mapping' });
+  if (sli.kind !== 'latency' && (mapping?.kind === 'latency' || request.jsonSamples?.valueUnit !== undefined)) {
+    throw new AppFailure('INVALID_ARGUMENT', `"${sli.name}" is an ${sli.kind} SLI, with no latency thresholds to judge the values at: import them into a latency SLI, or for a CSV value column give the threshold a good value meets instead of a unit`, { field: 'csv.mapping' });
   }
   if (sli.kind === 'latency' && request.accessLog?.durationField !== undefined) {
     return { ...request, accessLog: { ...request.accessLog, latencyBoundsMs: sliThresholdsMs(sli) } };
