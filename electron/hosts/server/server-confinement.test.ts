@@ -109,6 +109,23 @@ describe('protocol guards', () => {
     expect(closedByServer).toBe(true);
   });
 
+  it('does not invite the body of an unauthenticated request that asks "Expect: 100-continue": 401 comes first', async () => {
+    const headers = goodPostHeaders(h.server);
+    delete headers.Authorization;
+    const head = `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${h.server.port}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}Expect: 100-continue\r\nContent-Length: 50000000\r\n\r\n`;
+    const { response, closedByServer } = await rawExchange(h.server.port, head, 1000);
+    expect(response.split('\r\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
+    expect(response).not.toContain('100 Continue');
+    expect(closedByServer).toBe(true);
+  });
+
+  it('invites the body of an authenticated request that asks "Expect: 100-continue"', async () => {
+    const body = JSON.stringify({ channel: 'app/info', args: {} });
+    const head = `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${h.server.port}\r\n${Object.entries(goodPostHeaders(h.server)).map(([k, v]) => `${k}: ${v}\r\n`).join('')}Expect: 100-continue\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
+    const { response } = await rawExchange(h.server.port, head, 300);
+    expect(response.split('\r\n')[0]).toBe('HTTP/1.1 100 Continue');
+  });
+
   it('still answers an authenticated request with a body on a kept-alive connection', async () => {
     expect(await invokeHttp(h.server, 'app/info')).toMatchObject({ status: 200, json: { ok: true, value: { host: 'browser' } } });
   });

@@ -101,7 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // R30: the Host check comes before anything else, so a rebound DNS name gets nothing, not even a 401.
     const host = checkHost(req.headers, allowed);
     if (!host) {
-      sendText(res, 421, 'Misdirected request: this server answers only to 127.0.0.1, localhost or [::1] with its own port.\n');
+      sendText(res, 421, 'Misdirected request: this server answers only to 127.0.0.1, localhost or [::1] with its own port.\n', hasBody(req.headers) ? { Connection: 'close' } : {});
       return;
     }
     const { pathname, query } = splitTarget(req.url ?? '/');
@@ -141,8 +141,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serveStatic(req, res, pathname, distDir);
   }
 
-  // requireHostHeader is off so that a missing Host gets our 421 rather than Node's generic 400.
-  const server = createServer({ requireHostHeader: false }, (req, res) => {
+  function handle(req: IncomingMessage, res: ServerResponse): void {
     if (options.observe) {
       const observe = options.observe;
       res.on('finish', () => observe({
@@ -158,6 +157,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!res.headersSent) sendProtocolError(res, 500, 'INTERNAL', 'The server failed to answer this request');
       else res.destroy();
     });
+  }
+
+  // requireHostHeader is off so that a missing Host gets our 421 rather than Node's generic 400.
+  const server = createServer({ requireHostHeader: false }, handle);
+  // "Expect: 100-continue": the body is invited only from a request that will be read; others get their refusal first.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!repeatedHeader(req.rawHeaders) && checkHost(req.headers, allowed) && isAuthorized(req.headers, token, boundPort)) res.writeContinue();
+    handle(req, res);
   });
 
   await new Promise<void>((resolvePromise, reject) => {
