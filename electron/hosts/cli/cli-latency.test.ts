@@ -49,6 +49,22 @@ describe('slo-workbench import and analyze of latency values', () => {
     expect(text.stdoutLines).toContain('      2026-01-01 – 2026-01-01: 87.5000 %, MISSED, 125.0 % of budget spent; largest event 2026-01-01 21:00 (125.0 %)');
   }, 60_000);
 
+  it('reads JSON samples of one latency each with --value-unit, detected from the content', async () => {
+    const samples = Array.from({ length: 3 * 1440 }, (_, i) => {
+      const m = i % 1440;
+      const ms = m < 1260 ? 150 : m < 1433 ? 200 : 300;
+      return { t: new Date(START + (i + 1) * 60_000).toISOString(), value: ms * 1000 };
+    });
+    writeFileSync(box.path('latency.json'), JSON.stringify(samples));
+    const r = await box.run('import', 'latency.json', ...TARGET, '--value-unit', 'us');
+    expect(r.stdoutLines.slice(0, 2)).toEqual([
+      'Imported latency.json (json-samples) into api / latency: 4320 rows kept, 0 rejected',
+      '  samples: 4320 samples, 2026-01-01 00:01 → 2026-01-04 00:00, every 60 s; latency values kept (written in µs), each tier judged at its own threshold',
+    ]);
+    const { analysis } = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '1d');
+    expect(analysis.tiers.map((t) => [t.tier, t.met])).toEqual([['sla', 0], ['slo', 2881]]);
+  }, 60_000);
+
   it('refuses --threshold for a latency SLI and a unit it does not know, naming the option', async () => {
     const single = await box.run('import', 'latency.csv', ...TARGET, '--map', 'time=time,value=latency_s', '--threshold', '0.2');
     expect(single).toMatchObject({ code: 1 });

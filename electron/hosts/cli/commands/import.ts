@@ -68,15 +68,22 @@ export function parseMapping(text: string, threshold: string | undefined, goodWh
   return refuse('INVALID_ARGUMENT', '--map needs good and total, bad and total, a ratio, or a value (with --value-unit or --threshold)', 'map', '--map');
 }
 
-/** Reads `--bucket 5m` (an access log's bucket length) into milliseconds; refused unless it divides a day. */
-/** `--value-unit` without --map: the unit of the duration ending each access-log line. */
-function durationFieldOf(text: string, format: string): DurationField {
-  if (format !== 'auto' && format !== 'access-log') {
-    refuse('INVALID_ARGUMENT', '--value-unit applies to a CSV value column (with --map value=COL) or to access-log durations', 'valueUnit', '--value-unit');
+/**
+ * `--value-unit` without --map: the unit of the duration ending each access-log line and of JSON samples' values
+ * (with --format auto both are sent; the format found uses its own).
+ */
+function latencyOptions(text: string, format: string): { accessLog?: { durationField: DurationField }; jsonSamples?: { valueUnit: LatencyUnit } } {
+  if (format !== 'auto' && format !== 'access-log' && format !== 'json-samples') {
+    refuse('INVALID_ARGUMENT', '--value-unit applies to a CSV value column (with --map value=COL), access-log durations or JSON samples\' values', 'valueUnit', '--value-unit');
   }
-  return DURATION_FIELDS[parseValueUnit(text)];
+  const unit = parseValueUnit(text);
+  return {
+    ...(format === 'json-samples' ? {} : { accessLog: { durationField: DURATION_FIELDS[unit] } }),
+    ...(format === 'access-log' ? {} : { jsonSamples: { valueUnit: unit } }),
+  };
 }
 
+/** Reads `--bucket 5m` (an access log's bucket length) into milliseconds; refused unless it divides a day. */
 export function parseBucket(text: string, format: string): number {
   if (format !== 'auto' && format !== 'access-log') refuse('INVALID_ARGUMENT', '--bucket applies to access logs only (--format access-log or auto)', 'accessLog.bucketMs', '--bucket');
   const minutes = parseDuration(text);
@@ -147,7 +154,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .requiredOption('--sli <name>', 'SLI of the service (case-insensitive)')
     .option('--format <format>', `${IMPORT_FORMATS.join(', ')} or auto`, 'auto')
     .option('--map <pairs>', 'CSV columns: good=COL,total=COL,time=COL (or bad=, ratio=, value= with --value-unit or --threshold)')
-    .option('--value-unit <unit>', 'latency values: ms, s or us (µs); with value=COL each row\'s value, for an access log the duration ending each line; each tier is judged at its own threshold')
+    .option('--value-unit <unit>', 'latency values: ms, s or us (µs); with value=COL each row\'s value, for an access log the duration ending each line, for JSON samples each sample\'s value; each tier is judged at its own threshold')
     .option('--threshold <n>', 'with value=COL, not for latency SLIs: the one value a good sample must meet')
     .option('--good-when <side>', 'with value=COL: below (value ≤ threshold is good) or above', 'below')
     .option('--time-format <format>', 'CSV times: iso, epoch-s or epoch-ms', 'iso')
@@ -188,7 +195,8 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         timeFormat: options.timeFormat as 'iso' | 'epoch-s' | 'epoch-ms',
         ...(options.timezone === undefined ? {} : { timeZone: options.timezone }),
       };
-      const durationField = options.map === undefined && options.valueUnit !== undefined ? durationFieldOf(options.valueUnit, format) : undefined;
+      const latency = options.map === undefined && options.valueUnit !== undefined ? latencyOptions(options.valueUnit, format) : {};
+      const durationField = latency.accessLog?.durationField;
       const accessLog = bucketMs === undefined && durationField === undefined ? undefined
         : { ...(bucketMs === undefined ? {} : { bucketMs }), ...(durationField === undefined ? {} : { durationField }) };
       return withWorkspace(ctx, options.workspace, async (core) => {
@@ -197,6 +205,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         const summary: ImportSummary = await core.call('import/file', {
           sliId: sli.id, path: file, format: format as 'auto', onBadRows, ...(csv ? { csv } : {}),
           ...(encoding === undefined ? {} : { encoding }), ...(accessLog === undefined ? {} : { accessLog }),
+          ...(latency.jsonSamples === undefined ? {} : { jsonSamples: latency.jsonSamples }),
         }, { path: '<file>', encoding: '--encoding', 'accessLog.bucketMs': '--bucket', 'csv.mapping': '--value-unit', 'accessLog.durationField': '--value-unit' });
         return reportImport(summary, service, sli);
       });
