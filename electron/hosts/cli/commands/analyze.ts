@@ -5,6 +5,7 @@ import { formatPpmPercent } from '../../../../shared/domain/percent';
 import { METHOD_LABELS, TIER_LABELS } from '../../../../shared/domain/types';
 import { parseWindowSpec } from '../../../../shared/domain/window';
 import type { HistoryReport, HistoryVariant } from '../../../../shared/ipc/contract';
+import { utcText } from '../../../../shared/domain/utc-text';
 import { envelope } from '../json-build';
 import { findService, findSli } from '../lookup';
 import { checked, runAction, type CommonOptions } from '../output';
@@ -14,7 +15,7 @@ import { findSeries } from './backtest';
 type AnalyzeOptions = CommonOptions & { workspace: string; service: string; sli: string; window: string; series?: string };
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(4)} %` : '—');
-const day = (ms: number | null) => (ms === null ? '?' : new Date(ms).toISOString().slice(0, 10));
+const day = (ms: number | null) => utcText(ms, 'day');
 
 /** One variant of the analysis for people: rolling windows, each tier's fit and budget windows, the recommendation. */
 export function variantLines(r: HistoryVariant, windowDays: number, heading: string): string[] {
@@ -32,7 +33,7 @@ export function variantLines(r: HistoryVariant, windowDays: number, heading: str
     for (const w of windows) {
       const top = w.topEvents[0];
       lines.push(`      ${w.label}${w.complete ? '' : ' (partial)'}: ${pct(w.sli)}, ${w.met ? 'met' : 'MISSED'}, ${(w.budgetConsumed * 100).toFixed(1)} % of budget spent`
-        + (top ? `; largest event ${day(top.startMs)} ${new Date(top.startMs).toISOString().slice(11, 16)} (${(top.budgetShare * 100).toFixed(1)} %)` : ''));
+        + (top ? `; largest event ${utcText(top.startMs, 'minute')} (${(top.budgetShare * 100).toFixed(1)} %)` : ''));
     }
   }
   if (r.recommendation) lines.push(`    recommended SLO: ${formatPpmPercent(r.recommendation.targetPpm)} %: ${r.recommendation.explanation}`);

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import type { WindowBudget } from '../../../../shared/analysis/windows';
 import { formatPpmPercent } from '../../../../shared/domain/percent';
 import { TIER_LABELS, TIERS, type Tier } from '../../../../shared/domain/types';
+import { utcText } from '../../../../shared/domain/utc-text';
 import type { HistoryReport } from '../../../../shared/ipc/contract';
 import { useApp } from '../../store/context';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(3)} %` : '—');
-const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+const when = (ms: number) => utcText(ms, 'minute');
 
 function ConsumedBar({ share }: { share: number }) {
   const width = Math.max(0, Math.min(1, share)) * 100;
