@@ -6,7 +6,8 @@ import { BadRowsField } from './BadRowsField';
 import { CsvMapping } from './CsvMapping';
 import { EncodingField } from './EncodingField';
 import { FORMAT_NAMES, formatBytes } from './import-display';
-import { BUCKET_CHOICES, DURATION_FIELDS, type FileDraft, type FileDraftErrors } from './import-model';
+import { BUCKET_CHOICES, DURATION_FIELDS, VALUE_UNITS, type FileDraft, type FileDraftErrors } from './import-model';
+import type { LatencyUnit } from '../../../../shared/importers/types';
 
 type Props = {
   preview: ImportPreview;
@@ -70,6 +71,21 @@ function AccessLogOptions({ draft, error, latencySli, onChange }: { draft: FileD
   );
 }
 
+/** For a latency SLI: whether JSON samples hold good and total counts, or one latency each in a unit. */
+function JsonSamplesLatency({ draft, onChange }: { draft: FileDraft; onChange(change: Partial<FileDraft>): void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-unit`}>The samples hold</label>
+      <select id={`${id}-unit`} value={draft.valueUnit} data-testid="import-value-unit" onChange={(e) => onChange({ valueUnit: e.target.value as LatencyUnit | '' })}>
+        <option value="">good and total counts ({'{t, good, total}'})</option>
+        {VALUE_UNITS.map((u) => <option key={u.value} value={u.value}>one latency each ({'{t, value}'}), in {u.label.toLowerCase()}</option>)}
+      </select>
+      <p className="import-hint">Latencies are kept, and each tier is judged at its own threshold.</p>
+    </div>
+  );
+}
+
 /** The detected format and first lines of the chosen file, with the choices that format needs before importing. */
 export function PreviewStep({ preview, draft, latencySli, onChange, onEncoding, onBack, onStart, onClose }: Props) {
   const [errors, setErrors] = useState<FileDraftErrors>({});
@@ -106,7 +122,8 @@ export function PreviewStep({ preview, draft, latencySli, onChange, onEncoding, 
           {' '}The values are an error ratio (bad ÷ all, 0 to 1), not a count of good events
         </label>
       ) : null}
-      {preview.format === 'upptime' || preview.format === 'json-samples' || preview.format === 'nginx-status' ? (
+      {preview.format === 'json-samples' && latencySli ? <JsonSamplesLatency draft={draft} onChange={change} /> : null}
+      {preview.format === 'upptime' || (preview.format === 'json-samples' && !latencySli) || preview.format === 'nginx-status' ? (
         <p className="import-hint">This format names its own fields; nothing needs mapping.</p>
       ) : null}
       <BadRowsField value={draft.onBadRows} onChange={(onBadRows) => change({ onBadRows })} />

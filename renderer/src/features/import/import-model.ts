@@ -247,6 +247,8 @@ export function fileImportArgs(preview: ImportPreview, draft: FileDraft, job: { 
     const bucketMs = draft.bucketMinutes * 60_000;
     return options.ok ? { ok: true, args: { ...base, accessLog: { ...options.value, bucketMs } } } : { ok: false, errors: { latency: options.message } };
   }
+  // JSON samples hold good and total counts, or for a latency SLI one latency each when their unit is chosen.
+  if (preview.format === 'json-samples' && latencySli && draft.valueUnit !== '') return { ok: true, args: { ...base, jsonSamples: { valueUnit: draft.valueUnit } } };
   if (preview.format !== 'csv') return { ok: true, args: base };
   if (!preview.csv) {
     // The preview could not decode the file (not UTF-8, binary): there are no columns to map.

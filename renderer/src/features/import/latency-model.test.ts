@@ -52,4 +52,16 @@ describe('importing a value column into a latency SLI', () => {
     expect(built.ok && built.args.accessLog).not.toHaveProperty('latencyThresholdMs');
     expect(fileImportArgs(log, draft, latencySli)).toMatchObject({ ok: false, errors: { latency: 'Choose the unit of the duration at the end of each line: a latency SLI judges each tier at its own threshold from them.' } });
   });
+
+  it('reads JSON samples as one latency each when their unit is chosen, else as good and total counts', () => {
+    const json = preview({ format: 'json-samples', csv: null });
+    const draft = initialDraft(json);
+    expect(fileImportArgs(json, { ...draft, valueUnit: 's' }, latencySli)).toMatchObject({ ok: true, args: { format: 'json-samples', jsonSamples: { valueUnit: 's' } } });
+    const counts = fileImportArgs(json, draft, latencySli);
+    expect(counts.ok && counts.args).not.toHaveProperty('jsonSamples');
+    // Another kind of SLI has no thresholds to judge values at.
+    const other = fileImportArgs(json, { ...draft, valueUnit: 's' }, { ...latencySli, sliKind: 'availability' });
+    expect(other.ok && other.args).not.toHaveProperty('jsonSamples');
+  });
 });
+
