@@ -62,6 +62,10 @@ describe('migration 5 (latency values beside a series)', () => {
     });
     expect(repo.readLatency(values)).toEqual({ kind: 'values', unit: 's', valuesMs: Float64Array.of(150, 150.5, 2000) });
     expect(repo.readLatency(counts)).toEqual({ kind: 'counts', unit: 'us', boundsMs: [150, 200], atOrBelow: [Float64Array.of(2, 4, 0), Float64Array.of(3, 4, 1)] });
+    // Values take 8 bytes a sample; counts, whole numbers of requests, 4 bytes a sample and bound.
+    expect(db.prepare('SELECT series_id, length(data) AS bytes FROM series_latency_chunks ORDER BY series_id').all()).toEqual([
+      { series_id: values, bytes: 3 * 8 }, { series_id: counts, bytes: 3 * 2 * 4 },
+    ]);
     repo.deleteImport(importId);
     expect(db.prepare('SELECT (SELECT COUNT(*) FROM series_latency) + (SELECT COUNT(*) FROM series_latency_chunks)').pluck().get()).toBe(0);
     db.close();

@@ -4,7 +4,7 @@ import type { Migration } from './index';
  * Latency beside a series, so each tier is judged at its own threshold: for one-value-per-row sources each sample's
  * value in ms; for bucketed sources (access logs) each sample's events at or under a set of bounds in ms. `unit` is
  * the unit the values were written in. Chunks line up with series_chunks (same chunk_index, same points); a
- * 'counts' chunk holds one Float64 column per bound, bound after bound.
+ * 'counts' chunk holds one Uint32 column per bound, bound after bound (a 'values' chunk one Float64 column).
  */
 export const migration005: Migration = {
   version: 5,

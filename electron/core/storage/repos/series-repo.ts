@@ -63,6 +63,19 @@ function blob(a: Float64Array, from: number, to: number): Buffer {
   return Buffer.from(a.buffer, a.byteOffset + from * 8, (to - from) * 8);
 }
 
+/** Per-bound counts of samples from..to, bound after bound, as Uint32; a count that is not a whole number below 2^32 is a bug. */
+function countsBlob(seriesId: number, columns: Float64Array[], from: number, to: number): Buffer {
+  const out = new Uint32Array(columns.length * (to - from));
+  columns.forEach((c, k) => {
+    for (let i = from; i < to; i++) {
+      const v = c[i]!;
+      if (!Number.isInteger(v) || v < 0 || v > 0xffff_ffff) throw new Error(`series ${seriesId}: latency count ${v} is not a whole number of requests`);
+      out[k * (to - from) + i - from] = v;
+    }
+  });
+  return Buffer.from(out.buffer);
+}
+
 /** SQL for imports and their series; samples go in and out as Float64Array columns. */
 export class SeriesRepo {
   private readonly db: Database.Database;
@@ -109,7 +122,10 @@ export class SeriesRepo {
     return id;
   }
 
-  /** Stores a series' latency values or per-bound counts in chunks lined up with its samples. */
+  /**
+   * Stores a series' latency values (Float64) or per-bound counts (Uint32, whole numbers of requests: half the bytes)
+   * in chunks lined up with its samples.
+   */
   private insertLatency(seriesId: number, n: number, latency: LatencyData): void {
     const columns = latency.kind === 'values' ? [latency.valuesMs] : latency.atOrBelow;
     if (columns.some((c) => c.length !== n)) throw new Error(`series ${seriesId}: latency columns differ in length from its samples`);
@@ -118,7 +134,7 @@ export class SeriesRepo {
     const chunk = this.db.prepare('INSERT INTO series_latency_chunks (series_id, chunk_index, data) VALUES (?, ?, ?)');
     for (let from = 0, index = 0; from < n; from += CHUNK_POINTS, index++) {
       const to = Math.min(n, from + CHUNK_POINTS);
-      chunk.run(seriesId, index, columns.length === 1 ? blob(columns[0]!, from, to) : Buffer.concat(columns.map((c) => blob(c, from, to))));
+      chunk.run(seriesId, index, latency.kind === 'values' ? blob(columns[0]!, from, to) : countsBlob(seriesId, columns, from, to));
     }
   }
 
@@ -133,7 +149,8 @@ export class SeriesRepo {
     let at = 0;
     const rows = this.db.prepare('SELECT data FROM series_latency_chunks WHERE series_id = ? ORDER BY chunk_index').pluck().iterate(seriesId) as IterableIterator<Buffer>;
     for (const bytes of rows) {
-      const all = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+      const all = head.kind === 'values' ? new Float64Array(copy) : new Uint32Array(copy);
       const points = all.length / columns.length;
       columns.forEach((c, k) => c.set(all.subarray(k * points, (k + 1) * points), at));
       at += points;
