@@ -146,6 +146,9 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
   const parseTime = createTimeParser(options.timeFormat, options.timeZone);
   const timeSpan = parseTime.span;
   const samples = createSampleGatherer();
+  // The span's ends as locals: the row loop then reads no module binding (a getter call per row in some builds).
+  const minMs = MIN_SAMPLE_MS;
+  const maxMs = MAX_SAMPLE_MS;
   const folds = createFoldResolver(options.timeZone ?? '', samples, log, () => timeCol + 1);
   let headers: string[] | null = null;
   let reader: Reader | null = null;
@@ -206,7 +209,7 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
       }
     }
     // One comparison per row: times outside 1970–2200 are refused before anything is stored.
-    if (!(ms >= MIN_SAMPLE_MS && ms < MAX_SAMPLE_MS)) {
+    if (!(ms >= minMs && ms < maxMs)) {
       rejected++;
       log.add({ severity: 'error', code: 'TIME_OUT_OF_RANGE', line, column: timeCol + 1, message: `Line ${line}, column ${timeCol + 1}: ${outOfSpanReason(ms)}` });
       return true;
