@@ -123,7 +123,7 @@ describe('parseCsv: time', () => {
     const epoch = parseCsv('when,good,total\n1000000000000000,1,1\n', mapping, { timeFormat: 'epoch-s' });
     expect(epoch.issues.map((i) => i.code)).toEqual(['BAD_TIME']);
     const late = parseCsv('when,good,total\n8000000000,1,1\n', mapping, { timeFormat: 'epoch-s' });
-    expect(late.issues[0]!.message).toBe('Line 2, column 1: the time 2223-07-05T14:13:20.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)');
+    expect(late.issues[0]!.message).toBe('Line 2, column 1: the time 2223-07-06T14:13:20.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)');
   });
 
   it('reads epoch seconds or milliseconds only as told, never guessed from magnitude', () => {
