@@ -24,6 +24,25 @@ describe('judging a latency history at a threshold', () => {
   });
 });
 
+describe('judging per-bound counts between two bounds', () => {
+  const h = { t, good: Float64Array.of(5, 4, 2), total: Float64Array.of(5, 4, 2) };
+  const counts = (atOrBelow: Float64Array[]) => ({ kind: 'counts' as const, unit: 'ms' as const, boundsMs: [100, 200], atOrBelow });
+
+  it('is exact when the counts at the two bounds are the same in every sample: no request lies between them', () => {
+    const latency = counts([Float64Array.of(3, 4, 1), Float64Array.of(3, 4, 1)]);
+    expect(judgeLatency(h, latency, 150)).toEqual({ ok: true, history: { t, good: Float64Array.of(3, 4, 1), total: h.total } });
+  });
+
+  it('is exact above the last bound when every request is at or under it, and below the first when none is', () => {
+    const all = counts([Float64Array.of(0, 0, 0), Float64Array.of(5, 4, 2)]);
+    expect(judgeLatency(h, all, 900)).toEqual({ ok: true, history: { t, good: Float64Array.of(5, 4, 2), total: h.total } });
+    expect(judgeLatency(h, all, 50)).toEqual({ ok: true, history: { t, good: Float64Array.of(0, 0, 0), total: h.total } });
+    const some = counts([Float64Array.of(1, 0, 0), Float64Array.of(4, 4, 2)]);
+    expect(judgeLatency(h, some, 900)).toMatchObject({ ok: false, message: expect.stringContaining('(the nearest is 200 ms)') });
+    expect(judgeLatency(h, some, 50)).toMatchObject({ ok: false, message: expect.stringContaining('(the nearest is 100 ms)') });
+  });
+});
+
 describe('counting bucketed latencies at the bounds', () => {
   it('keeps 46 round bounds from 1 ms to 100 s, neighbours at most 1.5 times apart, with a source\'s own thresholds added once', () => {
     expect(LATENCY_GRID_MS).toHaveLength(46);
