@@ -65,6 +65,40 @@ describe('deleting an import', () => {
     expect(dumpTables()).toEqual(before);
   }, 60_000);
 
+  it('never deletes a later import that took the same id: undo is refused instead, and the later import stays', async () => {
+    const first = await value(core.call('import/file', { sliId, path: APACHE }));
+    await value(core.call('import/delete', { importId: first.importId! }));
+    // SQLite hands the freed id to the next import.
+    const later = await value(core.call('import/file', {
+      sliId, path: NAB, format: 'csv',
+      csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
+    }));
+    expect(later.importId).toBe(first.importId);
+    const undo = await core.call('edit/undo', {});
+    expect(undo).toMatchObject({ ok: false, error: { code: 'UNDO_FAILED' } });
+    expect((await value(core.call('import/list', { sliId }))).map((l) => l.fileName)).toEqual(['elb_request_count_8c0756.csv']);
+  }, 60_000);
+
+  it('redo deletes only the import it put back, not another one with its id', async () => {
+    const first = await value(core.call('import/file', { sliId, path: APACHE }));
+    await value(core.call('import/delete', { importId: first.importId! }));
+    await value(core.call('edit/undo', {}));
+    // Another program deletes the import and imports a different file, which gets the same id.
+    const other = tempCore('swb-impdel-other-');
+    try {
+      await value(other.core.call('workspace/open', { path: join(dir, 'w.slowb') }));
+      await value(other.core.call('import/delete', { importId: first.importId! }));
+      await value(other.core.call('import/file', {
+        sliId, path: NAB, format: 'csv',
+        csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
+      }));
+    } finally {
+      removeTempCore(other);
+    }
+    expect(await core.call('edit/redo', {})).toMatchObject({ ok: false, error: { code: 'UNDO_FAILED' } });
+    expect((await value(core.call('import/list', { sliId }))).map((l) => l.fileName)).toEqual(['elb_request_count_8c0756.csv']);
+  }, 60_000);
+
   it('refuses an import id that does not exist, changing nothing', async () => {
     const label = core.session.state().undoLabel;
     const r = await core.call('import/delete', { importId: 99 });
