@@ -149,7 +149,9 @@ describe('files refused or opened read-only are never touched', () => {
     bytes.fill(0xff, pageSize * (pages - 1), pageSize * pages);
     writeFileSync(path, bytes);
     const before = sha(path);
-    expect(failureOf(() => openWorkspaceDb(path)).code).toBe('CORRUPT_WORKSPACE');
+    const refused = failureOf(() => openWorkspaceDb(path));
+    expect(refused.code).toBe('CORRUPT_WORKSPACE');
+    expect(refused.message).toMatch(/^damaged\.slowb is damaged, so it was not opened: SQLite's check found [^*\n]+\. Open a backup copy instead \(backups before upgrades are kept beside it as \.bak files\)\.$/);
     expect(readdirSync(dir)).toEqual(['damaged.slowb']);
     expect(sha(path)).toBe(before);
   });

@@ -127,6 +127,19 @@ export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
   }
 }
 
+/**
+ * Runs SQLite's quick_check and refuses a damaged file in words: what the check found (its first findings, without
+ * SQLite's "*** in database main ***" banner) and what to do.
+ */
+function refuseIfDamaged(db: Database.Database, path: string): void {
+  const rows = (db.prepare('PRAGMA quick_check(5)').pluck().all() as string[]);
+  if (rows.length === 1 && rows[0] === 'ok') return;
+  const findings = rows.join('\n').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^\*\*\*.*\*\*\*$/.test(l));
+  throw new AppFailure('CORRUPT_WORKSPACE',
+    `${basename(path)} is damaged, so it was not opened: SQLite's check found ${findings.slice(0, 3).join('; ').slice(0, 300)}. Open a backup copy instead (backups before upgrades are kept beside it as .bak files).`,
+    { path });
+}
+
 /** Runs the pending migrations, each with its version bump in one transaction. */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
   let version = Number(db.pragma('user_version', { simple: true }));
@@ -188,8 +201,7 @@ function openReadOnly(path: string, reason: string, schemaVersion: number): Open
   const db = hasPendingWal(path) ? sqlite(path, { readonly: true, fileMustExist: true }) : sqlite(readOnlyImage(path), { readonly: true });
   try {
     db.pragma('foreign_keys = ON');
-    const check = String(db.pragma('quick_check', { simple: true }));
-    if (check !== 'ok') throw new AppFailure('CORRUPT_WORKSPACE', `${basename(path)} is damaged (${check})`, { path });
+    refuseIfDamaged(db, path);
     return { db, readOnly: true, readOnlyReason: reason, schemaVersion };
   } catch (error) {
     db.close();
@@ -241,8 +253,7 @@ export function openWorkspaceDb(path: string, options: { migrations?: readonly M
     db = sqlite(path, { fileMustExist: true });
     checkSqliteVersion(db);
     // Check before switching to WAL, so a damaged file (perhaps a rollback-journal copy) is refused as it was.
-    const check = String(db.pragma('quick_check', { simple: true }));
-    if (check !== 'ok') throw new AppFailure('CORRUPT_WORKSPACE', `${name} is damaged (${check})`, { path });
+    refuseIfDamaged(db, path);
     applyPragmas(db);
     if (version < latest && version > 0) options.backup?.(db, version);
     const migrated = migrate(db, migrations);
