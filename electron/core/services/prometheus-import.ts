@@ -94,6 +94,8 @@ function layAnswer(answer: Answer, result: ParseResult, grid: StepGrid, server: 
     throw new AppFailure('INVALID_ARGUMENT', message, { field: QUERY_FIELDS[answer.query.role], code: first.code });
   }
   for (const issue of result.issues) {
+    // Missing steps are found on the grid and reported there (a good or total sample missing), not as gaps of one answer.
+    if (issue.code === 'GAP') continue;
     const fromServer = issue.code === 'PROMETHEUS_WARNING' || issue.code === 'PROMETHEUS_INFO';
     const message = fromServer ? `Prometheus on the ${answer.query.role} query: ${issue.message}` : `${where}: ${issue.message}`;
     if (!fromServer || !issues.some((i) => i.message === message)) issues.push({ ...issue, message });

@@ -71,7 +71,7 @@ describe.skipIf(missing !== null)(`slo-workbench import --prometheus against a l
     expect(first).toEqual({
       format: 'slo-workbench/v1', ok: true, command: 'import', service: 'web', sli: 'availability',
       import: {
-        status: 'stored', importId: 1, fileName: `prometheus: ${new URL(prometheus.url).host} ${GOOD}`, format: 'prometheus-api', accepted: 1440, rejected: 0, issues: [],
+        status: 'stored', importId: 1, fileName: `prometheus: ${new URL(prometheus.url).host} ${GOOD}`, format: 'prometheus-api', accepted: 1440, rejected: 0, merged: 0, issues: [],
         series: [{ name: 'good/total', points: 1440, stepMs: 60_000, startMs: Date.UTC(2024, 2, 1, 0, 1), endMs: Date.UTC(2024, 2, 2) }],
       },
     });
