@@ -68,3 +68,25 @@ describe('counting bucketed latencies at the bounds', () => {
     ));
   });
 });
+
+describe('judging an access log\'s counts at any threshold', () => {
+  it('gives exactly the requests at or under it, or refuses; never an approximate count', () => {
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 400 })), { minLength: 1, maxLength: 80 }),
+      fc.uniqueArray(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 0, max: 500 }),
+      (events, thresholds, thresholdMs) => {
+        const boundsMs = [...thresholds].sort((a, b) => a - b);
+        const counter = createLatencyCounter(boundsMs);
+        for (const [bucket, ms] of events) counter.add(bucket, ms);
+        const buckets = [0, 1, 2, 3, 4];
+        const total = Float64Array.from(buckets, (b) => events.filter(([e]) => e === b).length);
+        const h = { t: Float64Array.from(buckets, (b) => (b + 1) * 60_000), good: total, total };
+        const judged = judgeLatency(h, { kind: 'counts', unit: 'ms', boundsMs, atOrBelow: counter.finish(buckets) }, thresholdMs);
+        if (boundsMs.includes(thresholdMs)) expect(judged.ok).toBe(true);
+        if (judged.ok) expect([...judged.history.good]).toEqual(buckets.map((b) => events.filter(([e, ms]) => e === b && ms <= thresholdMs).length));
+      },
+    ), { numRuns: 500 });
+  });
+});
+
