@@ -20,7 +20,7 @@ export function ImportsList() {
       <ul>
         {imports.map((i) => (
           <li key={i.id}>
-            <strong>{i.fileName}</strong> <span className="muted">{i.format}, {i.acceptedRows.toLocaleString('en')} rows{i.rejectedRows ? `, ${i.rejectedRows.toLocaleString('en')} skipped` : ''}</span>
+            <strong>{i.fileName}</strong> <span className="muted">{i.format}, {i.acceptedRows.toLocaleString('en')} rows{i.mergedRows ? `, ${i.mergedRows.toLocaleString('en')} merged as repeated times` : ''}{i.rejectedRows ? `, ${i.rejectedRows.toLocaleString('en')} skipped` : ''}</span>
             {!readOnly ? <button className="link danger" onClick={() => setConfirm({ id: i.id, name: i.fileName })} aria-label={`Remove import ${i.fileName}`}>Remove</button> : null}
             {i.series.length > 6 ? <div className="muted">{i.series.length} series; choose one with “Series” above.</div> : <ul className="series-list">
               {i.series.map((s) => {
