@@ -65,9 +65,9 @@ describe('slo-workbench, the full slice', () => {
     expect(r.stdoutLines).toEqual([
       'team.slowb: 1 service, 1 SLI, 3 tiers',
       '',
-      'checkout / latency  SLA                 90 %    rolling 30 days  occurrences  < 150 ms  budget 4320 min (3 d)',
-      'checkout / latency  SLO                 99 %    rolling 30 days  occurrences  < 200 ms  budget 432 min (7.2 h)',
-      'checkout / latency  performance target  99.5 %  rolling 30 days  occurrences  < 200 ms  budget 216 min (3.6 h)',
+      'checkout / latency  SLA                 90 %    rolling 30 days  occurrences  ≤ 150 ms  budget 4320 min (3 d)',
+      'checkout / latency  SLO                 99 %    rolling 30 days  occurrences  ≤ 200 ms  budget 432 min (7.2 h)',
+      'checkout / latency  performance target  99.5 %  rolling 30 days  occurrences  ≤ 200 ms  budget 216 min (3.6 h)',
       '  buffer SLA → SLO: 9 pp, 3888 min (2.7 d)',
       '  buffer SLO → performance target: 0.5 pp, 216 min (3.6 h)',
     ]);
@@ -116,7 +116,7 @@ describe('slo-workbench, the full slice', () => {
     expect(list.service).toBe('checkout');
     expect(list.slis.map((s) => [s.name, s.kind, s.tiers.length])).toEqual([['latency', 'latency', 3], ['availability', 'availability', 0]]);
     expect((await box.run('sli', 'list', ...W, '--service', 'checkout')).stdoutLines).toEqual([
-      'latency       latency       < 200 ms  SLA 90 %, SLO 99 %, performance target 99.5 %',
+      'latency       latency       ≤ 200 ms  SLA 90 %, SLO 99 %, performance target 99.5 %',
       'availability  availability            no tiers set',
     ]);
   });

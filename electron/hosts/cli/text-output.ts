@@ -52,7 +52,7 @@ export function tierCells(where: string, tier: JsonTier): string[] {
     `${tier.target} %`,
     describeTierWindow(tier),
     describeTierMethod(tier),
-    tier.latencyThresholdMs === null ? '' : `< ${tier.latencyThresholdMs} ms`,
+    tier.latencyThresholdMs === null ? '' : `≤ ${tier.latencyThresholdMs} ms`,
     `budget ${budgetText(tier.budget.minutesMin, tier.budget.minutesMax)}`,
   ];
 }

@@ -59,7 +59,7 @@ export function registerSliCommands(program: Command, ctx: CliContext): void {
             row: [
               s.name,
               s.kind,
-              s.latencyThresholdMs === null ? '' : `< ${s.latencyThresholdMs} ms`,
+              s.latencyThresholdMs === null ? '' : `≤ ${s.latencyThresholdMs} ms`,
               s.tiers.length === 0 ? 'no tiers set' : s.tiers.map((t) => `${TIER_LABELS[t.tier]} ${t.target} %`).join(', '),
             ],
           })));
