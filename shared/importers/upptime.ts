@@ -124,7 +124,7 @@ function checkPoints(monitors: Monitor[], maxPoints: number): ImportIssue | null
  */
 export function parseUpptime(text: string, options: UpptimeOptions = {}): ParseResult {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const fail = (issue: ImportIssue): ParseResult => ({ format: 'upptime', series: [], issues: [issue], accepted: 0, rejected: 0 });
+  const fail = (issue: ImportIssue): ParseResult => ({ format: 'upptime', series: [], issues: [issue], accepted: 0, rejected: 0, merged: 0 });
   const tooLarge = checkSize(text, limits);
   if (tooLarge !== null) return fail(tooLarge);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -180,5 +180,5 @@ export function parseUpptime(text: string, options: UpptimeOptions = {}): ParseR
   const tooMany = checkPoints(counted, limits.maxRows);
   if (tooMany !== null) return { ...fail(tooMany), issues: [...log.finish(), tooMany], accepted, rejected: rejected + summary.rejected };
   const series = counted.map((monitor) => monitorSeries(monitor.slug, monitor.runs, monitor.samples));
-  return { format: 'upptime', series, issues: log.finish(), accepted, rejected: rejected + summary.rejected };
+  return { format: 'upptime', series, issues: log.finish(), accepted, rejected: rejected + summary.rejected, merged: 0 };
 }
