@@ -28,7 +28,7 @@ test('the tier editor warns that a 90-day page can never fire, and gives a 1-day
     await expect(page.getByTestId(`${alerts}-page-quick-rate`)).toHaveText('108 %');
     const warning = page.getByTestId(`${alerts}-page-quick-warning`);
     await expect(warning).toHaveText('Page · quick: Can never fire: it waits for more than 108 % of requests to fail. Lower its burn rate (×43.2) below ×40 '
-      + '(guard a smaller share of the budget, or use longer windows), or use a window set made for a shorter SLO period.');
+      + '(guard a smaller share of the budget, or use longer windows), or choose a shorter SLO window.');
     await expect(page.getByTestId(`${alerts}-page-slow-warning`)).toHaveCount(0);
     await expect(page.getByTestId(alerts).getByRole('columnheader', { name: 'Burn rate above' })).toBeVisible();
     await page.getByTestId(alerts).scrollIntoViewIfNeeded();

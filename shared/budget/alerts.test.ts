@@ -157,7 +157,7 @@ describe('alert warnings', () => {
     expect(pageQuick!.warning).toEqual({
       kind: 'never-fires',
       message: 'Can never fire: it waits for more than 108 % of requests to fail. Lower its burn rate (×43.2) below ×40 '
-        + '(guard a smaller share of the budget, or use longer windows), or use a window set made for a shorter SLO period.',
+        + '(guard a smaller share of the budget, or use longer windows), or choose a shorter SLO window.',
     });
     expect(pageSlow!.warning).toBeNull();
   });

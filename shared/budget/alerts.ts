@@ -81,7 +81,7 @@ export function alertWarning(severity: AlertKey['severity'], factor: number, bud
       kind: 'never-fires',
       message: `Can never fire: it waits for more than ${formatRatePercent(errorRate)} % of requests to fail. `
         + `Lower its burn rate (×${formatFactor(factor)}) below ×${formatFactor(1 / budget)} (guard a smaller share of the budget, or use longer windows), `
-        + 'or use a window set made for a shorter SLO period.',
+        + 'or choose a shorter SLO window.',
     };
   }
   if (factor < 1 - ROUNDING) {

@@ -138,7 +138,7 @@ describe('slo-workbench alerts', () => {
   it('warns that the page alert of 97.5 % over 90 days can never fire, in the text and in the JSON', async () => {
     const doc = await alerts('--target', '97.5', '--window', '90d');
     const message = 'Can never fire: it waits for more than 108 % of requests to fail. Lower its burn rate (×43.2) below ×40 '
-      + '(guard a smaller share of the budget, or use longer windows), or use a window set made for a shorter SLO period.';
+      + '(guard a smaller share of the budget, or use longer windows), or choose a shorter SLO window.';
     expect(doc.alerts.map((a) => a.warning)).toEqual([{ kind: 'never-fires', message }, null, null, null]);
     const text = await box.run('alerts', '--target', '97.5', '--window', '90d');
     expect(text.code).toBe(0);
