@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../shared/importers/types';
 import type { Core } from './registry';
 import { importFile } from './services/import-service';
-import { removeTempCore, tempCore, value } from './test-support';
+import { coreWithSli, removeTempCore, value } from './test-support';
 
 let dir: string;
 let core: Core;
@@ -15,10 +15,7 @@ const CSV = { mapping: { kind: 'good-total', time: 'time', good: 'good', total: 
 const ROWS = 'time,good,total\n2024-01-01T00:01:00Z,9,10\n2024-01-01T00:02:00Z,10,10\n';
 
 beforeEach(async () => {
-  ({ dir, core } = tempCore('swb-gz-'));
-  await value(core.call('workspace/create', { path: 'w.slowb' }));
-  const svc = await value(core.call('service/create', { name: 'site' }));
-  sliId = (await value(core.call('sli/create', { serviceId: svc.id, name: 'availability', kind: 'availability' }))).id;
+  ({ dir, core, sliId } = await coreWithSli('swb-gz-'));
 }, 30_000);
 
 afterEach(() => removeTempCore({ dir, core }));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from './registry';
-import { removeTempCore, tempCore, value } from './test-support';
+import { coreWithSli, removeTempCore, tempCore, value } from './test-support';
 
 const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
 const APACHE = join(DATASETS, 'semicomplete-apache-access-2015/apache_logs.log');
@@ -27,10 +27,7 @@ function dumpTables(): Record<string, unknown[]> {
 }
 
 beforeEach(async () => {
-  ({ dir, core } = tempCore('swb-impdel-'));
-  await value(core.call('workspace/create', { path: 'w.slowb' }));
-  const svc = await value(core.call('service/create', { name: 'site' }));
-  sliId = (await value(core.call('sli/create', { serviceId: svc.id, name: 'availability', kind: 'availability' }))).id;
+  ({ dir, core, sliId } = await coreWithSli('swb-impdel-'));
 }, 30_000);
 
 afterEach(() => removeTempCore({ dir, core }));

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../shared/importers/types';
 import type { Core } from './registry';
-import { removeTempCore, tempCore, value } from './test-support';
+import { coreWithSli, removeTempCore, value } from './test-support';
 import { importFile } from './services/import-service';
 
 const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
@@ -23,10 +23,7 @@ const rowCounts = () => {
 };
 
 beforeEach(async () => {
-  ({ dir, core } = tempCore('swb-imp-'));
-  await value(core.call('workspace/create', { path: 'w.slowb' }));
-  const svc = await value(core.call('service/create', { name: 'site' }));
-  sliId = (await value(core.call('sli/create', { serviceId: svc.id, name: 'availability', kind: 'availability' }))).id;
+  ({ dir, core, sliId } = await coreWithSli('swb-imp-'));
 }, 30_000);
 
 afterEach(() => removeTempCore({ dir, core }));

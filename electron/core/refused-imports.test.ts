@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArgsIn } from '../../shared/ipc/contract';
 import type { Core } from './registry';
-import { removeTempCore, tempCore, value } from './test-support';
+import { coreWithSli, removeTempCore, value } from './test-support';
 
 // Store-level check of every refusal: whatever the importer says, a refused import leaves the workspace file
 // byte for byte as it was (sha256 of the file, closed) and passing integrity_check. The importers' own tests own
@@ -47,10 +47,7 @@ function integrity(): string {
 }
 
 beforeAll(async () => {
-  ({ dir, core } = tempCore('swb-refused-'));
-  await value(core.call('workspace/create', { path: 'w.slowb' }));
-  const svc = await value(core.call('service/create', { name: 'site' }));
-  sliId = (await value(core.call('sli/create', { serviceId: svc.id, name: 'availability', kind: 'availability' }))).id;
+  ({ dir, core, sliId } = await coreWithSli('swb-refused-'));
   // One import that is kept, so the refusals run beside stored history.
   writeFileSync(join(dir, 'kept.csv'), 'time,good,total\n2026-01-01T00:00:00Z,99,100\n2026-01-01T00:01:00Z,100,100\n');
   expect((await value(core.call('import/file', { sliId, path: 'kept.csv', format: 'csv', csv: CSV }))).status).toBe('stored');

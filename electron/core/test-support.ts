@@ -23,3 +23,12 @@ export function removeTempCore({ dir, core }: { dir: string; core: Core }): void
   core.dispose();
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** A temp core with a new workspace w.slowb holding service "site" and its availability SLI, whose id it gives. */
+export async function coreWithSli(prefix: string): Promise<{ dir: string; core: Core; sliId: number }> {
+  const made = tempCore(prefix);
+  await value(made.core.call('workspace/create', { path: 'w.slowb' }));
+  const svc = await value(made.core.call('service/create', { name: 'site' }));
+  const sli = await value(made.core.call('sli/create', { serviceId: svc.id, name: 'availability', kind: 'availability' }));
+  return { ...made, sliId: sli.id };
+}
