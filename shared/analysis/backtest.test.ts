@@ -396,3 +396,38 @@ describe('backtest over long histories', () => {
     expect(r.firings.some((f) => f.firedMs < at(131_072) && (f.resolvedMs ?? Infinity) > at(131_072))).toBe(true);
   });
 });
+
+describe('backtest: events of a time-slice tier, counted in its slices', () => {
+  // Five days of 1,000 requests a minute: half errors for minutes 2000–2009 (two whole 5-minute slices), and every
+  // request failing in minute 3000 (one minute of its slice, which is then 80 % good). SLO 99.5 % over 30 days.
+  const h = minutes(5 * DAY_MINUTES, (i) => (i >= 2_000 && i < 2_010 ? [500, 1_000] : i === 3_000 ? [0, 1_000] : [1_000, 1_000]));
+  const SLO_PPM = 995_000;
+  const slice = { sliceMinutes: 5, sliceTargetPpm: 990_000 };
+  const byEvents = backtest(h, SLO_PPM, SLOTH_30D);
+
+  it('by events: 5,000 bad requests of a period budget of 0.5 % × 1,000 × 43,200 = 216,000; the lone minute is under 1 %', () => {
+    expect(byEvents).toMatchObject({ method: 'occurrences', timeslice: null });
+    expect(byEvents.events).toEqual([
+      { startMs: at(1_999), endMs: at(2_009), badEvents: 5_000, budgetShare: 5_000 / 216_000, worstSli: 0.5, detectedMs: at(2_008), delayMs: 9 * MINUTE, detectedBy: 'page' },
+    ]);
+  });
+
+  it('Timeslices: 2 and 1 bad slices of the period\'s ⌊0.5 % × 8,640⌋ = 43, so the lone minute is an event, and missed', () => {
+    const r = backtest(h, SLO_PPM, SLOTH_30D, { method: 'timeslices', timeslice: slice });
+    expect(r).toMatchObject({ method: 'timeslices', timeslice: slice, missed: 1, medianDelayMs: 9 * MINUTE });
+    expect(r.events).toEqual([
+      { startMs: at(1_999), endMs: at(2_009), badEvents: 2, budgetShare: 2 / 43, worstSli: 0, detectedMs: at(2_008), delayMs: 9 * MINUTE, detectedBy: 'page' },
+      { startMs: at(2_999), endMs: at(3_004), badEvents: 1, budgetShare: 1 / 43, worstSli: 0, detectedMs: null, delayMs: null, detectedBy: null },
+    ]);
+    // The alerts still burn on the request ratio, as Prometheus rules evaluate them.
+    expect(r.firings).toEqual(byEvents.firings);
+  });
+
+  it('RatioTimeslices: shortfalls of 0.5 + 0.5 slices of 0.5 % × 8,640 = 43.2; the lone minute\'s 0.2 is under 1 %', () => {
+    const r = backtest(h, SLO_PPM, SLOTH_30D, { method: 'ratio-timeslices', timeslice: slice });
+    expect(r.events).toEqual([
+      { startMs: at(1_999), endMs: at(2_009), badEvents: 1, budgetShare: 1 / 43.2, worstSli: 0.5, detectedMs: at(2_008), delayMs: 9 * MINUTE, detectedBy: 'page' },
+    ]);
+    expect(r.firings).toEqual(byEvents.firings);
+  });
+});

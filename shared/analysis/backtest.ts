@@ -2,8 +2,9 @@
 // over an imported history and compare what fired with the budget-eating events found in it.
 import { ALERT_KEYS, burnRateFactor, type AlertWindowSet } from '../budget/alerts';
 import { burnRates } from '../budget/rolling';
-import { findBadEvents, type BudgetEvent } from './events';
-import { medianStep, type History } from './history';
+import { DEFAULT_TIMESLICE, type BudgetingMethod, type Timeslice } from '../domain/types';
+import { findBadEvents, sliceEvents, type BudgetEvent } from './events';
+import { BY_EVENTS, countedHistory, countingPhrase, medianStep, type Counting, type History } from './history';
 
 /**
  * One alert episode: the alert (page/ticket, quick/slow pair) fired when both its long and short window burn rates
@@ -27,10 +28,14 @@ export type DetectedEvent = BudgetEvent & { detectedMs: number | null; delayMs: 
 export type Backtest = {
   targetPpm: number;
   setName: string;
+  /** How the events were counted, as the tier counts its SLI: by events, or in its slices (then timeslice is set). */
+  method: BudgetingMethod;
+  timeslice: Timeslice | null;
   /** Every episode of the four alerts, by the time it fired (page before ticket, quick before slow, at the same time). */
   firings: Firing[];
   pages: number;
   tickets: number;
+  /** By events: runs of bad samples, shares of a period's bad events; time-slice tiers: runs of bad slices, shares of a period's slice budget. */
   events: DetectedEvent[];
   missed: number;
   /** Median detection delay of the detected events, null when none was detected. */
@@ -105,7 +110,11 @@ export function windowPoints(minutes: number, stepMs: number): number {
 
 /**
  * Replays the alert set's four multi-window burn-rate alerts over the history (resampled to its step, gaps as no
- * traffic) and matches the firings to the budget-eating events (budget = the error budget of one alert period).
+ * traffic) and matches the firings to the budget-eating events (budget = the error budget of one alert period). The
+ * events are counted as the tier counts (`counting`): by events, runs of bad samples against the bad events of one
+ * period; for the time-slice methods, runs of bad slices (aligned to the history's start, as countedHistory and the
+ * History screen's rolling windows count them) against the slice budget of one period, as the budget windows do. The
+ * alerts themselves burn on the event ratio either way, as the Prometheus rules evaluate them.
  *
  * An alert fires at a grid point when both its long- and short-window burn rates are above its factor, compared with
  * `>` as in the rules Sloth generates (`rate1h > 14.4 * 0.001 and rate5m > 14.4 * 0.001`), so the backtest and an
@@ -117,20 +126,24 @@ export function windowPoints(minutes: number, stepMs: number): number {
  * page on their own. An event is detected by the first firing whose firedMs lies in [event.startMs, event.endMs +
  * the set's longest window], since a slow burn can fire up to a long window after its last bad sample.
  */
-export function backtest(h: History, targetPpm: number, set: AlertWindowSet): Backtest {
+export function backtest(h: History, targetPpm: number, set: AlertWindowSet, counting: Counting = BY_EVENTS): Backtest {
   const grid = toGrid(h);
   const n = grid.total.length;
   const firings = replay(grid, targetPpm, set);
   // A stable sort keeps ALERT_KEYS' order of urgency among firings at the same time.
   firings.sort((a, b) => a.firedMs - b.firedMs);
-  const budgetEvents = periodBudgetEvents(h, grid, targetPpm, set.periodMinutes);
-  const events = n === 0 ? [] : findBadEvents(h, targetPpm, { budgetEvents, stepMs: grid.sampleStepMs });
+  const slice = counting.method === 'occurrences' ? null : { ...(counting.timeslice ?? DEFAULT_TIMESLICE) };
+  let events: BudgetEvent[] = [];
+  if (n > 0 && slice) events = sliceEvents(countedHistory(h, counting), targetPpm, counting.method, slice, set.periodMinutes).events;
+  else if (n > 0) events = findBadEvents(h, targetPpm, { budgetEvents: periodBudgetEvents(h, grid, targetPpm, set.periodMinutes), stepMs: grid.sampleStepMs });
   const longestMs = Math.max(...ALERT_KEYS.map(({ severity, speed }) => set[severity][speed].longMinutes)) * 60_000;
   const detected = events.map((e) => detect(e, firings, longestMs));
   const delays = detected.flatMap((e) => (e.delayMs === null ? [] : [e.delayMs]));
   return {
     targetPpm,
     setName: set.name,
+    method: counting.method,
+    timeslice: slice,
     firings,
     pages: firings.filter((f) => f.severity === 'page').length,
     tickets: firings.filter((f) => f.severity === 'ticket').length,
@@ -229,6 +242,16 @@ function periodBudgetEvents(h: History, grid: Grid, targetPpm: number, periodMin
   const spanMinutes = (grid.total.length * grid.stepMs) / 60_000;
   const budget = ((1_000_000 - targetPpm) / 1_000_000) * (total / spanMinutes) * periodMinutes;
   return budget > 0 ? budget : Infinity;
+}
+
+/**
+ * How a backtest's events were counted, for people, when not by events: "events counted in 5-minute slices good at
+ * 99 %, as the SLO counts"; null for events counted by events, the usual way.
+ */
+export function eventsCountedPhrase(b: Pick<Backtest, 'method' | 'timeslice'>, tierLabel: string): string | null {
+  if (b.method === 'occurrences') return null;
+  const how = b.method === 'timeslices' ? countingPhrase(b) : `in ${(b.timeslice ?? DEFAULT_TIMESLICE).sliceMinutes}-minute slices, each spending its share of bad events`;
+  return `events counted ${how}, as the ${tierLabel} counts`;
 }
 
 function detect(e: BudgetEvent, firings: readonly Firing[], longestMs: number): DetectedEvent {

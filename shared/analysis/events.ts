@@ -1,4 +1,6 @@
+import { methodBudgetMinutes } from '../budget/budget';
 import { PPM_PER_WHOLE } from '../domain/percent';
+import type { BudgetingMethod, Timeslice } from '../domain/types';
 import { medianStep, type History } from './history';
 
 /**
@@ -96,4 +98,16 @@ export function findBadEvents(h: History, targetPpm: number, options: EventOptio
   }
   if (open) keep(startMs, endMs, bad, worst);
   return events.sort((a, b) => b.badEvents - a.badEvents || a.startMs - b.startMs);
+}
+
+/**
+ * A time-slice tier's budget-eating events over `minutes` of its slices (sliceHistory's entries): runs of bad slices,
+ * badEvents their bad slices (under RatioTimeslices the slices' shortfalls), each set against budgetSlices, the bad
+ * slices methodBudgetMinutes allows in that time. So events are in the unit the tier spends its budget in.
+ */
+export function sliceEvents(
+  slices: History, targetPpm: number, method: BudgetingMethod, slice: Timeslice, minutes: number,
+): { budgetSlices: number; events: BudgetEvent[] } {
+  const budgetSlices = methodBudgetMinutes(targetPpm, minutes, method, slice) / slice.sliceMinutes;
+  return { budgetSlices, events: findBadEvents(slices, targetPpm, { budgetEvents: budgetSlices, stepMs: slice.sliceMinutes * 60_000 }) };
 }

@@ -46,7 +46,7 @@ export function rollingWindows(h: History, windowMs: number, beginMs?: number): 
 export type Counting = Pick<Objective, 'method' | 'timeslice'>;
 
 /** Counting by events, for an SLI without an SLO. */
-const BY_EVENTS: Counting = { method: 'occurrences', timeslice: null };
+export const BY_EVENTS: Counting = { method: 'occurrences', timeslice: null };
 
 /**
  * The history as a tier counts it: the samples themselves for Occurrences; for the time-slice methods its slices

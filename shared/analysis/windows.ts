@@ -3,7 +3,7 @@ import { methodBudgetMinutes } from '../budget/budget';
 import { periodContaining } from '../budget/calendar';
 import { PPM_PER_WHOLE } from '../domain/percent';
 import { DEFAULT_TIMESLICE, type Objective } from '../domain/types';
-import { findBadEvents, shareOf, type BudgetEvent } from './events';
+import { findBadEvents, shareOf, sliceEvents, type BudgetEvent } from './events';
 import { medianStep, type History } from './history';
 import { sliceHistory, sliceTally } from './slices';
 
@@ -122,11 +122,11 @@ export function budgetPerWindow(h: History, objective: Objective, maxEvents = 3)
       topEvents = findBadEvents(piece, objective.targetPpm, { budgetEvents: (total * budgetMinutes) / minutes, stepMs });
     } else {
       const { slices, tally } = sliceHistory(h, lo, i, span.startMs, slice, stepMs, objective.method === 'ratio-timeslices');
-      const budgetSlices = budgetMinutes / slice.sliceMinutes;
-      sli = tally.slices > 0 ? tally.good / tally.slices : NaN;
-      consumed = shareOf(tally.bad, budgetSlices);
       // Events are runs of bad slices, so their shares are in bad slices, as the window's spend is.
-      topEvents = findBadEvents(slices, objective.targetPpm, { budgetEvents: budgetSlices, stepMs: slice.sliceMinutes * MINUTE_MS });
+      const counted = sliceEvents(slices, objective.targetPpm, objective.method, slice, minutes);
+      sli = tally.slices > 0 ? tally.good / tally.slices : NaN;
+      consumed = shareOf(tally.bad, counted.budgetSlices);
+      topEvents = counted.events;
     }
     out.push({
       ...span,

@@ -29,8 +29,8 @@ export function backtestSli(session: WorkspaceSession, args: Args<'analysis/back
   const tiers: BacktestReport['tiers'] = [];
   for (const tier of TIERS) {
     const objective = sli.objectives[tier];
-    // A latency SLI's tiers are each replayed at their own threshold.
-    if (objective) tiers.push({ tier, ...backtest(tierHistory(loaded, tier, args.excluding), objective.targetPpm, setFor(objective)) });
+    // A latency SLI's tiers are each replayed at their own threshold; events are counted as the tier counts (events or slices).
+    if (objective) tiers.push({ tier, ...backtest(tierHistory(loaded, tier, args.excluding), objective.targetPpm, setFor(objective), objective) });
   }
   const n = loaded.history.t.length;
   return {

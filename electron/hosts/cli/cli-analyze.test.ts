@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSliSandbox, type Sandbox } from './cli-test-support';
-import type { JsonAnalyzeReport, JsonSliChanged } from './json-output';
+import type { JsonAnalyzeReport, JsonBacktestReport, JsonSliChanged } from './json-output';
 
 const APACHE = fileURLToPath(new URL('../../../../shared/datasets/semicomplete-apache-access-2015/apache_logs.log', import.meta.url));
 const UPPTIME = fileURLToPath(new URL('../../../../shared/datasets/upptime-unibe-digitaleditions/events.csv', import.meta.url));
@@ -104,6 +104,27 @@ describe('slo-workbench objective set with time slices', () => {
       '    SLO budget windows:',
       '      2026-01-01 – 2026-01-01: 96.5278 %, MISSED, 500.0 % of budget spent; largest event 2026-01-01 00:00 (500.0 %)',
       '      2026-01-02 – 2026-01-02: 99.6528 %, met, 50.0 % of budget spent; largest event 2026-01-02 11:55 (50.0 %)',
+    ]);
+  }, 60_000);
+});
+
+describe('slo-workbench backtest of a Timeslices tier', () => {
+  it('counts its budget-eating events in its slices, as the budget table does, and says so', async () => {
+    await box.json('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--method', 'timeslices', '--slice', '5m', '--slice-target', '99');
+    await box.json('import', writeSliceHistory(), ...TARGET, '--map', 'time=time,good=good,total=total');
+    const { backtest } = await box.json<JsonBacktestReport>('backtest', ...TARGET);
+    // A day's slice budget is ⌊1 % × 288⌋ = 2 bad slices: the ten slices at 98 % spend 500 %, the one at 50 % 50 %
+    // (by requests they would be 20 and 50 of 288 bad requests: 6.9 % and 17.4 %).
+    expect(backtest.tiers[0]).toMatchObject({ tier: 'slo', method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 } });
+    expect(backtest.tiers[0]!.events.map(({ startMs, endMs, badEvents, budgetShare }) => ({ startMs, endMs, badEvents, budgetShare }))).toEqual([
+      { startMs: Date.UTC(2026, 0, 1, 0, 0), endMs: Date.UTC(2026, 0, 1, 0, 50), badEvents: 10, budgetShare: 5 },
+      { startMs: Date.UTC(2026, 0, 2, 11, 55), endMs: Date.UTC(2026, 0, 2, 12, 0), badEvents: 1, budgetShare: 0.5 },
+    ]);
+    const text = await box.run('backtest', ...TARGET);
+    expect(text.stdoutLines[3]).toBe('  events counted in 5-minute slices good at 99 %, as the SLO counts');
+    expect(text.stdoutLines.filter((l) => l.startsWith('  event '))).toEqual([
+      expect.stringMatching(/^ {2}event 2026-01-01 00:00 → 2026-01-01 00:50: 500\.0 % of a period's budget, /),
+      expect.stringMatching(/^ {2}event 2026-01-02 11:55 → 2026-01-02 12:00: 50\.0 % of a period's budget, /),
     ]);
   }, 60_000);
 });

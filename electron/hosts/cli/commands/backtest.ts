@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { eventsCountedPhrase } from '../../../../shared/analysis/backtest';
 import { formatDuration } from '../../../../shared/budget/alerts';
 import { formatPpmPercent } from '../../../../shared/domain/percent';
 import { TIER_LABELS } from '../../../../shared/domain/types';
@@ -15,7 +16,8 @@ const minutes = (ms: number) => formatDuration(Math.max(1, Math.round(ms / 60_00
 
 /**
  * The backtest for people: per tier (naming its alert set when it is not the report's), every alert episode and every
- * budget-eating event with its detection delay. An alert fires when both windows burn above its factor (`>`).
+ * budget-eating event with its detection delay (counted as the tier counts: by events, or in its slices, said on a line
+ * of its own). An alert fires when both windows burn above its factor (`>`).
  */
 export function backtestLines(r: BacktestReport): string[] {
   const lines = [`Alert set "${r.setName}" replayed over ${time(r.startMs)} → ${time(r.endMs)} UTC${r.excluding ? ', excluded periods left out' : ''}`];
@@ -24,6 +26,8 @@ export function backtestLines(r: BacktestReport): string[] {
       + `${t.events.length} budget-eating event${t.events.length === 1 ? '' : 's'}, ${t.missed} missed`
       + (t.medianDelayMs === null ? '' : `, median detection delay ${minutes(t.medianDelayMs)}`)
       + (t.setName === r.setName ? '' : `, alert set "${t.setName}"`));
+    const counted = eventsCountedPhrase(t, TIER_LABELS[t.tier]);
+    if (counted) lines.push(`  ${counted}`);
     for (const f of t.firings) {
       lines.push(`  ${f.severity} (${f.speed}, ${formatDuration(f.longMinutes)}/${formatDuration(f.shortMinutes)} > ${f.factor.toFixed(2)}×): fired ${time(f.firedMs)}, `
         + (f.resolvedMs === null ? 'still firing at the end' : `resolved ${time(f.resolvedMs)} (after ${minutes(f.resolvedMs - f.firedMs)})`)

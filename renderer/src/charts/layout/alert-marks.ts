@@ -108,15 +108,21 @@ export type EventMark = {
   title: string;
 };
 
-function describeEvent(e: DetectedEvent): string {
+/** What an event's badEvents count: bad events, or bad slices for a tier counted in slices. */
+export type EventUnit = 'events' | 'slices';
+
+function describeEvent(e: DetectedEvent, unit: EventUnit): string {
   const share = `${Number((e.budgetShare * 100).toPrecision(3))} % of the budget`;
   const worst = `worst SLI ${Number((e.worstSli * 100).toPrecision(5))} %`;
   const found = e.delayMs === null ? 'missed: no alert fired while it lasted' : `${detectionLabel(e)} by a ${e.detectedBy ?? 'page'}`;
-  return `Budget-eating event ${formatUtcSpan(e.startMs, e.endMs)}: ${formatCount(e.badEvents)} bad events, ${share}, ${worst}; ${found}`;
+  return `Budget-eating event ${formatUtcSpan(e.startMs, e.endMs)}: ${formatCount(e.badEvents)} bad ${unit}, ${share}, ${worst}; ${found}`;
 }
 
-/** The events overlapping the view as spans clipped to it, labels centred over them, kept inside the plot and out of each other's way. */
-export function eventMarks(events: readonly DetectedEvent[], view: TimeRange, x: TimeScale, lanes = 2, minWidthPx = 3): EventMark[] {
+/**
+ * The events overlapping the view as spans clipped to it, labels centred over them, kept inside the plot and out of
+ * each other's way; tooltips count them in `unit` (slices for a time-slice tier, whose events are runs of bad slices).
+ */
+export function eventMarks(events: readonly DetectedEvent[], view: TimeRange, x: TimeScale, lanes = 2, minWidthPx = 3, unit: EventUnit = 'events'): EventMark[] {
   const [left = 0, right = 0] = x.range();
   const visible = events.filter((e) => e.endMs >= view.startMs && e.startMs <= view.endMs);
   const marks = visible.map((e) => {
@@ -125,7 +131,7 @@ export function eventMarks(events: readonly DetectedEvent[], view: TimeRange, x:
     const label = detectionLabel(e);
     const half = labelWidth(label) / 2;
     const labelX = Math.min(right - half, Math.max(left + half, x0 + width / 2));
-    return { key: `${e.startMs}-${e.endMs}`, x: Math.min(x0, right - width), width, detected: e.delayMs !== null, label, labelX, half, title: describeEvent(e) };
+    return { key: `${e.startMs}-${e.endMs}`, x: Math.min(x0, right - width), width, detected: e.delayMs !== null, label, labelX, half, title: describeEvent(e, unit) };
   });
   const assigned = assignLanes(marks.map((m) => ({ left: m.labelX - m.half, right: m.labelX + m.half })), lanes);
   return marks.map(({ half: _half, ...m }, i) => ({ ...m, lane: assigned[i]! }));

@@ -19,11 +19,18 @@ const ev = (startH: number, delayMin: number | null): DetectedEvent => ({
 
 const backtest: Backtest & { tier: Tier } = {
   tier: 'slo', targetPpm: 999_000, setName: 'Workbook 30 d', pages: 1, tickets: 1, missed: 1, medianDelayMs: 4 * MINUTE_MS, stepMs: MINUTE_MS, coarsened: false,
+  method: 'occurrences', timeslice: null,
   firings: [fire('page', 'quick', 3), fire('ticket', 'slow', 12)],
   events: [ev(3, 4), ev(15, null)],
 };
 
 describe('layoutFiringsTimeline', () => {
+  it('names a time-slice tier\'s events in bad slices, the unit they were counted in', () => {
+    const sliced = { ...backtest, method: 'timeslices' as const, timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 }, events: [{ ...ev(3, 4), badEvents: 2, budgetShare: 2 / 43 }] };
+    expect(layoutFiringsTimeline(sliced, view).events[0]!.title).toContain(': 2 bad slices, 4.65 % of the budget, worst SLI 90 %;');
+    expect(layoutFiringsTimeline(backtest, view).events[0]!.title).toContain(': 500 bad events, 20 % of the budget,');
+  });
+
   it('gives each alert of the set its own row, pages first', () => {
     const l = layoutFiringsTimeline(backtest, view);
     expect(l.rows.map((r) => r.label)).toEqual(['Page quick', 'Page slow', 'Ticket quick', 'Ticket slow']);

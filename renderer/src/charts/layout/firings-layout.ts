@@ -37,7 +37,7 @@ export function layoutFiringsTimeline(bt: Backtest & { tier: Tier }, view: TimeR
   const rows = ALERT_ROWS.map((key, i) => ({ key, label: FIRING_ROW_LABELS[key]!, y: rowsTop + i * (ROW_HEIGHT + ROW_GAP), height: ROW_HEIGHT }));
   const plot = { left: TIME_MARGINS.left, right: width - TIME_MARGINS.right, top: eventRow.y, bottom: rows.at(-1)!.y + ROW_HEIGHT };
   const x = timeScale(view, plot.left, plot.right);
-  const events = eventMarks(bt.events, view, x, LANES).map((e) => ({ ...e, labelY: e.lane === null ? null : 8 + (e.lane + 1) * LANE_HEIGHT - 5 }));
+  const events = eventMarks(bt.events, view, x, LANES, undefined, bt.method === 'occurrences' ? 'events' : 'slices').map((e) => ({ ...e, labelY: e.lane === null ? null : 8 + (e.lane + 1) * LANE_HEIGHT - 5 }));
   const bars = firingBars(bt.firings, view, x, 'alert');
   const missed = events.filter((e) => !e.detected).length;
   const summary = [

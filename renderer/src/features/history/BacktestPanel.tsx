@@ -1,3 +1,4 @@
+import { eventsCountedPhrase } from '../../../../shared/analysis/backtest';
 import { formatDuration } from '../../../../shared/budget/alerts';
 import { formatPpmPercent } from '../../../../shared/domain/percent';
 import { TIER_LABELS, type Sli } from '../../../../shared/domain/types';
@@ -6,10 +7,12 @@ import { useApp } from '../../store/context';
 
 const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 const mins = (ms: number) => formatDuration(Math.max(1, Math.round(ms / 60_000)));
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * The alert backtest: each tier's multi-window burn-rate alerts replayed over the history; how many pages and tickets,
  * when they fired and resolved, and how long each budget-eating event took to be noticed (or that it was missed).
+ * A time-slice tier's events are counted in its slices, as the tier counts, and the panel says so.
  */
 export function BacktestPanel({ sli }: { sli: Sli }) {
   const backtest = useApp((s) => s.backtest);
@@ -26,6 +29,11 @@ export function BacktestPanel({ sli }: { sli: Sli }) {
             {TIER_LABELS[t.tier]} {formatPpmPercent(t.targetPpm)} %: <span data-testid={`backtest-${t.tier}-summary`}>{t.pages} page{t.pages === 1 ? '' : 's'}, {t.tickets} ticket{t.tickets === 1 ? '' : 's'}; {t.events.length} budget-eating event{t.events.length === 1 ? '' : 's'}, {t.missed} missed{t.medianDelayMs === null ? '' : `; median detection ${mins(t.medianDelayMs)}`}</span>
             {t.setName === backtest.setName ? null : <span className="muted" data-testid={`backtest-${t.tier}-set`}> · alert set “{t.setName}”</span>}
           </h4>
+          {eventsCountedPhrase(t, TIER_LABELS[t.tier]) ? (
+            <p className="muted" data-testid={`backtest-${t.tier}-counting`}>
+              {capitalised(eventsCountedPhrase(t, TIER_LABELS[t.tier])!)}: an event is a run of bad slices, its share of the bad slices one period allows.
+            </p>
+          ) : null}
           {chart && t.tier === 'slo' ? <FiringsTimeline backtest={t} view={chart.view} /> : null}
           {t.events.length > 0 ? (
             <table className="data-table">
