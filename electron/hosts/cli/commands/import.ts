@@ -130,7 +130,9 @@ export function reportImport(summary: ImportSummary, service: Service, sli: Sli)
     const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
     const hint = summary.rejected > 0 ? '; fix those rows, or use --on-bad-rows skip to keep the others'
       : errors.some((i) => i.code === 'ENCODING') ? `; give its encoding with --encoding (${TEXT_ENCODINGS.slice(0, -1).join(', ')} or ${TEXT_ENCODINGS.at(-1)})` : '';
-    throw new AppFailure('INVALID_ARGUMENT', `${summary.fileName} was not imported: ${shown}${more}. Nothing was stored${hint}`, { issues: summary.issues });
+    // A message that says so already (the store's refusals do) gets no second "Nothing was stored".
+    const stored = /nothing was stored\W*$/i.test(shown) ? '' : '. Nothing was stored';
+    throw new AppFailure('INVALID_ARGUMENT', `${summary.fileName} was not imported: ${shown}${more}${stored}${hint}`, { issues: summary.issues });
   }
   const lines = summary.status === 'duplicate'
     ? [`${summary.fileName} was imported before (import #${summary.importId}); nothing changed`]
