@@ -56,6 +56,12 @@ test('a Timeslices SLO is judged in its slices on the History screen, windows ar
     await expect(page.getByTestId('budget-window')).toHaveText([/^2026-01-01 – 2026-01-30 \(partial\)/]);
     await page.getByTestId('fit-panel').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, '41-history-slices.png') });
+    // The backtest counts the incident in slices too: 4 bad slices of the 43 one 30-day period allows.
+    await expect(page.getByTestId('backtest-slo-counting')).toHaveText('Events counted in 5-minute slices good at 99 %, as the SLO counts: '
+      + 'an event is a run of bad slices, its share of the bad slices one period allows.');
+    await expect(page.getByTestId('backtest-slo').locator('tbody tr')).toHaveText([/^2026-01-06 11:59 → 2026-01-06 12:19\s*9\.3 %/]);
+    await page.getByTestId('backtest-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, '43-backtest-slices.png') });
 
     await importFile(page, 'upptime-events.csv');
     await expect(page.getByTestId('import-result')).toHaveAttribute('data-status', 'stored', { timeout: 60_000 });
