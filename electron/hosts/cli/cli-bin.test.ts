@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSandbox, type Sandbox } from './cli-test-support';
@@ -48,6 +48,18 @@ describe('the slo-workbench executable', () => {
     const usage = await spawnBin(['show']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("error: required option '--workspace <file>' not specified");
+  });
+});
+
+describe('the executable writing into a pipe that closes early (as `| head -1` does)', () => {
+  it('stops writing and exits 0 without a stack trace', async () => {
+    const child = spawn(process.execPath, [BIN, '--help'], { cwd: box.dir, env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    // The reader goes away before the help is written, so every write hits a closed pipe.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', (status) => done(status)));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 });
 
