@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, parseFile } from './dispatch';
+import { detectFormat, parseFile, PARSER_VERSION } from './dispatch';
 import { escapeControlChars } from './escape';
 
 const dataset = (path: string) => new Uint8Array(readFileSync(new URL(`../../../shared/datasets/${path}`, import.meta.url)));
@@ -75,5 +75,11 @@ describe('escapeControlChars', () => {
   it('writes control characters as escapes and leaves other text alone', () => {
     expect(escapeControlChars('a\0b\tc\nd\re\u001bf\u007fg\u0085h\u2028i')).toBe('a\\u0000b\\tc\\nd\\re\\u001bf\\u007fg\\u0085h\\u2028i');
     expect(escapeControlChars('Grüße "ok" ✓ \\ 10 %')).toBe('Grüße "ok" ✓ \\ 10 %');
+  });
+});
+
+describe('the parser version recorded with each import', () => {
+  it('is 2 since access-log buckets, DST folds and merged-row counts changed parse results', () => {
+    expect(PARSER_VERSION).toBe(2);
   });
 });

@@ -8,8 +8,8 @@ import { detectPrometheusJson, parsePrometheusJson } from './prometheus-json';
 import { DEFAULT_LIMITS, type ImportFormat, type ImportLimits, type ParseResult } from './types';
 import { detectUpptime, parseUpptime } from './upptime';
 
-/** Version of the parsing code, recorded with every import so results can be traced to the parser that made them. */
-export const PARSER_VERSION = 1;
+/** Version of the parsing code, recorded with every import so results can be traced to the parser that made them (2: access-log buckets, DST folds, merged counts). Re-imports are recognised by SHA-256 only. */
+export const PARSER_VERSION = 2;
 
 /** How to read one file: its format (or detect it), its text encoding (else UTF-8 or as its BOM says) and the options of that format. */
 export type ParseRequest = {
