@@ -10,6 +10,7 @@ import { PARSE_LIMITS, runWorker } from '../workers/run-worker';
 import type { ImportRecord, SeriesInfo } from '../storage/repos/series-repo';
 import { gunzipIfGzip } from './decompress';
 import { storeImport, type BadRowPolicy, type ImportOutcome } from './import-store';
+import { checkOptionsApply } from './import-options';
 import { checkParsedForSli, requestForSli } from './latency-import';
 import type { WorkspaceSession } from './workspace-session';
 
@@ -61,6 +62,7 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
     },
   );
   job.signal?.throwIfAborted();
+  checkOptionsApply(job.request, result.format, fileName);
   checkParsedForSli(sli, result, fileName);
   job.onProgress?.('storing', 0, result.accepted);
   const outcome = storeImport(session, { sliId: job.sliId, sha256, fileName, parserVersion: PARSER_VERSION, result, onBadRows: job.onBadRows }, now);

@@ -106,3 +106,15 @@ describe('slo-workbench import names what a file is', () => {
     expect(r.stderr).toBe('error: nul.csv was not imported: Line 2, column 2: the good count "9\\u0000\\u0000x" is not a finite number. Nothing was stored; fix those rows, or use --on-bad-rows skip to keep the others');
   }, 60_000);
 });
+
+describe('slo-workbench import options that do not apply to the format found', () => {
+  const PROMETHEUS = '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1700000000,"0.1"],[1700000060,"0.2"]]}]}}';
+
+  it('refuses --bucket for a file --format auto reads as Prometheus JSON, naming the option and the format, and stores nothing', async () => {
+    writeFileSync(box.path('p.json'), PROMETHEUS);
+    const r = await box.run('import', 'p.json', ...TARGET, '--bucket', '5m');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: p.json was read as Prometheus query_range JSON: an access-log bucket does not apply to it (only to access logs). Nothing was stored [--bucket]');
+    expect((await box.run('import', 'list', ...TARGET)).stdout).not.toContain('p.json');
+  }, 60_000);
+});

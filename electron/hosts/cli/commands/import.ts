@@ -208,7 +208,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
           sliId: sli.id, path: file, format: format as 'auto', onBadRows, ...(csv ? { csv } : {}),
           ...(encoding === undefined ? {} : { encoding }), ...(accessLog === undefined ? {} : { accessLog }),
           ...(latency.jsonSamples === undefined ? {} : { jsonSamples: latency.jsonSamples }),
-        }, { path: '<file>', encoding: '--encoding', 'accessLog.bucketMs': '--bucket', 'csv.mapping': '--value-unit', 'accessLog.durationField': '--value-unit' });
+        }, { path: '<file>', encoding: '--encoding', 'accessLog.bucketMs': '--bucket', 'csv.mapping': '--value-unit', 'accessLog.durationField': '--value-unit', 'jsonSamples.valueUnit': '--value-unit', csv: '--map' });
         return reportImport(summary, service, sli);
       });
     }));
