@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/ipc/errors';
 import { WorkspaceSession } from '../services/workspace-session';
 import { createWorkspaceDb, openWorkspaceDb } from './db';
+import { failureOf, sha } from './test-support';
 import { MIGRATIONS } from './migrations/index';
 
 // These tests run as root in CI, where permission bits stop neither reads nor writes. The workspace opener
@@ -22,18 +21,6 @@ afterEach(() => {
   for (const entry of readdirSync(dir, { recursive: true }) as string[]) chmodSync(join(dir, entry), 0o700);
   rmSync(dir, { recursive: true, force: true });
 });
-
-const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-function failureOf(fn: () => unknown): AppFailure['error'] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppFailure) return error.error;
-    throw error;
-  }
-  throw new Error('expected an AppFailure');
-}
 
 /** A workspace holding one service "api", closed (its WAL checkpointed into the file). */
 function workspaceWithService(path: string): void {

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/ipc/errors';
 import { APPLICATION_ID, createWorkspaceDb, migrate, openWorkspaceDb } from './db';
 import { MIGRATIONS, type Migration } from './migrations/index';
+import { failureOf, sha } from './test-support';
 import { WorkspaceSession } from '../services/workspace-session';
 
 let dir: string;
@@ -14,18 +14,6 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'swb-db-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-function failureOf(fn: () => unknown): AppFailure['error'] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppFailure) return error.error;
-    throw error;
-  }
-  throw new Error('expected an AppFailure');
-}
 
 describe('opening a workspace', () => {
   it('sets and keeps WAL, synchronous=FULL, foreign keys and busy_timeout on every open, including a reopen', () => {
