@@ -238,6 +238,7 @@ export type RecentEntry = { id: string; name: string; location: string; exists: 
 
 /** The workspaces and subfolders a browser-mode server may use, relative to its folder. */
 export type FolderListing = {
+  /** The served folder's own name (its last path segment), never its real path. */
   folder: string;
   subfolder: string;
   /** Workspaces, subfolders and files that look like history to import (csv, tsv, json, log, txt). */

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { FolderListing } from '../../../shared/ipc/contract';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { WORKSPACE_EXTENSION } from '../storage/db';
@@ -78,5 +78,5 @@ export function listFolder(folder: string, subfolder: string): FolderListing {
   }
   const order = { folder: 0, workspace: 1, data: 2 } as const;
   entries.sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name));
-  return { folder: realpathSync(folder), subfolder: subfolder.split(sep).join('/'), entries };
+  return { folder: basename(realpathSync(folder)), subfolder: subfolder.split(sep).join('/'), entries };
 }

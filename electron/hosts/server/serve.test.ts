@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browserCommand } from './open-browser';
 import { defaultSettingsDir, findPackageRoot, runServe, type ServeHandle } from './serve';
@@ -81,7 +81,7 @@ describe('runServe', () => {
     let { url } = await serve({ workspace: file, folder: undefined });
     expect(await call(url, 'workspace/state')).toMatchObject({ ok: true, value: { workspace: { location: 'team.slowb' } } });
     expect(await call(url, 'service/create', { name: 'checkout' })).toMatchObject({ ok: true });
-    expect(await call(url, 'workspace/list-folder')).toMatchObject({ ok: true, value: { folder: dir, entries: [{ name: 'team.slowb' }] } });
+    expect(await call(url, 'workspace/list-folder')).toMatchObject({ ok: true, value: { folder: basename(dir), entries: [{ name: 'team.slowb' }] } });
     await handle?.close();
     // Closing checkpoints the WAL into the file, so the file alone carries the data.
     expect(existsSync(`${file}-wal`) ? 'wal left' : 'clean').toBe('clean');

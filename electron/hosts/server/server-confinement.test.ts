@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recentId, SettingsStore } from '../../core/services/settings-store';
 import { createWorkspaceDb } from '../../core/storage/db';
@@ -32,6 +32,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h.dispose();
+});
+
+describe('the folder listing in browser mode', () => {
+  it('names the served folder by its own name and a subfolder relative to it, never by a real path', async () => {
+    const top = await invokeHttp(h.server, 'workspace/list-folder', { subfolder: '' });
+    expect(top.json).toMatchObject({ ok: true, value: { folder: basename(h.folder), subfolder: '' } });
+    const team = await invokeHttp(h.server, 'workspace/list-folder', { subfolder: 'team' });
+    expect(team.json).toMatchObject({ ok: true, value: { folder: basename(h.folder), subfolder: 'team', entries: [{ name: 'deep.slowb', kind: 'workspace' }] } });
+    for (const res of [top, team]) expect(JSON.stringify(res.json)).not.toContain(h.base);
+  });
 });
 
 describe('the recent list in browser mode', () => {
