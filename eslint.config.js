@@ -17,7 +17,7 @@ const bannedSecurity = [
   { selector: "CallExpression[callee.property.name='openExternal']", message: 'Open external links only through openExternalSafe (R6).' },
   { selector: "CallExpression[callee.property.name='loadFile']", message: 'Serve the UI from app://bundle, never file:// (R8).' },
   { selector: "CallExpression[callee.property.name='unsafeMode']", message: 'better-sqlite3 unsafeMode is forbidden (R11).' },
-  { selector: "Literal[value=/synchronous\\s*=\\s*(OFF|0)|journal_mode\\s*=\\s*(OFF|MEMORY)/i]", message: 'Forbidden pragma (R11).' },
+  { selector: 'Literal[value=/synchronous\\s*=\\s*(OFF|0)|journal_mode\\s*=\\s*(OFF|MEMORY)/i]', message: 'Forbidden pragma (R11).' },
   { selector: "CallExpression[callee.property.name='transaction'] > :function[async=true]", message: 'No async work inside a SQLite transaction (R12).' },
   { selector: "CallExpression[callee.property.name='transaction'] AwaitExpression", message: 'No await inside a SQLite transaction (R12).' },
   { selector: "CallExpression[callee.property.name='copyFile']", message: 'Copy workspaces only with the backup API or VACUUM INTO (R14).' },
@@ -38,13 +38,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       'no-restricted-syntax': ['error', ...bannedSecurity, { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (DESIGN.md §9).' }],
-      'import-x/no-restricted-paths': ['error', {
-        zones: [
-          { target: './shared', from: ['./electron', './renderer', './e2e', './bench', './scripts', './build'], message: 'shared/ imports nothing else of ours.' },
-          { target: './renderer/src', from: ['./electron'], message: 'renderer/ never imports electron/.' },
-          { target: './electron/core', from: ['./electron/main', './electron/preload', './electron/hosts'], message: 'The core knows no host.' },
-        ],
-      }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './shared',
+              from: ['./electron', './renderer', './e2e', './bench', './scripts', './build'],
+              message: 'shared/ imports nothing else of ours.',
+            },
+            { target: './renderer/src', from: ['./electron'], message: 'renderer/ never imports electron/.' },
+            { target: './electron/core', from: ['./electron/main', './electron/preload', './electron/hosts'], message: 'The core knows no host.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -57,10 +64,16 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'shared/ uses no Electron API.' }, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ uses no Node API.' }))],
-        patterns: [{ group: ['react', 'react-dom', 'react/*'], message: 'shared/ uses no DOM or UI library.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'shared/ uses no Electron API.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'shared/ uses no Node API.' })),
+          ],
+          patterns: [{ group: ['react', 'react-dom', 'react/*'], message: 'shared/ uses no DOM or UI library.' }],
+        },
+      ],
     },
   },
   {
@@ -70,19 +83,37 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'The renderer talks to the host only through its IPC client.' }, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node API.' }))],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer talks to the host only through its IPC client.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node API.' })),
+          ],
+        },
+      ],
     },
   },
   {
     // The only exceptions: the window factory may construct BrowserWindow (R1), the link guard may call openExternal (R6).
     files: ['electron/main/window-factory.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...bannedSecurity.filter((b) => !b.selector.includes("'BrowserWindow'")), { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (DESIGN.md §9).' }] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...bannedSecurity.filter((b) => !b.selector.includes("'BrowserWindow'")),
+        { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (DESIGN.md §9).' },
+      ],
+    },
   },
   {
     files: ['electron/main/open-external.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...bannedSecurity.filter((b) => !b.selector.includes("'openExternal'")), { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (DESIGN.md §9).' }] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...bannedSecurity.filter((b) => !b.selector.includes("'openExternal'")),
+        { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (DESIGN.md §9).' },
+      ],
+    },
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**', 'scripts/**'],

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TIERS } from '../shared/domain/types';
+import { TIERS } from '#shared/domain/types';
 import { createCore } from '../electron/core/registry';
 import { createWorkspaceDb } from '../electron/core/storage/db';
 import { CatalogRepo } from '../electron/core/storage/repos/catalog-repo';
@@ -21,10 +21,16 @@ function seed(path: string): void {
       for (let i = 0; i < SLIS_PER_SERVICE; i++) {
         const latency = i === 2;
         const sliId = repo.insertSli(serviceId, `sli-${i}`, latency ? 'latency' : 'availability', latency ? 200 : null);
-        TIERS.forEach((tier, t) => repo.upsertObjective(sliId, {
-          tier, targetPpm: 990_000 + t * 4_000, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null,
-          latencyThresholdMs: latency ? 200 : null,
-        }));
+        TIERS.forEach((tier, t) =>
+          repo.upsertObjective(sliId, {
+            tier,
+            targetPpm: 990_000 + t * 4_000,
+            window: { kind: 'rolling', days: 30 },
+            method: 'occurrences',
+            timeslice: null,
+            latencyThresholdMs: latency ? 200 : null,
+          }),
+        );
       }
     }
   })();

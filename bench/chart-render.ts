@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
-import { lttb, type XY } from '../shared/analysis/downsample';
+import { lttb, type XY } from '#shared/analysis/downsample';
 import { createWorkspaceDb, openWorkspaceDb } from '../electron/core/storage/db';
 import { CatalogRepo } from '../electron/core/storage/repos/catalog-repo';
 import { SeriesRepo } from '../electron/core/storage/repos/series-repo';
@@ -33,7 +33,6 @@ const LTTB_BUDGET_MS = 3;
  */
 const DRAWN_RATIO = 2.5;
 const LTTB_RATIO = 5;
-
 
 /** A year of minutes: a daily traffic cycle, sparse errors, a few incidents and twelve hours without traffic (wider than an LTTB bucket, so the chart shows the gap). */
 function yearOfMinutes(): { name: string; stepMs: number; t: Float64Array; good: Float64Array; total: Float64Array } {
@@ -65,7 +64,14 @@ function seed(path: string): number {
   const id = db.transaction(() => {
     const sliId = catalog.insertSli(catalog.insertService('checkout', 'team', '', 0), 'availability', 'availability', null);
     const importId = series.insertImport({
-      sliId, sha256: '0'.repeat(64), fileName: 'year.csv', format: 'csv', parserVersion: 1, acceptedRows: MINUTES_PER_YEAR, rejectedRows: 0, startedAt: 0,
+      sliId,
+      sha256: '0'.repeat(64),
+      fileName: 'year.csv',
+      format: 'csv',
+      parserVersion: 1,
+      acceptedRows: MINUTES_PER_YEAR,
+      rejectedRows: 0,
+      startedAt: 0,
     });
     const seriesId = series.insertSeries(importId, yearOfMinutes());
     series.finishImport(importId, 1);
@@ -84,11 +90,17 @@ function draw(s: { t: Float64Array; good: Float64Array; total: Float64Array }): 
   const points = lttb({ x: s.t, y: sli }, POINTS);
   let low = 1;
   for (const v of points.y) if (v < low) low = v;
-  const x = scaleUtc().domain([new Date(s.t[0]!), new Date(s.t[n - 1]!)]).range([0, WIDTH]);
+  const x = scaleUtc()
+    .domain([new Date(s.t[0]!), new Date(s.t[n - 1]!)])
+    .range([0, WIDTH]);
   const y = scaleLinear().domain([low, 1]).range([HEIGHT, 0]).nice();
   const ticks = [...x.ticks(8).map(x.tickFormat()), ...y.ticks(5).map(y.tickFormat(5, '%'))];
   const index = Array.from({ length: points.x.length }, (_, i) => i);
-  const path = line<number>().defined((i) => !Number.isNaN(points.y[i]!)).x((i) => x(points.x[i]!)).y((i) => y(points.y[i]!))(index) ?? '';
+  const path =
+    line<number>()
+      .defined((i) => !Number.isNaN(points.y[i]!))
+      .x((i) => x(points.x[i]!))
+      .y((i) => y(points.y[i]!))(index) ?? '';
   return path + ticks.join('');
 }
 
@@ -136,7 +148,10 @@ export function benchChartRender(): Measurement[] {
     const repo = new SeriesRepo(db);
     let points = 0;
     let drawnPath = '';
-    const chart = pairedMedians(() => (drawnPath = draw(repo.readSeries(seriesId))), () => (points = repo.readSeries(seriesId).t.length));
+    const chart = pairedMedians(
+      () => (drawnPath = draw(repo.readSeries(seriesId))),
+      () => (points = repo.readSeries(seriesId).t.length),
+    );
     if (points !== MINUTES_PER_YEAR) throw new Error(`read ${points} points, stored ${MINUTES_PER_YEAR}`);
     // A path of 1,500 points (a few with NaN breaks) is tens of kB: anything much shorter means nothing was drawn.
     if (drawnPath.length < POINTS * 10 || !drawnPath.startsWith('M')) throw new Error(`the chart path is ${drawnPath.length} characters`);
@@ -147,7 +162,10 @@ export function benchChartRender(): Measurement[] {
     for (let i = 0; i < sli.length; i++) sli[i] = s.total[i]! > 0 ? s.good[i]! / s.total[i]! : NaN;
     let sum = 0;
     let out: XY = { x: s.t, y: sli };
-    const downsample = pairedMedians(() => (out = lttb({ x: s.t, y: sli }, POINTS)), () => (sum = plainSum(s.total)));
+    const downsample = pairedMedians(
+      () => (out = lttb({ x: s.t, y: sli }, POINTS)),
+      () => (sum = plainSum(s.total)),
+    );
     if (!(sum > 0)) throw new Error('baseline sum is wrong');
     if (out.x.length !== POINTS || !Array.from(out.y).some(Number.isNaN)) throw new Error('LTTB lost the points or the no-traffic gap');
 

@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFile } from '../electron/core/services/import-service';
-import type { ParseRequest } from '../shared/importers/dispatch';
+import type { ParseRequest } from '#shared/importers/dispatch';
 import { workspaceWithSli } from './bench-workspace';
 
 /** Wall ms of one import's phases as importFile reports them: read and hash, parse in the worker, store and commit. */
@@ -34,7 +34,9 @@ async function main(): Promise<ChildReport> {
     const cpu = process.cpuUsage();
     const started = new Map<string, number>();
     const start = performance.now();
-    const onProgress = (phase: string): void => { if (!started.has(phase)) started.set(phase, performance.now()); };
+    const onProgress = (phase: string): void => {
+      if (!started.has(phase)) started.set(phase, performance.now());
+    };
     const summary = await importFile(session, { sliId, path: file, request, onBadRows: 'abort', onProgress }, Date.now);
     const end = performance.now();
     importMs.push(end - start);

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { parseFile, type ParseRequest } from '../shared/importers/dispatch';
-import type { ParsedSeries } from '../shared/importers/types';
+import { parseFile, type ParseRequest } from '#shared/importers/dispatch';
+import type { ParsedSeries } from '#shared/importers/types';
 import { workspaceWithSli } from './bench-workspace';
 import type { ChildReport, PhaseMs } from './import-csv-child';
 import { report, type Measurement } from './measure';
@@ -79,11 +79,24 @@ export function handScan(bytes: Uint8Array): number {
     const c2 = text.indexOf(',', c1 + 1);
     let end = text.indexOf('\n', c2 + 1);
     if (end < 0) end = n;
-    const ms = Date.UTC(two(i) * 100 + two(i + 2), two(i + 5) - 1, two(i + 8), two(i + 11), two(i + 14), two(i + 17), (text.charCodeAt(i + 20) - 48) * 100 + two(i + 21));
+    const ms = Date.UTC(
+      two(i) * 100 + two(i + 2),
+      two(i + 5) - 1,
+      two(i + 8),
+      two(i + 11),
+      two(i + 14),
+      two(i + 17),
+      (text.charCodeAt(i + 20) - 48) * 100 + two(i + 21),
+    );
     const good = digits(c1 + 1, c2);
     const total = digits(c2 + 1, end);
     if (!(ms > previous && good >= 0 && good <= total)) throw new Error(`handScan: bad row at ${i}`);
-    if (k === columns[0]!.length) columns = columns.map((c) => { const grown = new Float64Array(c.length * 2); grown.set(c); return grown; });
+    if (k === columns[0]!.length)
+      columns = columns.map((c) => {
+        const grown = new Float64Array(c.length * 2);
+        grown.set(c);
+        return grown;
+      });
     columns[0]![k] = ms;
     columns[1]![k] = good;
     columns[2]![k] = total;
@@ -100,7 +113,12 @@ export function handScan(bytes: Uint8Array): number {
  */
 async function bundleChild(): Promise<string> {
   const common = {
-    bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning', absWorkingDir: ROOT,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    absWorkingDir: ROOT,
     banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { 'import.meta.url': '__importMetaUrl' },
   } as const;
@@ -152,20 +170,36 @@ export async function benchImportCsv(): Promise<Measurement[]> {
     let made = 0;
     const ms = alternately({
       // Reading the file is part of the baseline as of the import (T1: read + hand scanner).
-      hand: { run: () => { if (handScan(readFileSync(file)) !== ROWS) throw new Error('import-csv: the hand scanner lost rows'); } },
+      hand: {
+        run: () => {
+          if (handScan(readFileSync(file)) !== ROWS) throw new Error('import-csv: the hand scanner lost rows');
+        },
+      },
       parse: {
         run: () => {
           const result = parseFile(readFileSync(file), IMPORT_REQUEST);
-          if (result.accepted !== ROWS || result.issues.length > 0) throw new Error(`import-csv: bare parse read ${result.accepted} rows, ${result.issues.length} issues`);
+          if (result.accepted !== ROWS || result.issues.length > 0)
+            throw new Error(`import-csv: bare parse read ${result.accepted} rows, ${result.issues.length} issues`);
           series = result.series[0]!;
         },
       },
       insert: {
-        setup: () => { insertWorkspace = workspaceWithSli(join(dir, `insert-${made++}.slowb`)); },
+        setup: () => {
+          insertWorkspace = workspaceWithSli(join(dir, `insert-${made++}.slowb`));
+        },
         run: () => {
           const { session, sliId } = insertWorkspace!;
           session.write((repos) => {
-            const id = repos.series.insertImport({ sliId, sha256: 'bench', fileName: 'minutes.csv', format: 'csv', parserVersion: 1, acceptedRows: ROWS, rejectedRows: 0, startedAt: 0 });
+            const id = repos.series.insertImport({
+              sliId,
+              sha256: 'bench',
+              fileName: 'minutes.csv',
+              format: 'csv',
+              parserVersion: 1,
+              acceptedRows: ROWS,
+              rejectedRows: 0,
+              startedAt: 0,
+            });
             repos.series.insertSeries(id, series!);
           });
         },
@@ -179,16 +213,29 @@ export async function benchImportCsv(): Promise<Measurement[]> {
     const budgetMs = (ROWS / TARGET_ROWS_PER_S) * 1000;
     const rowsPerS = (wallMs: number): string => `${(ROWS / wallMs / 1000).toFixed(2)}M rows/s`;
     // CPU time of all threads stands for the wall time of an idle machine: the phases run one after another.
-    const e2e = `import-csv-1m-rows-e2e (${rowsPerS(importMs)} wall, ${rowsPerS(cpuMs)} by CPU time, DESIGN target ${TARGET_ROWS_PER_S / 1e6}M; `
-      + `read+hash ${phase('read')} / worker parse ${phase('parse')} / store+commit ${phase('store')} ms)`;
+    const e2e =
+      `import-csv-1m-rows-e2e (${rowsPerS(importMs)} wall, ${rowsPerS(cpuMs)} by CPU time, DESIGN target ${TARGET_ROWS_PER_S / 1e6}M; ` +
+      `read+hash ${phase('read')} / worker parse ${phase('parse')} / store+commit ${phase('store')} ms)`;
     return [
       report({ name: `${e2e} vs read + hand scanner`, value: importMs, unit: 'ms', baseline: ms.hand!, target: `ratio <= ${E2E_VS_HAND_RATIO}` }),
       report({ name: `${e2e} vs bare parse`, value: importMs, unit: 'ms', baseline: ms.parse!, target: `ratio <= ${E2E_VS_PARSE_RATIO}` }),
       report({ name: `${e2e} vs bare insert`, value: importMs, unit: 'ms', baseline: ms.insert! }),
       report({ name: `import-csv-1m-rows-absolute-ms-vs-${Math.round(budgetMs)}ms-budget`, value: importMs, unit: 'ms', baseline: budgetMs }),
-      report({ name: `csv-parse-1m-rows (${rowsPerS(ms.parse!)}) vs read + hand scanner`, value: ms.parse!, unit: 'ms', baseline: ms.hand!, target: `ratio <= ${PARSE_VS_HAND_RATIO}` }),
+      report({
+        name: `csv-parse-1m-rows (${rowsPerS(ms.parse!)}) vs read + hand scanner`,
+        value: ms.parse!,
+        unit: 'ms',
+        baseline: ms.hand!,
+        target: `ratio <= ${PARSE_VS_HAND_RATIO}`,
+      }),
       // Baseline: the same child process idle, with its modules loaded, before its first import.
-      report({ name: `import-csv-1m-rows-peak-rss (${WARMUP + RUNS} imports in one process)`, value: run.peakRssMb, unit: 'MB', baseline: run.idleRssMb, target: `value <= ${TARGET_PEAK_RSS_MB}` }),
+      report({
+        name: `import-csv-1m-rows-peak-rss (${WARMUP + RUNS} imports in one process)`,
+        value: run.peakRssMb,
+        unit: 'MB',
+        baseline: run.idleRssMb,
+        target: `value <= ${TARGET_PEAK_RSS_MB}`,
+      }),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

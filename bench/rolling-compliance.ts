@@ -1,5 +1,5 @@
 // T2 of reference/performance.md: rolling compliance and burn rates over a year of minute data, as ratios to a plain sum.
-import { burnRates, rollingCompliance } from '../shared/budget/rolling';
+import { burnRates, rollingCompliance } from '#shared/budget/rolling';
 import { prng, medianMs, report, type Measurement } from './measure';
 
 const MINUTES_PER_YEAR = 525_600;
@@ -10,7 +10,6 @@ const BURN_WINDOWS = [60, 360, MINUTES_PER_DAY, 3 * MINUTES_PER_DAY, WINDOW_30D]
 const TARGET_PPM = 999_000;
 const RUNS = 21;
 const WARMUP = 10;
-
 
 /** One year of minute counts: ~1,000 requests a minute with a daily cycle, a few seeded bad events and incidents. */
 function yearOfMinutes(seed = 20240601): { good: Float64Array; total: Float64Array } {
@@ -83,7 +82,7 @@ function checkBurnRates(good: Float64Array, total: Float64Array, outs: Float64Ar
     for (let i = 0; i < total.length; i++) {
       const from = Math.max(0, i - w + 1);
       const t = pt[i + 1]! - pt[from]!;
-      const expected = ((t - (pg[i + 1]! - pg[from]!)) / t) / budget;
+      const expected = (t - (pg[i + 1]! - pg[from]!)) / t / budget;
       if (!(Math.abs(outs[k]![i]! - expected) <= 1e-9 * Math.max(1, expected))) {
         throw new Error(`burn rate (${w} points) at ${i}: ${outs[k]![i]} ≠ ${expected}`);
       }

@@ -32,13 +32,24 @@ describe('packaging (R10)', () => {
     const appOutDir = mkdtempSync(join(tmpdir(), 'swb-pack-'));
     try {
       // A stand-in executable carrying a real fuse wire: sentinel, version 1, eight fuses all enabled.
-      const wire = Buffer.concat([Buffer.from('\x7fELF…'), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 8]), Buffer.alloc(8, FuseState.ENABLE), Buffer.from('…')]);
+      const wire = Buffer.concat([
+        Buffer.from('\x7fELF…'),
+        Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+        Buffer.from([1, 8]),
+        Buffer.alloc(8, FuseState.ENABLE),
+        Buffer.from('…'),
+      ]);
       const executable = join(appOutDir, 'slo-workbench');
       writeFileSync(executable, wire);
       expect(config.afterPack).toBe('build/after-pack.cjs');
-      await afterPack({ electronPlatformName: 'linux', appOutDir, packager: { executableName: 'slo-workbench', appInfo: { productFilename: 'SLO Workbench' } } });
+      await afterPack({
+        electronPlatformName: 'linux',
+        appOutDir,
+        packager: { executableName: 'slo-workbench', appInfo: { productFilename: 'SLO Workbench' } },
+      });
       const flipped = (await getCurrentFuseWire(executable)) as unknown as Record<number, number>;
-      for (const [option, on] of Object.entries(FUSES)) expect(flipped[Number(option)], FuseV1Options[Number(option)]).toBe(on ? FuseState.ENABLE : FuseState.DISABLE);
+      for (const [option, on] of Object.entries(FUSES))
+        expect(flipped[Number(option)], FuseV1Options[Number(option)]).toBe(on ? FuseState.ENABLE : FuseState.DISABLE);
       expect(flipped[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(FuseState.ENABLE);
     } finally {
       rmSync(appOutDir, { recursive: true, force: true });
@@ -52,12 +63,14 @@ describe('packaging (R10)', () => {
     expect(electronExecutable({ electronPlatformName: 'darwin', appOutDir: '/o', packager })).toBe('/o/SLO Workbench.app');
   });
 
-  it('matches electron-builder\'s own configuration schema', async () => {
+  it("matches electron-builder's own configuration schema", async () => {
     // Transitive packages of electron-builder; the schema check is the one `electron-builder` runs first.
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as { validateConfiguration(c: unknown, l: unknown): Promise<void> };
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...config, linux: { ...config.linux, unknownOption: true } }, new DebugLogger(false))).rejects.toThrow(/configuration\.linux/);
+    await expect(validateConfiguration({ ...config, linux: { ...config.linux, unknownOption: true } }, new DebugLogger(false))).rejects.toThrow(
+      /configuration\.linux/,
+    );
   });
 
   it('packs into an asar, unpacking only native modules', () => {

@@ -22,7 +22,12 @@ function atLeast(version: string, floor: string): boolean {
 
 describe('dependency version floors (R10)', () => {
   it('compares versions numerically', () => {
-    expect([atLeast('45.10.0', '45.9.9'), atLeast('8.0.0', '10.0.0'), atLeast('2.8.3', '2.8.3'), atLeast('2.8.2', '2.8.3')]).toEqual([true, false, true, false]);
+    expect([atLeast('45.10.0', '45.9.9'), atLeast('8.0.0', '10.0.0'), atLeast('2.8.3', '2.8.3'), atLeast('2.8.2', '2.8.3')]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('uses Electron 45 or newer', () => {

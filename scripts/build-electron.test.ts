@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, PATH_CHANNELS } from '../shared/ipc/contract';
+import { CHANNELS, PATH_CHANNELS } from '#shared/ipc/contract';
 import { buildElectron } from './build-electron.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -73,9 +73,18 @@ describe('the Electron build', () => {
 
   it('starts from the built main bundle against the Electron double and opens the one window', async () => {
     const double = join(out, 'electron-double.cjs');
-    await build({ entryPoints: [join(root, 'electron/test/electron-double.ts')], outfile: double, bundle: true, format: 'cjs', platform: 'node', logLevel: 'warning' });
+    await build({
+      entryPoints: [join(root, 'electron/test/electron-double.ts')],
+      outfile: double,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      logLevel: 'warning',
+    });
     const runner = join(out, 'run-main.cjs');
-    writeFileSync(runner, `
+    writeFileSync(
+      runner,
+      `
       const Module = require('node:module');
       const double = require(${JSON.stringify(double)});
       const load = Module._load;
@@ -91,12 +100,16 @@ describe('the Electron build', () => {
           process.exit(0);
         }, 300);
       }, 20);
-    `);
+    `,
+    );
     const stdout = execFileSync(process.execPath, [runner], { env: { ...process.env, NODE_PATH: join(root, 'node_modules') }, encoding: 'utf8' });
     const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
     expect(report.log.slice(0, 3)).toEqual(['app.enableSandbox', 'protocol.registerSchemesAsPrivileged', 'app.requestSingleInstanceLock']);
     expect(report.windows).toEqual([
-      { prefs: expect.objectContaining({ sandbox: true, contextIsolation: true, preload: join(out, 'app', 'dist', 'electron', 'preload', 'index.cjs') }), urls: ['app://bundle/index.html'] },
+      {
+        prefs: expect.objectContaining({ sandbox: true, contextIsolation: true, preload: join(out, 'app', 'dist', 'electron', 'preload', 'index.cjs') }),
+        urls: ['app://bundle/index.html'],
+      },
     ]);
     expect(report.handlers).toEqual(['slo-workbench:invoke']);
     expect(report.menu).toBe(true);

@@ -24,13 +24,18 @@ describe('the layering is enforced by lint, not by habit', () => {
   });
 
   it('lets the main process import electron and the shared contract', async () => {
-    expect(await ruleIds('electron/main/x.ts', "import { app } from 'electron';\nimport { CHANNELS } from '../../shared/ipc/contract';\nexport const a = [app, CHANNELS];\n")).toEqual([]);
+    expect(
+      await ruleIds(
+        'electron/main/x.ts',
+        "import { app } from 'electron';\nimport { CHANNELS } from '#shared/ipc/contract';\nexport const a = [app, CHANNELS];\n",
+      ),
+    ).toEqual([]);
   });
 
   it.each([
-    ["const w = new BrowserWindow({});\nexport { w };\n", 'electron/main/x.ts'],
-    ["export const o = { webPreferences: { nodeIntegration: true } };\n", 'electron/main/x.ts'],
-    ["export const f = (db: { transaction(fn: () => unknown): unknown }) => db.transaction(async () => 1);\n", 'electron/core/x.ts'],
+    ['const w = new BrowserWindow({});\nexport { w };\n', 'electron/main/x.ts'],
+    ['export const o = { webPreferences: { nodeIntegration: true } };\n', 'electron/main/x.ts'],
+    ['export const f = (db: { transaction(fn: () => unknown): unknown }) => db.transaction(async () => 1);\n', 'electron/core/x.ts'],
     ["export const p = 'PRAGMA synchronous = OFF';\n", 'electron/core/x.ts'],
   ])('bans the unsafe pattern %j', async (code, file) => {
     expect(await ruleIds(file, code)).toContain('no-restricted-syntax');

@@ -44,7 +44,9 @@ if (!binary) {
     await ensureElectronNative(root, electronVersion(root));
   } catch (error) {
     console.error(`Could not build better-sqlite3 for Electron: ${error instanceof Error ? error.message : String(error)}`);
-    console.error(`Build it by hand, then run npm start again:\n  npx @electron/rebuild --only better-sqlite3 --version ${electronVersion(root)}\n  and copy node_modules/better-sqlite3/build/Release/better_sqlite3.node to ${electronNativePath(root)}\n  (then run npm rebuild better-sqlite3 to restore the Node build).`);
+    console.error(
+      `Build it by hand, then run npm start again:\n  npx @electron/rebuild --only better-sqlite3 --version ${electronVersion(root)}\n  and copy node_modules/better-sqlite3/build/Release/better_sqlite3.node to ${electronNativePath(root)}\n  (then run npm rebuild better-sqlite3 to restore the Node build).`,
+    );
     process.exit(1);
   }
   forward(binary, [root, ...args]);

@@ -27,8 +27,10 @@ test('the tier editor warns that a 90-day page can never fire, and gives a 1-day
     await fillCell(page, `tier-${id}-slo-days`, '90');
     await expect(page.getByTestId(`${alerts}-page-quick-rate`)).toHaveText('108 %');
     const warning = page.getByTestId(`${alerts}-page-quick-warning`);
-    await expect(warning).toHaveText('Page · quick: Can never fire: it waits for more than 108 % of requests to fail. Lower its burn rate (×43.2) below ×40 '
-      + '(guard a smaller share of the budget, or use longer windows), or choose a shorter SLO window.');
+    await expect(warning).toHaveText(
+      'Page · quick: Can never fire: it waits for more than 108 % of requests to fail. Lower its burn rate (×43.2) below ×40 ' +
+        '(guard a smaller share of the budget, or use longer windows), or choose a shorter SLO window.',
+    );
     await expect(page.getByTestId(`${alerts}-page-slow-warning`)).toHaveCount(0);
     await expect(page.getByTestId(alerts).getByRole('columnheader', { name: 'Burn rate above' })).toBeVisible();
     await page.getByTestId(alerts).scrollIntoViewIfNeeded();
@@ -39,7 +41,12 @@ test('the tier editor warns that a 90-day page can never fire, and gives a 1-day
     await fillCell(page, `tier-${id}-slo-days`, '1');
     await expect(page.getByTestId(alerts)).toContainText('windows from “SRE workbook, 30 days, windows scaled to 1d”');
     await expect(page.getByTestId(`${alerts}-page-quick`)).toContainText('2m');
-    for (const [key, factor] of [['page-quick', '×14.4'], ['page-slow', '×6'], ['ticket-quick', '×3'], ['ticket-slow', '×1']] as const) {
+    for (const [key, factor] of [
+      ['page-quick', '×14.4'],
+      ['page-slow', '×6'],
+      ['ticket-quick', '×3'],
+      ['ticket-slow', '×1'],
+    ] as const) {
       await expect(page.getByTestId(`${alerts}-${key}-factor`)).toHaveText(factor);
       await expect(page.getByTestId(`${alerts}-${key}-warning`)).toHaveCount(0);
     }

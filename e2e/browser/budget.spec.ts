@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { budgetMinutes, formatMinutes } from '../../shared/budget/budget';
-import { periodContaining } from '../../shared/budget/calendar';
+import { budgetMinutes, formatMinutes } from '#shared/budget/budget';
+import { periodContaining } from '#shared/budget/calendar';
 import { ARTIFACTS, createWorkspace, freshDirs, startServer } from '../support/server';
 
 async function setTier(page: Page, id: string, tier: string, target: string) {
@@ -91,7 +91,9 @@ test('an SLO shows its alerts, the policy refuses bad thresholds, traffic adds b
     const undoTitle = await page.getByTestId('undo').getAttribute('title');
     await page.getByTestId('policy-criticalBelowPercent').fill('60');
     await page.getByTestId('policy-save').click();
-    await expect(page.getByTestId('policy-criticalBelowPercent-error')).toHaveText('The critical threshold must be above 0 % and below the warning threshold (50 %)');
+    await expect(page.getByTestId('policy-criticalBelowPercent-error')).toHaveText(
+      'The critical threshold must be above 0 % and below the warning threshold (50 %)',
+    );
     await page.getByTestId('policy-criticalBelowPercent').fill('a quarter');
     await page.getByTestId('policy-save').click();
     await expect(page.getByTestId('policy-criticalBelowPercent-error')).toHaveText('The critical threshold must be a number, not "a quarter"');

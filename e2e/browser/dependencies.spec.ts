@@ -60,7 +60,10 @@ test('a workshop links three services, sees the ceiling and the red infeasible n
 
     // The workshop raises checkout's SLO above what payments allows: the service panel warns, naming payments.
     await page.getByTestId('tab-services').click();
-    await page.getByTestId('service-list').getByRole('button', { name: /checkout/ }).click();
+    await page
+      .getByTestId('service-list')
+      .getByRole('button', { name: /checkout/ })
+      .click();
     const sloInput = page.getByTestId('sli-availability').locator('input[data-testid$="-slo-target"]');
     await sloInput.fill('99.95');
     await sloInput.press('Enter');

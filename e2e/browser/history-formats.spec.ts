@@ -33,9 +33,23 @@ test('an access log, an Upptime history, a query_range file, NGINX Plus snapshot
   copyFileSync(join(DATASETS, 'upptime-unibe-digitaleditions/events.csv'), join(dirs.folder, 'upptime-events.csv'));
   copyFileSync(join(DATASETS, 'nginx-plus-status-2015/nginxplus_status.jsonl'), join(dirs.folder, 'nginxplus_status.jsonl'));
   const t0 = Date.UTC(2026, 2, 1);
-  const matrix = { status: 'success', data: { resultType: 'matrix', result: [{ metric: { __name__: 'sli:availability:ratio', job: 'api' }, values: Array.from({ length: 600 }, (_, i) => [t0 / 1000 + 60 * (i + 1), i >= 300 && i < 310 ? '0.5' : '1']) }] } };
+  const matrix = {
+    status: 'success',
+    data: {
+      resultType: 'matrix',
+      result: [
+        {
+          metric: { __name__: 'sli:availability:ratio', job: 'api' },
+          values: Array.from({ length: 600 }, (_, i) => [t0 / 1000 + 60 * (i + 1), i >= 300 && i < 310 ? '0.5' : '1']),
+        },
+      ],
+    },
+  };
   writeFileSync(join(dirs.folder, 'availability-query-range.json'), JSON.stringify(matrix));
-  writeFileSync(join(dirs.folder, 'samples.json'), JSON.stringify(Array.from({ length: 120 }, (_, i) => ({ t: new Date(t0 + 60_000 * (i + 1)).toISOString(), good: i === 60 ? 90 : 100, total: 100 }))));
+  writeFileSync(
+    join(dirs.folder, 'samples.json'),
+    JSON.stringify(Array.from({ length: 120 }, (_, i) => ({ t: new Date(t0 + 60_000 * (i + 1)).toISOString(), good: i === 60 ? 90 : 100, total: 100 }))),
+  );
   const server = await startServer(dirs);
   try {
     await open(page, server, 'formats');

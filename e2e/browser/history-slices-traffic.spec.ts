@@ -22,7 +22,9 @@ function writeMidnightHistory(folder: string): void {
   writeFileSync(join(folder, 'midnight.csv'), lines.join('\n'));
 }
 
-test('a Timeslices SLO is judged in its slices on the History screen, windows are named by their dates, and traffic comes only from request counts', async ({ page }) => {
+test('a Timeslices SLO is judged in its slices on the History screen, windows are named by their dates, and traffic comes only from request counts', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const dirs = freshDirs();
   writeMidnightHistory(dirs.folder);
@@ -57,8 +59,9 @@ test('a Timeslices SLO is judged in its slices on the History screen, windows ar
     await page.getByTestId('fit-panel').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, '41-history-slices.png') });
     // The backtest counts the incident in slices too: 4 bad slices of the 43 one 30-day period allows.
-    await expect(page.getByTestId('backtest-slo-counting')).toHaveText('Events counted in 5-minute slices good at 99 %, as the SLO counts: '
-      + 'an event is a run of bad slices, its share of the bad slices one period allows.');
+    await expect(page.getByTestId('backtest-slo-counting')).toHaveText(
+      'Events counted in 5-minute slices good at 99 %, as the SLO counts: ' + 'an event is a run of bad slices, its share of the bad slices one period allows.',
+    );
     await expect(page.getByTestId('backtest-slo').locator('tbody tr')).toHaveText([/^2026-01-06 11:59 → 2026-01-06 12:19\s*9\.3 %/]);
     await page.getByTestId('backtest-panel').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, '43-backtest-slices.png') });
@@ -66,8 +69,10 @@ test('a Timeslices SLO is judged in its slices on the History screen, windows ar
     await importFile(page, 'upptime-events.csv');
     await expect(page.getByTestId('import-result')).toHaveAttribute('data-status', 'stored', { timeout: 60_000 });
     await page.getByTestId('import-close').first().click();
-    await expect(page.getByTestId('traffic-hint')).toHaveText('No traffic from the Upptime import upptime-events.csv: an Upptime history counts the minutes '
-      + 'a site was up or down, not requests. Type the service\'s requests per day for bad-event budgets.');
+    await expect(page.getByTestId('traffic-hint')).toHaveText(
+      'No traffic from the Upptime import upptime-events.csv: an Upptime history counts the minutes ' +
+        "a site was up or down, not requests. Type the service's requests per day for bad-event budgets.",
+    );
     await expect(page.getByTestId('apply-traffic')).toHaveCount(0);
     await page.getByTestId('fit-panel').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, '42-history-upptime-traffic.png') });

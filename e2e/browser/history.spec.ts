@@ -22,7 +22,10 @@ function writeHistory(folder: string): void {
   }
   writeFileSync(join(folder, 'checkout-minutes.csv'), lines.join('\r\n'));
   // A malformed export: a number with a unit, a missing field and good above total.
-  writeFileSync(join(folder, 'broken.csv'), 'timestamp,ok_requests,all_requests\n2026-01-01T00:01:00Z,100,100\n2026-01-01T00:02:00Z,9O,100\n2026-01-01T00:03:00Z,100\n2026-01-01T00:04:00Z,120,100\n');
+  writeFileSync(
+    join(folder, 'broken.csv'),
+    'timestamp,ok_requests,all_requests\n2026-01-01T00:01:00Z,100,100\n2026-01-01T00:02:00Z,9O,100\n2026-01-01T00:03:00Z,100\n2026-01-01T00:04:00Z,120,100\n',
+  );
 }
 
 test('a team imports a CSV export, reads the charts and the recommendation, excludes maintenance and reads the backtest', async ({ page }) => {

@@ -8,7 +8,10 @@ test('removing an import on the History screen is undone by the toolbar, bringin
   test.setTimeout(120_000);
   const dirs = freshDirs();
   const t0 = Date.UTC(2026, 2, 1);
-  writeFileSync(join(dirs.folder, 'samples.json'), JSON.stringify(Array.from({ length: 120 }, (_, i) => ({ t: new Date(t0 + 60_000 * (i + 1)).toISOString(), good: i === 60 ? 90 : 100, total: 100 }))));
+  writeFileSync(
+    join(dirs.folder, 'samples.json'),
+    JSON.stringify(Array.from({ length: 120 }, (_, i) => ({ t: new Date(t0 + 60_000 * (i + 1)).toISOString(), good: i === 60 ? 90 : 100, total: 100 }))),
+  );
   const server = await startServer(dirs);
   try {
     await page.goto(server.url);

@@ -17,11 +17,21 @@ async function stored(page: Page, expected: string): Promise<void> {
 test('the wizard reads a windows-1252 CSV in the encoding chosen, a gzip CSV as its contents, and an access log per bucket', async ({ page }) => {
   test.setTimeout(120_000);
   const dirs = freshDirs();
-  writeFileSync(join(dirs.folder, 'latin1.csv'), Buffer.from('time,good,total,note\n2024-01-01T00:01:00Z,9,10,Grüße\n2024-01-01T00:02:00Z,10,10,ok\n', 'latin1'));
-  writeFileSync(join(dirs.folder, 'rows.csv.gz'), gzipSync('time,good,total\n2024-02-01T00:01:00Z,9,10\n2024-02-01T00:02:00Z,10,10\n2024-02-01T00:03:00Z,10,10\n'));
+  writeFileSync(
+    join(dirs.folder, 'latin1.csv'),
+    Buffer.from('time,good,total,note\n2024-01-01T00:01:00Z,9,10,Grüße\n2024-01-01T00:02:00Z,10,10,ok\n', 'latin1'),
+  );
+  writeFileSync(
+    join(dirs.folder, 'rows.csv.gz'),
+    gzipSync('time,good,total\n2024-02-01T00:01:00Z,9,10\n2024-02-01T00:02:00Z,10,10\n2024-02-01T00:03:00Z,10,10\n'),
+  );
   // Two requests at hh:05:34 and hh:05:40 in each hour 00–05; the one at 03:05:34 is a 500.
-  writeFileSync(join(dirs.folder, 'hourly.log'), [0, 1, 2, 3, 4, 5].flatMap((h) => [34, 40].map((s) =>
-    `1.2.3.4 - - [17/May/2015:0${h}:05:${s} +0000] "GET / HTTP/1.1" ${h === 3 && s === 34 ? 500 : 200} 12`)).join('\n'));
+  writeFileSync(
+    join(dirs.folder, 'hourly.log'),
+    [0, 1, 2, 3, 4, 5]
+      .flatMap((h) => [34, 40].map((s) => `1.2.3.4 - - [17/May/2015:0${h}:05:${s} +0000] "GET / HTTP/1.1" ${h === 3 && s === 34 ? 500 : 200} 12`))
+      .join('\n'),
+  );
   const server = await startServer(dirs);
   try {
     await page.goto(server.url);

@@ -20,7 +20,7 @@ function writeLatencies(folder: string): void {
   writeFileSync(join(folder, 'latency.csv'), `${lines.join('\n')}\n`);
 }
 
-test('a latency CSV imported through the wizard asks for the values\' unit and judges the SLA at 150 ms and the SLO at 200 ms', async ({ page }) => {
+test("a latency CSV imported through the wizard asks for the values' unit and judges the SLA at 150 ms and the SLO at 200 ms", async ({ page }) => {
   test.setTimeout(120_000);
   const dirs = freshDirs();
   writeLatencies(dirs.folder);
@@ -30,7 +30,11 @@ test('a latency CSV imported through the wizard asks for the values\' unit and j
     await createWorkspace(page, 'latency');
     await server.stop();
     // The SLI and its two tiers, each with its own threshold, set with the CLI on the same file.
-    const cli = (...args: string[]) => execFileSync(process.execPath, [BIN, ...args, '--workspace', 'latency.slowb'], { cwd: dirs.folder, env: { ...process.env, SLO_WORKBENCH_HOME: join(dirs.home, 'cli') } });
+    const cli = (...args: string[]) =>
+      execFileSync(process.execPath, [BIN, ...args, '--workspace', 'latency.slowb'], {
+        cwd: dirs.folder,
+        env: { ...process.env, SLO_WORKBENCH_HOME: join(dirs.home, 'cli') },
+      });
     cli('service', 'add', 'api');
     cli('sli', 'add', '--service', 'api', '--kind', 'latency', '--threshold-ms', '200', 'latency');
     cli('objective', 'set', '--service', 'api', '--sli', 'latency', '--tier', 'sla', '--target', '90', '--window', '1d', '--threshold-ms', '150');
@@ -49,7 +53,9 @@ test('a latency CSV imported through the wizard asks for the values\' unit and j
     await expect(wizard.getByTestId('import-threshold')).toHaveCount(0);
     await expect(wizard.getByTestId('import-mapping')).toContainText('Choose the unit the values are written in');
     await wizard.getByTestId('import-value-unit').selectOption('ms');
-    await expect(wizard.getByTestId('import-mapping')).toHaveText('Each row is one latency from “latency_ms”, in milliseconds, timed by “time”; each tier is judged at its own threshold.');
+    await expect(wizard.getByTestId('import-mapping')).toHaveText(
+      'Each row is one latency from “latency_ms”, in milliseconds, timed by “time”; each tier is judged at its own threshold.',
+    );
     await page.screenshot({ path: join(ARTIFACTS, '40-import-latency-unit.png') });
     await wizard.getByTestId('import-start').click();
     await expect(wizard.getByTestId('import-result')).toContainText('4,320', { timeout: 60_000 });
@@ -62,7 +68,9 @@ test('a latency CSV imported through the wizard asks for the values\' unit and j
     await expect(fit.getByTestId('fit-sla-all')).toHaveText('0 % (0 of 2,881)');
     await expect(fit.getByTestId('fit-slo-all')).toHaveText('100 % (2,881 of 2,881)');
     // The chart's line is the SLO's; the SLA's 90 % is not drawn against a line judged at 200 ms.
-    await expect(page.getByTestId('chart-latency')).toHaveText('The line is judged at ≤ 200 ms, the SLO’s threshold; the SLA (≤ 150 ms) is not drawn against it: see how the tiers would have fared.');
+    await expect(page.getByTestId('chart-latency')).toHaveText(
+      'The line is judged at ≤ 200 ms, the SLO’s threshold; the SLA (≤ 150 ms) is not drawn against it: see how the tiers would have fared.',
+    );
     await page.screenshot({ path: join(ARTIFACTS, '41-history-latency-tiers.png'), fullPage: true });
   } finally {
     await server.stop();

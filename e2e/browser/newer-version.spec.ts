@@ -27,8 +27,9 @@ test('a workspace written by a newer version opens read-only, says so, and is no
     server = await startServer(dirs);
     await page.goto(server.url);
     await page.getByRole('button', { name: 'future.slowb' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'newer version' }))
-      .toHaveText(`This workspace was written by a newer version of SLO Workbench (schema 42; this version knows up to ${LATEST_SCHEMA_VERSION}). It is open read-only.`);
+    await expect(page.getByRole('status').filter({ hasText: 'newer version' })).toHaveText(
+      `This workspace was written by a newer version of SLO Workbench (schema 42; this version knows up to ${LATEST_SCHEMA_VERSION}). It is open read-only.`,
+    );
     await expect(page.getByTestId('workspace-title')).toContainText('read-only');
     await expect(page.getByRole('heading', { name: 'payments' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Add service' })).toHaveCount(0);

@@ -19,7 +19,10 @@ function electronBinary(): string | null {
   return existsSync(binary) && statSync(binary).isFile() ? binary : null;
 }
 
-type Bridge = { invoke(channel: string, args: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>; on(e: string, l: (p: unknown) => void): () => void };
+type Bridge = {
+  invoke(channel: string, args: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+  on(e: string, l: (p: unknown) => void): () => void;
+};
 
 const binary = electronBinary();
 test.skip(binary === null, SKIP_REASON);
@@ -33,7 +36,15 @@ test.beforeAll(async () => {
   // The current sources, bundled, plus better-sqlite3 for Electron's ABI (what `npm start` does).
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const version = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
-  execFileSync(process.execPath, ['--input-type=module', '-e', `import { ensureElectronNative } from './scripts/electron-native.mjs'; await ensureElectronNative(${JSON.stringify(ROOT)}, ${JSON.stringify(version)});`], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { ensureElectronNative } from './scripts/electron-native.mjs'; await ensureElectronNative(${JSON.stringify(ROOT)}, ${JSON.stringify(version)});`,
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   dir = mkdtempSync(join(tmpdir(), 'swb-electron-e2e-'));
   app = await electron.launch({ executablePath: binary ?? undefined, args: [ROOT, `--user-data-dir=${join(dir, 'user-data')}`], cwd: ROOT });
   page = await app.firstWindow();
@@ -48,7 +59,10 @@ test.afterAll(async () => {
 test('opens one sandboxed window on app://bundle with only { invoke, on } exposed', async () => {
   expect(page.url()).toBe('app://bundle/index.html');
   expect(await page.evaluate(() => Object.keys((window as unknown as { api: Bridge }).api).sort())).toEqual(['invoke', 'on']);
-  expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
+  expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual([
+    'undefined',
+    'undefined',
+  ]);
   // The preferences themselves are pinned by the window-factory unit test; here the page proves it has no Node.
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 });

@@ -21,11 +21,15 @@ export function freshDirs(): { folder: string; home: string } {
 
 /** Starts `bin/slo-workbench.js serve` on a free port and waits for its launch line. */
 export async function startServer(dirs: { folder: string; home: string }, extra: string[] = []): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/slo-workbench.js'), 'serve', '--no-open', '--port', '0', '--folder', dirs.folder, ...extra], {
-    cwd: ROOT,
-    env: { ...process.env, SLO_WORKBENCH_HOME: dirs.home },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/slo-workbench.js'), 'serve', '--no-open', '--port', '0', '--folder', dirs.folder, ...extra],
+    {
+      cwd: ROOT,
+      env: { ...process.env, SLO_WORKBENCH_HOME: dirs.home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
@@ -45,11 +49,12 @@ export async function startServer(dirs: { folder: string; home: string }, extra:
     url,
     origin: new URL(url).origin,
     ...dirs,
-    stop: () => new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { alertPeriodMinutes, chooseAlertSet, DEFAULT_ALERT_SETS } from '../../shared/budget/alerts';
+import { alertPeriodMinutes, chooseAlertSet, DEFAULT_ALERT_SETS } from '#shared/budget/alerts';
 import { createCore, type Core } from './registry';
 import { value } from './test-support';
 
@@ -32,9 +32,14 @@ beforeEach(async () => {
   await value(core.call('workspace/create', { path: 'w.slowb' }));
   const serviceId = (await value(core.call('service/create', { name: 'web' }))).id;
   sliId = (await value(core.call('sli/create', { serviceId, name: 'availability', kind: 'availability' }))).id;
-  await value(core.call('import/file', {
-    sliId, path: writeBursts(), format: 'csv', csv: { mapping: { kind: 'good-total', time: 'time', good: 'good', total: 'total' }, timeFormat: 'iso' },
-  }));
+  await value(
+    core.call('import/file', {
+      sliId,
+      path: writeBursts(),
+      format: 'csv',
+      csv: { mapping: { kind: 'good-total', time: 'time', good: 'good', total: 'total' }, timeFormat: 'iso' },
+    }),
+  );
 }, 30_000);
 
 afterEach(() => {
@@ -42,7 +47,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the backtest picks each tier\'s alert set as the tier editor and the CLI do', () => {
+describe("the backtest picks each tier's alert set as the tier editor and the CLI do", () => {
   it('raises 0 pages and 0 tickets for a 1-day SLA met in every window, with the workbook windows scaled to a day', async () => {
     await value(core.call('objective/set', { sliId, tier: 'sla', targetPpm: 990_000, window: { kind: 'rolling', days: 1 }, method: 'occurrences' }));
     const r = await value(core.call('analysis/backtest', { sliId, excluding: true }));
@@ -56,7 +61,10 @@ describe('the backtest picks each tier\'s alert set as the tier editor and the C
     await value(core.call('objective/set', { sliId, tier: 'sla', targetPpm: 990_000, window: { kind: 'rolling', days: 1 }, method: 'occurrences' }));
     await value(core.call('objective/set', { sliId, tier: 'slo', targetPpm: 999_000, window: { kind: 'rolling', days: 30 }, method: 'occurrences' }));
     const r = await value(core.call('analysis/backtest', { sliId, excluding: true }));
-    expect(r.tiers.map((t) => [t.tier, t.setName])).toEqual([['sla', 'SRE workbook, 30 days, windows scaled to 1d'], ['slo', 'SRE workbook, 30 days']]);
+    expect(r.tiers.map((t) => [t.tier, t.setName])).toEqual([
+      ['sla', 'SRE workbook, 30 days, windows scaled to 1d'],
+      ['slo', 'SRE workbook, 30 days'],
+    ]);
     expect(r.tiers.find((t) => t.tier === 'sla')!.pages).toBe(0);
   });
 

@@ -1,5 +1,5 @@
-import type { Args, CoreChannel, HostInfo, ResultOf } from '../../shared/ipc/contract';
-import type { EventMap, EventName } from '../../shared/ipc/events';
+import type { Args, CoreChannel, HostInfo, ResultOf } from '#shared/ipc/contract';
+import type { EventMap, EventName } from '#shared/ipc/events';
 import type { CatalogService } from './services/catalog-service';
 import type { ImportJobs } from './services/import-jobs';
 import type { ReliabilityService } from './services/reliability-service';

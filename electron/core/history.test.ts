@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventMap } from '../../shared/ipc/events';
+import type { EventMap } from '#shared/ipc/events';
 import type { Core } from './registry';
 import { removeTempCore, tempCore, value } from './test-support';
 
@@ -31,10 +31,14 @@ function writeHistory(): string {
 }
 
 async function importHistory() {
-  return value(core.call('import/file', {
-    sliId, path: writeHistory(), format: 'csv',
-    csv: { mapping: { kind: 'good-total', time: 'time', good: 'good', total: 'total' }, timeFormat: 'iso' },
-  }));
+  return value(
+    core.call('import/file', {
+      sliId,
+      path: writeHistory(),
+      format: 'csv',
+      csv: { mapping: { kind: 'good-total', time: 'time', good: 'good', total: 'total' }, timeFormat: 'iso' },
+    }),
+  );
 }
 
 beforeEach(async () => {
@@ -47,13 +51,25 @@ beforeEach(async () => {
 
 afterEach(() => removeTempCore({ dir, core }));
 
-const weekly = { category: 'maintenance' as const, reason: 'Sunday patching', startMs: Date.UTC(2026, 0, 4, 2), durationMinutes: 60, rrule: 'FREQ=WEEKLY;BYDAY=SU', timeZone: 'UTC' };
+const weekly = {
+  category: 'maintenance' as const,
+  reason: 'Sunday patching',
+  startMs: Date.UTC(2026, 0, 4, 2),
+  durationMinutes: 60,
+  rrule: 'FREQ=WEEKLY;BYDAY=SU',
+  timeZone: 'UTC',
+};
 
 describe('previewing a file before importing it', () => {
   it('suggests the mapping and the time format from the header and the first rows', async () => {
     const preview = await value(core.call('import/preview', { path: writeHistory() }));
     expect(preview.format).toBe('csv');
-    expect(preview.csv).toMatchObject({ headers: ['time', 'good', 'total'], mapping: { kind: 'good-total', time: 0, good: 1, total: 2 }, timeFormat: 'iso', needsTimeZone: false });
+    expect(preview.csv).toMatchObject({
+      headers: ['time', 'good', 'total'],
+      mapping: { kind: 'good-total', time: 0, good: 1, total: 2 },
+      timeFormat: 'iso',
+      needsTimeZone: false,
+    });
     expect(preview.lines[0]).toBe('time,good,total');
   });
 });
@@ -62,10 +78,15 @@ describe('importing with progress and cancel', () => {
   it('reports the phases of an import under its job id', async () => {
     const seen: EventMap['import-progress'][] = [];
     core.on('import-progress', (p) => seen.push(p));
-    await value(core.call('import/file', {
-      sliId, path: writeHistory(), format: 'csv', jobId: 'job-1',
-      csv: { mapping: { kind: 'good-total', time: 'time', good: 'good', total: 'total' }, timeFormat: 'iso' },
-    }));
+    await value(
+      core.call('import/file', {
+        sliId,
+        path: writeHistory(),
+        format: 'csv',
+        jobId: 'job-1',
+        csv: { mapping: { kind: 'good-total', time: 'time', good: 'good', total: 'total' }, timeFormat: 'iso' },
+      }),
+    );
     expect(seen.map((p) => p.phase)).toEqual(expect.arrayContaining(['reading', 'parsing', 'storing', 'done']));
     expect(seen.every((p) => p.jobId === 'job-1')).toBe(true);
     // 86,400 rows are read in chunks of 65,536: parsing reports a share of the file between none and all of it.
@@ -76,7 +97,10 @@ describe('importing with progress and cancel', () => {
 
   it('cancels a running import and stores nothing', async () => {
     const running = core.call('import/file', {
-      sliId, path: writeHistory(), format: 'csv', jobId: 'job-2',
+      sliId,
+      path: writeHistory(),
+      format: 'csv',
+      jobId: 'job-2',
       csv: { mapping: { kind: 'good-total', time: 'time', good: 'good', total: 'total' }, timeFormat: 'iso' },
     });
     await new Promise((r) => setTimeout(r, 5));
@@ -160,10 +184,16 @@ describe('charts, burn-down and backtest', () => {
 
   it('ends a time-slice burn-down where the budget table says too', async () => {
     await importHistory();
-    await value(core.call('objective/set', {
-      sliId, tier: 'target', targetPpm: 999_000, window: { kind: 'calendar', unit: 'week', timeZone: 'UTC' }, method: 'timeslices',
-      timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 },
-    }));
+    await value(
+      core.call('objective/set', {
+        sliId,
+        tier: 'target',
+        targetPpm: 999_000,
+        window: { kind: 'calendar', unit: 'week', timeZone: 'UTC' },
+        method: 'timeslices',
+        timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 },
+      }),
+    );
     const report = await value(core.call('analysis/sli', { sliId, windowDays: 7 }));
     const weeks = report.windowsByTier.target!;
     expect(weeks.some((w) => w.budgetConsumed > 0)).toBe(true);

@@ -19,8 +19,14 @@ function dumpTables(): Record<string, unknown[]> {
   const db = new Database(join(dir, 'w.slowb'), { readonly: true });
   try {
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-    return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][])
-      .map((row) => JSON.stringify(row.map((cell) => (Buffer.isBuffer(cell) ? cell.toString('hex') : cell)))).sort()]));
+    return Object.fromEntries(
+      tables.map((t) => [
+        t,
+        (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][])
+          .map((row) => JSON.stringify(row.map((cell) => (Buffer.isBuffer(cell) ? cell.toString('hex') : cell))))
+          .sort(),
+      ]),
+    );
   } finally {
     db.close();
   }
@@ -35,10 +41,18 @@ afterEach(() => removeTempCore({ dir, core }));
 describe('deleting an import', () => {
   it('removes the import and its series as one undoable edit; undo brings the history back identical, redo removes it again', async () => {
     const first = await value(core.call('import/file', { sliId, path: APACHE }));
-    await value(core.call('import/file', {
-      sliId, path: NAB, format: 'csv',
-      csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
-    }));
+    await value(
+      core.call('import/file', {
+        sliId,
+        path: NAB,
+        format: 'csv',
+        csv: {
+          mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' },
+          timeFormat: 'iso',
+          timeZone: 'UTC',
+        },
+      }),
+    );
     const listing = await value(core.call('import/list', { sliId }));
     const seriesId = listing[0]!.series[0]!.seriesId;
     const analysis = await value(core.call('analysis/sli', { sliId, windowDays: 30, seriesId }));
@@ -66,10 +80,18 @@ describe('deleting an import', () => {
     const first = await value(core.call('import/file', { sliId, path: APACHE }));
     await value(core.call('import/delete', { importId: first.importId! }));
     // SQLite hands the freed id to the next import.
-    const later = await value(core.call('import/file', {
-      sliId, path: NAB, format: 'csv',
-      csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
-    }));
+    const later = await value(
+      core.call('import/file', {
+        sliId,
+        path: NAB,
+        format: 'csv',
+        csv: {
+          mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' },
+          timeFormat: 'iso',
+          timeZone: 'UTC',
+        },
+      }),
+    );
     expect(later.importId).toBe(first.importId);
     const undo = await core.call('edit/undo', {});
     expect(undo).toMatchObject({ ok: false, error: { code: 'UNDO_FAILED' } });
@@ -85,10 +107,18 @@ describe('deleting an import', () => {
     try {
       await value(other.core.call('workspace/open', { path: join(dir, 'w.slowb') }));
       await value(other.core.call('import/delete', { importId: first.importId! }));
-      await value(other.core.call('import/file', {
-        sliId, path: NAB, format: 'csv',
-        csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
-      }));
+      await value(
+        other.core.call('import/file', {
+          sliId,
+          path: NAB,
+          format: 'csv',
+          csv: {
+            mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' },
+            timeFormat: 'iso',
+            timeZone: 'UTC',
+          },
+        }),
+      );
     } finally {
       removeTempCore(other);
     }

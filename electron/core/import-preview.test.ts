@@ -54,6 +54,8 @@ describe('the import preview', () => {
   it('names a zip archive instead of calling it a text-encoding problem', async () => {
     writeFileSync(join(dir, 'rows.zip'), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40)]));
     const preview = await value(core.call('import/preview', { path: 'rows.zip' }));
-    expect(preview.issues).toEqual([{ severity: 'error', code: 'COMPRESSED', message: 'The file is a zip archive, not text; extract the file inside it and import that' }]);
+    expect(preview.issues).toEqual([
+      { severity: 'error', code: 'COMPRESSED', message: 'The file is a zip archive, not text; extract the file inside it and import that' },
+    ]);
   });
 });

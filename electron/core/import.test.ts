@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../shared/importers/types';
+import { DEFAULT_LIMITS } from '#shared/importers/types';
 import type { Core } from './registry';
 import { coreWithSli, removeTempCore, value } from './test-support';
 import { importFile } from './services/import-service';
@@ -14,7 +14,10 @@ let dir: string;
 let core: Core;
 let sliId: number;
 
-const fileHash = () => createHash('sha256').update(readFileSync(join(dir, 'w.slowb'))).digest('hex');
+const fileHash = () =>
+  createHash('sha256')
+    .update(readFileSync(join(dir, 'w.slowb')))
+    .digest('hex');
 const rowCounts = () => {
   const db = new Database(join(dir, 'w.slowb'), { readonly: true });
   const out = ['imports', 'series', 'series_chunks'].map((t) => db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get());
@@ -41,10 +44,18 @@ describe('importing a file', () => {
   }, 60_000);
 
   it('imports a NAB CSV with a value threshold', async () => {
-    const r = await value(core.call('import/file', {
-      sliId, path: join(DATASETS, 'nab-aws-cloudwatch-2014/elb_request_count_8c0756.csv'), format: 'csv',
-      csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
-    }));
+    const r = await value(
+      core.call('import/file', {
+        sliId,
+        path: join(DATASETS, 'nab-aws-cloudwatch-2014/elb_request_count_8c0756.csv'),
+        format: 'csv',
+        csv: {
+          mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' },
+          timeFormat: 'iso',
+          timeZone: 'UTC',
+        },
+      }),
+    );
     expect(r).toMatchObject({ status: 'stored', accepted: 4032, series: [{ points: 4032, stepMs: 300_000 }] });
   }, 60_000);
 
@@ -61,9 +72,14 @@ describe('importing a file', () => {
   it('stores nothing from a malformed CSV and reports its bad lines', async () => {
     writeFileSync(join(dir, 'bad.csv'), 'time,good,total\n2024-01-01T00:00:00Z,5,10\n2024-01-01T00:01:00Z,x,10\n2024-01-01T00:02:00Z,12,10\n');
     const before = fileHash();
-    const r = await value(core.call('import/file', {
-      sliId, path: 'bad.csv', format: 'csv', csv: { mapping: { kind: 'good-total', time: 'time', good: 'good', total: 'total' }, timeFormat: 'iso' },
-    }));
+    const r = await value(
+      core.call('import/file', {
+        sliId,
+        path: 'bad.csv',
+        format: 'csv',
+        csv: { mapping: { kind: 'good-total', time: 'time', good: 'good', total: 'total' }, timeFormat: 'iso' },
+      }),
+    );
     expect(r.status).toBe('refused');
     expect(r.issues.map((i) => [i.code, i.line])).toEqual(expect.arrayContaining([['GOOD_ABOVE_TOTAL', 4]]));
     expect(r.issues.some((i) => i.line === 3)).toBe(true);
@@ -73,13 +89,19 @@ describe('importing a file', () => {
 
   it('refuses a missing file with a clear error', async () => {
     expect(await core.call('import/file', { sliId, path: 'missing.csv' })).toMatchObject({
-      ok: false, error: { code: 'FILE_NOT_FOUND', message: 'missing.csv does not exist or is not a file' },
+      ok: false,
+      error: { code: 'FILE_NOT_FOUND', message: 'missing.csv does not exist or is not a file' },
     });
   });
 
   it('refuses a file over the size limit before reading it', async () => {
     writeFileSync(join(dir, 'big.csv'), 'x'.repeat(2048));
-    const job = { sliId, path: join(dir, 'big.csv'), onBadRows: 'abort' as const, request: { format: 'auto' as const, limits: { ...DEFAULT_LIMITS, maxBytes: 1024 } } };
+    const job = {
+      sliId,
+      path: join(dir, 'big.csv'),
+      onBadRows: 'abort' as const,
+      request: { format: 'auto' as const, limits: { ...DEFAULT_LIMITS, maxBytes: 1024 } },
+    };
     await expect(importFile(core.session, job, Date.now)).rejects.toMatchObject({
       error: { code: 'INVALID_ARGUMENT', message: 'big.csv has 2048 bytes, more than the import limit of 1024; split it or aggregate it first' },
     });

@@ -16,8 +16,21 @@ describe('the core registry', () => {
     await value(core.call('workspace/create', { path: 'w.slowb' }));
     const svc = await value(core.call('service/create', { name: 'checkout' }));
     const sli = await value(core.call('sli/create', { serviceId: svc.id, name: 'latency', kind: 'latency', latencyThresholdMs: 200 }));
-    for (const [tier, ppm, ms] of [['sla', 900_000, 150], ['slo', 990_000, 200], ['target', 995_000, 200]] as const) {
-      await value(core.call('objective/set', { sliId: sli.id, tier, targetPpm: ppm, window: { kind: 'rolling', days: 30 }, method: 'occurrences', latencyThresholdMs: ms }));
+    for (const [tier, ppm, ms] of [
+      ['sla', 900_000, 150],
+      ['slo', 990_000, 200],
+      ['target', 995_000, 200],
+    ] as const) {
+      await value(
+        core.call('objective/set', {
+          sliId: sli.id,
+          tier,
+          targetPpm: ppm,
+          window: { kind: 'rolling', days: 30 },
+          method: 'occurrences',
+          latencyThresholdMs: ms,
+        }),
+      );
     }
     await value(core.call('workspace/close', {}));
     await value(core.call('workspace/open', { path: 'w.slowb' }));

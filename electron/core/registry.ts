@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { basename } from 'node:path';
-import { CHANNELS, DIALOG_CHANNELS, type ArgsIn, type CoreChannel, type ResultOf } from '../../shared/ipc/contract';
-import { AppFailure, fail, ok, type Result } from '../../shared/ipc/errors';
-import type { EventMap, EventName } from '../../shared/ipc/events';
-import { validateArgs } from '../../shared/ipc/validate';
+import { CHANNELS, DIALOG_CHANNELS, type ArgsIn, type CoreChannel, type ResultOf } from '#shared/ipc/contract';
+import { AppFailure, fail, ok, type Result } from '#shared/ipc/errors';
+import type { EventMap, EventName } from '#shared/ipc/events';
+import { validateArgs } from '#shared/ipc/validate';
 import type { CoreOptions, Handler, HandlerContext, HandlerMap } from './context';
 import { catalogHandlers } from './handlers/catalog';
 import { editHandlers } from './handlers/edit';
@@ -21,13 +21,17 @@ import { WorkspaceSession } from './services/workspace-session';
 
 // A missing or misspelt handler fails to compile here.
 const handlers: HandlerMap<CoreChannel> = {
-  ...workspaceHandlers, ...catalogHandlers, ...reliabilityHandlers, ...importHandlers, ...analysisHandlers, ...exclusionHandlers, ...editHandlers,
+  ...workspaceHandlers,
+  ...catalogHandlers,
+  ...reliabilityHandlers,
+  ...importHandlers,
+  ...analysisHandlers,
+  ...exclusionHandlers,
+  ...editHandlers,
 };
 
 /** Channels the core answers (everything but the native dialogs, which Electron's main process owns). */
-export const CORE_CHANNELS: readonly CoreChannel[] = CHANNELS.filter(
-  (c): c is CoreChannel => !(DIALOG_CHANNELS as readonly string[]).includes(c),
-);
+export const CORE_CHANNELS: readonly CoreChannel[] = CHANNELS.filter((c): c is CoreChannel => !(DIALOG_CHANNELS as readonly string[]).includes(c));
 
 /** Maps storage and unexpected failures to stable error codes; nothing escapes as an exception. */
 export function toAppError(error: unknown): Result<never> {
@@ -37,7 +41,8 @@ export function toAppError(error: unknown): Result<never> {
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return fail('STORAGE_FULL', `The disk is full; nothing was saved (${message})`);
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return fail('IO_ERROR', `The disk reported an error; nothing was saved (${message})`);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return fail('BUSY', 'The workspace is locked by another program; try again');
-  if (code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return fail('READ_ONLY', `The file cannot be written (${message})`);
+  if (code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return fail('READ_ONLY', `The file cannot be written (${message})`);
   if (code === 'ENOENT') return fail('FILE_NOT_FOUND', `File or folder not found (${message})`);
   if (code.startsWith('SQLITE_CONSTRAINT')) return fail('CONFLICT', `The change conflicts with what is stored (${message})`);
   return fail('INTERNAL', `Unexpected error: ${message}`);

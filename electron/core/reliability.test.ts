@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../shared/budget/policy';
-import { SLOTH_30D } from '../../shared/budget/alerts';
+import { DEFAULT_POLICY } from '#shared/budget/policy';
+import { SLOTH_30D } from '#shared/budget/alerts';
 import type { Core } from './registry';
 import { removeTempCore, tempCore, value } from './test-support';
 
@@ -24,7 +24,10 @@ describe('dependencies', () => {
     await value(core.call('dependency/add', { serviceId: b.id, dependsOnId: c.id }));
     const before = await list();
     const r = await core.call('dependency/add', { serviceId: c.id, dependsOnId: a.id });
-    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '"c" cannot depend on "a": that would close the cycle c → a → b → c', details: { cycle: ['c', 'a', 'b', 'c'] } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '"c" cannot depend on "a": that would close the cycle c → a → b → c', details: { cycle: ['c', 'a', 'b', 'c'] } },
+    });
     expect(await list()).toEqual(before);
   });
 
@@ -56,7 +59,8 @@ describe('traffic and policy', () => {
     const s = await create('api');
     expect((await value(core.call('service/set-traffic', { serviceId: s.id, requestsPerDay: 1_000_000 }))).requestsPerDay).toBe(1_000_000);
     expect(await core.call('service/set-traffic', { serviceId: s.id, requestsPerDay: -1 })).toMatchObject({
-      ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Traffic must not be negative', details: { field: 'requestsPerDay' } },
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: 'Traffic must not be negative', details: { field: 'requestsPerDay' } },
     });
   });
 

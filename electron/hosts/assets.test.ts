@@ -26,23 +26,40 @@ describe('resolveAsset', () => {
     expect(resolveAsset('/assets/app.js?v=1', root)).toBe(join(root, 'assets', 'app.js'));
   });
 
-  it.each(['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets%2f..%2f..%2fsecret.txt',
-    '/..\\secret.txt', '/index.html%00', '//etc/passwd', 'index.html', '/escape.txt', '/missing.js', '/assets'])(
-    'refuses %s', (path) => {
-      expect(resolveAsset(path, root)).toBeNull();
-    });
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets%2f..%2f..%2fsecret.txt',
+    '/..\\secret.txt',
+    '/index.html%00',
+    '//etc/passwd',
+    'index.html',
+    '/escape.txt',
+    '/missing.js',
+    '/assets',
+  ])('refuses %s', (path) => {
+    expect(resolveAsset(path, root)).toBeNull();
+  });
 
   it('never returns a path outside the root, whatever the input', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      const out = resolveAsset('/' + s, root);
-      return out === null || !relative(root, out).startsWith('..');
-    }), { numRuns: 500, seed: 42 });
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const out = resolveAsset('/' + s, root);
+        return out === null || !relative(root, out).startsWith('..');
+      }),
+      { numRuns: 500, seed: 42 },
+    );
   });
 });
 
 describe('the CSP', () => {
   it('allows no inline script, no eval and nothing from other origins', () => {
-    const directives = new Map(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = new Map(
+      CSP.split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(CSP).not.toMatch(/unsafe-(inline|eval)/);

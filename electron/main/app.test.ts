@@ -59,7 +59,10 @@ describe('starting the desktop app', () => {
     expect((window as unknown as BrowserWindow).loadedUrls).toEqual(['app://bundle/index.html']);
     expect(protocol.isProtocolHandled('app')).toBe(true);
     const event = { senderFrame: { url: 'app://bundle/index.html', parent: null }, sender: window.webContents };
-    expect(await ipcMain.invoke(IPC_INVOKE, event, 'app/info', {})).toEqual({ ok: true, value: { host: 'electron', version: '0.0.0-test', fileAccess: 'dialog' } });
+    expect(await ipcMain.invoke(IPC_INVOKE, event, 'app/info', {})).toEqual({
+      ok: true,
+      value: { host: 'electron', version: '0.0.0-test', fileAccess: 'dialog' },
+    });
     expect(Menu.applicationMenu).not.toBeNull();
   });
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { dialog, type BrowserWindow, type FileFilter } from 'electron';
-import type { DIALOG_CHANNELS, WorkspaceState } from '../../shared/ipc/contract';
-import { fail, type Result } from '../../shared/ipc/errors';
+import type { DIALOG_CHANNELS, WorkspaceState } from '#shared/ipc/contract';
+import { fail, type Result } from '#shared/ipc/errors';
 import type { Core } from '../core/registry';
 import { rememberPickedFile } from './picked-files';
 import { WORKSPACE_EXTENSION } from '../core/storage/db';
@@ -24,7 +24,9 @@ function cancelled(): Result<never> {
 
 function existing(path: string): Result<never> {
   const name = basename(path);
-  return fail('FILE_EXISTS', `${name} already exists. SLO Workbench never replaces a workspace file: choose a new name, or open ${name} with File → Open.`, { path });
+  return fail('FILE_EXISTS', `${name} already exists. SLO Workbench never replaces a workspace file: choose a new name, or open ${name} with File → Open.`, {
+    path,
+  });
 }
 
 async function askSavePath(parent: BrowserWindow | null, title: string, defaultPath: string): Promise<string | null> {
@@ -48,7 +50,7 @@ export const HISTORY_FILTERS: FileFilter[] = [
 async function pickHistoryFile(parent: BrowserWindow | null): Promise<Result<{ ref: string; fileName: string } | null>> {
   const options = { title: 'Import history', filters: HISTORY_FILTERS, properties: ['openFile' as const] };
   const answer = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-  const path = answer.canceled ? null : answer.filePaths[0] ?? null;
+  const path = answer.canceled ? null : (answer.filePaths[0] ?? null);
   return { ok: true, value: path === null ? null : { ref: rememberPickedFile(path), fileName: basename(path) } };
 }
 
@@ -57,7 +59,11 @@ async function pickHistoryFile(parent: BrowserWindow | null): Promise<Result<{ r
  * Cancelling gives CANCELLED; an existing file is never replaced (the OS may already have asked) but
  * reported as FILE_EXISTS. Resolves to a result, never throws for expected outcomes.
  */
-export async function runDialogCommand(channel: DialogChannel, core: Core, parent: BrowserWindow | null): Promise<Result<WorkspaceState | { ref: string; fileName: string } | null>> {
+export async function runDialogCommand(
+  channel: DialogChannel,
+  core: Core,
+  parent: BrowserWindow | null,
+): Promise<Result<WorkspaceState | { ref: string; fileName: string } | null>> {
   if (channel === 'import/pick-dialog') return pickHistoryFile(parent);
   if (channel === 'workspace/open-dialog') {
     const path = await askOpenPath(parent);

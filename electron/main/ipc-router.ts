@@ -1,8 +1,8 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { DIALOG_CHANNELS, PATH_CHANNELS, PICKED_FILE_CHANNELS } from '../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../shared/ipc/errors';
-import { EVENT_NAMES, type EventName } from '../../shared/ipc/events';
-import { validateArgs } from '../../shared/ipc/validate';
+import { DIALOG_CHANNELS, PATH_CHANNELS, PICKED_FILE_CHANNELS } from '#shared/ipc/contract';
+import { fail, ok, type Result } from '#shared/ipc/errors';
+import { EVENT_NAMES, type EventName } from '#shared/ipc/events';
+import { validateArgs } from '#shared/ipc/validate';
 import type { Core } from '../core/registry';
 import { IPC_EVENT, IPC_INVOKE } from '../preload/ipc-names';
 import { isAppUrl } from './app-url';
@@ -89,9 +89,7 @@ export function broadcastEvent(name: EventName, payload: unknown): void {
 
 /** Connects the core to IPC: the checked command channel in, every core event out to all windows. Returns an uninstaller. */
 export function installIpcRouter(core: Core): () => void {
-  registerCommand(IPC_INVOKE, (event, channel, args) =>
-    routeCommand(core, channel, args, BrowserWindow.fromWebContents(event.sender)),
-  );
+  registerCommand(IPC_INVOKE, (event, channel, args) => routeCommand(core, channel, args, BrowserWindow.fromWebContents(event.sender)));
   const unsubscribes = EVENT_NAMES.map((name) => core.on(name, (payload) => broadcastEvent(name, payload)));
   return () => {
     ipcMain.removeHandler(IPC_INVOKE);

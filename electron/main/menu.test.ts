@@ -40,7 +40,11 @@ describe('the application menu template', () => {
   it('has File and Edit with the expected items and accelerators', () => {
     const template = buildMenuTemplate(model, spyActions());
     expect(template.map((m) => m.label ?? m.role)).toEqual(['&File', '&Edit', '&View']);
-    const rows = (['file.new', 'file.open', 'file.save-as', 'file.quit', 'edit.undo', 'edit.redo'] as const).map((id) => [id, item(template, id).label, item(template, id).accelerator]);
+    const rows = (['file.new', 'file.open', 'file.save-as', 'file.quit', 'edit.undo', 'edit.redo'] as const).map((id) => [
+      id,
+      item(template, id).label,
+      item(template, id).accelerator,
+    ]);
     expect(rows).toEqual([
       ['file.new', 'New…', 'CmdOrCtrl+N'],
       ['file.open', 'Open…', 'CmdOrCtrl+O'],

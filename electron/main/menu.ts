@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
-import type { RecentEntry } from '../../shared/ipc/contract';
-import type { Result } from '../../shared/ipc/errors';
+import type { RecentEntry } from '#shared/ipc/contract';
+import type { Result } from '#shared/ipc/errors';
 import type { Core } from '../core/registry';
 import { runDialogCommand, type DialogChannel } from './dialogs';
 
@@ -55,8 +55,22 @@ export function buildMenuTemplate(model: MenuModel, actions: MenuActions): MenuI
     submenu: [
       // The shortcut is shown but not captured (registerAccelerator: false): the page handles Ctrl+Z itself, so a
       // focused text field keeps its own typing undo, exactly as in browser mode.
-      { id: 'edit.undo', label: model.undoLabel ? `Undo ${model.undoLabel}` : 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, enabled: model.undoLabel !== null, click: () => actions.undo() },
-      { id: 'edit.redo', label: model.redoLabel ? `Redo ${model.redoLabel}` : 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', registerAccelerator: false, enabled: model.redoLabel !== null, click: () => actions.redo() },
+      {
+        id: 'edit.undo',
+        label: model.undoLabel ? `Undo ${model.undoLabel}` : 'Undo',
+        accelerator: 'CmdOrCtrl+Z',
+        registerAccelerator: false,
+        enabled: model.undoLabel !== null,
+        click: () => actions.undo(),
+      },
+      {
+        id: 'edit.redo',
+        label: model.redoLabel ? `Redo ${model.redoLabel}` : 'Redo',
+        accelerator: 'Shift+CmdOrCtrl+Z',
+        registerAccelerator: false,
+        enabled: model.redoLabel !== null,
+        click: () => actions.redo(),
+      },
       { type: 'separator' },
       { id: 'edit.cut', role: 'cut' },
       { id: 'edit.copy', role: 'copy' },
@@ -88,7 +102,9 @@ export async function reportMenuResult(result: Result<unknown>): Promise<void> {
 /** The menu's actions in the main process: dialog flows for files, the core's undo and redo for edits. */
 export function createMenuActions(core: Core): MenuActions {
   const run = (work: () => Promise<Result<unknown>>) => {
-    void work().then(reportMenuResult).catch((error: unknown) => console.error(error));
+    void work()
+      .then(reportMenuResult)
+      .catch((error: unknown) => console.error(error));
   };
   const viaDialog = (channel: DialogChannel) => run(() => runDialogCommand(channel, core, parentWindow()));
   return {

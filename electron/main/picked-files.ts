@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PICKED_FILE_PREFIX } from '../../shared/ipc/contract';
+import { PICKED_FILE_PREFIX } from '#shared/ipc/contract';
 
 const picked = new Map<string, string>();
 
@@ -16,5 +16,5 @@ export function rememberPickedFile(path: string): string {
 
 /** The path behind a reference handed out by rememberPickedFile, or null for anything else (a made-up path included). */
 export function pickedPath(ref: unknown): string | null {
-  return typeof ref === 'string' ? picked.get(ref) ?? null : null;
+  return typeof ref === 'string' ? (picked.get(ref) ?? null) : null;
 }

@@ -66,11 +66,19 @@ describe('isAppUrl', () => {
   });
 
   it('never accepts a web URL, whatever it is', () => {
-    fc.assert(fc.property(fc.webUrl({ withFragments: true, withQueryParameters: true }), (url) => !mayNavigate(url)), { seed: 38, numRuns: 300 });
+    fc.assert(
+      fc.property(fc.webUrl({ withFragments: true, withQueryParameters: true }), (url) => !mayNavigate(url)),
+      { seed: 38, numRuns: 300 },
+    );
   });
 
   it('accepts a string only when the parsed URL is ours', () => {
-    const candidates = fc.oneof(fc.string(), fc.webUrl(), fc.string().map((s) => `app://${s}`), fc.string().map((s) => `app://bundle${s}`));
+    const candidates = fc.oneof(
+      fc.string(),
+      fc.webUrl(),
+      fc.string().map((s) => `app://${s}`),
+      fc.string().map((s) => `app://bundle${s}`),
+    );
     fc.assert(
       fc.property(candidates, (raw) => {
         if (!isAppUrlString(raw)) return true;

@@ -1,4 +1,4 @@
-import { CHANNELS, PATH_CHANNELS } from '../../shared/ipc/contract';
+import { CHANNELS, PATH_CHANNELS } from '#shared/ipc/contract';
 
 const pathChannels: readonly string[] = PATH_CHANNELS;
 

@@ -1,6 +1,6 @@
-import type { ArgsIn, Channel, ResultOf } from '../../shared/ipc/contract';
-import type { Result } from '../../shared/ipc/errors';
-import type { EventMap, EventName } from '../../shared/ipc/events';
+import type { ArgsIn, Channel, ResultOf } from '#shared/ipc/contract';
+import type { Result } from '#shared/ipc/errors';
+import type { EventMap, EventName } from '#shared/ipc/events';
 
 /** What the preload exposes on `window.api`: exactly these two functions, nothing of Electron itself (R3). */
 export type PreloadApi = {

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, PATH_CHANNELS } from '../../shared/ipc/contract';
-import { EVENT_NAMES } from '../../shared/ipc/events';
+import { CHANNELS, PATH_CHANNELS } from '#shared/ipc/contract';
+import { EVENT_NAMES } from '#shared/ipc/events';
 import { contextBridge, fakeEvent, ipcRenderer, resetElectronDouble } from '../test/electron-double';
 import { PRELOAD_CHANNELS } from './allowed-channels';
 import type { PreloadApi } from './api-types';

@@ -1,5 +1,5 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import type { Result } from '../../shared/ipc/errors';
+import type { Result } from '#shared/ipc/errors';
 import { IPC_EVENT, IPC_INVOKE } from './ipc-names';
 import type { PreloadApi } from './api-types';
 

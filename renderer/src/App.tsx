@@ -25,40 +25,76 @@ export function App() {
   const services = useApp((s) => s.services);
   const refreshHistory = useApp((s) => s.refreshHistory);
   useShortcuts();
-  const importing = dialog?.kind === 'import' ? services.flatMap((s) => s.slis.map((sli) => ({ service: s, sli }))).find((x) => x.sli.id === dialog.sliId) : undefined;
+  const importing =
+    dialog?.kind === 'import' ? services.flatMap((s) => s.slis.map((sli) => ({ service: s, sli }))).find((x) => x.sli.id === dialog.sliId) : undefined;
 
   return (
     <div className="app">
       <Toolbar />
-      {ws?.readOnly && ws.readOnlyReason ? <div className="notice notice-warn" role="status">{ws.readOnlyReason}</div> : null}
+      {ws?.readOnly && ws.readOnlyReason ? (
+        <div className="notice notice-warn" role="status">
+          {ws.readOnlyReason}
+        </div>
+      ) : null}
       {banner ? (
         <div className="notice notice-error" role="alert" data-testid="error-banner">
           <span>{banner.message}</span>
-          <button className="link" onClick={() => showError(null)} aria-label="Dismiss">Dismiss</button>
+          <button className="link" onClick={() => showError(null)} aria-label="Dismiss">
+            Dismiss
+          </button>
         </div>
       ) : null}
       {ws ? <ViewTabs /> : null}
-      {!ready ? <main className="panel muted">Loading…</main> : !ws ? <Welcome /> : view === 'history' ? <HistoryView /> : view === 'dependencies' ? <DependenciesView />
-        : view === 'calculator' ? <CalculatorView /> : (
-          <div className="workspace">
-            <ServiceList />
-            <ServicePanel />
-          </div>
-        )}
+      {!ready ? (
+        <main className="panel muted">Loading…</main>
+      ) : !ws ? (
+        <Welcome />
+      ) : view === 'history' ? (
+        <HistoryView />
+      ) : view === 'dependencies' ? (
+        <DependenciesView />
+      ) : view === 'calculator' ? (
+        <CalculatorView />
+      ) : (
+        <div className="workspace">
+          <ServiceList />
+          <ServicePanel />
+        </div>
+      )}
       {dialog?.kind === 'file' ? <FileDialog mode={dialog.mode} /> : null}
       {importing ? (
-        <ImportWizard sliId={importing.sli.id} sliName={importing.sli.name} sliKind={importing.sli.kind} serviceName={importing.service.name}
-          onClose={() => openDialog(null)} onImported={() => void refreshHistory()} />
+        <ImportWizard
+          sliId={importing.sli.id}
+          sliName={importing.sli.name}
+          sliKind={importing.sli.kind}
+          serviceName={importing.service.name}
+          onClose={() => openDialog(null)}
+          onImported={() => void refreshHistory()}
+        />
       ) : null}
       {dialog?.kind === 'confirm-delete-service' ? (
-        <ConfirmDialog title="Delete service" confirm="Delete service" onCancel={() => openDialog(null)}
+        <ConfirmDialog
+          title="Delete service"
+          confirm="Delete service"
+          onCancel={() => openDialog(null)}
           message={`Delete “${dialog.name}” with all its SLIs and tiers? You can undo this.`}
-          onConfirm={() => { openDialog(null); void edit('service/delete', { serviceId: dialog.serviceId }); }} />
+          onConfirm={() => {
+            openDialog(null);
+            void edit('service/delete', { serviceId: dialog.serviceId });
+          }}
+        />
       ) : null}
       {dialog?.kind === 'confirm-delete-sli' ? (
-        <ConfirmDialog title="Delete SLI" confirm="Delete SLI" onCancel={() => openDialog(null)}
+        <ConfirmDialog
+          title="Delete SLI"
+          confirm="Delete SLI"
+          onCancel={() => openDialog(null)}
           message={`Delete the SLI “${dialog.name}” and its tiers? You can undo this.`}
-          onConfirm={() => { openDialog(null); void edit('sli/delete', { sliId: dialog.sliId }); }} />
+          onConfirm={() => {
+            openDialog(null);
+            void edit('sli/delete', { sliId: dialog.sliId });
+          }}
+        />
       ) : null}
     </div>
   );

@@ -85,8 +85,14 @@ describe('backtest: firing', () => {
   it('fires only the slow ticket for a three-day burn at twice the budget rate', () => {
     const a = 4 * DAY_MINUTES;
     const b = 7 * DAY_MINUTES - 1;
-    const r = backtest(minutes(10 * DAY_MINUTES, (i) => (i >= a && i <= b ? [998, 1_000] : [1_000, 1_000])), TARGET_PPM, SLOTH_30D);
-    expect(r.firings.map((f) => ({ key: keyOf(f), firedMs: f.firedMs, resolvedMs: f.resolvedMs }))).toEqual([{ key: 'ticket slow', ...expected('ticket slow', 2, a, b) }]);
+    const r = backtest(
+      minutes(10 * DAY_MINUTES, (i) => (i >= a && i <= b ? [998, 1_000] : [1_000, 1_000])),
+      TARGET_PPM,
+      SLOTH_30D,
+    );
+    expect(r.firings.map((f) => ({ key: keyOf(f), firedMs: f.firedMs, resolvedMs: f.resolvedMs }))).toEqual([
+      { key: 'ticket slow', ...expected('ticket slow', 2, a, b) },
+    ]);
     // Half of the 3-day window burning at 2× is a burn of exactly 1×, which does not fire: a minute more does, 2,161 in.
     expect(r.firings[0]!.firedMs).toBe(at(a + 2_160));
     expect(r.firings[0]!.peakBurnRate).toBe(2);
@@ -94,13 +100,22 @@ describe('backtest: firing', () => {
   });
 
   it('fires nothing over a clean history, nor at exactly the budget rate', () => {
-    const r = backtest(minutes(10 * DAY_MINUTES, (i) => [i % 2 === 0 ? 999 : 1_000, 1_000]), TARGET_PPM, SLOTH_30D);
+    const r = backtest(
+      minutes(10 * DAY_MINUTES, (i) => [i % 2 === 0 ? 999 : 1_000, 1_000]),
+      TARGET_PPM,
+      SLOTH_30D,
+    );
     expect(r).toMatchObject({ firings: [], pages: 0, tickets: 0, events: [], missed: 0, medianDelayMs: null, stepMs: MINUTE, coarsened: false });
   });
 
   it('fires above the factor, as Sloth and Prometheus rules do: a burn rate of exactly ×14.4 does not page, ×14.41 does', () => {
     // 1,440 bad of 100,000 against 99.9 % is a burn rate of exactly 14.4, the quick page's factor; 1,441 is a hair above.
-    const steady = (bad: number) => backtest(minutes(2 * DAY_MINUTES, () => [100_000 - bad, 100_000]), TARGET_PPM, SLOTH_30D);
+    const steady = (bad: number) =>
+      backtest(
+        minutes(2 * DAY_MINUTES, () => [100_000 - bad, 100_000]),
+        TARGET_PPM,
+        SLOTH_30D,
+      );
     const exact = steady(1_440);
     expect(exact.firings.filter((f) => f.speed === 'quick' && f.severity === 'page')).toEqual([]);
     expect(exact.firings.map((f) => `${f.severity} ${f.speed}`)).toEqual(['page slow', 'ticket quick']);
@@ -125,7 +140,11 @@ describe('backtest: firing', () => {
   });
 
   it('does not fire on the partial windows at the start: an outage in the first hour is missed, not paged', () => {
-    const r = backtest(minutes(5 * DAY_MINUTES, (i) => (i < 30 ? [0, 1_000] : [1_000, 1_000])), TARGET_PPM, SLOTH_30D);
+    const r = backtest(
+      minutes(5 * DAY_MINUTES, (i) => (i < 30 ? [0, 1_000] : [1_000, 1_000])),
+      TARGET_PPM,
+      SLOTH_30D,
+    );
     expect(r.firings).toEqual([]);
     expect(r.events).toHaveLength(1);
     expect(r.missed).toBe(1);
@@ -140,7 +159,11 @@ describe('backtest: firing', () => {
   it('resolves every alert within its short window once a gap (no traffic) begins', () => {
     const gapFrom = e + 1;
     const longer = minutes(7 * DAY_MINUTES, (i) => (i >= s && i <= e ? [0, 1_000] : [1_000, 1_000]));
-    const r = backtest(filter(longer, (i) => i < gapFrom || i >= gapFrom + DAY_MINUTES), TARGET_PPM, SLOTH_30D);
+    const r = backtest(
+      filter(longer, (i) => i < gapFrom || i >= gapFrom + DAY_MINUTES),
+      TARGET_PPM,
+      SLOTH_30D,
+    );
     expect(r.firings).toHaveLength(4);
     for (const f of r.firings) {
       expect(f.resolvedMs).not.toBeNull();
@@ -195,7 +218,11 @@ describe('backtest: firing', () => {
 describe('backtest: events', () => {
   it('detects a full outage by the quick page one minute after its first bad minute began', () => {
     const s = 4 * DAY_MINUTES;
-    const r = backtest(minutes(5 * DAY_MINUTES, (i) => (i >= s && i < s + 30 ? [0, 1_000] : [1_000, 1_000])), TARGET_PPM, SLOTH_30D);
+    const r = backtest(
+      minutes(5 * DAY_MINUTES, (i) => (i >= s && i < s + 30 ? [0, 1_000] : [1_000, 1_000])),
+      TARGET_PPM,
+      SLOTH_30D,
+    );
     expect(r.events).toHaveLength(1);
     // The budget of one 30-day period at 1,000 requests a minute is 0.001 × 1,000 × 43,200 = 43,200 bad requests.
     expect(r.events[0]).toMatchObject({ startMs: at(s - 1), endMs: at(s + 29), badEvents: 30_000, detectedMs: at(s), delayMs: MINUTE, detectedBy: 'page' });
@@ -224,7 +251,11 @@ describe('backtest: events', () => {
 describe('toGrid', () => {
   it('puts off-grid samples in the slot whose interval contains them and leaves gaps without traffic', () => {
     const s = 1_000;
-    const h = { t: Float64Array.from([0, 60, 120, 150, 180, 240, 420], (x) => x * s), good: Float64Array.from([1, 2, 3, 4, 5, 6, 7]), total: Float64Array.from([1, 2, 3, 4, 5, 6, 7]) };
+    const h = {
+      t: Float64Array.from([0, 60, 120, 150, 180, 240, 420], (x) => x * s),
+      good: Float64Array.from([1, 2, 3, 4, 5, 6, 7]),
+      total: Float64Array.from([1, 2, 3, 4, 5, 6, 7]),
+    };
     const g = toGrid(h);
     expect(g).toMatchObject({ startMs: 0, stepMs: 60 * s, coarsened: false });
     expect(Array.from(g.total)).toEqual([1, 2, 3, 9, 6, 0, 0, 7]);
@@ -245,17 +276,17 @@ describe('toGrid', () => {
   });
 
   it('never exceeds the slot limit and keeps the sums (property)', () => {
-    fc.assert(fc.property(
-      fc.uniqueArray(fc.integer({ min: 0, max: 1e9 }), { minLength: 1, maxLength: 50 }), fc.integer({ min: 2, max: 5_000 }),
-      (times, maxPoints) => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 1e9 }), { minLength: 1, maxLength: 50 }), fc.integer({ min: 2, max: 5_000 }), (times, maxPoints) => {
         const t = Float64Array.from(times.sort((a, b) => a - b));
         const h = { t, good: t.map(() => 1), total: t.map(() => 3) };
         const g = toGrid(h, maxPoints);
         expect(g.total.length).toBeLessThanOrEqual(maxPoints);
         expect(g.total.reduce((a, b) => a + b, 0)).toBe(3 * t.length);
         if (t.length > 1) expect(g.stepMs % medianStep(t)).toBe(0);
-      },
-    ), RUNS);
+      }),
+      RUNS,
+    );
   });
 
   it('evaluates a history spanning billions of its steps on a coarsened grid instead of refusing it', () => {
@@ -277,16 +308,21 @@ const SMALL_SET: AlertWindowSet = {
 const SMALL_TARGET = 990_000;
 
 // Minute samples in runs: healthy, erroring at some ratio, or without traffic; some samples then dropped as gaps.
-const runHistory = fc.tuple(
-  fc.array(fc.tuple(fc.integer({ min: 1, max: 120 }), fc.constantFrom(0, 0, 0.005, 0.03, 0.2, 1), fc.integer({ min: 0, max: 50 })), { minLength: 1, maxLength: 30 }),
-  fc.double({ min: 0, max: 0.2, noNaN: true }),
-).map(([runs, dropShare]) => {
-  const rows: [number, number][] = [];
-  for (const [length, ratio, total] of runs) for (let i = 0; i < length; i++) rows.push([Math.round(total * (1 - ratio)), total]);
-  const h = minutes(rows.length, (i) => rows[i]!);
-  // Dropping samples deterministically from the drawn share keeps the case shrinkable.
-  return filter(h, (i) => i === 0 || i === rows.length - 1 || (i * 7_919) % 1_000 >= dropShare * 1_000);
-});
+const runHistory = fc
+  .tuple(
+    fc.array(fc.tuple(fc.integer({ min: 1, max: 120 }), fc.constantFrom(0, 0, 0.005, 0.03, 0.2, 1), fc.integer({ min: 0, max: 50 })), {
+      minLength: 1,
+      maxLength: 30,
+    }),
+    fc.double({ min: 0, max: 0.2, noNaN: true }),
+  )
+  .map(([runs, dropShare]) => {
+    const rows: [number, number][] = [];
+    for (const [length, ratio, total] of runs) for (let i = 0; i < length; i++) rows.push([Math.round(total * (1 - ratio)), total]);
+    const h = minutes(rows.length, (i) => rows[i]!);
+    // Dropping samples deterministically from the drawn share keeps the case shrinkable.
+    return filter(h, (i) => i === 0 || i === rows.length - 1 || (i * 7_919) % 1_000 >= dropShare * 1_000);
+  });
 
 /** The firing condition at every grid point, straight from its definition (sums over each window, O(n·w)). */
 function naiveFiring(h: History, targetPpm: number, set: AlertWindowSet): Set<string> {
@@ -301,7 +337,8 @@ function naiveFiring(h: History, targetPpm: number, set: AlertWindowSet): Set<st
       for (let j = i - size + 1; j <= i; j++) [good, total] = [good + g.good[j]!, total + g.total[j]!];
       return total === 0 ? NaN : ((total - good) * 1e6) / (total * (1e6 - targetPpm));
     };
-    for (let i = long - 1; i < g.total.length; i++) if (burn(i, long) > factor && burn(i, short) > factor) firing.add(`${severity} ${speed} ${g.startMs + i * g.stepMs}`);
+    for (let i = long - 1; i < g.total.length; i++)
+      if (burn(i, long) > factor && burn(i, short) > factor) firing.add(`${severity} ${speed} ${g.startMs + i * g.stepMs}`);
   }
   return firing;
 }
@@ -316,50 +353,62 @@ function firingPoints(r: Backtest, h: History): Set<string> {
 
 describe('backtest properties', () => {
   it('fires at exactly the points where both windows of an alert exceed its factor', () => {
-    fc.assert(fc.property(runHistory, (h) => {
-      expect(firingPoints(backtest(h, SMALL_TARGET, SMALL_SET), h)).toEqual(naiveFiring(h, SMALL_TARGET, SMALL_SET));
-    }), RUNS);
+    fc.assert(
+      fc.property(runHistory, (h) => {
+        expect(firingPoints(backtest(h, SMALL_TARGET, SMALL_SET), h)).toEqual(naiveFiring(h, SMALL_TARGET, SMALL_SET));
+      }),
+      RUNS,
+    );
   });
 
   it('resolves every episode after it fires, never overlaps episodes of one alert, and counts them by severity', () => {
-    fc.assert(fc.property(runHistory, (h) => {
-      const r = backtest(h, SMALL_TARGET, SMALL_SET);
-      for (let i = 1; i < r.firings.length; i++) expect(r.firings[i]!.firedMs).toBeGreaterThanOrEqual(r.firings[i - 1]!.firedMs);
-      for (const { severity, speed } of ALERT_KEYS) {
-        const own = r.firings.filter((f) => f.severity === severity && f.speed === speed);
-        own.forEach((f, i) => {
-          expect(f.peakBurnRate).toBeGreaterThanOrEqual(f.factor);
-          if (f.resolvedMs === null) expect(i).toBe(own.length - 1);
-          else expect(f.resolvedMs).toBeGreaterThan(f.firedMs);
-          if (i > 0) expect(f.firedMs).toBeGreaterThan(own[i - 1]!.resolvedMs!);
-        });
-      }
-      expect(r.pages).toBe(r.firings.filter((f) => f.severity === 'page').length);
-      expect(r.pages + r.tickets).toBe(r.firings.length);
-      expect(r.missed).toBe(r.events.filter((e) => e.detectedMs === null).length);
-    }), RUNS);
+    fc.assert(
+      fc.property(runHistory, (h) => {
+        const r = backtest(h, SMALL_TARGET, SMALL_SET);
+        for (let i = 1; i < r.firings.length; i++) expect(r.firings[i]!.firedMs).toBeGreaterThanOrEqual(r.firings[i - 1]!.firedMs);
+        for (const { severity, speed } of ALERT_KEYS) {
+          const own = r.firings.filter((f) => f.severity === severity && f.speed === speed);
+          own.forEach((f, i) => {
+            expect(f.peakBurnRate).toBeGreaterThanOrEqual(f.factor);
+            if (f.resolvedMs === null) expect(i).toBe(own.length - 1);
+            else expect(f.resolvedMs).toBeGreaterThan(f.firedMs);
+            if (i > 0) expect(f.firedMs).toBeGreaterThan(own[i - 1]!.resolvedMs!);
+          });
+        }
+        expect(r.pages).toBe(r.firings.filter((f) => f.severity === 'page').length);
+        expect(r.pages + r.tickets).toBe(r.firings.length);
+        expect(r.missed).toBe(r.events.filter((e) => e.detectedMs === null).length);
+      }),
+      RUNS,
+    );
   });
 
   it('matches each event to the first firing from its start to a longest window after its end', () => {
     const longestMs = 432 * MINUTE;
-    fc.assert(fc.property(runHistory, (h) => {
-      const r = backtest(h, SMALL_TARGET, SMALL_SET);
-      for (const e of r.events) {
-        const inRange = r.firings.filter((f) => f.firedMs >= e.startMs && f.firedMs <= e.endMs + longestMs);
-        expect(e.detectedMs).toBe(inRange[0]?.firedMs ?? null);
-        expect(e.detectedBy).toBe(inRange[0]?.severity ?? null);
-        expect(e.delayMs).toBe(inRange[0] ? inRange[0].firedMs - e.startMs : null);
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(runHistory, (h) => {
+        const r = backtest(h, SMALL_TARGET, SMALL_SET);
+        for (const e of r.events) {
+          const inRange = r.firings.filter((f) => f.firedMs >= e.startMs && f.firedMs <= e.endMs + longestMs);
+          expect(e.detectedMs).toBe(inRange[0]?.firedMs ?? null);
+          expect(e.detectedBy).toBe(inRange[0]?.severity ?? null);
+          expect(e.delayMs).toBe(inRange[0] ? inRange[0].firedMs - e.startMs : null);
+        }
+      }),
+      RUNS,
+    );
   });
 
   it('gives the same firings when good and total are scaled by the same factor', () => {
-    fc.assert(fc.property(runHistory, fc.integer({ min: 2, max: 10_000 }), (h, k) => {
-      const scaled = { t: h.t, good: h.good.map((g) => g * k), total: h.total.map((t) => t * k) };
-      const [a, b] = [backtest(h, SMALL_TARGET, SMALL_SET), backtest(scaled, SMALL_TARGET, SMALL_SET)];
-      expect(b.firings).toEqual(a.firings);
-      expect(b.events.map((e) => [e.startMs, e.endMs, e.detectedMs])).toEqual(a.events.map((e) => [e.startMs, e.endMs, e.detectedMs]));
-    }), RUNS);
+    fc.assert(
+      fc.property(runHistory, fc.integer({ min: 2, max: 10_000 }), (h, k) => {
+        const scaled = { t: h.t, good: h.good.map((g) => g * k), total: h.total.map((t) => t * k) };
+        const [a, b] = [backtest(h, SMALL_TARGET, SMALL_SET), backtest(scaled, SMALL_TARGET, SMALL_SET)];
+        expect(b.firings).toEqual(a.firings);
+        expect(b.events.map((e) => [e.startMs, e.endMs, e.detectedMs])).toEqual(a.events.map((e) => [e.startMs, e.endMs, e.detectedMs]));
+      }),
+      RUNS,
+    );
   });
 });
 
@@ -408,11 +457,20 @@ describe('backtest: events of a time-slice tier, counted in its slices', () => {
   it('by events: 5,000 bad requests of a period budget of 0.5 % × 1,000 × 43,200 = 216,000; the lone minute is under 1 %', () => {
     expect(byEvents).toMatchObject({ method: 'occurrences', timeslice: null });
     expect(byEvents.events).toEqual([
-      { startMs: at(1_999), endMs: at(2_009), badEvents: 5_000, budgetShare: 5_000 / 216_000, worstSli: 0.5, detectedMs: at(2_008), delayMs: 9 * MINUTE, detectedBy: 'page' },
+      {
+        startMs: at(1_999),
+        endMs: at(2_009),
+        badEvents: 5_000,
+        budgetShare: 5_000 / 216_000,
+        worstSli: 0.5,
+        detectedMs: at(2_008),
+        delayMs: 9 * MINUTE,
+        detectedBy: 'page',
+      },
     ]);
   });
 
-  it('Timeslices: 2 and 1 bad slices of the period\'s ⌊0.5 % × 8,640⌋ = 43, so the lone minute is an event, and missed', () => {
+  it("Timeslices: 2 and 1 bad slices of the period's ⌊0.5 % × 8,640⌋ = 43, so the lone minute is an event, and missed", () => {
     const r = backtest(h, SLO_PPM, SLOTH_30D, { method: 'timeslices', timeslice: slice });
     expect(r).toMatchObject({ method: 'timeslices', timeslice: slice, missed: 1, medianDelayMs: 9 * MINUTE });
     expect(r.events).toEqual([
@@ -423,10 +481,19 @@ describe('backtest: events of a time-slice tier, counted in its slices', () => {
     expect(r.firings).toEqual(byEvents.firings);
   });
 
-  it('RatioTimeslices: shortfalls of 0.5 + 0.5 slices of 0.5 % × 8,640 = 43.2; the lone minute\'s 0.2 is under 1 %', () => {
+  it("RatioTimeslices: shortfalls of 0.5 + 0.5 slices of 0.5 % × 8,640 = 43.2; the lone minute's 0.2 is under 1 %", () => {
     const r = backtest(h, SLO_PPM, SLOTH_30D, { method: 'ratio-timeslices', timeslice: slice });
     expect(r.events).toEqual([
-      { startMs: at(1_999), endMs: at(2_009), badEvents: 1, budgetShare: 1 / 43.2, worstSli: 0.5, detectedMs: at(2_008), delayMs: 9 * MINUTE, detectedBy: 'page' },
+      {
+        startMs: at(1_999),
+        endMs: at(2_009),
+        badEvents: 1,
+        budgetShare: 1 / 43.2,
+        worstSli: 0.5,
+        detectedMs: at(2_008),
+        delayMs: 9 * MINUTE,
+        detectedBy: 'page',
+      },
     ]);
     expect(r.firings).toEqual(byEvents.firings);
   });

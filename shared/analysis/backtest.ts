@@ -250,7 +250,10 @@ function periodBudgetEvents(h: History, grid: Grid, targetPpm: number, periodMin
  */
 export function eventsCountedPhrase(b: Pick<Backtest, 'method' | 'timeslice'>, tierLabel: string): string | null {
   if (b.method === 'occurrences') return null;
-  const how = b.method === 'timeslices' ? countingPhrase(b) : `in ${(b.timeslice ?? DEFAULT_TIMESLICE).sliceMinutes}-minute slices, each spending its share of bad events`;
+  const how =
+    b.method === 'timeslices'
+      ? countingPhrase(b)
+      : `in ${(b.timeslice ?? DEFAULT_TIMESLICE).sliceMinutes}-minute slices, each spending its share of bad events`;
   return `events counted ${how}, as the ${tierLabel} counts`;
 }
 

@@ -13,19 +13,27 @@ const MIN = 60_000;
 /** A naive NAB timestamp ("2014-03-07 03:41:00", read as UTC) in ms. */
 const nabTime = (text: string): number => Date.parse(`${text.slice(0, 19).replace(' ', 'T')}Z`);
 
-describe('the analysis on NAB\'s EC2 series that ends in a known system failure', () => {
+describe("the analysis on NAB's EC2 series that ends in a known system failure", () => {
   const file = 'nab-aws-cloudwatch-2014/ec2_request_latency_system_failure.csv';
   const parsed = parseFile(new Uint8Array(readFileSync(new URL(file, DATASETS))), {
-    format: 'csv', csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 60, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
+    format: 'csv',
+    csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 60, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
   });
   const h: History = parsed.series[0]!;
   // Read again without the importer: the last row of each timestamp wins, as the importer documents.
   const rows = new Map<number, number>();
   for (const line of readFileSync(new URL(file, DATASETS), 'utf8').split('\n').slice(1)) if (line) rows.set(nabTime(line), Number(line.split(',')[1]));
-  const labelled: [number, number][] = (JSON.parse(readFileSync(new URL('nab-aws-cloudwatch-2014/labels/combined_windows.json', DATASETS), 'utf8')) as Record<string, [string, string][]>)[
-    'realKnownCause/ec2_request_latency_system_failure.csv'
-  ]!.map(([a, b]) => [nabTime(a), nabTime(b)]);
-  const weeks: Objective = { tier: 'slo', targetPpm: 990_000, window: { kind: 'calendar', unit: 'week', timeZone: 'UTC' }, method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 950_000 }, latencyThresholdMs: null };
+  const labelled: [number, number][] = (
+    JSON.parse(readFileSync(new URL('nab-aws-cloudwatch-2014/labels/combined_windows.json', DATASETS), 'utf8')) as Record<string, [string, string][]>
+  )['realKnownCause/ec2_request_latency_system_failure.csv']!.map(([a, b]) => [nabTime(a), nabTime(b)]);
+  const weeks: Objective = {
+    tier: 'slo',
+    targetPpm: 990_000,
+    window: { kind: 'calendar', unit: 'week', timeZone: 'UTC' },
+    method: 'timeslices',
+    timeslice: { sliceMinutes: 5, sliceTargetPpm: 950_000 },
+    latencyThresholdMs: null,
+  };
 
   it('has no traffic to estimate: every sample is one check', () => {
     expect(h.t.length).toBe(rows.size);
@@ -43,7 +51,7 @@ describe('the analysis on NAB\'s EC2 series that ends in a known system failure'
     }
   });
 
-  it('finds its budget-eating events only inside NAB\'s labelled anomaly windows, and all the readings above 60', () => {
+  it("finds its budget-eating events only inside NAB's labelled anomaly windows, and all the readings above 60", () => {
     const events = budgetPerWindow(h, weeks).flatMap((w) => w.topEvents);
     expect(events.length).toBeGreaterThan(0);
     for (const e of events) expect(labelled.some(([a, b]) => e.startMs < b && e.endMs > a)).toBe(true);
@@ -51,7 +59,19 @@ describe('the analysis on NAB\'s EC2 series that ends in a known system failure'
   });
 
   it('drops the readings a daily 00:00–01:00 UTC maintenance window covers by at least half their 5 minutes', () => {
-    const list = [{ id: 1, serviceId: 1, sliId: null, category: 'maintenance' as const, reason: 'nightly backup', startMs: Date.UTC(2014, 2, 7), durationMinutes: 60, rrule: 'FREQ=DAILY', timeZone: 'UTC' }];
+    const list = [
+      {
+        id: 1,
+        serviceId: 1,
+        sliId: null,
+        category: 'maintenance' as const,
+        reason: 'nightly backup',
+        startMs: Date.UTC(2014, 2, 7),
+        durationMinutes: 60,
+        rrule: 'FREQ=DAILY',
+        timeZone: 'UTC',
+      },
+    ];
     const stepMs = medianStep(h.t);
     const spans = expandExclusions(list, h.t[0]! - stepMs, h.t.at(-1)! + 1);
     expect(spans).toHaveLength(14);
@@ -71,7 +91,10 @@ describe('the analysis on a real Apache access log', () => {
   const bytes = new Uint8Array(readFileSync(new URL('semicomplete-apache-access-2015/apache_logs.log', DATASETS)));
   const h: History = parseFile(bytes, { format: 'auto' }).series[0]!;
   // Counted from the raw lines: every request, and those answered 5xx with their times.
-  const lines = new TextDecoder().decode(bytes).split('\n').filter((l) => l !== '');
+  const lines = new TextDecoder()
+    .decode(bytes)
+    .split('\n')
+    .filter((l) => l !== '');
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const times = lines.map((l) => {
     const [, d, mon, y, hh, mm, ss] = /\[(\d\d)\/(\w{3})\/(\d{4}):(\d\d):(\d\d):(\d\d) \+0000\]/.exec(l)!;
@@ -80,7 +103,14 @@ describe('the analysis on a real Apache access log', () => {
   const failed = lines.flatMap((l, i) => (/" 5\d\d /.test(l) ? [times[i]!] : []));
 
   it('keeps every request and every 5xx across its daily windows', () => {
-    const windows = budgetPerWindow(h, { tier: 'slo', targetPpm: 999_000, window: { kind: 'rolling', days: 1 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null });
+    const windows = budgetPerWindow(h, {
+      tier: 'slo',
+      targetPpm: 999_000,
+      window: { kind: 'rolling', days: 1 },
+      method: 'occurrences',
+      timeslice: null,
+      latencyThresholdMs: null,
+    });
     expect(windows.reduce((s, w) => s + w.total, 0)).toBe(lines.length);
     expect(windows.reduce((s, w) => s + w.total - w.good, 0)).toBe(failed.length);
     // Each failed request lies in a top event, give or take the one sample step by which buckets are stamped.
@@ -111,9 +141,11 @@ describe('the traffic of a real Upptime history', () => {
     // The totals are minutes: about a day's worth per day the monitor ran, which a traffic figure would read as 1,440 requests.
     expect(minutes / ((monitor.t.at(-1)! - monitor.t[0]!) / 86_400_000)).toBeCloseTo(1440, -1);
     expect(estimateTraffic(monitor, { format: 'upptime', fileName: 'events.csv' })).toEqual({
-      proposed: false, source: 'the Upptime import events.csv',
-      explanation: 'No traffic from the Upptime import events.csv: an Upptime history counts the minutes a site was up or down, not requests. '
-        + 'Type the service\'s requests per day for bad-event budgets.',
+      proposed: false,
+      source: 'the Upptime import events.csv',
+      explanation:
+        'No traffic from the Upptime import events.csv: an Upptime history counts the minutes a site was up or down, not requests. ' +
+        "Type the service's requests per day for bad-event budgets.",
     });
   });
 });

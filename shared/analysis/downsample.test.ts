@@ -15,7 +15,10 @@ function area(ax: number, ay: number, bx: number, by: number, cx: number, cy: nu
 }
 
 // y values with NaN runs (missing data) about a tenth of the time.
-const ys = fc.array(fc.oneof({ arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }), weight: 9 }, { arbitrary: fc.constant(NaN), weight: 1 }), { minLength: 1, maxLength: 400 });
+const ys = fc.array(fc.oneof({ arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }), weight: 9 }, { arbitrary: fc.constant(NaN), weight: 1 }), {
+  minLength: 1,
+  maxLength: 400,
+});
 
 describe('lttb', () => {
   it('passes an input that already fits through unchanged', () => {
@@ -45,45 +48,52 @@ describe('lttb', () => {
   });
 
   it('chooses in every bucket the point of largest triangle with the previous choice and the next bucket average', () => {
-    fc.assert(fc.property(
-      fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 4, maxLength: 300 }), fc.integer({ min: 3, max: 60 }),
-      (values, threshold) => {
-        const data = line(values, 0, 1);
-        const n = values.length;
-        const out = lttb(data, threshold);
-        if (n <= threshold) return;
-        const buckets = threshold - 2;
-        const start = (b: number): number => (b >= buckets ? n - 1 : Math.floor((b * (n - 2)) / buckets) + 1);
-        for (let b = 0; b < buckets; b++) {
-          const [from, to, nextTo] = [start(b), start(b + 1), b + 1 >= buckets ? n : start(b + 2)];
-          const next = values.slice(to, nextTo);
-          const cx = (to + nextTo - 1) / 2;
-          const cy = next.reduce((s, v) => s + v, 0) / next.length;
-          const [ax, ay] = [out.x[b]!, out.y[b]!];
-          const chosen = area(ax, ay, out.x[b + 1]!, out.y[b + 1]!, cx, cy);
-          expect(out.x[b + 1]!).toBeGreaterThanOrEqual(from);
-          expect(out.x[b + 1]!).toBeLessThan(to);
-          for (let i = from; i < to; i++) expect(area(ax, ay, i, values[i]!, cx, cy)).toBeLessThanOrEqual(chosen * (1 + 1e-9) + 1e-9);
-        }
-      },
-    ), RUNS);
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 4, maxLength: 300 }),
+        fc.integer({ min: 3, max: 60 }),
+        (values, threshold) => {
+          const data = line(values, 0, 1);
+          const n = values.length;
+          const out = lttb(data, threshold);
+          if (n <= threshold) return;
+          const buckets = threshold - 2;
+          const start = (b: number): number => (b >= buckets ? n - 1 : Math.floor((b * (n - 2)) / buckets) + 1);
+          for (let b = 0; b < buckets; b++) {
+            const [from, to, nextTo] = [start(b), start(b + 1), b + 1 >= buckets ? n : start(b + 2)];
+            const next = values.slice(to, nextTo);
+            const cx = (to + nextTo - 1) / 2;
+            const cy = next.reduce((s, v) => s + v, 0) / next.length;
+            const [ax, ay] = [out.x[b]!, out.y[b]!];
+            const chosen = area(ax, ay, out.x[b + 1]!, out.y[b + 1]!, cx, cy);
+            expect(out.x[b + 1]!).toBeGreaterThanOrEqual(from);
+            expect(out.x[b + 1]!).toBeLessThan(to);
+            for (let i = from; i < to; i++) expect(area(ax, ay, i, values[i]!, cx, cy)).toBeLessThanOrEqual(chosen * (1 + 1e-9) + 1e-9);
+          }
+        },
+      ),
+      RUNS,
+    );
   });
 
   it('keeps x strictly increasing, within threshold, and chooses only input points with a value', () => {
-    fc.assert(fc.property(ys, fc.integer({ min: 3, max: 500 }), (values, threshold) => {
-      const data = line(values);
-      const out = lttb(data, threshold);
-      expect(out.x.length).toBe(Math.min(threshold, values.length));
-      for (let i = 1; i < out.x.length; i++) expect(out.x[i]!).toBeGreaterThan(out.x[i - 1]!);
-      expect(out.x[0]).toBe(data.x[0]);
-      expect(out.x.at(-1)).toBe(data.x.at(-1));
-      for (let i = 0; i < out.x.length; i++) {
-        const index = (out.x[i]! - data.x[0]!) / MINUTE;
-        // A NaN point is a gap marker at an input x; any other is an input point unchanged.
-        expect(Number.isInteger(index)).toBe(true);
-        if (!Number.isNaN(out.y[i]!)) expect(out.y[i]).toBe(values[index]);
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(ys, fc.integer({ min: 3, max: 500 }), (values, threshold) => {
+        const data = line(values);
+        const out = lttb(data, threshold);
+        expect(out.x.length).toBe(Math.min(threshold, values.length));
+        for (let i = 1; i < out.x.length; i++) expect(out.x[i]!).toBeGreaterThan(out.x[i - 1]!);
+        expect(out.x[0]).toBe(data.x[0]);
+        expect(out.x.at(-1)).toBe(data.x.at(-1));
+        for (let i = 0; i < out.x.length; i++) {
+          const index = (out.x[i]! - data.x[0]!) / MINUTE;
+          // A NaN point is a gap marker at an input x; any other is an input point unchanged.
+          expect(Number.isInteger(index)).toBe(true);
+          if (!Number.isNaN(out.y[i]!)) expect(out.y[i]).toBe(values[index]);
+        }
+      }),
+      RUNS,
+    );
   });
 
   it('never chooses a NaN point, and marks a gap wider than a bucket with NaN so the line breaks there', () => {
@@ -165,17 +175,22 @@ describe('visibleRange', () => {
   });
 
   it('agrees with a linear scan', () => {
-    fc.assert(fc.property(
-      fc.uniqueArray(fc.integer({ min: -1_000, max: 1_000 }), { maxLength: 60 }), fc.integer({ min: -1_100, max: 1_100 }), fc.integer({ min: 0, max: 500 }),
-      (values, fromX, width) => {
-        const xs = Float64Array.from(values.sort((a, b) => a - b));
-        const toX = fromX + width;
-        const inside = values.map((v, i) => [v, i] as const).filter(([v]) => v >= fromX && v <= toX);
-        const firstIn = inside.length ? inside[0]![1] : values.findIndex((v) => v > toX);
-        const first = firstIn === -1 ? values.length : firstIn;
-        const end = inside.length ? inside.at(-1)![1] + 1 : first;
-        expect(visibleRange(xs, fromX, toX)).toEqual({ from: Math.max(0, first - 1), to: Math.min(values.length, end + 1) });
-      },
-    ), RUNS);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: -1_000, max: 1_000 }), { maxLength: 60 }),
+        fc.integer({ min: -1_100, max: 1_100 }),
+        fc.integer({ min: 0, max: 500 }),
+        (values, fromX, width) => {
+          const xs = Float64Array.from(values.sort((a, b) => a - b));
+          const toX = fromX + width;
+          const inside = values.map((v, i) => [v, i] as const).filter(([v]) => v >= fromX && v <= toX);
+          const firstIn = inside.length ? inside[0]![1] : values.findIndex((v) => v > toX);
+          const first = firstIn === -1 ? values.length : firstIn;
+          const end = inside.length ? inside.at(-1)![1] + 1 : first;
+          expect(visibleRange(xs, fromX, toX)).toEqual({ from: Math.max(0, first - 1), to: Math.min(values.length, end + 1) });
+        },
+      ),
+      RUNS,
+    );
   });
 });

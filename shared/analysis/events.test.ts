@@ -17,9 +17,7 @@ function minutes(bad: (number | null)[]): History {
 describe('findBadEvents', () => {
   it('finds a run of samples above the error budget rate, from its first interval start to its last sample', () => {
     const h = minutes([0, 0, 5, 7, 0, 0]);
-    expect(findBadEvents(h, 990_000, { budgetEvents: 120 })).toEqual([
-      { startMs: 2 * MIN, endMs: 4 * MIN, badEvents: 12, budgetShare: 0.1, worstSli: 0.93 },
-    ]);
+    expect(findBadEvents(h, 990_000, { budgetEvents: 120 })).toEqual([{ startMs: 2 * MIN, endMs: 4 * MIN, badEvents: 12, budgetShare: 0.1, worstSli: 0.93 }]);
   });
 
   it('treats an error ratio exactly at the budget rate as healthy', () => {
@@ -34,7 +32,10 @@ describe('findBadEvents', () => {
       { startMs: 0, endMs: 4 * MIN, badEvents: 12, budgetShare: 0.12, worstSli: 0.95 },
     ]);
     const apart = findBadEvents(h, 990_000, { budgetEvents: 100, mergeGapMs: 2 * MIN - 1 });
-    expect(apart.map((e) => [e.startMs, e.endMs, e.badEvents])).toEqual([[0, MIN, 5], [3 * MIN, 4 * MIN, 5]]);
+    expect(apart.map((e) => [e.startMs, e.endMs, e.badEvents])).toEqual([
+      [0, MIN, 5],
+      [3 * MIN, 4 * MIN, 5],
+    ]);
   });
 
   it('lets samples without traffic neither split nor end an event', () => {
@@ -45,9 +46,16 @@ describe('findBadEvents', () => {
   });
 
   it('splits runs separated by a gap in the data longer than the bridge', () => {
-    const h: History = { t: Float64Array.from([1, 2, 3, 40, 41].map((m) => m * MIN)), good: Float64Array.from([90, 100, 100, 80, 100]), total: Float64Array.from([100, 100, 100, 100, 100]) };
+    const h: History = {
+      t: Float64Array.from([1, 2, 3, 40, 41].map((m) => m * MIN)),
+      good: Float64Array.from([90, 100, 100, 80, 100]),
+      total: Float64Array.from([100, 100, 100, 100, 100]),
+    };
     const events = findBadEvents(h, 990_000, { budgetEvents: 100 });
-    expect(events.map((e) => [e.startMs, e.badEvents])).toEqual([[39 * MIN, 20], [0, 10]]);
+    expect(events.map((e) => [e.startMs, e.badEvents])).toEqual([
+      [39 * MIN, 20],
+      [0, 10],
+    ]);
   });
 
   it('takes the step from the caller when the history is a piece of a longer one', () => {
@@ -59,7 +67,11 @@ describe('findBadEvents', () => {
   it('orders events largest first and, among equals, earliest first', () => {
     const h = minutes([5, 0, 0, 0, 9, 0, 0, 0, 5]);
     const events = findBadEvents(h, 990_000, { budgetEvents: 100, mergeGapMs: 0 });
-    expect(events.map((e) => [e.startMs / MIN, e.badEvents])).toEqual([[4, 9], [0, 5], [8, 5]]);
+    expect(events.map((e) => [e.startMs / MIN, e.badEvents])).toEqual([
+      [4, 9],
+      [0, 5],
+      [8, 5],
+    ]);
   });
 
   it('drops events below the minimum share of the budget', () => {
@@ -77,30 +89,43 @@ describe('findBadEvents', () => {
   });
 
   it('covers every bad sample exactly once, in disjoint events, for any history', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 100 })), { minLength: 2, maxLength: 80 }), fc.integer({ min: 0, max: 5 }),
-      (bad, gapMinutes) => {
-        const h = minutes(bad);
-        const events = findBadEvents(h, 950_000, { budgetEvents: 1, mergeGapMs: gapMinutes * MIN, minShare: 0 });
-        const byStart = [...events].sort((a, b) => a.startMs - b.startMs);
-        for (let k = 1; k < byStart.length; k++) expect(byStart[k]!.startMs - byStart[k - 1]!.endMs).toBeGreaterThan(gapMinutes * MIN);
-        let covered = 0;
-        let inside = 0;
-        bad.forEach((b, i) => {
-          const t = (i + 1) * MIN;
-          const hits = events.filter((e) => t > e.startMs && t <= e.endMs).length;
-          expect(hits).toBeLessThanOrEqual(1);
-          if (b !== null && b > 5) { expect(hits).toBe(1); covered++; }
-          if (hits === 1 && b !== null) inside += b;
-        });
-        expect(events.reduce((s, e) => s + e.badEvents, 0)).toBe(inside);
-        expect(covered).toBe(bad.filter((b) => b !== null && b > 5).length);
-      }), { numRuns: 300, seed: 7 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 100 })), { minLength: 2, maxLength: 80 }),
+        fc.integer({ min: 0, max: 5 }),
+        (bad, gapMinutes) => {
+          const h = minutes(bad);
+          const events = findBadEvents(h, 950_000, { budgetEvents: 1, mergeGapMs: gapMinutes * MIN, minShare: 0 });
+          const byStart = [...events].sort((a, b) => a.startMs - b.startMs);
+          for (let k = 1; k < byStart.length; k++) expect(byStart[k]!.startMs - byStart[k - 1]!.endMs).toBeGreaterThan(gapMinutes * MIN);
+          let covered = 0;
+          let inside = 0;
+          bad.forEach((b, i) => {
+            const t = (i + 1) * MIN;
+            const hits = events.filter((e) => t > e.startMs && t <= e.endMs).length;
+            expect(hits).toBeLessThanOrEqual(1);
+            if (b !== null && b > 5) {
+              expect(hits).toBe(1);
+              covered++;
+            }
+            if (hits === 1 && b !== null) inside += b;
+          });
+          expect(events.reduce((s, e) => s + e.badEvents, 0)).toBe(inside);
+          expect(covered).toBe(bad.filter((b) => b !== null && b > 5).length);
+        },
+      ),
+      { numRuns: 300, seed: 7 },
+    );
   });
 
   it('handles a year of minute samples in one quick pass', () => {
     const n = 525_600;
     const h: History = { t: new Float64Array(n), good: new Float64Array(n), total: new Float64Array(n) };
-    for (let i = 0; i < n; i++) { h.t[i] = (i + 1) * MIN; h.total[i] = 100; h.good[i] = i % 997 < 3 ? 50 : 100; }
+    for (let i = 0; i < n; i++) {
+      h.t[i] = (i + 1) * MIN;
+      h.total[i] = 100;
+      h.good[i] = i % 997 < 3 ? 50 : 100;
+    }
     // Best of five: the machine is shared, and a stall elsewhere says nothing about this code.
     let bestMs = Infinity;
     for (let run = 0; run < 5; run++) {

@@ -106,7 +106,11 @@ export function findBadEvents(h: History, targetPpm: number, options: EventOptio
  * slices methodBudgetMinutes allows in that time. So events are in the unit the tier spends its budget in.
  */
 export function sliceEvents(
-  slices: History, targetPpm: number, method: BudgetingMethod, slice: Timeslice, minutes: number,
+  slices: History,
+  targetPpm: number,
+  method: BudgetingMethod,
+  slice: Timeslice,
+  minutes: number,
 ): { budgetSlices: number; events: BudgetEvent[] } {
   const budgetSlices = methodBudgetMinutes(targetPpm, minutes, method, slice) / slice.sliceMinutes;
   return { budgetSlices, events: findBadEvents(slices, targetPpm, { budgetEvents: budgetSlices, stepMs: slice.sliceMinutes * 60_000 }) };

@@ -59,7 +59,9 @@ function positive(name: string, text: string): number | string {
 
 function until(text: string): ParsedRule['until'] | string {
   const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/.exec(text);
-  const fields = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4] ?? 0), minute: Number(m[5] ?? 0), second: Number(m[6] ?? 0) } : null;
+  const fields = m
+    ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4] ?? 0), minute: Number(m[5] ?? 0), second: Number(m[6] ?? 0) }
+    : null;
   const dt = fields ? DateTime.fromObject(fields, { zone: 'utc' }) : null;
   if (!m || !dt || !dt.isValid) return `UNTIL must be a date like 20271231 or a UTC time like 20271231T235959Z, not "${text}"`;
   // A bare date means "through that day": the rule runs until the day's last millisecond of wall-clock time.
@@ -68,9 +70,13 @@ function until(text: string): ParsedRule['until'] | string {
 
 /** Reads an RRULE body strictly (rrule's own parser lets typos through), or says what is wrong in plain words. */
 export function parseRule(text: string): ParsedRule | string {
-  const body = text.trim().replace(/^RRULE:/i, '').trim().toUpperCase();
+  const body = text
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .trim()
+    .toUpperCase();
   if (body === '') return 'The rule is empty: write one such as FREQ=WEEKLY;BYDAY=SU';
-  if (/DTSTART|[\r\n]/.test(body)) return 'Leave DTSTART out of the rule: the exclusion\'s start time is its DTSTART';
+  if (/DTSTART|[\r\n]/.test(body)) return "Leave DTSTART out of the rule: the exclusion's start time is its DTSTART";
   const options: Partial<Options> = {};
   const seen = new Set<string>();
   const parts: string[] = [];
@@ -80,7 +86,10 @@ export function parseRule(text: string): ParsedRule | string {
     const eq = part.indexOf('=');
     const name = eq < 0 ? part : part.slice(0, eq).trim();
     const value = eq < 0 ? '' : part.slice(eq + 1).trim();
-    if (!KNOWN_PARTS.includes(name)) return part === '' ? 'The rule has an empty part (two ";" in a row?)' : `Unknown rule part "${name}": use FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, …`;
+    if (!KNOWN_PARTS.includes(name))
+      return part === ''
+        ? 'The rule has an empty part (two ";" in a row?)'
+        : `Unknown rule part "${name}": use FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, …`;
     if (seen.has(name)) return `${name} appears twice in the rule`;
     if (value === '') return `${name} needs a value, e.g. ${name}=${name === 'FREQ' ? 'WEEKLY' : name === 'BYDAY' ? 'SU' : '1'}`;
     seen.add(name);
@@ -106,7 +115,10 @@ export function parseRule(text: string): ParsedRule | string {
       for (const item of value.split(',')) {
         const m = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/.exec(item);
         const nth = m?.[1] === undefined ? 0 : Number(m[1]);
-        if (!m || Math.abs(nth) > 53 || (m[1] !== undefined && nth === 0)) { problem = `BYDAY takes days such as SU, MO,WE or 1SU (first Sunday) and -1FR (last Friday), not "${item}"`; break; }
+        if (!m || Math.abs(nth) > 53 || (m[1] !== undefined && nth === 0)) {
+          problem = `BYDAY takes days such as SU, MO,WE or 1SU (first Sunday) and -1FR (last Friday), not "${item}"`;
+          break;
+        }
         days.push(nth === 0 ? DAYS[m[2]!]! : DAYS[m[2]!]!.nth(nth));
       }
       options.byweekday = days;

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { applyExclusions, checkExclusion, checkRrule, expandExclusions, MAX_OCCURRENCES, type Exclusion, type ExclusionSpec, type Interval } from './exclusions';
+import {
+  applyExclusions,
+  checkExclusion,
+  checkRrule,
+  expandExclusions,
+  MAX_OCCURRENCES,
+  type Exclusion,
+  type ExclusionSpec,
+  type Interval,
+} from './exclusions';
 import type { History } from './history';
 
 const MIN = 60_000;
@@ -9,10 +18,21 @@ const DAY = 86_400_000;
 
 const at = (zone: string, year: number, month: number, day: number, hour = 0, minute = 0): number =>
   DateTime.fromObject({ year, month, day, hour, minute }, { zone }).toMillis();
-const local = (ms: number, zone: string): string => DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd HH:mm ZZ");
+const local = (ms: number, zone: string): string => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm ZZ');
 
 function exclusion(spec: Partial<ExclusionSpec> & { id?: number }): Exclusion {
-  return { id: 1, serviceId: 1, sliId: null, category: 'maintenance', reason: 'patching', startMs: 0, durationMinutes: 60, rrule: null, timeZone: 'UTC', ...spec };
+  return {
+    id: 1,
+    serviceId: 1,
+    sliId: null,
+    category: 'maintenance',
+    reason: 'patching',
+    startMs: 0,
+    durationMinutes: 60,
+    rrule: null,
+    timeZone: 'UTC',
+    ...spec,
+  };
 }
 
 describe('checkRrule', () => {
@@ -24,13 +44,15 @@ describe('checkRrule', () => {
 
   it('says when the words leave part of the rule out', () => {
     expect(checkRrule('FREQ=MONTHLY;BYDAY=SU;BYSETPOS=-1')).toEqual({
-      ok: true, value: 'FREQ=MONTHLY;BYDAY=SU;BYSETPOS=-1', description: 'every month on Sunday (roughly: the full rule is FREQ=MONTHLY;BYDAY=SU;BYSETPOS=-1)',
+      ok: true,
+      value: 'FREQ=MONTHLY;BYDAY=SU;BYSETPOS=-1',
+      description: 'every month on Sunday (roughly: the full rule is FREQ=MONTHLY;BYDAY=SU;BYSETPOS=-1)',
     });
   });
 
   it.each([
-    ['FREQ=WEEKLY;BYDAY=SU;DTSTART=20260101T000000Z', 'Leave DTSTART out of the rule: the exclusion\'s start time is its DTSTART'],
-    ['DTSTART:20260101T000000Z\nRRULE:FREQ=WEEKLY', 'Leave DTSTART out of the rule: the exclusion\'s start time is its DTSTART'],
+    ['FREQ=WEEKLY;BYDAY=SU;DTSTART=20260101T000000Z', "Leave DTSTART out of the rule: the exclusion's start time is its DTSTART"],
+    ['DTSTART:20260101T000000Z\nRRULE:FREQ=WEEKLY', "Leave DTSTART out of the rule: the exclusion's start time is its DTSTART"],
     ['FREQ=HOURLY', 'Repeating every hour is too fine for maintenance windows: use DAILY, WEEKLY, MONTHLY or YEARLY'],
     ['FREQ=MINUTELY;INTERVAL=30', 'Repeating every minute is too fine for maintenance windows: use DAILY, WEEKLY, MONTHLY or YEARLY'],
     ['FREQ=SECONDLY', 'Repeating every second is too fine for maintenance windows: use DAILY, WEEKLY, MONTHLY or YEARLY'],
@@ -59,7 +81,14 @@ describe('checkRrule', () => {
 
 describe('checkExclusion', () => {
   const sunday = at('Europe/Berlin', 2027, 3, 21, 2);
-  const spec: ExclusionSpec = { category: 'maintenance', reason: ' CHG-1042 kernel patching ', startMs: sunday, durationMinutes: 120, rrule: 'rrule:freq=weekly;byday=su', timeZone: 'Europe/Berlin' };
+  const spec: ExclusionSpec = {
+    category: 'maintenance',
+    reason: ' CHG-1042 kernel patching ',
+    startMs: sunday,
+    durationMinutes: 120,
+    rrule: 'rrule:freq=weekly;byday=su',
+    timeZone: 'Europe/Berlin',
+  };
 
   it('gives back a valid spec with its reason trimmed and its rule normalised', () => {
     expect(checkExclusion(spec)).toEqual({ ok: true, value: { ...spec, reason: 'CHG-1042 kernel patching', rrule: 'FREQ=WEEKLY;BYDAY=SU' } });
@@ -69,26 +98,42 @@ describe('checkExclusion', () => {
     expect(checkExclusion({ ...spec, durationMinutes: 1 }).ok).toBe(true);
     expect(checkExclusion({ ...spec, durationMinutes: 44_640 }).ok).toBe(true);
     for (const durationMinutes of [0, 44_641, 1.5, Number.NaN]) {
-      expect(checkExclusion({ ...spec, durationMinutes })).toEqual({ ok: false, field: 'durationMinutes', message: 'Duration must be a whole number of minutes from 1 to 44,640 (31 days)' });
+      expect(checkExclusion({ ...spec, durationMinutes })).toEqual({
+        ok: false,
+        field: 'durationMinutes',
+        message: 'Duration must be a whole number of minutes from 1 to 44,640 (31 days)',
+      });
     }
   });
 
   it('names the field at fault', () => {
     expect(checkExclusion({ ...spec, category: 'holiday' as never })).toMatchObject({ ok: false, field: 'category' });
-    expect(checkExclusion({ ...spec, reason: '   ' })).toEqual({ ok: false, field: 'reason', message: 'Say why this period is left out (e.g. the change ticket)' });
+    expect(checkExclusion({ ...spec, reason: '   ' })).toEqual({
+      ok: false,
+      field: 'reason',
+      message: 'Say why this period is left out (e.g. the change ticket)',
+    });
     expect(checkExclusion({ ...spec, reason: 'x'.repeat(500) }).ok).toBe(true);
     expect(checkExclusion({ ...spec, reason: 'x'.repeat(501) })).toEqual({ ok: false, field: 'reason', message: 'Reason is 501 characters; keep it to 500' });
     expect(checkExclusion({ ...spec, startMs: Number.NaN })).toMatchObject({ ok: false, field: 'startMs' });
-    expect(checkExclusion({ ...spec, timeZone: 'Europe/Atlantis' })).toEqual({ ok: false, field: 'timeZone', message: 'Unknown time zone "Europe/Atlantis": use an IANA name such as Europe/Berlin or UTC' });
+    expect(checkExclusion({ ...spec, timeZone: 'Europe/Atlantis' })).toEqual({
+      ok: false,
+      field: 'timeZone',
+      message: 'Unknown time zone "Europe/Atlantis": use an IANA name such as Europe/Berlin or UTC',
+    });
     expect(checkExclusion({ ...spec, rrule: 'FREQ=MINUTELY' })).toMatchObject({ ok: false, field: 'rrule', message: expect.stringContaining('too fine') });
   });
 
-  it('refuses a recurring start that is not the rule\'s first occurrence, naming the one to use', () => {
+  it("refuses a recurring start that is not the rule's first occurrence, naming the one to use", () => {
     expect(checkExclusion({ ...spec, startMs: sunday - DAY })).toEqual({
-      ok: false, field: 'startMs', message: '2027-03-20 02:00 (Europe/Berlin) is not every week on Sunday: start on the first occurrence, 2027-03-21 02:00',
+      ok: false,
+      field: 'startMs',
+      message: '2027-03-20 02:00 (Europe/Berlin) is not every week on Sunday: start on the first occurrence, 2027-03-21 02:00',
     });
     expect(checkExclusion({ ...spec, rrule: 'FREQ=WEEKLY;BYDAY=SU;UNTIL=20270301' })).toEqual({
-      ok: false, field: 'rrule', message: 'The rule never repeats from 2027-03-21 02:00 on (check COUNT and UNTIL)',
+      ok: false,
+      field: 'rrule',
+      message: 'The rule never repeats from 2027-03-21 02:00 on (check COUNT and UNTIL)',
     });
   });
 
@@ -109,7 +154,10 @@ describe('expandExclusions', () => {
     const list = [exclusion({ startMs: start, durationMinutes: 30, rrule: 'FREQ=WEEKLY;BYDAY=SU', timeZone: 'Europe/Berlin' })];
     const got = expandExclusions(list, start, start + 27 * DAY);
     expect(got.map((i) => local(i.startMs, 'Europe/Berlin'))).toEqual([
-      '2027-03-14 02:00 +01:00', '2027-03-21 02:00 +01:00', '2027-03-28 03:00 +02:00', '2027-04-04 02:00 +02:00',
+      '2027-03-14 02:00 +01:00',
+      '2027-03-21 02:00 +01:00',
+      '2027-03-28 03:00 +02:00',
+      '2027-04-04 02:00 +02:00',
     ]);
     expect(got.map((i) => new Date(i.startMs).toISOString().slice(11, 16))).toEqual(['01:00', '01:00', '01:00', '00:00']);
     expect(got.every((i) => i.endMs - i.startMs === 30 * MIN && i.exclusionId === 1 && i.category === 'maintenance')).toBe(true);
@@ -123,7 +171,7 @@ describe('expandExclusions', () => {
     expect(got.map((i) => local(i.startMs, 'America/New_York'))).toEqual(['2026-10-25 01:30 -04:00', '2026-11-01 01:30 -04:00', '2026-11-08 01:30 -05:00']);
   });
 
-  it('keeps New York\'s spring change at local time, a real hour earlier in UTC', () => {
+  it("keeps New York's spring change at local time, a real hour earlier in UTC", () => {
     const start = at('America/New_York', 2027, 3, 7, 3);
     const got = expandExclusions([exclusion({ startMs: start, rrule: 'FREQ=WEEKLY;BYDAY=SU', timeZone: 'America/New_York' })], start, start + 13 * DAY);
     expect(got.map((i) => i.startMs - start)).toEqual([0, 7 * DAY - 3_600_000]);
@@ -143,7 +191,9 @@ describe('expandExclusions', () => {
     expect(expandExclusions(utc('20270106T222959Z'), start, start + 10 * DAY)).toHaveLength(2);
     const date = [exclusion({ startMs: start, rrule: 'FREQ=DAILY;UNTIL=20270106', timeZone: 'Europe/Berlin' })];
     expect(expandExclusions(date, start, start + 10 * DAY).map((i) => local(i.startMs, 'Europe/Berlin'))).toEqual([
-      '2027-01-04 23:30 +01:00', '2027-01-05 23:30 +01:00', '2027-01-06 23:30 +01:00',
+      '2027-01-04 23:30 +01:00',
+      '2027-01-05 23:30 +01:00',
+      '2027-01-06 23:30 +01:00',
     ]);
   });
 
@@ -168,7 +218,9 @@ describe('expandExclusions', () => {
   it('finds an occurrence that began before the span when it still overlaps it', () => {
     const start = Date.UTC(2027, 0, 1);
     const list = [exclusion({ startMs: start, durationMinutes: 10 * 1440, rrule: 'FREQ=MONTHLY' })];
-    expect(expandExclusions(list, start + 40 * DAY, start + 45 * DAY)).toEqual([{ startMs: start + 40 * DAY, endMs: Date.UTC(2027, 1, 11), exclusionId: 1, category: 'maintenance' }]);
+    expect(expandExclusions(list, start + 40 * DAY, start + 45 * DAY)).toEqual([
+      { startMs: start + 40 * DAY, endMs: Date.UTC(2027, 1, 11), exclusionId: 1, category: 'maintenance' },
+    ]);
   });
 
   it('caps a rule at MAX_OCCURRENCES in the span, keeping the earliest', () => {
@@ -187,7 +239,11 @@ describe('expandExclusions', () => {
 
 /** Minute samples at t = 1..n minutes after the epoch, good = i, total = 100 + i. */
 function minuteHistory(n: number): History {
-  return { t: Float64Array.from({ length: n }, (_, i) => (i + 1) * MIN), good: Float64Array.from({ length: n }, (_, i) => i), total: Float64Array.from({ length: n }, (_, i) => 100 + i) };
+  return {
+    t: Float64Array.from({ length: n }, (_, i) => (i + 1) * MIN),
+    good: Float64Array.from({ length: n }, (_, i) => i),
+    total: Float64Array.from({ length: n }, (_, i) => 100 + i),
+  };
 }
 
 describe('applyExclusions', () => {
@@ -203,13 +259,19 @@ describe('applyExclusions', () => {
     const h = minuteHistory(6);
     expect([...applyExclusions(h, [{ startMs: 30_000, endMs: 90_000 }]).history.t]).toEqual([3, 4, 5, 6].map((m) => m * MIN));
     expect([...applyExclusions(h, [{ startMs: 31_000, endMs: 89_000 }]).history.t]).toEqual([1, 2, 3, 4, 5, 6].map((m) => m * MIN));
-    const pieces: Interval[] = [{ startMs: 3 * MIN + 45_000, endMs: 4 * MIN }, { startMs: 3 * MIN, endMs: 3 * MIN + 15_000 }];
+    const pieces: Interval[] = [
+      { startMs: 3 * MIN + 45_000, endMs: 4 * MIN },
+      { startMs: 3 * MIN, endMs: 3 * MIN + 15_000 },
+    ];
     expect(applyExclusions(h, pieces).droppedSamples).toBe(1);
   });
 
   it('merges overlapping spans instead of counting their common part twice', () => {
     // 20 s and 20 s, but together only the 25 s from 2:10 to 2:35 of the sample's minute (2:00, 3:00].
-    const spans: Interval[] = [{ startMs: 2 * MIN + 10_000, endMs: 2 * MIN + 30_000 }, { startMs: 2 * MIN + 15_000, endMs: 2 * MIN + 35_000 }];
+    const spans: Interval[] = [
+      { startMs: 2 * MIN + 10_000, endMs: 2 * MIN + 30_000 },
+      { startMs: 2 * MIN + 15_000, endMs: 2 * MIN + 35_000 },
+    ];
     expect(applyExclusions(minuteHistory(5), spans).droppedSamples).toBe(0);
   });
 
@@ -226,26 +288,33 @@ describe('applyExclusions', () => {
   });
 
   it('drops the same samples as a direct check of every sample against every span, and never adds counts', () => {
-    const spanArb = fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 1, max: 400 })).map(([s, len]) => ({ startMs: s * 1000, endMs: (s + len) * 1000 }));
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 120 }), { minLength: 2, maxLength: 50 }), fc.array(spanArb, { maxLength: 8 }), (gaps, spans) => {
-      const t = new Float64Array(gaps.length);
-      gaps.forEach((g, i) => { t[i] = (i ? t[i - 1]! : 0) + g * 1000; });
-      const h: History = { t, good: t.map((_, i) => i % 7), total: t.map((_, i) => 10 + (i % 5)) };
-      const step = [...gaps.slice(1)].sort((a, b) => a - b)[Math.ceil((gaps.length - 1) / 2) - 1]! * 1000;
-      const expected: number[] = [];
-      for (let i = 0; i < t.length; i++) {
-        // Covered length of (t − step, t] by the union of spans, measured second by second.
-        let covered = 0;
-        for (let s = t[i]! - step; s < t[i]!; s += 1000) if (spans.some((x) => x.startMs <= s && s < x.endMs)) covered += 1000;
-        if (covered * 2 < step) expected.push(t[i]!);
-      }
-      const out = applyExclusions(h, spans);
-      expect([...out.history.t]).toEqual(expected);
-      const sum = (a: Float64Array): number => a.reduce((x, y) => x + y, 0);
-      expect(sum(out.history.total)).toBeLessThanOrEqual(sum(h.total));
-      expect(sum(out.history.good) + out.droppedGood).toBe(sum(h.good));
-      expect(sum(out.history.total) + out.droppedTotal).toBe(sum(h.total));
-    }), { numRuns: 300, seed: 11 });
+    const spanArb = fc
+      .tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 1, max: 400 }))
+      .map(([s, len]) => ({ startMs: s * 1000, endMs: (s + len) * 1000 }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 120 }), { minLength: 2, maxLength: 50 }), fc.array(spanArb, { maxLength: 8 }), (gaps, spans) => {
+        const t = new Float64Array(gaps.length);
+        gaps.forEach((g, i) => {
+          t[i] = (i ? t[i - 1]! : 0) + g * 1000;
+        });
+        const h: History = { t, good: t.map((_, i) => i % 7), total: t.map((_, i) => 10 + (i % 5)) };
+        const step = [...gaps.slice(1)].sort((a, b) => a - b)[Math.ceil((gaps.length - 1) / 2) - 1]! * 1000;
+        const expected: number[] = [];
+        for (let i = 0; i < t.length; i++) {
+          // Covered length of (t − step, t] by the union of spans, measured second by second.
+          let covered = 0;
+          for (let s = t[i]! - step; s < t[i]!; s += 1000) if (spans.some((x) => x.startMs <= s && s < x.endMs)) covered += 1000;
+          if (covered * 2 < step) expected.push(t[i]!);
+        }
+        const out = applyExclusions(h, spans);
+        expect([...out.history.t]).toEqual(expected);
+        const sum = (a: Float64Array): number => a.reduce((x, y) => x + y, 0);
+        expect(sum(out.history.total)).toBeLessThanOrEqual(sum(h.total));
+        expect(sum(out.history.good) + out.droppedGood).toBe(sum(h.good));
+        expect(sum(out.history.total) + out.droppedTotal).toBe(sum(h.total));
+      }),
+      { numRuns: 300, seed: 11 },
+    );
   });
 
   it('takes a year of minute data with 52 weekly windows in well under 50 ms', () => {
@@ -253,7 +322,11 @@ describe('applyExclusions', () => {
     const h: History = { t: new Float64Array(n), good: new Float64Array(n).fill(99), total: new Float64Array(n).fill(100) };
     const from = Date.UTC(2027, 0, 1);
     for (let i = 0; i < n; i++) h.t[i] = from + (i + 1) * MIN;
-    const spans = expandExclusions([exclusion({ startMs: Date.UTC(2027, 0, 3, 1), durationMinutes: 120, rrule: 'FREQ=WEEKLY;BYDAY=SU', timeZone: 'Europe/Berlin' })], from, from + 365 * DAY);
+    const spans = expandExclusions(
+      [exclusion({ startMs: Date.UTC(2027, 0, 3, 1), durationMinutes: 120, rrule: 'FREQ=WEEKLY;BYDAY=SU', timeZone: 'Europe/Berlin' })],
+      from,
+      from + 365 * DAY,
+    );
     expect(spans).toHaveLength(52);
     // Best of twenty: the machine is shared, and a stall elsewhere says nothing about this code.
     let bestMs = Infinity;

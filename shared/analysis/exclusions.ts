@@ -80,16 +80,22 @@ export function checkExclusion(spec: ExclusionSpec): { ok: true; value: Exclusio
   if (reason.length > MAX_REASON_CHARS) return { ok: false, field: 'reason', message: `Reason is ${reason.length} characters; keep it to ${MAX_REASON_CHARS}` };
   if (!Number.isSafeInteger(spec.startMs)) return { ok: false, field: 'startMs', message: 'Start must be a time in whole milliseconds' };
   if (!Number.isInteger(spec.durationMinutes) || spec.durationMinutes < 1 || spec.durationMinutes > MAX_EXCLUSION_MINUTES) {
-    return { ok: false, field: 'durationMinutes', message: `Duration must be a whole number of minutes from 1 to ${MAX_EXCLUSION_MINUTES.toLocaleString('en-US')} (31 days)` };
+    return {
+      ok: false,
+      field: 'durationMinutes',
+      message: `Duration must be a whole number of minutes from 1 to ${MAX_EXCLUSION_MINUTES.toLocaleString('en-US')} (31 days)`,
+    };
   }
   const timeZone = typeof spec.timeZone === 'string' ? spec.timeZone.trim() : '';
-  if (!isKnownTimeZone(timeZone)) return { ok: false, field: 'timeZone', message: `Unknown time zone "${timeZone}": use an IANA name such as Europe/Berlin or UTC` };
+  if (!isKnownTimeZone(timeZone))
+    return { ok: false, field: 'timeZone', message: `Unknown time zone "${timeZone}": use an IANA name such as Europe/Berlin or UTC` };
   if (spec.rrule === null) return { ok: true, value: { ...spec, reason, timeZone } };
   const rule = parseRule(spec.rrule);
   if (typeof rule === 'string') return { ok: false, field: 'rrule', message: rule };
   const zone = zoneOffsets(timeZone);
   const first = floatingRule(rule, spec.startMs, zone).after(new Date(toFloatingMs(spec.startMs, zone)), true);
-  if (first === null) return { ok: false, field: 'rrule', message: `The rule never repeats from ${wallClock(spec.startMs, timeZone)} on (check COUNT and UNTIL)` };
+  if (first === null)
+    return { ok: false, field: 'rrule', message: `The rule never repeats from ${wallClock(spec.startMs, timeZone)} on (check COUNT and UNTIL)` };
   const firstMs = fromFloatingMs(first.getTime(), zone);
   // Compared as wall-clock times, so a start in the second pass of a fall-back hour is still on the rule.
   if (first.getTime() !== toFloatingMs(spec.startMs, zone)) {
@@ -205,7 +211,10 @@ function droppedIndices(t: Float64Array, spans: readonly Interval[], step: numbe
  * Only samples near a span are looked at and kept runs are block-copied, so a year of minutes takes milliseconds;
  * the same history comes back when nothing is dropped.
  */
-export function applyExclusions(h: History, intervals: readonly Interval[]): { history: History; droppedSamples: number; droppedGood: number; droppedTotal: number } {
+export function applyExclusions(
+  h: History,
+  intervals: readonly Interval[],
+): { history: History; droppedSamples: number; droppedGood: number; droppedTotal: number } {
   const dropped = droppedIndices(h.t, union(intervals), medianStep(h.t));
   if (dropped.length === 0) return { history: h, droppedSamples: 0, droppedGood: 0, droppedTotal: 0 };
   const m = h.t.length - dropped.length;

@@ -190,7 +190,15 @@ export function analyseHistory(h: History, sli: Sli, windowMs: number, confidenc
     const target = objective.targetPpm / 1_000_000;
     let met = 0;
     for (let i = 0; i < w.sli.length; i++) if (w.sli[i]! >= target - 1e-12) met++;
-    tiers.push({ tier, targetPpm: objective.targetPpm, method: objective.method, windows: w.sli.length, met, share: w.sli.length ? met / w.sli.length : 0, ...extremes(w.sli) });
+    tiers.push({
+      tier,
+      targetPpm: objective.targetPpm,
+      method: objective.method,
+      windows: w.sli.length,
+      met,
+      share: w.sli.length ? met / w.sli.length : 0,
+      ...extremes(w.sli),
+    });
   }
   const headline = headlineCounting(sli);
   const main = counted(headline);
@@ -200,9 +208,16 @@ export function analyseHistory(h: History, sli: Sli, windowMs: number, confidenc
     return w.sli.length > 0 ? recommendTarget(w.sli, share, windowMs, extremes(w.sli).worst, how) : null;
   };
   return {
-    windowMs, method: headline.method, timeslice: headline.method === 'occurrences' ? null : headline.timeslice ?? { ...DEFAULT_TIMESLICE },
-    windows: main.w.sli.length, overall: overallOf(main.counted), worst, best, tiers,
-    recommendation: recommend(headline, confidence), stretch: recommend(sli.objectives.target ?? headline, STRETCH_CONFIDENCE),
+    windowMs,
+    method: headline.method,
+    timeslice: headline.method === 'occurrences' ? null : (headline.timeslice ?? { ...DEFAULT_TIMESLICE }),
+    windows: main.w.sli.length,
+    overall: overallOf(main.counted),
+    worst,
+    best,
+    tiers,
+    recommendation: recommend(headline, confidence),
+    stretch: recommend(sli.objectives.target ?? headline, STRETCH_CONFIDENCE),
   };
 }
 
@@ -230,8 +245,9 @@ function recommendTarget(sli: Float64Array, confidence: number, windowMs: number
     targetPpm,
     confidence,
     marginPpm,
-    explanation: `${formatPpmPercent(targetPpm)} % was met in ${Math.round(confidence * 100)} % of the ${sli.length} past ${days}-day windows${countedIn(how)} `
-      + `(the ${Math.round((1 - confidence) * 100)}th percentile of achieved SLI is ${(low * 100).toFixed(4)} %, a margin of ${formatPpmPercent(marginPpm)} pp); `
-      + `the worst window reached ${(worst * 100).toFixed(4)} %.`,
+    explanation:
+      `${formatPpmPercent(targetPpm)} % was met in ${Math.round(confidence * 100)} % of the ${sli.length} past ${days}-day windows${countedIn(how)} ` +
+      `(the ${Math.round((1 - confidence) * 100)}th percentile of achieved SLI is ${(low * 100).toFixed(4)} %, a margin of ${formatPpmPercent(marginPpm)} pp); ` +
+      `the worst window reached ${(worst * 100).toFixed(4)} %.`,
   };
 }

@@ -59,10 +59,10 @@ export function judgeLatency(h: History, latency: LatencyData, thresholdMs: numb
   if (at < 0) {
     return {
       ok: false,
-      message: `This history kept request counts at ${latency.boundsMs.length} latency bounds, not at ${thresholdMs} ms (${near(latency.boundsMs, thresholdMs)}): `
-        + `choose one of those thresholds, or delete this import and import the log again to count requests at ${thresholdMs} ms`,
+      message:
+        `This history kept request counts at ${latency.boundsMs.length} latency bounds, not at ${thresholdMs} ms (${near(latency.boundsMs, thresholdMs)}): ` +
+        `choose one of those thresholds, or delete this import and import the log again to count requests at ${thresholdMs} ms`,
     };
   }
   return { ok: true, history: { t: h.t, good: latency.atOrBelow[at]!, total: h.total } };
 }
-

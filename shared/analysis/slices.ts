@@ -55,8 +55,15 @@ function addSlice(tally: SliceTally, good: number, total: number, weight: number
  * given, receives each slice as it closes (it needs room for 2 × (hi − lo) + 1 entries).
  */
 export function sliceTally(
-  h: History, lo: number, hi: number, startMs: number, slice: Timeslice, stepMs: number, ratio: boolean,
-  onSample?: (i: number, badSoFar: number) => void, out?: SliceColumns,
+  h: History,
+  lo: number,
+  hi: number,
+  startMs: number,
+  slice: Timeslice,
+  stepMs: number,
+  ratio: boolean,
+  onSample?: (i: number, badSoFar: number) => void,
+  out?: SliceColumns,
 ): SliceTally {
   const sliceMs = slice.sliceMinutes * MINUTE_MS;
   const tally: SliceTally = { slices: 0, good: 0, bad: 0 };
@@ -92,7 +99,15 @@ export function sliceTally(
  * good = its good slices, total = the slices it counts for; slices without traffic are left out. Good / total of any
  * run of entries is then the SLI the time-slice method gives those slices, and total − good their bad slices.
  */
-export function sliceHistory(h: History, lo: number, hi: number, startMs: number, slice: Timeslice, stepMs: number, ratio: boolean): { slices: History; tally: SliceTally } {
+export function sliceHistory(
+  h: History,
+  lo: number,
+  hi: number,
+  startMs: number,
+  slice: Timeslice,
+  stepMs: number,
+  ratio: boolean,
+): { slices: History; tally: SliceTally } {
   // Each sample closes at most the slice before it and a run of whole slices it spans; the last slice closes after.
   const room = 2 * Math.max(0, hi - lo) + 1;
   const out: SliceColumns = { t: new Float64Array(room), good: new Float64Array(room), total: new Float64Array(room), n: 0 };

@@ -17,11 +17,16 @@ export type TrafficEstimate =
   | { proposed: false; source: string; explanation: string };
 
 const FORMAT_NAMES: Readonly<Record<TrafficSource['format'], string>> = {
-  csv: 'CSV', 'prometheus-json': 'Prometheus', 'prometheus-api': 'Prometheus', 'json-samples': 'JSON samples',
-  'access-log': 'access log', upptime: 'Upptime', 'nginx-status': 'NGINX status',
+  csv: 'CSV',
+  'prometheus-json': 'Prometheus',
+  'prometheus-api': 'Prometheus',
+  'json-samples': 'JSON samples',
+  'access-log': 'access log',
+  upptime: 'Upptime',
+  'nginx-status': 'NGINX status',
 };
 
-const TYPE_IT = 'Type the service\'s requests per day for bad-event budgets.';
+const TYPE_IT = "Type the service's requests per day for bad-event budgets.";
 
 function utcDate(ms: number): string {
   return DateTime.fromMillis(ms, { zone: 'utc' }).toISODate()!;
@@ -56,7 +61,8 @@ export function estimateTraffic(h: History, from: TrafficSource): TrafficEstimat
   if (!(days > 0) || !(totalEvents > 0)) return refuse('it holds no requests over any time');
   const requestsPerDay = totalEvents / days;
   // The dates of the first and last sample, as the import summary gives them: a history stamped from midnight reads from that day.
-  const explanation = `≈ ${formatCount(requestsPerDay)} requests per day, from ${source}: ${formatCount(totalEvents)} requests over `
-    + `${Number(days.toFixed(2))} days (${utcDate(h.t[0]!)} to ${utcDate(h.t[n - 1]!)} UTC).`;
+  const explanation =
+    `≈ ${formatCount(requestsPerDay)} requests per day, from ${source}: ${formatCount(totalEvents)} requests over ` +
+    `${Number(days.toFixed(2))} days (${utcDate(h.t[0]!)} to ${utcDate(h.t[n - 1]!)} UTC).`;
   return { proposed: true, requestsPerDay, days, totalEvents, source, explanation };
 }

@@ -10,7 +10,15 @@ const MIN = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-const objective = (over: Partial<Objective>): Objective => ({ tier: 'slo', targetPpm: 999_000, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null, ...over });
+const objective = (over: Partial<Objective>): Objective => ({
+  tier: 'slo',
+  targetPpm: 999_000,
+  window: { kind: 'rolling', days: 30 },
+  method: 'occurrences',
+  timeslice: null,
+  latencyThresholdMs: null,
+  ...over,
+});
 const berlinMonths = objective({ window: { kind: 'calendar', unit: 'month', timeZone: 'Europe/Berlin' } });
 
 /** Samples every stepMs over [fromMs + step, toMs], with total and bad given per sample time. */
@@ -20,10 +28,17 @@ function series(fromMs: number, toMs: number, stepMs: number, total: (t: number)
   return { t: Float64Array.from(t), total: Float64Array.from(t, total), good: Float64Array.from(t, (x) => total(x) - bad(x)) };
 }
 
-const berlin = (year: number, month: number, day: number, hour = 0): number => DateTime.fromObject({ year, month, day, hour }, { zone: 'Europe/Berlin' }).toMillis();
+const berlin = (year: number, month: number, day: number, hour = 0): number =>
+  DateTime.fromObject({ year, month, day, hour }, { zone: 'Europe/Berlin' }).toMillis();
 
 describe('budgetPerWindow over calendar months', () => {
-  const h = series(berlin(2027, 2, 15), berlin(2027, 4, 10), HOUR, () => 1000, (t) => (t > berlin(2027, 3, 10) && t <= berlin(2027, 3, 10, 2) ? 743 : 0));
+  const h = series(
+    berlin(2027, 2, 15),
+    berlin(2027, 4, 10),
+    HOUR,
+    () => 1000,
+    (t) => (t > berlin(2027, 3, 10) && t <= berlin(2027, 3, 10, 2) ? 743 : 0),
+  );
   const windows = budgetPerWindow(h, berlinMonths);
 
   it('walks the months of the zone with their real lengths, the partial first and last flagged', () => {
@@ -40,7 +55,7 @@ describe('budgetPerWindow over calendar months', () => {
     expect(windows.map((w) => w.total)).toEqual([14 * 24 * 1000, 743 * 1000, 9 * 24 * 1000]);
   });
 
-  it('sets bad events against (1 − target) of the window\'s events', () => {
+  it("sets bad events against (1 − target) of the window's events", () => {
     const march = windows[1]!;
     expect(march.good).toBe(743_000 - 2 * 743);
     expect(march.sli).toBeCloseTo(1 - 2 / 1000, 12);
@@ -61,18 +76,35 @@ describe('budgetPerWindow over calendar months', () => {
 
   it('names ISO weeks in New York, the one with the spring change an hour shorter', () => {
     const ny = (month: number, day: number): number => DateTime.fromObject({ year: 2027, month, day }, { zone: 'America/New_York' }).toMillis();
-    const got = budgetPerWindow(series(ny(3, 8), ny(3, 22), HOUR, () => 10), objective({ window: { kind: 'calendar', unit: 'week', timeZone: 'America/New_York' } }));
+    const got = budgetPerWindow(
+      series(ny(3, 8), ny(3, 22), HOUR, () => 10),
+      objective({ window: { kind: 'calendar', unit: 'week', timeZone: 'America/New_York' } }),
+    );
     // 8 March 2027 is a Monday; clocks go forward on Sunday 14 March.
-    expect(got.map((w) => [w.label, (w.endMs - w.startMs) / HOUR, w.complete, w.total])).toEqual([['2027-W10', 167, true, 1670], ['2027-W11', 168, true, 1680]]);
+    expect(got.map((w) => [w.label, (w.endMs - w.startMs) / HOUR, w.complete, w.total])).toEqual([
+      ['2027-W10', 167, true, 1670],
+      ['2027-W11', 168, true, 1680],
+    ]);
   });
 });
 
 describe('budgetPerWindow over rolling windows', () => {
-  it('cuts consecutive windows from the first sample\'s interval, labelled by the UTC dates they touch', () => {
+  it("cuts consecutive windows from the first sample's interval, labelled by the UTC dates they touch", () => {
     const from = Date.UTC(2026, 2, 1);
-    const got = budgetPerWindow(series(from, from + 70 * DAY, DAY, () => 100, (t) => (t === from + 45 * DAY ? 20 : 0)), objective({ targetPpm: 990_000 }));
+    const got = budgetPerWindow(
+      series(
+        from,
+        from + 70 * DAY,
+        DAY,
+        () => 100,
+        (t) => (t === from + 45 * DAY ? 20 : 0),
+      ),
+      objective({ targetPpm: 990_000 }),
+    );
     expect(got.map((w) => [w.label, w.complete, w.total])).toEqual([
-      ['2026-03-01 – 2026-03-30', true, 3000], ['2026-03-31 – 2026-04-29', true, 3000], ['2026-04-30 – 2026-05-29', false, 1000],
+      ['2026-03-01 – 2026-03-30', true, 3000],
+      ['2026-03-31 – 2026-04-29', true, 3000],
+      ['2026-04-30 – 2026-05-29', false, 1000],
     ]);
     expect(got[1]!.budgetConsumed).toBeCloseTo(20 / 30, 12);
     expect(got[1]!.topEvents.map((e) => e.badEvents)).toEqual([20]);
@@ -82,29 +114,58 @@ describe('budgetPerWindow over rolling windows', () => {
     // Minutes stamped 2026-01-01 00:00 … 2026-01-14 23:59: the first stands for 2025-12-31 23:59–00:00, so the history
     // begins then, but that minute does not make a window "2025-12-31 – …".
     const from = Date.UTC(2026, 0, 1) - MIN;
-    const got = budgetPerWindow(series(from, from + 14 * DAY, MIN, () => 100), objective({ window: { kind: 'rolling', days: 7 } }));
+    const got = budgetPerWindow(
+      series(from, from + 14 * DAY, MIN, () => 100),
+      objective({ window: { kind: 'rolling', days: 7 } }),
+    );
     expect(got.map((w) => [w.label, w.startMs, w.complete])).toEqual([
-      ['2026-01-01 – 2026-01-07', from, true], ['2026-01-08 – 2026-01-14', from + 7 * DAY, true],
+      ['2026-01-01 – 2026-01-07', from, true],
+      ['2026-01-08 – 2026-01-14', from + 7 * DAY, true],
     ]);
   });
 
   it('leaves out of a label a date the window touches for no more than one sample step at either end', () => {
     // Hourly samples stamped from 00:06: the history begins at 23:06 the day before, and each 1-day window ends at 23:06.
     const from = Date.UTC(2015, 4, 16, 23, 6);
-    const got = budgetPerWindow(series(from, from + 2 * DAY, HOUR, () => 2), objective({ window: { kind: 'rolling', days: 1 } }));
+    const got = budgetPerWindow(
+      series(from, from + 2 * DAY, HOUR, () => 2),
+      objective({ window: { kind: 'rolling', days: 1 } }),
+    );
     expect(got.map((w) => w.label)).toEqual(['2015-05-17 – 2015-05-17', '2015-05-18 – 2015-05-18']);
     // Five-minute samples from 00:10 end each window at 00:05 the next day: five minutes of it are not a date of the window.
     const five = Date.UTC(2026, 0, 1, 0, 5);
-    expect(budgetPerWindow(series(five, five + 2 * DAY, 5 * MIN, () => 2), objective({ window: { kind: 'rolling', days: 1 } })).map((w) => w.label))
-      .toEqual(['2026-01-01 – 2026-01-01', '2026-01-02 – 2026-01-02']);
+    expect(
+      budgetPerWindow(
+        series(five, five + 2 * DAY, 5 * MIN, () => 2),
+        objective({ window: { kind: 'rolling', days: 1 } }),
+      ).map((w) => w.label),
+    ).toEqual(['2026-01-01 – 2026-01-01', '2026-01-02 – 2026-01-02']);
     // A sliver longer than a step is a date the window holds data of.
     const late = Date.UTC(2026, 0, 1, 23, 0);
-    expect(budgetPerWindow(series(late, late + DAY, MIN, () => 2), objective({ window: { kind: 'rolling', days: 1 } }))[0]!.label).toBe('2026-01-01 – 2026-01-02');
+    expect(
+      budgetPerWindow(
+        series(late, late + DAY, MIN, () => 2),
+        objective({ window: { kind: 'rolling', days: 1 } }),
+      )[0]!.label,
+    ).toBe('2026-01-01 – 2026-01-02');
   });
 
   it('keeps at most maxEvents events per window, largest first', () => {
-    const bad = new Map([[10, 3], [50, 9], [90, 5], [130, 7]].map(([m, b]) => [Date.UTC(2026, 0, 1) + m! * MIN, b!]));
-    const h = series(Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 1, 4), MIN, () => 100, (t) => bad.get(t) ?? 0);
+    const bad = new Map(
+      [
+        [10, 3],
+        [50, 9],
+        [90, 5],
+        [130, 7],
+      ].map(([m, b]) => [Date.UTC(2026, 0, 1) + m! * MIN, b!]),
+    );
+    const h = series(
+      Date.UTC(2026, 0, 1),
+      Date.UTC(2026, 0, 1, 4),
+      MIN,
+      () => 100,
+      (t) => bad.get(t) ?? 0,
+    );
     const [w] = budgetPerWindow(h, objective({ targetPpm: 990_000, window: { kind: 'rolling', days: 1 } }), 2);
     expect(w!.topEvents.map((e) => e.badEvents)).toEqual([9, 7]);
     expect(w!.topEvents[0]!.budgetShare).toBeCloseTo(9 / (0.01 * 240 * 100), 12);
@@ -113,7 +174,9 @@ describe('budgetPerWindow over rolling windows', () => {
   it('refuses an objective that validation would have refused instead of walking forever', () => {
     const h = series(0, DAY, HOUR, () => 1);
     expect(() => budgetPerWindow(h, objective({ window: { kind: 'rolling', days: 0 } }))).toThrow(RangeError);
-    expect(() => budgetPerWindow(h, objective({ window: { kind: 'calendar', unit: 'month', timeZone: 'Mars/Olympus' } }))).toThrow('Unknown time zone "Mars/Olympus"');
+    expect(() => budgetPerWindow(h, objective({ window: { kind: 'calendar', unit: 'month', timeZone: 'Mars/Olympus' } }))).toThrow(
+      'Unknown time zone "Mars/Olympus"',
+    );
   });
 
   it('gives nothing for an empty history', () => {
@@ -124,13 +187,24 @@ describe('budgetPerWindow over rolling windows', () => {
 describe('budgetPerWindow with time slices', () => {
   const day = Date.UTC(2026, 5, 1);
   // One day of minute samples; minutes 100–114 (three 5-minute slices) run at 90 %, minute 200 alone at 80 %.
-  const h = series(day, day + DAY, MIN, () => 100, (t) => {
-    const m = (t - day) / MIN;
-    return m > 100 && m <= 115 ? 10 : m === 201 ? 20 : 0;
-  });
+  const h = series(
+    day,
+    day + DAY,
+    MIN,
+    () => 100,
+    (t) => {
+      const m = (t - day) / MIN;
+      return m > 100 && m <= 115 ? 10 : m === 201 ? 20 : 0;
+    },
+  );
 
   it('counts slices that miss the slice target against whole bad slices of budget', () => {
-    const slices = objective({ targetPpm: 990_000, window: { kind: 'rolling', days: 1 }, method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 950_000 } });
+    const slices = objective({
+      targetPpm: 990_000,
+      window: { kind: 'rolling', days: 1 },
+      method: 'timeslices',
+      timeslice: { sliceMinutes: 5, sliceTargetPpm: 950_000 },
+    });
     const [w] = budgetPerWindow(h, slices);
     // 288 slices; the 80 % minute drags its slice only to 96 %, so 3 are bad. Budget: ⌊1 % × 288⌋ = 2 slices.
     expect(w!.sli).toBeCloseTo(285 / 288, 12);
@@ -145,16 +219,30 @@ describe('budgetPerWindow with time slices', () => {
     expect(w!.budgetConsumed).toBeCloseTo(16 / 14, 12);
   });
 
-  it('averages the slices\' ratios under RatioTimeslices, spending each slice\'s shortfall', () => {
+  it("averages the slices' ratios under RatioTimeslices, spending each slice's shortfall", () => {
     const quiet: History = { t: Float64Array.of(MIN, 2 * MIN, 3 * MIN, 4 * MIN), good: Float64Array.of(1, 50, 1, 1), total: Float64Array.of(1, 100, 1, 1) };
-    const [w] = budgetPerWindow(quiet, objective({ targetPpm: 990_000, window: { kind: 'rolling', days: 1 }, method: 'ratio-timeslices', timeslice: { sliceMinutes: 1, sliceTargetPpm: 950_000 } }));
+    const [w] = budgetPerWindow(
+      quiet,
+      objective({
+        targetPpm: 990_000,
+        window: { kind: 'rolling', days: 1 },
+        method: 'ratio-timeslices',
+        timeslice: { sliceMinutes: 1, sliceTargetPpm: 950_000 },
+      }),
+    );
     expect(w!.sli).toBeCloseTo(3.5 / 4, 12);
     // Budget: 1 % of the day's 1,440 slices; spent: half a slice.
     expect(w!.budgetConsumed).toBeCloseTo(0.5 / 14.4, 12);
   });
 
   it('lets a sample coarser than the slice stand for every slice it covers', () => {
-    const coarse = series(day, day + DAY, 5 * MIN, () => 100, (t) => (t === day + 50 * MIN ? 50 : 0));
+    const coarse = series(
+      day,
+      day + DAY,
+      5 * MIN,
+      () => 100,
+      (t) => (t === day + 50 * MIN ? 50 : 0),
+    );
     const [w] = budgetPerWindow(coarse, objective({ targetPpm: 990_000, window: { kind: 'rolling', days: 1 }, method: 'timeslices' }));
     expect(w!.sli).toBeCloseTo(1 - 5 / 1440, 12);
     expect(w!.budgetConsumed).toBeCloseTo(5 / 14, 12);
@@ -177,62 +265,116 @@ describe('budgetPerWindow with time slices', () => {
       }
     }
     const sparse: History = { t: Float64Array.from(t), good: Float64Array.from(good), total: Float64Array.from(total) };
-    const [w] = budgetPerWindow(sparse, objective({ targetPpm: 990_000, window: { kind: 'rolling', days: 1 }, method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 950_000 } }));
+    const [w] = budgetPerWindow(
+      sparse,
+      objective({ targetPpm: 990_000, window: { kind: 'rolling', days: 1 }, method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 950_000 } }),
+    );
     // 288 five-minute slices, one of them (10:55–11:00) bad: 2 of its 5 minutes up.
     expect(w!.sli).toBeCloseTo(287 / 288, 12);
   });
 
-  it('gives an event\'s share of the budget in bad slices, the unit the window spends in', () => {
+  it("gives an event's share of the budget in bad slices, the unit the window spends in", () => {
     // Two days of 5-minute samples of 100 requests: day 1's first ten at 98 %, day 2's sample stamped 12:00 at 50 %.
-    const two = series(day, day + 2 * DAY, 5 * MIN, () => 100, (x) => (x <= day + 50 * MIN ? 2 : x === day + DAY + 12 * HOUR ? 50 : 0));
-    const o = objective({ targetPpm: 990_000, window: { kind: 'rolling', days: 1 }, method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 } });
+    const two = series(
+      day,
+      day + 2 * DAY,
+      5 * MIN,
+      () => 100,
+      (x) => (x <= day + 50 * MIN ? 2 : x === day + DAY + 12 * HOUR ? 50 : 0),
+    );
+    const o = objective({
+      targetPpm: 990_000,
+      window: { kind: 'rolling', days: 1 },
+      method: 'timeslices',
+      timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 },
+    });
     const [first, second] = budgetPerWindow(two, o);
     // Budget: ⌊1 % × 288⌋ = 2 slices. Day 1 spends 10 (500 %), all in one event; day 2 one (50 %). By requests the
     // events would read 20 of 288 and 50 of 288 bad events (6.9 % and 17.4 %).
     expect([first!.budgetConsumed, second!.budgetConsumed]).toEqual([5, 0.5]);
     expect(first!.topEvents).toEqual([{ startMs: day, endMs: day + 50 * MIN, badEvents: 10, budgetShare: 5, worstSli: 0 }]);
-    expect(second!.topEvents).toEqual([{ startMs: day + DAY + 12 * HOUR - 5 * MIN, endMs: day + DAY + 12 * HOUR, badEvents: 1, budgetShare: 0.5, worstSli: 0 }]);
+    expect(second!.topEvents).toEqual([
+      { startMs: day + DAY + 12 * HOUR - 5 * MIN, endMs: day + DAY + 12 * HOUR, badEvents: 1, budgetShare: 0.5, worstSli: 0 },
+    ]);
   });
 
   it('reads a spent budget of no whole slice as the largest finite share', () => {
-    const tight = objective({ targetPpm: 999_990, window: { kind: 'rolling', days: 1 }, method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 950_000 } });
+    const tight = objective({
+      targetPpm: 999_990,
+      window: { kind: 'rolling', days: 1 },
+      method: 'timeslices',
+      timeslice: { sliceMinutes: 5, sliceTargetPpm: 950_000 },
+    });
     expect(budgetPerWindow(h, tight)[0]!.budgetConsumed).toBe(UNBOUNDED_SHARE);
   });
 });
 
 describe('budget windows', () => {
-  const objectiveArb = fc.oneof(
-    fc.integer({ min: 1, max: 3 }).map((days) => objective({ window: { kind: 'rolling', days } })),
-    fc.constantFrom('week', 'month').chain((unit) => fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata').map((timeZone) => objective({ window: { kind: 'calendar', unit, timeZone } }))),
-  ).chain((o) => fc.constantFrom('occurrences', 'timeslices', 'ratio-timeslices').map((method) => ({ ...o, method } as Objective)));
+  const objectiveArb = fc
+    .oneof(
+      fc.integer({ min: 1, max: 3 }).map((days) => objective({ window: { kind: 'rolling', days } })),
+      fc
+        .constantFrom('week', 'month')
+        .chain((unit) =>
+          fc
+            .constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata')
+            .map((timeZone) => objective({ window: { kind: 'calendar', unit, timeZone } })),
+        ),
+    )
+    .chain((o) => fc.constantFrom('occurrences', 'timeslices', 'ratio-timeslices').map((method) => ({ ...o, method }) as Objective));
 
   it('partition the history: consecutive, each sample in exactly one, sums kept, only the ends partial', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 20 * HOUR }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 100 })), { minLength: 1, maxLength: 80 }), objectiveArb, (rows, o) => {
-      let t = Date.UTC(2027, 2, 20);
-      const h: History = { t: new Float64Array(rows.length), good: new Float64Array(rows.length), total: new Float64Array(rows.length) };
-      rows.forEach(([dt, bad, extra], i) => { t += dt; h.t[i] = t; h.total[i] = bad + extra; h.good[i] = extra; });
-      const windows = budgetPerWindow(h, o);
-      expect(windows.length).toBeGreaterThan(0);
-      for (let k = 1; k < windows.length; k++) expect(windows[k]!.startMs).toBe(windows[k - 1]!.endMs);
-      // A lone sample has no step, so its window may start right at it.
-      expect(windows[0]!.startMs).toBeLessThanOrEqual(h.t[0]!);
-      expect(windows.at(-1)!.endMs).toBeGreaterThanOrEqual(h.t.at(-1)!);
-      expect(windows.slice(1, -1).every((w) => w.complete)).toBe(true);
-      let good = 0;
-      let total = 0;
-      h.t.forEach((x, i) => { good += h.good[i]!; total += h.total[i]!; expect(windows.filter((w) => x > w.startMs && x <= w.endMs || (i === 0 && x === w.startMs))).toHaveLength(1); });
-      expect(windows.reduce((s, w) => s + w.good, 0)).toBe(good);
-      expect(windows.reduce((s, w) => s + w.total, 0)).toBe(total);
-      for (const w of windows) {
-        expect(w.budgetConsumed).toBeGreaterThanOrEqual(0);
-        expect(w.met).toBe(w.sli >= 0.999 - 1e-12);
-      }
-    }), { numRuns: 300, seed: 13 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 20 * HOUR }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 100 })), {
+          minLength: 1,
+          maxLength: 80,
+        }),
+        objectiveArb,
+        (rows, o) => {
+          let t = Date.UTC(2027, 2, 20);
+          const h: History = { t: new Float64Array(rows.length), good: new Float64Array(rows.length), total: new Float64Array(rows.length) };
+          rows.forEach(([dt, bad, extra], i) => {
+            t += dt;
+            h.t[i] = t;
+            h.total[i] = bad + extra;
+            h.good[i] = extra;
+          });
+          const windows = budgetPerWindow(h, o);
+          expect(windows.length).toBeGreaterThan(0);
+          for (let k = 1; k < windows.length; k++) expect(windows[k]!.startMs).toBe(windows[k - 1]!.endMs);
+          // A lone sample has no step, so its window may start right at it.
+          expect(windows[0]!.startMs).toBeLessThanOrEqual(h.t[0]!);
+          expect(windows.at(-1)!.endMs).toBeGreaterThanOrEqual(h.t.at(-1)!);
+          expect(windows.slice(1, -1).every((w) => w.complete)).toBe(true);
+          let good = 0;
+          let total = 0;
+          h.t.forEach((x, i) => {
+            good += h.good[i]!;
+            total += h.total[i]!;
+            expect(windows.filter((w) => (x > w.startMs && x <= w.endMs) || (i === 0 && x === w.startMs))).toHaveLength(1);
+          });
+          expect(windows.reduce((s, w) => s + w.good, 0)).toBe(good);
+          expect(windows.reduce((s, w) => s + w.total, 0)).toBe(total);
+          for (const w of windows) {
+            expect(w.budgetConsumed).toBeGreaterThanOrEqual(0);
+            expect(w.met).toBe(w.sli >= 0.999 - 1e-12);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 13 },
+    );
   });
 
   it('handle a year of minute samples quickly under each method', () => {
     const from = Date.UTC(2027, 0, 1);
-    const h = series(from, from + 365 * DAY, MIN, () => 100, (t) => ((t / MIN) % 5000 < 3 ? 30 : 0));
+    const h = series(
+      from,
+      from + 365 * DAY,
+      MIN,
+      () => 100,
+      (t) => ((t / MIN) % 5000 < 3 ? 30 : 0),
+    );
     for (const method of ['occurrences', 'timeslices', 'ratio-timeslices'] as const) {
       let bestMs = Infinity;
       for (let run = 0; run < 3; run++) {
@@ -249,7 +391,13 @@ describe('budget windows', () => {
 describe('burnDownOf', () => {
   it('starts untouched and ends where the budget table says, under every method', () => {
     const day = Date.UTC(2026, 5, 1);
-    const h = series(day, day + 3 * DAY, MIN, () => 100, (t) => ((t - day) / MIN) % 997 < 7 ? 30 : 0);
+    const h = series(
+      day,
+      day + 3 * DAY,
+      MIN,
+      () => 100,
+      (t) => (((t - day) / MIN) % 997 < 7 ? 30 : 0),
+    );
     for (const method of ['occurrences', 'timeslices', 'ratio-timeslices'] as const) {
       const o = objective({ targetPpm: 995_000, window: { kind: 'rolling', days: 1 }, method, timeslice: { sliceMinutes: 5, sliceTargetPpm: 900_000 } });
       for (const w of budgetPerWindow(h, o)) {

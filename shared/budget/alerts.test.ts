@@ -1,8 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  alertPeriodMinutes, alertRows, burnRateFactor, checkAlertSet, chooseAlertSet, DEFAULT_ALERT_SETS, fitAlertSet, formatDuration, parseDuration,
-  SLOTH_28D, SLOTH_30D, type AlertRow, type AlertWindowSet,
+  alertPeriodMinutes,
+  alertRows,
+  burnRateFactor,
+  checkAlertSet,
+  chooseAlertSet,
+  DEFAULT_ALERT_SETS,
+  fitAlertSet,
+  formatDuration,
+  parseDuration,
+  SLOTH_28D,
+  SLOTH_30D,
+  type AlertRow,
+  type AlertWindowSet,
 } from './alerts';
 
 const factors = (set: AlertWindowSet) => alertRowsOk(set, 999_000).map((r) => r.factor);
@@ -25,7 +36,8 @@ describe('burn-rate factors', () => {
 
   it("reproduces Sloth's 7-day example (8 / 12.5 / 20 / 42 %): 13.44 / 3.5 / 1.4 / 0.98", () => {
     const set: AlertWindowSet = {
-      name: '7d', periodMinutes: 7 * 1440,
+      name: '7d',
+      periodMinutes: 7 * 1440,
       page: { quick: { budgetPercent: 8, shortMinutes: 5, longMinutes: 60 }, slow: { budgetPercent: 12.5, shortMinutes: 30, longMinutes: 360 } },
       ticket: { quick: { budgetPercent: 20, shortMinutes: 120, longMinutes: 1440 }, slow: { budgetPercent: 42, shortMinutes: 360, longMinutes: 4320 } },
     };
@@ -34,10 +46,13 @@ describe('burn-rate factors', () => {
   });
 
   it('scales linearly with the period', () => {
-    fc.assert(fc.property(fc.integer({ min: 4320, max: 400 * 1440 }), fc.integer({ min: 2, max: 10 }), (period, k) => {
-      const w = SLOTH_30D.page.quick;
-      return Math.abs(burnRateFactor(w, period * k) - k * burnRateFactor(w, period)) < 1e-9 * k * burnRateFactor(w, period);
-    }), { numRuns: 300, seed: 3 });
+    fc.assert(
+      fc.property(fc.integer({ min: 4320, max: 400 * 1440 }), fc.integer({ min: 2, max: 10 }), (period, k) => {
+        const w = SLOTH_30D.page.quick;
+        return Math.abs(burnRateFactor(w, period * k) - k * burnRateFactor(w, period)) < 1e-9 * k * burnRateFactor(w, period);
+      }),
+      { numRuns: 300, seed: 3 },
+    );
   });
 
   it('turns each threshold into an error rate and a time to exhaust the budget', () => {
@@ -61,7 +76,7 @@ describe('alert sets', () => {
     expect(alertRows(twoDays, 999_000)).toEqual({ ok: false, message: 'The ticket slow long window (3d) is longer than the SLO period (2d)' });
   });
 
-  it('uses the set made for the period: the team\'s own first, then a built-in one', () => {
+  it("uses the set made for the period: the team's own first, then a built-in one", () => {
     const own = { ...SLOTH_28D, name: 'ours' };
     expect(chooseAlertSet([SLOTH_30D, SLOTH_28D], 28 * 1440)).toBe(SLOTH_28D);
     expect(chooseAlertSet([SLOTH_30D, SLOTH_28D], 28 * 1440, [own])).toBe(own);
@@ -69,8 +84,12 @@ describe('alert sets', () => {
   });
 
   it('reads and writes durations', () => {
-    expect([parseDuration('5m'), parseDuration('1h'), parseDuration('3d'), parseDuration('4w')]).toEqual(
-      [{ ok: true, value: 5 }, { ok: true, value: 60 }, { ok: true, value: 4320 }, { ok: true, value: 40_320 }]);
+    expect([parseDuration('5m'), parseDuration('1h'), parseDuration('3d'), parseDuration('4w')]).toEqual([
+      { ok: true, value: 5 },
+      { ok: true, value: 60 },
+      { ok: true, value: 4320 },
+      { ok: true, value: 40_320 },
+    ]);
     expect(parseDuration('0m').ok).toBe(false);
     expect(parseDuration('1 hour').ok).toBe(false);
     expect([5, 60, 90, 4320, 40_320].map(formatDuration)).toEqual(['5m', '1h', '90m', '3d', '28d']);
@@ -97,39 +116,53 @@ describe('the default set for a period shorter than 30 days', () => {
 
   it('keeps every window a whole minute, at least one, shorter than its long window and within the period, at the workbook factors (property)', () => {
     // Any period from a day to just under 30 days, in whole minutes: calendar weeks and months cut by DST included.
-    fc.assert(fc.property(fc.integer({ min: DAY, max: 30 * DAY - 1 }), (periodMinutes) => {
-      const set = chooseAlertSet(DEFAULT_ALERT_SETS, periodMinutes);
-      if (set === SLOTH_28D) return;
-      const rows = alertRowsOk(set, 999_000);
-      rows.forEach((r, i) => {
-        expect(Number.isInteger(r.shortMinutes) && Number.isInteger(r.longMinutes)).toBe(true);
-        expect(r.shortMinutes).toBeGreaterThanOrEqual(1);
-        expect(r.shortMinutes).toBeLessThan(r.longMinutes);
-        expect(r.longMinutes).toBeLessThanOrEqual(periodMinutes);
-        expect(r.factor).toBeCloseTo([14.4, 6, 3, 1][i]!, 9);
-        expect(r.warning).toBeNull();
-      });
-    }), { numRuns: 300, seed: 9 });
+    fc.assert(
+      fc.property(fc.integer({ min: DAY, max: 30 * DAY - 1 }), (periodMinutes) => {
+        const set = chooseAlertSet(DEFAULT_ALERT_SETS, periodMinutes);
+        if (set === SLOTH_28D) return;
+        const rows = alertRowsOk(set, 999_000);
+        rows.forEach((r, i) => {
+          expect(Number.isInteger(r.shortMinutes) && Number.isInteger(r.longMinutes)).toBe(true);
+          expect(r.shortMinutes).toBeGreaterThanOrEqual(1);
+          expect(r.shortMinutes).toBeLessThan(r.longMinutes);
+          expect(r.longMinutes).toBeLessThanOrEqual(periodMinutes);
+          expect(r.factor).toBeCloseTo([14.4, 6, 3, 1][i]!, 9);
+          expect(r.warning).toBeNull();
+        });
+      }),
+      { numRuns: 300, seed: 9 },
+    );
   });
 
   it('gives whole-day periods exactly the workbook factors and budget shares', () => {
     for (let days = 1; days < 30; days++) {
       if (days === 28) continue;
       const rows = alertRowsOk(chooseAlertSet(DEFAULT_ALERT_SETS, days * DAY), 999_000);
-      expect(rows.map((r) => [r.factor, r.budgetPercent])).toEqual([[14.4, 2], [6, 5], [3, 10], [1, 10]]);
+      expect(rows.map((r) => [r.factor, r.budgetPercent])).toEqual([
+        [14.4, 2],
+        [6, 5],
+        [3, 10],
+        [1, 10],
+      ]);
     }
   });
 
   it('scales a team set made for a week to a shorter period by its windows too, keeping its factors', () => {
     const week: AlertWindowSet = {
-      name: 'weekly', periodMinutes: 7 * DAY,
+      name: 'weekly',
+      periodMinutes: 7 * DAY,
       page: { quick: { budgetPercent: 8, shortMinutes: 5, longMinutes: 60 }, slow: { budgetPercent: 12.5, shortMinutes: 30, longMinutes: 360 } },
       ticket: { quick: { budgetPercent: 20, shortMinutes: 120, longMinutes: 1440 }, slow: { budgetPercent: 42, shortMinutes: 360, longMinutes: 4320 } },
     };
     const fitted = fitAlertSet([week], 1 * DAY);
     expect(fitted.scaling).toBe('windows');
     const rows = alertRowsOk(fitted.set, 999_000);
-    expect(rows.map((r) => [r.longMinutes, r.shortMinutes])).toEqual([[9, 1], [51, 4], [206, 17], [617, 51]]);
+    expect(rows.map((r) => [r.longMinutes, r.shortMinutes])).toEqual([
+      [9, 1],
+      [51, 4],
+      [206, 17],
+      [617, 51],
+    ]);
     [13.44, 3.5, 1.4, 0.98].forEach((want, i) => expect(rows[i]!.factor).toBeCloseTo(want, 12));
   });
 });
@@ -156,15 +189,18 @@ describe('alert warnings', () => {
     expect(pageQuick!.errorRate).toBeCloseTo(1.08, 12);
     expect(pageQuick!.warning).toEqual({
       kind: 'never-fires',
-      message: 'Can never fire: it waits for more than 108 % of requests to fail. Lower its burn rate (×43.2) below ×40 '
-        + '(guard a smaller share of the budget, or use longer windows), or choose a shorter SLO window.',
+      message:
+        'Can never fire: it waits for more than 108 % of requests to fail. Lower its burn rate (×43.2) below ×40 ' +
+        '(guard a smaller share of the budget, or use longer windows), or choose a shorter SLO window.',
     });
     expect(pageSlow!.warning).toBeNull();
   });
 
   it('says the same of 99 % over a calendar year: 175.2 % of requests in 2026, 175.7 % in a leap year', () => {
     const rate = (days: number) => alertRowsOk(chooseAlertSet(DEFAULT_ALERT_SETS, days * DAY), 990_000)[0]!;
-    expect(rate(365).warning?.message).toMatch(/^Can never fire: it waits for more than 175.2 % of requests to fail\. Lower its burn rate \(×175.2\) below ×100 /);
+    expect(rate(365).warning?.message).toMatch(
+      /^Can never fire: it waits for more than 175.2 % of requests to fail\. Lower its burn rate \(×175.2\) below ×100 /,
+    );
     expect(rate(366).warning?.message).toMatch(/^Can never fire: it waits for more than 175.7 % of requests to fail\. /);
     expect(rate(366).warning?.kind).toBe('never-fires');
   });
@@ -182,16 +218,19 @@ describe('alert warnings', () => {
     expect(pageQuick!.factor).toBeCloseTo(0.72, 12);
     expect(pageQuick!.warning).toEqual({
       kind: 'fires-within-budget',
-      message: 'Pages while the service is still within its budget: at ×0.72 the budget lasts 41.67 d, longer than the 30 d period. '
-        + 'Raise its burn rate to ×1 or more (guard a larger share of the budget, or use a shorter long window).',
+      message:
+        'Pages while the service is still within its budget: at ×0.72 the budget lasts 41.67 d, longer than the 30 d period. ' +
+        'Raise its burn rate to ×1 or more (guard a larger share of the budget, or use a shorter long window).',
     });
   });
 
   it("says Sloth's 28-day set opens its slow ticket at ×0.9333, inside the budget, and nothing else", () => {
     const rows = alertRowsOk(SLOTH_28D, 999_000);
     expect(rows.map((r) => r.warning?.kind ?? null)).toEqual([null, null, null, 'fires-within-budget']);
-    expect(rows[3]!.warning!.message).toBe('Opens a ticket while the service is still within its budget: at ×0.9333 the budget lasts 30 d, '
-      + 'longer than the 28 d period. Raise its burn rate to ×1 or more (guard a larger share of the budget, or use a shorter long window).');
+    expect(rows[3]!.warning!.message).toBe(
+      'Opens a ticket while the service is still within its budget: at ×0.9333 the budget lasts 30 d, ' +
+        'longer than the 28 d period. Raise its burn rate to ×1 or more (guard a larger share of the budget, or use a shorter long window).',
+    );
   });
 
   it('warns about no default alert for periods from a day to 30 days but 28, nor a factor of exactly 1', () => {

@@ -35,8 +35,10 @@ export type AlertKey = { severity: 'page' | 'ticket'; speed: 'quick' | 'slow' };
 
 /** Every alert of a set, in order of urgency. */
 export const ALERT_KEYS: readonly AlertKey[] = [
-  { severity: 'page', speed: 'quick' }, { severity: 'page', speed: 'slow' },
-  { severity: 'ticket', speed: 'quick' }, { severity: 'ticket', speed: 'slow' },
+  { severity: 'page', speed: 'quick' },
+  { severity: 'page', speed: 'slow' },
+  { severity: 'ticket', speed: 'quick' },
+  { severity: 'ticket', speed: 'slow' },
 ];
 
 /**
@@ -56,15 +58,16 @@ export function burnRateFactor(window: AlertWindow, periodMinutes: number): numb
 export type AlertWarning = { kind: 'never-fires' | 'fires-within-budget'; message: string };
 
 /** One alert as the UI and CLI list it. */
-export type AlertRow = AlertKey & AlertWindow & {
-  factor: number;
-  /** The error rate (0..1) above which the alert fires: factor × (1 − target). */
-  errorRate: number;
-  /** How long the whole budget lasts at that rate, in minutes: period ÷ factor. */
-  exhaustMinutes: number;
-  /** What is wrong with the alert, or null when it can fire and only fires faster than the budget allows. */
-  warning: AlertWarning | null;
-};
+export type AlertRow = AlertKey &
+  AlertWindow & {
+    factor: number;
+    /** The error rate (0..1) above which the alert fires: factor × (1 − target). */
+    errorRate: number;
+    /** How long the whole budget lasts at that rate, in minutes: period ÷ factor. */
+    exhaustMinutes: number;
+    /** What is wrong with the alert, or null when it can fire and only fires faster than the budget allows. */
+    warning: AlertWarning | null;
+  };
 
 /** Floating-point slack: a set scaled to a period of odd minutes keeps factor 1 as 0.9999999999999999. */
 const ROUNDING = 1e-9;
@@ -79,17 +82,19 @@ export function alertWarning(severity: AlertKey['severity'], factor: number, bud
   if (errorRate >= 1 - ROUNDING) {
     return {
       kind: 'never-fires',
-      message: `Can never fire: it waits for more than ${formatRatePercent(errorRate)} % of requests to fail. `
-        + `Lower its burn rate (×${formatFactor(factor)}) below ×${formatFactor(1 / budget)} (guard a smaller share of the budget, or use longer windows), `
-        + 'or choose a shorter SLO window.',
+      message:
+        `Can never fire: it waits for more than ${formatRatePercent(errorRate)} % of requests to fail. ` +
+        `Lower its burn rate (×${formatFactor(factor)}) below ×${formatFactor(1 / budget)} (guard a smaller share of the budget, or use longer windows), ` +
+        'or choose a shorter SLO window.',
     };
   }
   if (factor < 1 - ROUNDING) {
     return {
       kind: 'fires-within-budget',
-      message: `${severity === 'page' ? 'Pages' : 'Opens a ticket'} while the service is still within its budget: `
-        + `at ×${formatFactor(factor)} the budget lasts ${formatMinutes(periodMinutes / factor)}, longer than the ${formatMinutes(periodMinutes)} period. `
-        + 'Raise its burn rate to ×1 or more (guard a larger share of the budget, or use a shorter long window).',
+      message:
+        `${severity === 'page' ? 'Pages' : 'Opens a ticket'} while the service is still within its budget: ` +
+        `at ×${formatFactor(factor)} the budget lasts ${formatMinutes(periodMinutes / factor)}, longer than the ${formatMinutes(periodMinutes)} period. ` +
+        'Raise its burn rate to ×1 or more (guard a larger share of the budget, or use a shorter long window).',
     };
   }
   return null;
@@ -127,10 +132,16 @@ export function checkAlertSet(set: AlertWindowSet): FieldCheck<AlertWindowSet> {
     if (!(w.budgetPercent > 0 && w.budgetPercent <= 100)) return { ok: false, message: `The ${where} budget share must be above 0 % and at most 100 %` };
     if (!(w.shortMinutes > 0 && w.longMinutes > 0)) return { ok: false, message: `The ${where} windows must be longer than 0` };
     if (w.shortMinutes >= w.longMinutes) {
-      return { ok: false, message: `The ${where} short window (${formatDuration(w.shortMinutes)}) must be shorter than its long window (${formatDuration(w.longMinutes)})` };
+      return {
+        ok: false,
+        message: `The ${where} short window (${formatDuration(w.shortMinutes)}) must be shorter than its long window (${formatDuration(w.longMinutes)})`,
+      };
     }
     if (w.longMinutes > set.periodMinutes) {
-      return { ok: false, message: `The ${where} long window (${formatDuration(w.longMinutes)}) is longer than the SLO period (${formatDuration(set.periodMinutes)})` };
+      return {
+        ok: false,
+        message: `The ${where} long window (${formatDuration(w.longMinutes)}) is longer than the SLO period (${formatDuration(set.periodMinutes)})`,
+      };
     }
   }
   return { ok: true, value: set };

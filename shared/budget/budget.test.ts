@@ -32,14 +32,24 @@ describe('error budget in minutes', () => {
   });
 
   it('falls as the target rises', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 999_998 }), fc.integer({ min: 1, max: 366 }), (ppm, days) =>
-      budgetMinutes(ppm + 1, days * 1440) < budgetMinutes(ppm, days * 1440)), { numRuns: 300, seed: 7 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 999_998 }),
+        fc.integer({ min: 1, max: 366 }),
+        (ppm, days) => budgetMinutes(ppm + 1, days * 1440) < budgetMinutes(ppm, days * 1440),
+      ),
+      { numRuns: 300, seed: 7 },
+    );
   });
 });
 
 describe('the ladder', () => {
   const sli: Sli = {
-    id: 1, serviceId: 1, name: 'availability', kind: 'availability', latencyThresholdMs: null,
+    id: 1,
+    serviceId: 1,
+    name: 'availability',
+    kind: 'availability',
+    latencyThresholdMs: null,
     objectives: {
       sla: { tier: 'sla', targetPpm: 995_000, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null },
       target: { tier: 'target', targetPpm: 999_500, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null },

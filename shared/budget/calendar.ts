@@ -48,10 +48,14 @@ export function parsePeriod(unit: CalendarUnit, text: string, timeZone: string):
   if (!m) return { ok: false, message: `A calendar ${unit} is written like ${PERIOD_EXAMPLE[unit]}, not "${text.trim()}"` };
   const year = Number(m[1]);
   const n = Number(m[2] ?? 1);
-  const start = unit === 'week' ? DateTime.fromObject({ weekYear: year, weekNumber: n, weekday: 1 }, { zone: timeZone })
-    : unit === 'month' ? DateTime.fromObject({ year, month: n, day: 1 }, { zone: timeZone })
-      : unit === 'quarter' ? DateTime.fromObject({ year, month: (n - 1) * 3 + 1, day: 1 }, { zone: timeZone })
-        : DateTime.fromObject({ year, month: 1, day: 1 }, { zone: timeZone });
+  const start =
+    unit === 'week'
+      ? DateTime.fromObject({ weekYear: year, weekNumber: n, weekday: 1 }, { zone: timeZone })
+      : unit === 'month'
+        ? DateTime.fromObject({ year, month: n, day: 1 }, { zone: timeZone })
+        : unit === 'quarter'
+          ? DateTime.fromObject({ year, month: (n - 1) * 3 + 1, day: 1 }, { zone: timeZone })
+          : DateTime.fromObject({ year, month: 1, day: 1 }, { zone: timeZone });
   if (!start.isValid || (unit === 'week' && start.weekYear !== year) || (unit === 'month' && (n < 1 || n > 12))) {
     return { ok: false, message: `There is no calendar ${unit} ${text.trim()}` };
   }

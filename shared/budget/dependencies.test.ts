@@ -4,16 +4,43 @@ import { cycleIfAdded, serviceCeiling, type Edge } from './dependencies';
 
 function svc(id: number, sloPpm: number | null, dependencies: Service['dependencies'] = []): Service {
   return {
-    id, name: `s${id}`, owner: '', description: '', requestsPerDay: null, policy: null, dependencies,
-    slis: sloPpm === null ? [] : [{
-      id: id * 10, serviceId: id, name: 'availability', kind: 'availability', latencyThresholdMs: null,
-      objectives: { slo: { tier: 'slo', targetPpm: sloPpm, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null } },
-    }],
+    id,
+    name: `s${id}`,
+    owner: '',
+    description: '',
+    requestsPerDay: null,
+    policy: null,
+    dependencies,
+    slis:
+      sloPpm === null
+        ? []
+        : [
+            {
+              id: id * 10,
+              serviceId: id,
+              name: 'availability',
+              kind: 'availability',
+              latencyThresholdMs: null,
+              objectives: {
+                slo: {
+                  tier: 'slo',
+                  targetPpm: sloPpm,
+                  window: { kind: 'rolling', days: 30 },
+                  method: 'occurrences',
+                  timeslice: null,
+                  latencyThresholdMs: null,
+                },
+              },
+            },
+          ],
   };
 }
 
 describe('cycleIfAdded', () => {
-  const edges: Edge[] = [{ serviceId: 1, dependsOnId: 2, redundancyGroup: null }, { serviceId: 2, dependsOnId: 3, redundancyGroup: null }];
+  const edges: Edge[] = [
+    { serviceId: 1, dependsOnId: 2, redundancyGroup: null },
+    { serviceId: 2, dependsOnId: 3, redundancyGroup: null },
+  ];
 
   it('names the cycle an edge would close, from the new edge round to its start', () => {
     expect(cycleIfAdded(edges, 3, 1)).toEqual([3, 1, 2, 3]);
@@ -40,7 +67,13 @@ describe('serviceCeiling', () => {
 
   it('leaves out dependencies without an availability SLO and says so', () => {
     const a = svc(1, 999_000, [{ dependsOnId: 2, redundancyGroup: null }]);
-    const c = serviceCeiling(a, new Map([[1, a], [2, svc(2, null)]]));
+    const c = serviceCeiling(
+      a,
+      new Map([
+        [1, a],
+        [2, svc(2, null)],
+      ]),
+    );
     expect(c).toMatchObject({ ceiling: null, unknown: [2], limiting: null });
   });
 });

@@ -23,7 +23,7 @@ export function cycleIfAdded(edges: readonly Edge[], from: number, to: number): 
     const at = queue.shift()!;
     if (at === from) {
       const back = [from];
-      for (let step = from; step !== to; ) {
+      for (let step = from; step !== to;) {
         step = parent.get(step)!;
         back.push(step);
       }

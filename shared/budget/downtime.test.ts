@@ -13,10 +13,18 @@ function downtimeTable(): { target: string; cells: string[] }[] {
   const text = readFileSync(FORMATS, 'utf8');
   const start = text.indexOf('| target | 1 day | 7 days | 28 days | 30 days | 90 days | 365 days |');
   expect(start).toBeGreaterThan(0);
-  return text.slice(start).split('\n').slice(2).filter((line) => line.startsWith('| 99')).map((line) => {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
-    return { target: cells[0]!.replace(/\s*%$/, ''), cells: cells.slice(1) };
-  });
+  return text
+    .slice(start)
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.startsWith('| 99'))
+    .map((line) => {
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
+      return { target: cells[0]!.replace(/\s*%$/, ''), cells: cells.slice(1) };
+    });
 }
 
 describe('formatDowntime', () => {

@@ -3,17 +3,49 @@ import { describe, expect, it } from 'vitest';
 import type { Dependency, Service } from '../domain/types';
 import { serviceCeiling } from './dependencies';
 import {
-  assessAll, assessFeasibility, availabilityPpm, ceilingFormula, countInfeasible, describeFactor, feasibilityWarning,
-  formatAvailability, groupFormula, ignoredDependencyText,
+  assessAll,
+  assessFeasibility,
+  availabilityPpm,
+  ceilingFormula,
+  countInfeasible,
+  describeFactor,
+  feasibilityWarning,
+  formatAvailability,
+  groupFormula,
+  ignoredDependencyText,
 } from './feasibility';
 
 function service(id: number, name: string, sloPpm: number | null, dependencies: Dependency[] = []): Service {
   return {
-    id, name, owner: '', description: '', requestsPerDay: null, policy: null, dependencies,
-    slis: sloPpm === null ? [] : [{
-      id: id * 10, serviceId: id, name: 'availability', kind: 'availability', latencyThresholdMs: null,
-      objectives: { slo: { tier: 'slo', targetPpm: sloPpm, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null } },
-    }],
+    id,
+    name,
+    owner: '',
+    description: '',
+    requestsPerDay: null,
+    policy: null,
+    dependencies,
+    slis:
+      sloPpm === null
+        ? []
+        : [
+            {
+              id: id * 10,
+              serviceId: id,
+              name: 'availability',
+              kind: 'availability',
+              latencyThresholdMs: null,
+              objectives: {
+                slo: {
+                  tier: 'slo',
+                  targetPpm: sloPpm,
+                  window: { kind: 'rolling', days: 30 },
+                  method: 'occurrences',
+                  timeslice: null,
+                  latencyThresholdMs: null,
+                },
+              },
+            },
+          ],
   };
 }
 
@@ -121,62 +153,79 @@ const edges = fc.array(fc.record({ ppm: sloPpm, group: fc.option(fc.constantFrom
 
 function graphOf(deps: { ppm: number; group: string | null }[]): { root: Service; byId: Map<number, Service> } {
   const targets = deps.map((d, i) => service(i + 2, `dep-${i}`, d.ppm));
-  const root = service(1, 'root', 999_000, deps.map((d, i) => ({ dependsOnId: i + 2, redundancyGroup: d.group })));
+  const root = service(
+    1,
+    'root',
+    999_000,
+    deps.map((d, i) => ({ dependsOnId: i + 2, redundancyGroup: d.group })),
+  );
   return { root, byId: mapOf(root, ...targets) };
 }
 
 describe('ceiling properties', () => {
   it('never lets a serial ceiling exceed any of its hard dependencies', () => {
-    fc.assert(fc.property(fc.array(sloPpm, { minLength: 1, maxLength: 8 }), (ppms) => {
-      const { root, byId } = graphOf(ppms.map((ppm) => ({ ppm, group: null })));
-      const { ceiling } = serviceCeiling(root, byId);
-      for (const ppm of ppms) expect(ceiling!).toBeLessThanOrEqual(ppm / 1e6);
-    }));
+    fc.assert(
+      fc.property(fc.array(sloPpm, { minLength: 1, maxLength: 8 }), (ppms) => {
+        const { root, byId } = graphOf(ppms.map((ppm) => ({ ppm, group: null })));
+        const { ceiling } = serviceCeiling(root, byId);
+        for (const ppm of ppms) expect(ceiling!).toBeLessThanOrEqual(ppm / 1e6);
+      }),
+    );
   });
 
   it('never lets any ceiling exceed any of its factors', () => {
-    fc.assert(fc.property(edges, (deps) => {
-      const { root, byId } = graphOf(deps);
-      const c = serviceCeiling(root, byId);
-      for (const f of c.factors) expect(c.ceiling!).toBeLessThanOrEqual(f.availability);
-      expect(c.limiting!.availability).toBe(Math.min(...c.factors.map((f) => f.availability)));
-    }));
+    fc.assert(
+      fc.property(edges, (deps) => {
+        const { root, byId } = graphOf(deps);
+        const c = serviceCeiling(root, byId);
+        for (const f of c.factors) expect(c.ceiling!).toBeLessThanOrEqual(f.availability);
+        expect(c.limiting!.availability).toBe(Math.min(...c.factors.map((f) => f.availability)));
+      }),
+    );
   });
 
   it('gives a redundancy group at least the availability of its best member', () => {
-    fc.assert(fc.property(fc.array(sloPpm, { minLength: 1, maxLength: 6 }), (ppms) => {
-      const { root, byId } = graphOf(ppms.map((ppm) => ({ ppm, group: 'g' })));
-      const [group] = serviceCeiling(root, byId).factors;
-      expect(group!.availability).toBeGreaterThanOrEqual(Math.max(...ppms) / 1e6);
-    }));
+    fc.assert(
+      fc.property(fc.array(sloPpm, { minLength: 1, maxLength: 6 }), (ppms) => {
+        const { root, byId } = graphOf(ppms.map((ppm) => ({ ppm, group: 'g' })));
+        const [group] = serviceCeiling(root, byId).factors;
+        expect(group!.availability).toBeGreaterThanOrEqual(Math.max(...ppms) / 1e6);
+      }),
+    );
   });
 
   it('never raises a ceiling when a hard dependency is added', () => {
-    fc.assert(fc.property(edges, sloPpm, (deps, extra) => {
-      const before = serviceCeiling(graphOf(deps).root, graphOf(deps).byId).ceiling!;
-      const withExtra = graphOf([...deps, { ppm: extra, group: null }]);
-      expect(serviceCeiling(withExtra.root, withExtra.byId).ceiling!).toBeLessThanOrEqual(before);
-    }));
+    fc.assert(
+      fc.property(edges, sloPpm, (deps, extra) => {
+        const before = serviceCeiling(graphOf(deps).root, graphOf(deps).byId).ceiling!;
+        const withExtra = graphOf([...deps, { ppm: extra, group: null }]);
+        expect(serviceCeiling(withExtra.root, withExtra.byId).ceiling!).toBeLessThanOrEqual(before);
+      }),
+    );
   });
 
   it('rounds a ceiling down to whole ppm, never up, and within 1 ppm', () => {
-    fc.assert(fc.property(edges, (deps) => {
-      const { root, byId } = graphOf(deps);
-      const ceiling = serviceCeiling(root, byId).ceiling!;
-      const ppm = availabilityPpm(ceiling);
-      expect(ppm / 1e6).toBeLessThanOrEqual(ceiling + 1e-9);
-      expect(ceiling * 1e6 - ppm).toBeLessThan(1 + 1e-6);
-    }));
+    fc.assert(
+      fc.property(edges, (deps) => {
+        const { root, byId } = graphOf(deps);
+        const ceiling = serviceCeiling(root, byId).ceiling!;
+        const ppm = availabilityPpm(ceiling);
+        expect(ppm / 1e6).toBeLessThanOrEqual(ceiling + 1e-9);
+        expect(ceiling * 1e6 - ppm).toBeLessThan(1 + 1e-6);
+      }),
+    );
   });
 
   it('calls a service infeasible exactly when its SLO is above its ceiling', () => {
-    fc.assert(fc.property(edges, sloPpm, (deps, own) => {
-      const { root, byId } = graphOf(deps);
-      const withSlo = service(1, 'root', own, root.dependencies);
-      byId.set(1, withSlo);
-      const f = assessFeasibility(withSlo, byId);
-      expect(f.status === 'infeasible').toBe(own / 1e6 > f.ceiling.ceiling! + 1e-9);
-      expect(f.warning !== null).toBe(f.status === 'infeasible');
-    }));
+    fc.assert(
+      fc.property(edges, sloPpm, (deps, own) => {
+        const { root, byId } = graphOf(deps);
+        const withSlo = service(1, 'root', own, root.dependencies);
+        byId.set(1, withSlo);
+        const f = assessFeasibility(withSlo, byId);
+        expect(f.status === 'infeasible').toBe(own / 1e6 > f.ceiling.ceiling! + 1e-9);
+        expect(f.warning !== null).toBe(f.status === 'infeasible');
+      }),
+    );
   });
 });

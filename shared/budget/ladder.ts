@@ -50,9 +50,7 @@ export function computeLadder(sli: Sli, options: LadderOptions = {}): Ladder {
       to: tight.tier,
       ppm: tight.targetPpm - loose.targetPpm,
       minutes: { min: loose.budgetMinutes.min - tight.budgetMinutes.min, max: loose.budgetMinutes.max - tight.budgetMinutes.max },
-      badEvents: loose.badEvents && tight.badEvents
-        ? { min: loose.badEvents.min - tight.badEvents.min, max: loose.badEvents.max - tight.badEvents.max }
-        : null,
+      badEvents: loose.badEvents && tight.badEvents ? { min: loose.badEvents.min - tight.badEvents.min, max: loose.badEvents.max - tight.badEvents.max } : null,
     });
   }
   return { rungs, buffers, warnings: tierWarnings(sli) };

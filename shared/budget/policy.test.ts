@@ -3,8 +3,13 @@ import { checkPolicy, DEFAULT_POLICY, describeState, policyState } from './polic
 
 describe('the budget policy', () => {
   it('moves from healthy to warning, critical and exhausted as the budget drains', () => {
-    expect([0.9, 0.49, 0.2, 0, -0.1].map((left) => policyState(DEFAULT_POLICY, left, 0.5))).toEqual(
-      ['healthy', 'warning', 'critical', 'exhausted', 'exhausted']);
+    expect([0.9, 0.49, 0.2, 0, -0.1].map((left) => policyState(DEFAULT_POLICY, left, 0.5))).toEqual([
+      'healthy',
+      'warning',
+      'critical',
+      'exhausted',
+      'exhausted',
+    ]);
   });
 
   it('also escalates on a burn rate above its threshold while budget is left, as alerts fire above their factor', () => {

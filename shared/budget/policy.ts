@@ -31,13 +31,17 @@ export const DEFAULT_POLICY: BudgetPolicy = {
     healthy: 'Normal velocity: ship features, run planned experiments.',
     warning: 'Review recent changes; slow down risky deploys and prefer small, reversible ones.',
     critical: 'Freeze non-essential changes; all hands on reliability; root-cause analysis and incident review are mandatory.',
-    exhausted: 'Freeze all changes except P0 and security fixes until the budget recovers; all hands on reliability; root-cause analysis and incident review are mandatory.',
+    exhausted:
+      'Freeze all changes except P0 and security fixes until the budget recovers; all hands on reliability; root-cause analysis and incident review are mandatory.',
   },
 };
 
 /** Human names of the states. */
 export const STATE_LABELS: Readonly<Record<PolicyState, string>> = {
-  healthy: 'Healthy', warning: 'Warning', critical: 'Critical', exhausted: 'Exhausted',
+  healthy: 'Healthy',
+  warning: 'Warning',
+  critical: 'Critical',
+  exhausted: 'Exhausted',
 };
 
 /**
@@ -68,8 +72,10 @@ export function checkPolicy(policy: BudgetPolicy): FieldCheck<BudgetPolicy> & { 
   const { warningBelowPercent: wp, criticalBelowPercent: cp, warningBurnRate: wb, criticalBurnRate: cb } = policy;
   const finite = [wp, cp, wb, cb].every(Number.isFinite);
   if (!finite) return { ok: false, message: 'Policy thresholds must be numbers', field: 'warningBelowPercent' };
-  if (wp <= 0 || wp >= 100) return { ok: false, message: 'The warning threshold must be between 0 % and 100 % of the budget left', field: 'warningBelowPercent' };
-  if (cp <= 0 || cp >= wp) return { ok: false, message: `The critical threshold must be above 0 % and below the warning threshold (${wp} %)`, field: 'criticalBelowPercent' };
+  if (wp <= 0 || wp >= 100)
+    return { ok: false, message: 'The warning threshold must be between 0 % and 100 % of the budget left', field: 'warningBelowPercent' };
+  if (cp <= 0 || cp >= wp)
+    return { ok: false, message: `The critical threshold must be above 0 % and below the warning threshold (${wp} %)`, field: 'criticalBelowPercent' };
   if (wb <= 0) return { ok: false, message: 'The warning burn rate must be above 0', field: 'warningBurnRate' };
   if (cb <= wb) return { ok: false, message: `The critical burn rate must be above the warning burn rate (${wb}×)`, field: 'criticalBurnRate' };
   for (const state of POLICY_STATES) {

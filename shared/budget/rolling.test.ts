@@ -42,10 +42,12 @@ function expectClose(got: Float64Array, expected: readonly number[], tolerance: 
 }
 
 // Counts with runs of zero traffic: a total (0 a third of the time) and the share of it that was good.
-const integerSeries = fc.array(fc.tuple(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_000 })), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 60 })
+const integerSeries = fc
+  .array(fc.tuple(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_000 })), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 60 })
   .map((rows) => series(rows.map(([t, share]) => [Math.floor(t * share), t] as const)));
 // Non-integer data of one order of magnitude, where the running sums round at every step.
-const fractionalSeries = fc.array(fc.tuple(fc.oneof(fc.constant(0), fc.double({ min: 1, max: 1_000, noNaN: true })), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 60 })
+const fractionalSeries = fc
+  .array(fc.tuple(fc.oneof(fc.constant(0), fc.double({ min: 1, max: 1_000, noNaN: true })), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 60 })
   .map((rows) => series(rows.map(([t, share]) => [t * share, t] as const)));
 const anySeries = fc.oneof(integerSeries, fractionalSeries);
 const withWindow = anySeries.chain((s) => fc.tuple(fc.constant(s), fc.integer({ min: 1, max: s.total.length + 3 })));
@@ -64,37 +66,65 @@ function prng(seed: number): () => number {
 
 describe('rolling compliance', () => {
   it('equals the naive recomputation on integer and non-integer counts, for windows 1 to n + 3', () => {
-    fc.assert(fc.property(withWindow, ([s, w]) => expectClose(rollingCompliance(s.good, s.total, w), naiveRolling(s, w), 1e-9)), RUNS);
+    fc.assert(
+      fc.property(withWindow, ([s, w]) => expectClose(rollingCompliance(s.good, s.total, w), naiveRolling(s, w), 1e-9)),
+      RUNS,
+    );
   });
 
   it('is 1 everywhere when every event is good', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 5_000 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 70 }), (totals, w) => {
-      const total = Float64Array.from(totals);
-      expect(Array.from(rollingCompliance(total, total, w))).toEqual(totals.map(() => 1));
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 5_000 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 70 }), (totals, w) => {
+        const total = Float64Array.from(totals);
+        expect(Array.from(rollingCompliance(total, total, w))).toEqual(totals.map(() => 1));
+      }),
+      RUNS,
+    );
   });
 
   it('uses the partial window from index 0 when the window is longer than the data', () => {
-    const s = series([[1, 1], [0, 1], [3, 4]]);
+    const s = series([
+      [1, 1],
+      [0, 1],
+      [3, 4],
+    ]);
     expect(Array.from(rollingCompliance(s.good, s.total, 10))).toEqual([1, 0.5, 4 / 6]);
   });
 
   it('is NaN wherever the window holds no traffic', () => {
-    const s = series([[0, 0], [0, 0], [4, 5], [0, 0], [0, 0], [0, 0]]);
+    const s = series([
+      [0, 0],
+      [0, 0],
+      [4, 5],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
     expectClose(rollingCompliance(s.good, s.total, 2), [NaN, NaN, 0.8, 0.8, NaN, NaN], 0);
   });
 
   it('is NaN after non-integer traffic stops, even if the running sums keep a rounding residue', () => {
-    const s = series([[0.1, 0.1], [0.2, 0.2], [0.29, 0.3], [0, 0], [0, 0], [0, 0], [0, 0]]);
+    const s = series([
+      [0.1, 0.1],
+      [0.2, 0.2],
+      [0.29, 0.3],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
     const got = rollingCompliance(s.good, s.total, 3);
     expect(Array.from(got.subarray(5))).toEqual([NaN, NaN]);
     expectClose(got, naiveRolling(s, 3), 1e-12);
   });
 
   it('stays within [0, 1] when 0 ≤ good ≤ total', () => {
-    fc.assert(fc.property(withWindow, ([s, w]) => {
-      for (const c of rollingCompliance(s.good, s.total, w)) expect(Number.isNaN(c) || (c >= 0 && c <= 1)).toBe(true);
-    }), RUNS);
+    fc.assert(
+      fc.property(withWindow, ([s, w]) => {
+        for (const c of rollingCompliance(s.good, s.total, w)) expect(Number.isNaN(c) || (c >= 0 && c <= 1)).toBe(true);
+      }),
+      RUNS,
+    );
   });
 
   it('keeps non-integer drift in check across resyncs on a long series, fused or not', () => {
@@ -116,7 +146,10 @@ describe('rolling compliance', () => {
   });
 
   it('fills and returns the given output array', () => {
-    const s = series([[1, 2], [2, 2]]);
+    const s = series([
+      [1, 2],
+      [2, 2],
+    ]);
     const out = new Float64Array(2);
     expect(rollingCompliance(s.good, s.total, 1, out)).toBe(out);
     expect(Array.from(out)).toEqual([0.5, 1]);
@@ -140,22 +173,33 @@ describe('burn rates', () => {
   });
 
   it('equals the naive error rate ÷ (1 − target)', () => {
-    fc.assert(fc.property(withWindow, target, ([s, w], ppm) => {
-      const scale = 1_000_000 / (1_000_000 - ppm);
-      expectClose(burnRates(s.good, s.total, [w], ppm)[0]!, naiveBurn(s, w, ppm), 1e-9 * scale);
-    }), RUNS);
+    fc.assert(
+      fc.property(withWindow, target, ([s, w], ppm) => {
+        const scale = 1_000_000 / (1_000_000 - ppm);
+        expectClose(burnRates(s.good, s.total, [w], ppm)[0]!, naiveBurn(s, w, ppm), 1e-9 * scale);
+      }),
+      RUNS,
+    );
   });
 
   it('gives for several windows at once exactly what each window gives alone', () => {
-    const windows = anySeries.chain((s) => fc.tuple(fc.constant(s), fc.array(fc.integer({ min: 1, max: s.total.length + 3 }), { minLength: 1, maxLength: 12 })));
-    fc.assert(fc.property(windows, target, ([s, ws], ppm) => {
-      const together = burnRates(s.good, s.total, ws, ppm);
-      ws.forEach((w, k) => expect(Array.from(together[k]!)).toEqual(Array.from(burnRates(s.good, s.total, [w], ppm)[0]!)));
-    }), RUNS);
+    const windows = anySeries.chain((s) =>
+      fc.tuple(fc.constant(s), fc.array(fc.integer({ min: 1, max: s.total.length + 3 }), { minLength: 1, maxLength: 12 })),
+    );
+    fc.assert(
+      fc.property(windows, target, ([s, ws], ppm) => {
+        const together = burnRates(s.good, s.total, ws, ppm);
+        ws.forEach((w, k) => expect(Array.from(together[k]!)).toEqual(Array.from(burnRates(s.good, s.total, [w], ppm)[0]!)));
+      }),
+      RUNS,
+    );
   });
 
   it('fills and returns the given output arrays, and refuses a count mismatch or a target outside (0, 100 %)', () => {
-    const s = series([[9, 10], [10, 10]]);
+    const s = series([
+      [9, 10],
+      [10, 10],
+    ]);
     const outs = [new Float64Array(2), new Float64Array(2)];
     expect(burnRates(s.good, s.total, [1, 2], 900_000, outs)).toBe(outs);
     expectClose(outs[0]!, [1, 0], 1e-12);
@@ -187,11 +231,18 @@ describe('error budget remaining', () => {
   });
 
   it('falls when a good event turns bad', () => {
-    fc.assert(fc.property(integerSeries.filter((s) => s.good.some((g) => g >= 1)), target, (s, ppm) => {
-      const i = s.good.findIndex((g) => g >= 1);
-      const worse = s.good.slice();
-      worse[i] = worse[i]! - 1;
-      expect(errorBudgetRemaining(worse, s.total, ppm)).toBeLessThan(errorBudgetRemaining(s.good, s.total, ppm));
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        integerSeries.filter((s) => s.good.some((g) => g >= 1)),
+        target,
+        (s, ppm) => {
+          const i = s.good.findIndex((g) => g >= 1);
+          const worse = s.good.slice();
+          worse[i] = worse[i]! - 1;
+          expect(errorBudgetRemaining(worse, s.total, ppm)).toBeLessThan(errorBudgetRemaining(s.good, s.total, ppm));
+        },
+      ),
+      RUNS,
+    );
   });
 });

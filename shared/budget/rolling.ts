@@ -42,9 +42,7 @@ export function rollingCompliance(good: Float64Array, total: Float64Array, windo
  * budget (1,000,000 − targetPpm) / 1,000,000, so 1 spends the budget exactly on schedule. `outs`, when given,
  * holds one array per window, each of the data's length, and is filled and returned without allocating.
  */
-export function burnRates(
-  good: Float64Array, total: Float64Array, windowsPoints: readonly number[], targetPpm: number, outs?: Float64Array[],
-): Float64Array[] {
+export function burnRates(good: Float64Array, total: Float64Array, windowsPoints: readonly number[], targetPpm: number, outs?: Float64Array[]): Float64Array[] {
   checkTarget(targetPpm);
   if (outs && outs.length !== windowsPoints.length) throw new RangeError(`${windowsPoints.length} windows but ${outs.length} output arrays`);
   for (const w of windowsPoints) checkWindow(w);
@@ -145,34 +143,84 @@ function burnKernel(good: Float64Array, total: Float64Array, w: number, budgetPp
  * The five windows from `first` on, their ten sums kept in locals: the same arithmetic in the same order as
  * burnKernel, so results match it bit for bit between resyncs.
  */
-function fusedBurnKernel(
-  good: Float64Array, total: Float64Array, windows: readonly number[], outs: Float64Array[], first: number, budgetPpm: number,
-): void {
-  const w0 = windows[first]!, w1 = windows[first + 1]!, w2 = windows[first + 2]!, w3 = windows[first + 3]!, w4 = windows[first + 4]!;
-  const o0 = outs[first]!, o1 = outs[first + 1]!, o2 = outs[first + 2]!, o3 = outs[first + 3]!, o4 = outs[first + 4]!;
+function fusedBurnKernel(good: Float64Array, total: Float64Array, windows: readonly number[], outs: Float64Array[], first: number, budgetPpm: number): void {
+  const w0 = windows[first]!,
+    w1 = windows[first + 1]!,
+    w2 = windows[first + 2]!,
+    w3 = windows[first + 3]!,
+    w4 = windows[first + 4]!;
+  const o0 = outs[first]!,
+    o1 = outs[first + 1]!,
+    o2 = outs[first + 2]!,
+    o3 = outs[first + 3]!,
+    o4 = outs[first + 4]!;
   const n = total.length;
   const longest = Math.max(w0, w1, w2, w3, w4);
   const interval = resyncInterval(longest);
   const P = PPM_PER_WHOLE;
-  let g0 = 0, t0 = 0, g1 = 0, t1 = 0, g2 = 0, t2 = 0, g3 = 0, t3 = 0, g4 = 0, t4 = 0;
+  let g0 = 0,
+    t0 = 0,
+    g1 = 0,
+    t1 = 0,
+    g2 = 0,
+    t2 = 0,
+    g3 = 0,
+    t3 = 0,
+    g4 = 0,
+    t4 = 0;
   for (let from = 0; from < n; from += interval) {
     const to = Math.min(n, from + interval);
     if (from > 0) {
-      g0 = sumRange(good, from - w0, from); t0 = sumRange(total, from - w0, from);
-      g1 = sumRange(good, from - w1, from); t1 = sumRange(total, from - w1, from);
-      g2 = sumRange(good, from - w2, from); t2 = sumRange(total, from - w2, from);
-      g3 = sumRange(good, from - w3, from); t3 = sumRange(total, from - w3, from);
-      g4 = sumRange(good, from - w4, from); t4 = sumRange(total, from - w4, from);
+      g0 = sumRange(good, from - w0, from);
+      t0 = sumRange(total, from - w0, from);
+      g1 = sumRange(good, from - w1, from);
+      t1 = sumRange(total, from - w1, from);
+      g2 = sumRange(good, from - w2, from);
+      t2 = sumRange(total, from - w2, from);
+      g3 = sumRange(good, from - w3, from);
+      t3 = sumRange(total, from - w3, from);
+      g4 = sumRange(good, from - w4, from);
+      t4 = sumRange(total, from - w4, from);
     }
     const full = Math.min(Math.max(from, longest), to);
     for (let i = from; i < full; i++) {
       const g = good[i]!;
       const t = total[i]!;
-      if (i >= w0) { g0 += g - good[i - w0]!; t0 += t - total[i - w0]!; } else { g0 += g; t0 += t; }
-      if (i >= w1) { g1 += g - good[i - w1]!; t1 += t - total[i - w1]!; } else { g1 += g; t1 += t; }
-      if (i >= w2) { g2 += g - good[i - w2]!; t2 += t - total[i - w2]!; } else { g2 += g; t2 += t; }
-      if (i >= w3) { g3 += g - good[i - w3]!; t3 += t - total[i - w3]!; } else { g3 += g; t3 += t; }
-      if (i >= w4) { g4 += g - good[i - w4]!; t4 += t - total[i - w4]!; } else { g4 += g; t4 += t; }
+      if (i >= w0) {
+        g0 += g - good[i - w0]!;
+        t0 += t - total[i - w0]!;
+      } else {
+        g0 += g;
+        t0 += t;
+      }
+      if (i >= w1) {
+        g1 += g - good[i - w1]!;
+        t1 += t - total[i - w1]!;
+      } else {
+        g1 += g;
+        t1 += t;
+      }
+      if (i >= w2) {
+        g2 += g - good[i - w2]!;
+        t2 += t - total[i - w2]!;
+      } else {
+        g2 += g;
+        t2 += t;
+      }
+      if (i >= w3) {
+        g3 += g - good[i - w3]!;
+        t3 += t - total[i - w3]!;
+      } else {
+        g3 += g;
+        t3 += t;
+      }
+      if (i >= w4) {
+        g4 += g - good[i - w4]!;
+        t4 += t - total[i - w4]!;
+      } else {
+        g4 += g;
+        t4 += t;
+      }
       o0[i] = ((t0 - g0) * P) / (t0 * budgetPpm);
       o1[i] = ((t1 - g1) * P) / (t1 * budgetPpm);
       o2[i] = ((t2 - g2) * P) / (t2 * budgetPpm);
@@ -182,11 +230,21 @@ function fusedBurnKernel(
     for (let i = full; i < to; i++) {
       const g = good[i]!;
       const t = total[i]!;
-      g0 += g - good[i - w0]!; t0 += t - total[i - w0]!; o0[i] = ((t0 - g0) * P) / (t0 * budgetPpm);
-      g1 += g - good[i - w1]!; t1 += t - total[i - w1]!; o1[i] = ((t1 - g1) * P) / (t1 * budgetPpm);
-      g2 += g - good[i - w2]!; t2 += t - total[i - w2]!; o2[i] = ((t2 - g2) * P) / (t2 * budgetPpm);
-      g3 += g - good[i - w3]!; t3 += t - total[i - w3]!; o3[i] = ((t3 - g3) * P) / (t3 * budgetPpm);
-      g4 += g - good[i - w4]!; t4 += t - total[i - w4]!; o4[i] = ((t4 - g4) * P) / (t4 * budgetPpm);
+      g0 += g - good[i - w0]!;
+      t0 += t - total[i - w0]!;
+      o0[i] = ((t0 - g0) * P) / (t0 * budgetPpm);
+      g1 += g - good[i - w1]!;
+      t1 += t - total[i - w1]!;
+      o1[i] = ((t1 - g1) * P) / (t1 * budgetPpm);
+      g2 += g - good[i - w2]!;
+      t2 += t - total[i - w2]!;
+      o2[i] = ((t2 - g2) * P) / (t2 * budgetPpm);
+      g3 += g - good[i - w3]!;
+      t3 += t - total[i - w3]!;
+      o3[i] = ((t3 - g3) * P) / (t3 * budgetPpm);
+      g4 += g - good[i - w4]!;
+      t4 += t - total[i - w4]!;
+      o4[i] = ((t4 - g4) * P) / (t4 * budgetPpm);
     }
   }
 }

@@ -7,10 +7,16 @@ import { checkName, checkSliceMinutes, checkSliceTarget, checkThresholdMs, check
 import { formatWindowSpec, parseWindowArg, parseWindowSpec } from './window';
 
 describe('parseTargetPercent', () => {
-  it.each([['99.9', 999_000], ['99.95 %', 999_500], [' 90 ', 900_000], ['99.9999', 999_999], ['50', 500_000], ['50.0001', 500_001]])(
-    'reads %s as %i ppm', (text, ppm) => {
-      expect(parseTargetPercent(text)).toEqual({ ok: true, value: ppm });
-    });
+  it.each([
+    ['99.9', 999_000],
+    ['99.95 %', 999_500],
+    [' 90 ', 900_000],
+    ['99.9999', 999_999],
+    ['50', 500_000],
+    ['50.0001', 500_001],
+  ])('reads %s as %i ppm', (text, ppm) => {
+    expect(parseTargetPercent(text)).toEqual({ ok: true, value: ppm });
+  });
 
   it.each([
     ['abc', 'Target must be a number such as 99.9, not "abc"'],
@@ -31,10 +37,13 @@ describe('parseTargetPercent', () => {
   });
 
   it('round-trips every ppm through its percent text without loss', () => {
-    fc.assert(fc.property(fc.integer({ min: 500_000, max: 999_999 }), (ppm) => {
-      const back = parseTargetPercent(formatPpmPercent(ppm));
-      return back.ok && back.value === ppm;
-    }), { numRuns: 1000, seed: 11 });
+    fc.assert(
+      fc.property(fc.integer({ min: 500_000, max: 999_999 }), (ppm) => {
+        const back = parseTargetPercent(formatPpmPercent(ppm));
+        return back.ok && back.value === ppm;
+      }),
+      { numRuns: 1000, seed: 11 },
+    );
   });
 });
 
@@ -77,20 +86,33 @@ describe('field checks', () => {
 
   it('reads calendar windows with a unit, an optional period and an optional IANA zone', () => {
     expect(parseWindowArg('calendar-month:2027-02:Europe/Berlin')).toEqual({
-      ok: true, value: { window: { kind: 'calendar', unit: 'month', timeZone: 'Europe/Berlin' }, period: '2027-02' },
+      ok: true,
+      value: { window: { kind: 'calendar', unit: 'month', timeZone: 'Europe/Berlin' }, period: '2027-02' },
     });
     expect(parseWindowArg('calendar-quarter:America/New_York')).toEqual({
-      ok: true, value: { window: { kind: 'calendar', unit: 'quarter', timeZone: 'America/New_York' }, period: null },
+      ok: true,
+      value: { window: { kind: 'calendar', unit: 'quarter', timeZone: 'America/New_York' }, period: null },
     });
-    expect(parseWindowArg('calendar-month:Mars/Base')).toEqual({ ok: false, message: 'Unknown time zone "Mars/Base": use an IANA name such as Europe/Berlin or UTC' });
+    expect(parseWindowArg('calendar-month:Mars/Base')).toEqual({
+      ok: false,
+      message: 'Unknown time zone "Mars/Base": use an IANA name such as Europe/Berlin or UTC',
+    });
     expect(parseWindowArg('calendar-fortnight').ok).toBe(false);
-    expect(parseWindowSpec('calendar-month:2027-02')).toEqual({ ok: false, message: 'An objective\'s window is a kind of period, not one period: drop ":2027-02"' });
+    expect(parseWindowSpec('calendar-month:2027-02')).toEqual({
+      ok: false,
+      message: 'An objective\'s window is a kind of period, not one period: drop ":2027-02"',
+    });
     expect(formatWindowSpec({ kind: 'calendar', unit: 'year', timeZone: 'Asia/Kathmandu' }, true)).toBe('calendar-year:Asia/Kathmandu');
   });
 });
 
 const obj = (tier: Tier, targetPpm: number, latencyThresholdMs: number | null = null): Objective => ({
-  tier, targetPpm, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs,
+  tier,
+  targetPpm,
+  window: { kind: 'rolling', days: 30 },
+  method: 'occurrences',
+  timeslice: null,
+  latencyThresholdMs,
 });
 const sliWith = (kind: Sli['kind'], objectives: Sli['objectives']): Sli => ({ id: 1, serviceId: 1, name: 'x', kind, latencyThresholdMs: 200, objectives });
 

@@ -42,7 +42,9 @@ export function formatPpmPercent(ppm: number): string {
   const negative = ppm < 0;
   const abs = Math.abs(ppm);
   const whole = Math.floor(abs / 10_000);
-  const frac = String(abs % 10_000).padStart(4, '0').replace(/0+$/, '');
+  const frac = String(abs % 10_000)
+    .padStart(4, '0')
+    .replace(/0+$/, '');
   return `${negative ? '-' : ''}${whole}${frac ? '.' + frac : ''}`;
 }
 

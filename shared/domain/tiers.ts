@@ -2,8 +2,13 @@ import { formatPpmPercent } from './percent';
 import { TIER_LABELS, TIERS, type Sli, type Tier } from './types';
 
 /** The ordering rules between tiers; each warning names the rule it breaks. */
-export type TierRule = 'slo-looser-than-sla' | 'target-looser-than-slo' | 'target-looser-than-sla'
-  | 'slo-threshold-looser-than-sla' | 'target-threshold-looser-than-slo' | 'target-threshold-looser-than-sla';
+export type TierRule =
+  | 'slo-looser-than-sla'
+  | 'target-looser-than-slo'
+  | 'target-looser-than-sla'
+  | 'slo-threshold-looser-than-sla'
+  | 'target-threshold-looser-than-slo'
+  | 'target-threshold-looser-than-sla';
 
 /** A broken ordering rule between two tiers of one SLI, with a sentence that names it. */
 export type TierWarning = { rule: TierRule; tier: Tier; against: Tier; message: string };

@@ -16,8 +16,11 @@ describe('utcText', () => {
   });
 
   it('never throws, for any number', () => {
-    fc.assert(fc.property(fc.double(), fc.constantFrom('day' as const, 'minute' as const), (ms, precision) => {
-      expect(typeof utcText(ms, precision)).toBe('string');
-    }), { numRuns: 500, seed: 9 });
+    fc.assert(
+      fc.property(fc.double(), fc.constantFrom('day' as const, 'minute' as const), (ms, precision) => {
+        expect(typeof utcText(ms, precision)).toBe('string');
+      }),
+      { numRuns: 500, seed: 9 },
+    );
   });
 });

@@ -38,7 +38,9 @@ export function checkWindowDays(input: string | number): FieldCheck<number> {
 
 /** Checks a latency threshold in milliseconds, typed as text or given as a number. */
 export function checkThresholdMs(input: string | number): FieldCheck<number> {
-  const text = String(input).trim().replace(/\s*ms$/i, '');
+  const text = String(input)
+    .trim()
+    .replace(/\s*ms$/i, '');
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(text)) {
     return { ok: false, message: `Threshold must be a number of milliseconds such as 200, not "${String(input).trim()}"` };
   }

@@ -6,12 +6,17 @@ const request = (mm: number, ss: number, micros: number) =>
   `83.149.9.216 - - [17/May/2015:10:${String(mm).padStart(2, '0')}:${String(ss).padStart(2, '0')} +0000] "GET / HTTP/1.1" 200 203 "-" "curl" ${micros}`;
 
 const LOG = [
-  request(5, 1, 120_000), request(5, 9, 150_000), request(5, 30, 160_000), request(5, 59, 175_000), request(5, 59, 900_000),
-  request(6, 0, 200_000), request(6, 40, 80_000),
+  request(5, 1, 120_000),
+  request(5, 9, 150_000),
+  request(5, 30, 160_000),
+  request(5, 59, 175_000),
+  request(5, 59, 900_000),
+  request(6, 0, 200_000),
+  request(6, 40, 80_000),
 ].join('\n');
 
 describe('an access log with durations, for a latency SLI', () => {
-  it('counts each minute\'s requests at or under every tier threshold and the fixed grid, exactly', () => {
+  it("counts each minute's requests at or under every tier threshold and the fixed grid, exactly", () => {
     const r = parseAccessLog(LOG, { durationField: 'microseconds', latencyBoundsMs: [175, 150] });
     expect(r).toMatchObject({ accepted: 7, rejected: 0 });
     const latency = r.series.find((s) => s.name === 'latency')!;

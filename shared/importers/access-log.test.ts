@@ -44,10 +44,14 @@ describe('access log importer', () => {
 
   describe('buckets requests by a stated interval, never by a step inferred from the gaps between them', () => {
     // Two requests at hh:05:34 and hh:05:40 in each hour 00–05; the one at 03:05:34 is a 500.
-    const hourly = [0, 1, 2, 3, 4, 5].flatMap((h) => [34, 40].map((s) => {
-      const status = h === 3 && s === 34 ? 500 : 200;
-      return `1.2.3.4 - - [17/May/2015:0${h}:05:${s} +0000] "GET / HTTP/1.1" ${status} 12`;
-    })).join('\n');
+    const hourly = [0, 1, 2, 3, 4, 5]
+      .flatMap((h) =>
+        [34, 40].map((s) => {
+          const status = h === 3 && s === 34 ? 500 : 200;
+          return `1.2.3.4 - - [17/May/2015:0${h}:05:${s} +0000] "GET / HTTP/1.1" ${status} 12`;
+        }),
+      )
+      .join('\n');
 
     it('puts a 500 logged at 03:05:34 in the 03:05–03:06 minute, stamped 03:06, with a one-minute step', () => {
       const series = parseAccessLog(hourly).series[0]!;
@@ -67,10 +71,14 @@ describe('access log importer', () => {
       const limits = { maxBytes: 1 << 20, maxRows: 100_000, maxFieldLength: 1000, maxDepth: 64 };
       const refused = parseAccessLog(far, { limits });
       expect(refused.series).toEqual([]);
-      expect(refused.issues).toEqual([{
-        severity: 'error', code: 'TOO_MANY_POINTS',
-        message: 'The log runs from 2015-01-01 00:00 to 2016-01-01 00:00: 525601 buckets of 1m, more than the limit of 100000 points per import; choose a bucket of 6m or longer',
-      }]);
+      expect(refused.issues).toEqual([
+        {
+          severity: 'error',
+          code: 'TOO_MANY_POINTS',
+          message:
+            'The log runs from 2015-01-01 00:00 to 2016-01-01 00:00: 525601 buckets of 1m, more than the limit of 100000 points per import; choose a bucket of 6m or longer',
+        },
+      ]);
       expect(parseAccessLog(far, { limits, bucketMs: 86_400_000 }).series[0]!.t.length).toBe(366);
     });
 
@@ -96,9 +104,28 @@ describe('access log importer', () => {
     const text = ['17/May/0015:10:05:03 +0000', '17/May/1815:10:05:03 +0000', '01/Jan/2200:00:00:00 +0000', '31/Dec/2199:23:58:59 +0000'].map(line).join('\n');
     const result = parseAccessLog(text);
     expect(result.issues).toEqual([
-      { severity: 'error', code: 'TIME_OUT_OF_RANGE', line: 1, column: 14, message: '"17/May/0015:10:05:03 +0000": the time 0015-05-17T10:05:03.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC); is 0015 a two-digit year?' },
-      { severity: 'error', code: 'TIME_OUT_OF_RANGE', line: 2, column: 14, message: '"17/May/1815:10:05:03 +0000": the time 1815-05-17T10:05:03.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)' },
-      { severity: 'error', code: 'TIME_OUT_OF_RANGE', line: 3, column: 14, message: '"01/Jan/2200:00:00:00 +0000": the time 2200-01-01T00:00:00.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)' },
+      {
+        severity: 'error',
+        code: 'TIME_OUT_OF_RANGE',
+        line: 1,
+        column: 14,
+        message:
+          '"17/May/0015:10:05:03 +0000": the time 0015-05-17T10:05:03.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC); is 0015 a two-digit year?',
+      },
+      {
+        severity: 'error',
+        code: 'TIME_OUT_OF_RANGE',
+        line: 2,
+        column: 14,
+        message: '"17/May/1815:10:05:03 +0000": the time 1815-05-17T10:05:03.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)',
+      },
+      {
+        severity: 'error',
+        code: 'TIME_OUT_OF_RANGE',
+        line: 3,
+        column: 14,
+        message: '"01/Jan/2200:00:00:00 +0000": the time 2200-01-01T00:00:00.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)',
+      },
     ]);
     expect([result.accepted, result.rejected]).toEqual([1, 3]);
     expect(new Date(parseLogTimestamp('17/May/0015:10:05:03 +0000')!).getUTCFullYear()).toBe(15);
@@ -107,21 +134,35 @@ describe('access log importer', () => {
   it('refuses a request whose bucket would end after 2200-01-01, the first time refused, naming the line', () => {
     const text = '1.2.3.4 - - [30/Dec/2199:12:00:00 +0000] "GET / HTTP/1.1" 200 1\n1.2.3.4 - - [31/Dec/2199:12:00:00 +0000] "GET / HTTP/1.1" 200 1\n';
     const daily = parseAccessLog(text, { bucketMs: 86_400_000 });
-    expect(daily.issues).toEqual([{
-      severity: 'error', code: 'TIME_OUT_OF_RANGE', line: 2,
-      message: 'The request\'s bucket of 1d would end at 2200-01-01T00:00:00.000Z, outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC); choose a shorter bucket',
-    }]);
+    expect(daily.issues).toEqual([
+      {
+        severity: 'error',
+        code: 'TIME_OUT_OF_RANGE',
+        line: 2,
+        message:
+          "The request's bucket of 1d would end at 2200-01-01T00:00:00.000Z, outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC); choose a shorter bucket",
+      },
+    ]);
     expect([daily.accepted, daily.rejected, [...daily.series[0]!.t]]).toEqual([1, 1, [Date.UTC(2199, 11, 31)]]);
     expect(parseAccessLog(text).issues).toEqual([]);
     // A minute's bucket of 23:59 ends at 2200-01-01 too.
-    expect(parseAccessLog('1.2.3.4 - - [31/Dec/2199:23:59:59 +0000] "GET / HTTP/1.1" 200 1\n').issues.map((issue) => issue.code)).toEqual(['TIME_OUT_OF_RANGE']);
+    expect(parseAccessLog('1.2.3.4 - - [31/Dec/2199:23:59:59 +0000] "GET / HTTP/1.1" 200 1\n').issues.map((issue) => issue.code)).toEqual([
+      'TIME_OUT_OF_RANGE',
+    ]);
   });
 
   it('parses log timestamps strictly, with their offset', () => {
     expect(parseLogTimestamp('17/May/2015:10:05:03 +0000')).toBe(Date.UTC(2015, 4, 17, 10, 5, 3));
     expect(parseLogTimestamp('17/May/2015:12:05:03 +0200')).toBe(Date.UTC(2015, 4, 17, 10, 5, 3));
     expect(parseLogTimestamp('17/May/2015:05:35:03 -0430')).toBe(Date.UTC(2015, 4, 17, 10, 5, 3));
-    for (const bad of ['31/Feb/2015:10:05:03 +0000', '17/may/2015:10:05:03 +0000', '17/May/2015:24:00:00 +0000', '17/May/2015:10:05:03', '17/May/2015:10:05:03 +0075', '2015-05-17T10:05:03Z']) {
+    for (const bad of [
+      '31/Feb/2015:10:05:03 +0000',
+      '17/may/2015:10:05:03 +0000',
+      '17/May/2015:24:00:00 +0000',
+      '17/May/2015:10:05:03',
+      '17/May/2015:10:05:03 +0075',
+      '2015-05-17T10:05:03Z',
+    ]) {
       expect(parseLogTimestamp(bad)).toBeNull();
     }
   });
@@ -137,7 +178,11 @@ describe('access log importer', () => {
     const result = parseAccessLog(text);
     expect(result.accepted).toBe(2);
     expect(result.rejected).toBe(3);
-    expect(result.issues.map((issue) => [issue.code, issue.line])).toEqual([['BAD_LINE', 2], ['BAD_LINE', 3], ['BAD_LINE', 5]]);
+    expect(result.issues.map((issue) => [issue.code, issue.line])).toEqual([
+      ['BAD_LINE', 2],
+      ['BAD_LINE', 3],
+      ['BAD_LINE', 5],
+    ]);
     expect(result.issues[1]!.column).toBe(14);
     const series = result.series[0]!;
     expect([...series.t]).toEqual([Date.UTC(2015, 4, 17, 10, 6)]);
@@ -157,7 +202,10 @@ describe('access log importer', () => {
     const nginx = '1.2.3.4 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 12 "-" "ua" 0.300\n';
     expect([...parseAccessLog(nginx, { durationField: 'seconds', latencyThresholdMs: 300 }).series[1]!.good]).toEqual([1]);
     expect(parseAccessLog(nginx, { durationField: 'seconds' }).series).toHaveLength(1);
-    const missing = parseAccessLog('1.2.3.4 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 12 "-" "ua" 0x10\n', { durationField: 'seconds', latencyThresholdMs: 300 });
+    const missing = parseAccessLog('1.2.3.4 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 12 "-" "ua" 0x10\n', {
+      durationField: 'seconds',
+      latencyThresholdMs: 300,
+    });
     expect(missing.issues[0]!.code).toBe('BAD_LINE');
   });
 
@@ -176,30 +224,33 @@ describe('access log importer', () => {
       offsetMinutes: fc.integer({ min: -12 * 60, max: 14 * 60 }),
       broken: fc.boolean(),
     });
-    fc.assert(fc.property(fc.array(request, { maxLength: 60 }), (requests) => {
-      const base = Date.UTC(2024, 2, 30);
-      const lines = requests.map(({ ms, status, offsetMinutes, broken }) => {
-        if (broken) return `host - - [not a time] "GET / HTTP/1.1" ${status} 1`;
-        const local = new Date(base + ms + offsetMinutes * 60_000);
-        const pad = (n: number): string => String(n).padStart(2, '0');
-        const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][local.getUTCMonth()]!;
-        const off = Math.abs(offsetMinutes);
-        const stamp = `${pad(local.getUTCDate())}/${month}/${local.getUTCFullYear()}:${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(off / 60))}${pad(off % 60)}`;
-        return `host - - [${stamp}] "GET / HTTP/1.1" ${status} 1`;
-      });
-      const result = parseAccessLog(lines.join('\n'));
-      const valid = requests.filter((r) => !r.broken);
-      expect(result.accepted).toBe(valid.length);
-      expect(result.rejected).toBe(requests.length - valid.length);
-      const series = result.series[0];
-      expect(series === undefined ? 0 : sum(series.total)).toBe(valid.length);
-      expect(series === undefined ? 0 : sum(series.good)).toBe(valid.filter((r) => r.status < 500).length);
-      // Each minute's sample is stamped at the minute's end, every minute from the first request's to the last one's.
-      const minutes = valid.map((r) => Math.floor((base + r.ms) / 60_000) * 60_000 + 60_000);
-      if (series === undefined) return;
-      const first = Math.min(...minutes);
-      expect([...series.t]).toEqual(Array.from({ length: (Math.max(...minutes) - first) / 60_000 + 1 }, (_, i) => first + i * 60_000));
-      for (const minute of new Set(minutes)) expect(series.total[(minute - first) / 60_000]).toBe(minutes.filter((m) => m === minute).length);
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.array(request, { maxLength: 60 }), (requests) => {
+        const base = Date.UTC(2024, 2, 30);
+        const lines = requests.map(({ ms, status, offsetMinutes, broken }) => {
+          if (broken) return `host - - [not a time] "GET / HTTP/1.1" ${status} 1`;
+          const local = new Date(base + ms + offsetMinutes * 60_000);
+          const pad = (n: number): string => String(n).padStart(2, '0');
+          const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][local.getUTCMonth()]!;
+          const off = Math.abs(offsetMinutes);
+          const stamp = `${pad(local.getUTCDate())}/${month}/${local.getUTCFullYear()}:${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(off / 60))}${pad(off % 60)}`;
+          return `host - - [${stamp}] "GET / HTTP/1.1" ${status} 1`;
+        });
+        const result = parseAccessLog(lines.join('\n'));
+        const valid = requests.filter((r) => !r.broken);
+        expect(result.accepted).toBe(valid.length);
+        expect(result.rejected).toBe(requests.length - valid.length);
+        const series = result.series[0];
+        expect(series === undefined ? 0 : sum(series.total)).toBe(valid.length);
+        expect(series === undefined ? 0 : sum(series.good)).toBe(valid.filter((r) => r.status < 500).length);
+        // Each minute's sample is stamped at the minute's end, every minute from the first request's to the last one's.
+        const minutes = valid.map((r) => Math.floor((base + r.ms) / 60_000) * 60_000 + 60_000);
+        if (series === undefined) return;
+        const first = Math.min(...minutes);
+        expect([...series.t]).toEqual(Array.from({ length: (Math.max(...minutes) - first) / 60_000 + 1 }, (_, i) => first + i * 60_000));
+        for (const minute of new Set(minutes)) expect(series.total[(minute - first) / 60_000]).toBe(minutes.filter((m) => m === minute).length);
+      }),
+      RUNS,
+    );
   });
 });

@@ -7,7 +7,17 @@ import { describeTime, isPlausibleTime, outOfSpanReason, SAMPLE_SPAN_TEXT } from
 import { createLatencyCounter, latencyBounds } from './latency';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type LatencyUnit, type ParseResult } from './types';
 import {
-  addToBucket, bucketStarts, checkBucketMs, checkBucketPoints, checkSize, floorToBucket, MINUTE_MS, parseStrictNumber, seriesFromBuckets, splitLines, type Bucket,
+  addToBucket,
+  bucketStarts,
+  checkBucketMs,
+  checkBucketPoints,
+  checkSize,
+  floorToBucket,
+  MINUTE_MS,
+  parseStrictNumber,
+  seriesFromBuckets,
+  splitLines,
+  type Bucket,
 } from './minute-buckets';
 
 /** The unit of a duration written as the last field of each line: %D (µs), milliseconds, or nginx $request_time (s). */
@@ -68,7 +78,8 @@ export function detectAccessLog(text: string): boolean {
   return first !== null && LINE.test(first[0]);
 }
 
-type LineResult = { ok: true; time: number; status: number; durationMs: number | null; warning?: string } | { ok: false; message: string; column?: number; code?: string };
+type LineResult =
+  { ok: true; time: number; status: number; durationMs: number | null; warning?: string } | { ok: false; message: string; column?: number; code?: string };
 
 function readLine(line: string, durationField: DurationField | undefined): LineResult {
   const m = LINE.exec(line);
@@ -89,7 +100,11 @@ function readLine(line: string, durationField: DurationField | undefined): LineR
   const raw = tail?.[3];
   const value = raw === undefined ? null : parseStrictNumber(raw);
   if (value === null || value < 0) {
-    return { ok: false, message: raw === undefined ? 'The line has no duration field' : `"${raw}" is not a duration`, column: raw === undefined ? undefined : line.lastIndexOf(raw) + 1 };
+    return {
+      ok: false,
+      message: raw === undefined ? 'The line has no duration field' : `"${raw}" is not a duration`,
+      column: raw === undefined ? undefined : line.lastIndexOf(raw) + 1,
+    };
   }
   return { ok: true, time, status, durationMs: value * UNIT_MS[durationField] };
 }
@@ -107,13 +122,21 @@ export function parseAccessLog(text: string, options: AccessLogOptions = {}): Pa
   if (tooLarge !== null) return { format: 'access-log', series: [], issues: [tooLarge], accepted: 0, rejected: 0, merged: 0 };
   const bucketMs = options.bucketMs ?? MINUTE_MS;
   const badBucket = checkBucketMs(bucketMs);
-  if (badBucket !== null) return { format: 'access-log', series: [], issues: [{ severity: 'error', code: 'BAD_OPTION', message: badBucket }], accepted: 0, rejected: 0, merged: 0 };
+  if (badBucket !== null)
+    return { format: 'access-log', series: [], issues: [{ severity: 'error', code: 'BAD_OPTION', message: badBucket }], accepted: 0, rejected: 0, merged: 0 };
   const threshold = options.latencyThresholdMs;
   const withLatency = options.durationField !== undefined && (threshold !== undefined || options.latencyBoundsMs !== undefined);
   const boundsMs = latencyBounds([...(options.latencyBoundsMs ?? []), ...(threshold === undefined ? [] : [threshold])]);
   const atOrBelow = withLatency ? createLatencyCounter(boundsMs) : null;
   if (threshold !== undefined && !(Number.isFinite(threshold) && threshold >= 0)) {
-    return { format: 'access-log', series: [], issues: [{ severity: 'error', code: 'BAD_OPTION', message: 'The latency threshold must be a non-negative number of milliseconds' }], accepted: 0, rejected: 0, merged: 0 };
+    return {
+      format: 'access-log',
+      series: [],
+      issues: [{ severity: 'error', code: 'BAD_OPTION', message: 'The latency threshold must be a non-negative number of milliseconds' }],
+      accepted: 0,
+      rejected: 0,
+      merged: 0,
+    };
   }
   const availability = new Map<number, Bucket>();
   const latency = new Map<number, Bucket>();
@@ -134,7 +157,13 @@ export function parseAccessLog(text: string, options: AccessLogOptions = {}): Pa
     }
     const read = readLine(line, options.durationField);
     if (!read.ok) {
-      issues.push({ severity: 'error', code: read.code ?? 'BAD_LINE', message: read.message, line: i + 1, ...(read.column === undefined ? {} : { column: read.column }) });
+      issues.push({
+        severity: 'error',
+        code: read.code ?? 'BAD_LINE',
+        message: read.message,
+        line: i + 1,
+        ...(read.column === undefined ? {} : { column: read.column }),
+      });
       rejected++;
       continue;
     }
@@ -162,7 +191,10 @@ export function parseAccessLog(text: string, options: AccessLogOptions = {}): Pa
   const series = accepted === 0 ? [] : [seriesFromBuckets(AVAILABILITY_SERIES, availability, bucketMs, starts)];
   if (atOrBelow !== null && accepted > 0) {
     const counts = atOrBelow.finish(starts);
-    series.push({ ...seriesFromBuckets(LATENCY_SERIES, latency, bucketMs, starts), latency: { kind: 'counts', unit: DURATION_UNITS[options.durationField!], boundsMs, atOrBelow: counts } });
+    series.push({
+      ...seriesFromBuckets(LATENCY_SERIES, latency, bucketMs, starts),
+      latency: { kind: 'counts', unit: DURATION_UNITS[options.durationField!], boundsMs, atOrBelow: counts },
+    });
   }
   return { format: 'access-log', series, issues, accepted, rejected, merged: 0 };
 }

@@ -6,7 +6,13 @@ describe('the plausible span of sample times', () => {
   it('runs from 1970-01-01 up to but not including 2200-01-01', () => {
     expect(MIN_SAMPLE_MS).toBe(Date.UTC(1970, 0, 1));
     expect(MAX_SAMPLE_MS).toBe(Date.UTC(2200, 0, 1));
-    expect([isPlausibleTime(0), isPlausibleTime(MAX_SAMPLE_MS - 1), isPlausibleTime(MAX_SAMPLE_MS), isPlausibleTime(-1), isPlausibleTime(NaN)]).toEqual([true, true, false, false, false]);
+    expect([isPlausibleTime(0), isPlausibleTime(MAX_SAMPLE_MS - 1), isPlausibleTime(MAX_SAMPLE_MS), isPlausibleTime(-1), isPlausibleTime(NaN)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('describes a time Date cannot show without throwing', () => {

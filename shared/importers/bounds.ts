@@ -37,7 +37,8 @@ export function boundSeriesName(name: string, issues: { add: (issue: ImportIssue
   if (name.length <= MAX_SERIES_NAME_CHARS) return name;
   const cut = name.slice(0, MAX_SERIES_NAME_CHARS);
   const issue: ImportIssue = {
-    severity: 'warning', code: 'SERIES_NAME_TOO_LONG',
+    severity: 'warning',
+    code: 'SERIES_NAME_TOO_LONG',
     message: `A series name of ${name.length} characters is longer than the limit of ${MAX_SERIES_NAME_CHARS}; it was cut to "${cut.slice(0, 60)}…" (its first ${MAX_SERIES_NAME_CHARS} characters)`,
   };
   if (Array.isArray(issues)) issues.push(issue);

@@ -28,7 +28,8 @@ describe('parseFile', () => {
 
   it('reads a NAB CSV with a value threshold in a given zone', () => {
     const r = parseFile(dataset('nab-aws-cloudwatch-2014/elb_request_count_8c0756.csv'), {
-      format: 'csv', csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
+      format: 'csv',
+      csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
     });
     expect(r.series[0]!.stepMs).toBe(300_000);
     expect(r.accepted).toBe(4032);
@@ -43,8 +44,9 @@ describe('parseFile', () => {
     for (const format of ['auto', 'csv', 'access-log', 'upptime', 'nginx-status', 'prometheus-json', 'json-samples'] as const) {
       expect(parseFile(new Uint8Array(0), { format }).issues).toEqual([{ severity: 'error', code: 'EMPTY_FILE', message: 'The file is empty' }]);
     }
-    expect(parseFile(new TextEncoder().encode('\r\n  \n\t\n'), { format: 'auto' }).issues)
-      .toEqual([{ severity: 'error', code: 'EMPTY_FILE', message: 'The file holds only blank lines' }]);
+    expect(parseFile(new TextEncoder().encode('\r\n  \n\t\n'), { format: 'auto' }).issues).toEqual([
+      { severity: 'error', code: 'EMPTY_FILE', message: 'The file holds only blank lines' },
+    ]);
     expect(parseFile(new Uint8Array([0xef, 0xbb, 0xbf]), { format: 'auto' }).issues[0]!.code).toBe('EMPTY_FILE');
   });
 
@@ -62,12 +64,15 @@ describe('parseFile', () => {
     expect(r.issues.map((i) => i.message)).toEqual(['Line 2, column 2: the good count "9\\u0000\\u0000x" is not a finite number']);
     const log = parseFile(new TextEncoder().encode('1.2.3.4 - - [17/May/2015:10:05:03\u001b[31m +0000] "GET / HTTP/1.1" 200 1\n'), { format: 'access-log' });
     expect(log.issues[0]!.message).toContain('\\u001b[31m');
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (field) => {
-      const text = `time,good,total\n2024-01-01T00:01:00Z,${field.replace(/[,"\r\n]/g, '')},10\n`;
-      for (const issue of parseFile(new TextEncoder().encode(text), { format: 'csv', csv }).issues) {
-        expect(raw(issue.message)).toBe(false);
-      }
-    }), { seed: 15, numRuns: 150 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (field) => {
+        const text = `time,good,total\n2024-01-01T00:01:00Z,${field.replace(/[,"\r\n]/g, '')},10\n`;
+        for (const issue of parseFile(new TextEncoder().encode(text), { format: 'csv', csv }).issues) {
+          expect(raw(issue.message)).toBe(false);
+        }
+      }),
+      { seed: 15, numRuns: 150 },
+    );
   });
 });
 

@@ -62,9 +62,15 @@ function readFile(bytes: Uint8Array, request: ParseRequest, onProgress?: (doneBy
   const format = request.format === 'auto' ? detectFormat(text) : request.format;
   switch (format) {
     case 'csv':
-      if (!request.csv) return refused(format, 'MAPPING_REQUIRED', 'A CSV file needs a column mapping: which column is the time, and which hold good and total (or bad, a ratio, or a value and its threshold)');
+      if (!request.csv)
+        return refused(
+          format,
+          'MAPPING_REQUIRED',
+          'A CSV file needs a column mapping: which column is the time, and which hold good and total (or bad, a ratio, or a value and its threshold)',
+        );
       return parseCsv(text, request.csv.mapping, {
-        ...request.csv, limits,
+        ...request.csv,
+        limits,
         ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(Math.round((done / total) * bytes.length), bytes.length) } : {}),
       });
     case 'access-log':

@@ -25,7 +25,11 @@ describe('JSON sample array importer', () => {
     ]);
     const result = parseJsonSamples(text);
     expect(result.issues.map((i) => [i.severity, i.code])).toEqual([
-      ['error', 'BAD_TIMESTAMP'], ['error', 'GOOD_ABOVE_TOTAL'], ['error', 'BAD_NUMBER'], ['error', 'BAD_SAMPLE'], ['warning', 'DUPLICATE_TIMESTAMP'],
+      ['error', 'BAD_TIMESTAMP'],
+      ['error', 'GOOD_ABOVE_TOTAL'],
+      ['error', 'BAD_NUMBER'],
+      ['error', 'BAD_SAMPLE'],
+      ['warning', 'DUPLICATE_TIMESTAMP'],
     ]);
     // The repeated time keeps its last sample, as CSV rows do; the other is counted as merged, not rejected.
     expect([result.accepted, result.rejected, result.merged]).toEqual([1, 4, 1]);
@@ -63,12 +67,15 @@ describe('JSON sample array importer', () => {
 
   it('keeps every distinct valid sample, in increasing time order', () => {
     const sample = fc.record({ t: fc.integer({ min: 0, max: 2 ** 40 }), good: fc.nat(1000), extra: fc.nat(1000) });
-    fc.assert(fc.property(fc.uniqueArray(sample, { selector: (s) => s.t, maxLength: 50 }), (samples) => {
-      const result = parseJsonSamples(JSON.stringify(samples.map((s) => ({ t: s.t, good: s.good, total: s.good + s.extra }))));
-      expect(result.accepted).toBe(samples.length);
-      const t = result.series[0]?.t ?? new Float64Array();
-      for (let i = 1; i < t.length; i++) expect(t[i]!).toBeGreaterThan(t[i - 1]!);
-      expect([...t]).toEqual(samples.map((s) => s.t).sort((a, b) => a - b));
-    }), { numRuns: 200, seed: 2024 });
+    fc.assert(
+      fc.property(fc.uniqueArray(sample, { selector: (s) => s.t, maxLength: 50 }), (samples) => {
+        const result = parseJsonSamples(JSON.stringify(samples.map((s) => ({ t: s.t, good: s.good, total: s.good + s.extra }))));
+        expect(result.accepted).toBe(samples.length);
+        const t = result.series[0]?.t ?? new Float64Array();
+        for (let i = 1; i < t.length; i++) expect(t[i]!).toBeGreaterThan(t[i - 1]!);
+        expect([...t]).toEqual(samples.map((s) => s.t).sort((a, b) => a - b));
+      }),
+      { numRuns: 200, seed: 2024 },
+    );
   });
 });

@@ -31,7 +31,8 @@ export function parseJsonSamples(text: string, options: JsonSamplesOptions = {})
   const refuse = (issue: ImportIssue): ParseResult => ({ format: 'json-samples', series: [], issues: [issue], accepted: 0, rejected: 0, merged: 0 });
   const parsed = parseJsonSafely(text, limits);
   if (!parsed.ok) return refuse(parsed.issue);
-  if (!Array.isArray(parsed.value)) return refuse({ severity: 'error', code: 'NOT_ARRAY', message: 'The file must be a JSON array of {t, good, total} samples' });
+  if (!Array.isArray(parsed.value))
+    return refuse({ severity: 'error', code: 'NOT_ARRAY', message: 'The file must be a JSON array of {t, good, total} samples' });
   const log = createIssueLog();
   let rejected = 0;
   const reject = (index: number, code: string, message: string): void => {
@@ -44,25 +45,56 @@ export function parseJsonSamples(text: string, options: JsonSamplesOptions = {})
   const samples = createSampleGatherer();
   for (let index = 0; index < read; index++) {
     const value = values[index];
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) { reject(index, 'BAD_SAMPLE', `must be an object with t and ${options.valueUnit === undefined ? 'good and total' : 'value'}`); continue; }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      reject(index, 'BAD_SAMPLE', `must be an object with t and ${options.valueUnit === undefined ? 'good and total' : 'value'}`);
+      continue;
+    }
     const { t, good, total } = value as Record<string, unknown>;
     const time = timeOf(t);
-    if (time === null) { reject(index, 'BAD_TIMESTAMP', 't must be an ISO 8601 time with Z or an offset, or integer epoch milliseconds'); continue; }
-    if (!isPlausibleTime(time)) { reject(index, 'TIME_OUT_OF_RANGE', outOfSpanReason(time)); continue; }
+    if (time === null) {
+      reject(index, 'BAD_TIMESTAMP', 't must be an ISO 8601 time with Z or an offset, or integer epoch milliseconds');
+      continue;
+    }
+    if (!isPlausibleTime(time)) {
+      reject(index, 'TIME_OUT_OF_RANGE', outOfSpanReason(time));
+      continue;
+    }
     if (options.valueUnit !== undefined) {
       // The latency rides in `good` through normalisation; withLatencyValues moves it beside the series.
       const latency = (value as Record<string, unknown>).value;
-      if (typeof latency !== 'number' || !Number.isFinite(latency) || latency < 0) { reject(index, 'BAD_NUMBER', `value must be a latency, a non-negative number (in ${options.valueUnit})`); continue; }
+      if (typeof latency !== 'number' || !Number.isFinite(latency) || latency < 0) {
+        reject(index, 'BAD_NUMBER', `value must be a latency, a non-negative number (in ${options.valueUnit})`);
+        continue;
+      }
       samples.add(time, latency, 1, index + 1);
       continue;
     }
-    if (!isCount(good) || !isCount(total)) { reject(index, 'BAD_NUMBER', 'good and total must be non-negative integers'); continue; }
-    if (good > total) { reject(index, 'GOOD_ABOVE_TOTAL', `good (${good}) exceeds total (${total})`); continue; }
+    if (!isCount(good) || !isCount(total)) {
+      reject(index, 'BAD_NUMBER', 'good and total must be non-negative integers');
+      continue;
+    }
+    if (good > total) {
+      reject(index, 'GOOD_ABOVE_TOTAL', `good (${good}) exceeds total (${total})`);
+      continue;
+    }
     samples.add(time, good, total, index + 1);
   }
   const raw = samples.finish();
   const name = boundSeriesName(options.name ?? 'samples', log);
-  const series = normaliseSamples(name, raw, log, { row: 'sample', rows: 'samples', at: (n) => `sample ${n}`, pair: (a, b) => `Samples ${a} and ${b}`, lines: false });
+  const series = normaliseSamples(name, raw, log, {
+    row: 'sample',
+    rows: 'samples',
+    at: (n) => `sample ${n}`,
+    pair: (a, b) => `Samples ${a} and ${b}`,
+    lines: false,
+  });
   const kept = options.valueUnit === undefined ? series : withLatencyValues(series, options.valueUnit);
-  return { format: 'json-samples', series: series.t.length === 0 ? [] : [kept], issues: log.finish(), accepted: series.t.length, rejected, merged: raw.length - series.t.length };
+  return {
+    format: 'json-samples',
+    series: series.t.length === 0 ? [] : [kept],
+    issues: log.finish(),
+    accepted: series.t.length,
+    rejected,
+    merged: raw.length - series.t.length,
+  };
 }

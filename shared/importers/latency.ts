@@ -55,7 +55,7 @@ export function createLatencyCounter(boundsMs: readonly number[]): LatencyCounte
         else hi = mid;
       }
       let row = first.get(bucket);
-      if (row === undefined) first.set(bucket, row = new Float64Array(boundsMs.length + 1));
+      if (row === undefined) first.set(bucket, (row = new Float64Array(boundsMs.length + 1)));
       row[lo]!++;
     },
     finish(buckets) {

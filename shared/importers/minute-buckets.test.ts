@@ -7,13 +7,23 @@ describe('parseStrictNumber for log and JSON values', () => {
     expect(parseStrictNumber(text)).toBeNull();
   });
 
-  it.each([['0', 0], ['42', 42], ['-3.5', -3.5], ['.5', 0.5], ['1.', 1], ['2.5e-3', 0.0025], ['+7', 7], ['1234567890123456', 1234567890123456]])(
-    'reads %j', (text, value) => {
-      expect(parseStrictNumber(text)).toBe(value);
-    });
+  it.each([
+    ['0', 0],
+    ['42', 42],
+    ['-3.5', -3.5],
+    ['.5', 0.5],
+    ['1.', 1],
+    ['2.5e-3', 0.0025],
+    ['+7', 7],
+    ['1234567890123456', 1234567890123456],
+  ])('reads %j', (text, value) => {
+    expect(parseStrictNumber(text)).toBe(value);
+  });
 
   it('gives back every finite double from its own spelling', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => parseStrictNumber(String(x)) === x),
-      { numRuns: 500, seed: 31 });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => parseStrictNumber(String(x)) === x),
+      { numRuns: 500, seed: 31 },
+    );
   });
 });

@@ -97,7 +97,8 @@ export function checkBucketPoints(buckets: Map<number, Bucket>, bucketMs: number
   }
   const advice = fits === null ? 'even a day is too short a bucket; split the log' : `choose a bucket of ${formatDuration(fits)} or longer`;
   return {
-    severity: 'error', code: 'TOO_MANY_POINTS',
+    severity: 'error',
+    code: 'TOO_MANY_POINTS',
     message: `The log runs from ${shown(span.firstMs)} to ${shown(span.lastMs)}: ${span.count} buckets of ${formatDuration(bucketMs / MINUTE_MS)}${each}, more than the limit of ${maxPoints} points per import; ${advice}`,
   };
 }

@@ -14,12 +14,26 @@ const sum = (values: Float64Array): number => values.reduce((a, b) => a + b, 0);
 
 /** One status document as NGINX Plus writes it, reduced to what the importer reads (plus a distracting upstream). */
 function snapshot(timestamp: number, zones: Record<string, [total: number, fives: number]>, generation = 3): string {
-  const serverZones = Object.fromEntries(Object.entries(zones).map(([name, [total, fives]]) => [name, {
-    processing: 0, requests: total, responses: { '1xx': 0, '2xx': total - fives, '3xx': 0, '4xx': 0, '5xx': fives, total },
-  }]));
+  const serverZones = Object.fromEntries(
+    Object.entries(zones).map(([name, [total, fives]]) => [
+      name,
+      {
+        processing: 0,
+        requests: total,
+        responses: { '1xx': 0, '2xx': total - fives, '3xx': 0, '4xx': 0, '5xx': fives, total },
+      },
+    ]),
+  );
   return JSON.stringify({
-    version: 6, nginx_version: '1.9.4', generation, load_timestamp: 1_445_680_800_424, timestamp, pid: 64_857, requests: { total: 1, current: 0 },
-    server_zones: serverZones, upstreams: { backend: { peers: [{ responses: { '5xx': 999, total: 1 } }] } },
+    version: 6,
+    nginx_version: '1.9.4',
+    generation,
+    load_timestamp: 1_445_680_800_424,
+    timestamp,
+    pid: 64_857,
+    requests: { total: 1, current: 0 },
+    server_zones: serverZones,
+    upstreams: { backend: { peers: [{ responses: { '5xx': 999, total: 1 } }] } },
   });
 }
 
@@ -35,7 +49,10 @@ type Doc = { timestamp: number; generation: number; load_timestamp: number; serv
 
 describe('NGINX Plus status importer', () => {
   const text = readFileSync(NGINX, 'utf8');
-  const docs = text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Doc);
+  const docs = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Doc);
   const result = parseNginxStatus(text);
   const byName = new Map(result.series.map((series) => [series.name, series]));
 
@@ -47,7 +64,10 @@ describe('NGINX Plus status importer', () => {
     expect(result.rejected).toBe(0);
     expect(result.series.map((s) => s.name)).toEqual([ALL_ZONES_SERIES, ...Object.keys(docs[0]!.server_zones)]);
     const times = docs.map((doc) => doc.timestamp);
-    const steps = times.slice(1).map((t, i) => t - times[i]!).sort((a, b) => a - b);
+    const steps = times
+      .slice(1)
+      .map((t, i) => t - times[i]!)
+      .sort((a, b) => a - b);
     for (const series of result.series) {
       expect([...series.t]).toEqual(times.slice(1));
       expect(series.stepMs).toBe(steps[Math.floor((steps.length - 1) / 2)]);
@@ -58,12 +78,19 @@ describe('NGINX Plus status importer', () => {
     expect(result.series[0]!.stepMs).toBe(5104);
   });
 
-  it('adds up each zone to its counter\'s growth over the file, read independently from the raw JSON', () => {
+  it("adds up each zone to its counter's growth over the file, read independently from the raw JSON", () => {
     for (const zone of Object.keys(docs[0]!.server_zones)) {
       const counter = (doc: Doc, key: string) => doc.server_zones[zone]!.responses[key]!;
       // A reset would be a drop or a new generation/load_timestamp between neighbours; the file has none.
-      const resets = docs.slice(1).filter((doc, i) => counter(doc, 'total') < counter(docs[i]!, 'total') || counter(doc, '5xx') < counter(docs[i]!, '5xx')
-        || doc.generation !== docs[i]!.generation || doc.load_timestamp !== docs[i]!.load_timestamp);
+      const resets = docs
+        .slice(1)
+        .filter(
+          (doc, i) =>
+            counter(doc, 'total') < counter(docs[i]!, 'total') ||
+            counter(doc, '5xx') < counter(docs[i]!, '5xx') ||
+            doc.generation !== docs[i]!.generation ||
+            doc.load_timestamp !== docs[i]!.load_timestamp,
+        );
       expect(resets, zone).toEqual([]);
       const [first, last] = [docs[0]!, docs[docs.length - 1]!];
       const series = byName.get(zone)!;
@@ -71,8 +98,16 @@ describe('NGINX Plus status importer', () => {
       expect(sum(series.total) - sum(series.good), zone).toBe(counter(last, '5xx') - counter(first, '5xx'));
     }
     // The README's figures: hg +298 with +3 5xx, trac +752 with none, lxr +90 with none.
-    expect(['hg.nginx.org', 'trac.nginx.org', 'lxr.nginx.org'].map((zone) => [sum(byName.get(zone)!.total), sum(byName.get(zone)!.total) - sum(byName.get(zone)!.good)]))
-      .toEqual([[298, 3], [752, 0], [90, 0]]);
+    expect(
+      ['hg.nginx.org', 'trac.nginx.org', 'lxr.nginx.org'].map((zone) => [
+        sum(byName.get(zone)!.total),
+        sum(byName.get(zone)!.total) - sum(byName.get(zone)!.good),
+      ]),
+    ).toEqual([
+      [298, 3],
+      [752, 0],
+      [90, 0],
+    ]);
     const all = byName.get(ALL_ZONES_SERIES)!;
     expect(sum(all.total)).toBe(298 + 752 + 90);
     all.total.forEach((total, i) => expect(total).toBe(result.series.slice(1).reduce((acc, s) => acc + s.total[i]!, 0)));
@@ -105,7 +140,10 @@ describe('NGINX Plus status importer', () => {
       snapshot(6000, { a: [35, 3], b: [20, 1] }, 4),
     ];
     const parsed = parseNginxStatus(lines.join('\n'));
-    expect(parsed.issues.map((i) => [i.severity, i.code, i.line])).toEqual([['warning', 'COUNTER_RESET', 3], ['warning', 'COUNTER_RESET', 5]]);
+    expect(parsed.issues.map((i) => [i.severity, i.code, i.line])).toEqual([
+      ['warning', 'COUNTER_RESET', 3],
+      ['warning', 'COUNTER_RESET', 5],
+    ]);
     expect(parsed.issues[0]!.message).toContain('"a"');
     const columns = (name: string) => {
       const s = parsed.series.find((series) => series.name === name)!;
@@ -121,7 +159,8 @@ describe('NGINX Plus status importer', () => {
     const parsed = parseNginxStatus(lines.join('\n'));
     expect(parsed.issues.map((i) => [i.severity, i.code, i.line])).toEqual([['warning', 'INCONSISTENT_COUNTERS', 2]]);
     expect(parsed.series.map((s) => [s.name, [...s.t], [...s.good], [...s.total]])).toEqual([
-      [ALL_ZONES_SERIES, [3000], [1], [2]], ['all zones (zone)', [3000], [1], [2]],
+      [ALL_ZONES_SERIES, [3000], [1], [2]],
+      ['all zones (zone)', [3000], [1], [2]],
     ]);
   });
 
@@ -142,7 +181,14 @@ describe('NGINX Plus status importer', () => {
     ];
     const parsed = parseNginxStatus(`${lines.join('\r\n')}\r\n`);
     expect(parsed.issues.map((i) => [i.code, i.line])).toEqual([
-      ['BAD_LINE', 2], ['BAD_LINE', 5], ['BAD_TIMESTAMP', 6], ['BAD_NUMBER', 7], ['BAD_SNAPSHOT', 8], ['BAD_LINE', 9], ['OUT_OF_ORDER', 10], ['DUPLICATE_TIMESTAMP', 11],
+      ['BAD_LINE', 2],
+      ['BAD_LINE', 5],
+      ['BAD_TIMESTAMP', 6],
+      ['BAD_NUMBER', 7],
+      ['BAD_SNAPSHOT', 8],
+      ['BAD_LINE', 9],
+      ['OUT_OF_ORDER', 10],
+      ['DUPLICATE_TIMESTAMP', 11],
     ]);
     expect(parsed.issues.every((i) => i.severity === 'error')).toBe(true);
     expect(parsed.issues[0]).toMatchObject({ column: lines[1]!.length + 1 });
@@ -150,7 +196,8 @@ describe('NGINX Plus status importer', () => {
     expect(parsed.accepted).toBe(3);
     expect(parsed.rejected).toBe(8);
     expect(parsed.series.map((s) => [s.name, [...s.t], [...s.good], [...s.total]])).toEqual([
-      [ALL_ZONES_SERIES, [2000, 3000], [1, 8], [2, 8]], ['a', [2000, 3000], [1, 8], [2, 8]],
+      [ALL_ZONES_SERIES, [2000, 3000], [1, 8], [2, 8]],
+      ['a', [2000, 3000], [1, 8], [2, 8]],
     ]);
   });
 
@@ -158,12 +205,19 @@ describe('NGINX Plus status importer', () => {
     const t0 = Date.UTC(2015, 9, 31);
     const lines = [snapshot(t0, { a: [1, 0] }), snapshot(8_000_000_000_000_000, { a: [3, 1] }), snapshot(t0 + 60_000, { a: [5, 1] })];
     const parsed = parseNginxStatus(lines.join('\n'));
-    expect(parsed.issues).toEqual([{
-      severity: 'error', code: 'TIME_OUT_OF_RANGE', line: 2,
-      message: '"timestamp": the time +255479-11-28T14:13:20.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)',
-    }]);
+    expect(parsed.issues).toEqual([
+      {
+        severity: 'error',
+        code: 'TIME_OUT_OF_RANGE',
+        line: 2,
+        message: '"timestamp": the time +255479-11-28T14:13:20.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)',
+      },
+    ]);
     expect([parsed.accepted, parsed.rejected]).toEqual([2, 1]);
-    expect(parsed.series.map((series) => [series.name, [...series.t], [...series.total]])).toEqual([[ALL_ZONES_SERIES, [t0 + 60_000], [4]], ['a', [t0 + 60_000], [4]]]);
+    expect(parsed.series.map((series) => [series.name, [...series.t], [...series.total]])).toEqual([
+      [ALL_ZONES_SERIES, [t0 + 60_000], [4]],
+      ['a', [t0 + 60_000], [4]],
+    ]);
   });
 
   it('says why an empty file or a single snapshot gives no data', () => {
@@ -184,7 +238,12 @@ describe('NGINX Plus status importer', () => {
     expect(parseNginxStatus(two, { limits: { ...DEFAULT_LIMITS, maxBytes: 100 } }).issues[0]!.code).toBe('TOO_LARGE');
     const short = { ...DEFAULT_LIMITS, maxFieldLength: 1 };
     expect(maxLineLength(short)).toBe(256);
-    expect(parseNginxStatus(two, { limits: short }).issues.map((i) => [i.code, i.line])).toEqual([['LINE_TOO_LONG', 1], ['LINE_TOO_LONG', 2], ['LINE_TOO_LONG', 3], ['NO_DATA', undefined]]);
+    expect(parseNginxStatus(two, { limits: short }).issues.map((i) => [i.code, i.line])).toEqual([
+      ['LINE_TOO_LONG', 1],
+      ['LINE_TOO_LONG', 2],
+      ['LINE_TOO_LONG', 3],
+      ['NO_DATA', undefined],
+    ]);
     const capped = parseNginxStatus(two, { limits: { ...DEFAULT_LIMITS, maxRows: 2 } });
     expect(capped.issues.map((i) => [i.code, i.line])).toEqual([['TOO_MANY_ROWS', 3]]);
     expect(capped.series[0]!.t.length).toBe(1);
@@ -196,26 +255,29 @@ describe('NGINX Plus status importer', () => {
 
   it('counts exactly the increments within each nginx run of random counter histories', () => {
     const step = fc.record({ gapMs: fc.integer({ min: 1, max: 60_000 }), more: fc.nat(500), fives: fc.nat(500), reload: fc.boolean(), restartAt: fc.nat(50) });
-    fc.assert(fc.property(fc.nat(1000), fc.array(step, { minLength: 1, maxLength: 40 }), (base, steps) => {
-      let [time, total, fives, generation] = [1_446_249_499_322, base, 0, 1];
-      let [expectedTotal, expectedBad] = [0, 0];
-      const lines = [snapshot(time, { z: [total, fives] }, generation)];
-      for (const s of steps) {
-        time += s.gapMs;
-        const bad = Math.min(s.fives, s.more);
-        if (s.reload) [generation, total, fives] = [generation + 1, s.restartAt, 0];
-        else {
-          [total, fives] = [total + s.more, fives + bad];
-          [expectedTotal, expectedBad] = [expectedTotal + s.more, expectedBad + bad];
+    fc.assert(
+      fc.property(fc.nat(1000), fc.array(step, { minLength: 1, maxLength: 40 }), (base, steps) => {
+        let [time, total, fives, generation] = [1_446_249_499_322, base, 0, 1];
+        let [expectedTotal, expectedBad] = [0, 0];
+        const lines = [snapshot(time, { z: [total, fives] }, generation)];
+        for (const s of steps) {
+          time += s.gapMs;
+          const bad = Math.min(s.fives, s.more);
+          if (s.reload) [generation, total, fives] = [generation + 1, s.restartAt, 0];
+          else {
+            [total, fives] = [total + s.more, fives + bad];
+            [expectedTotal, expectedBad] = [expectedTotal + s.more, expectedBad + bad];
+          }
+          lines.push(snapshot(time, { z: [total, fives] }, generation));
         }
-        lines.push(snapshot(time, { z: [total, fives] }, generation));
-      }
-      const parsed = parseNginxStatus(lines.join('\n'));
-      const z = parsed.series.find((series) => series.name === 'z');
-      expect(sum(z?.total ?? new Float64Array())).toBe(expectedTotal);
-      expect(sum(z?.total ?? new Float64Array()) - sum(z?.good ?? new Float64Array())).toBe(expectedBad);
-      expect(parsed.issues.filter((i) => i.code === 'COUNTER_RESET')).toHaveLength(steps.filter((s) => s.reload).length);
-      for (const series of parsed.series) series.good.forEach((good, i) => expect(good >= 0 && good <= series.total[i]!).toBe(true));
-    }), RUNS);
+        const parsed = parseNginxStatus(lines.join('\n'));
+        const z = parsed.series.find((series) => series.name === 'z');
+        expect(sum(z?.total ?? new Float64Array())).toBe(expectedTotal);
+        expect(sum(z?.total ?? new Float64Array()) - sum(z?.good ?? new Float64Array())).toBe(expectedBad);
+        expect(parsed.issues.filter((i) => i.code === 'COUNTER_RESET')).toHaveLength(steps.filter((s) => s.reload).length);
+        for (const series of parsed.series) series.good.forEach((good, i) => expect(good >= 0 && good <= series.total[i]!).toBe(true));
+      }),
+      RUNS,
+    );
   });
 });

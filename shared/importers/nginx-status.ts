@@ -116,7 +116,8 @@ function addIntervals(snapshot: Snapshot, lineNo: number, zones: Map<string, Zon
       continue;
     }
     if (now.total < before.total || now.bad < before.bad) {
-      const which = now.total < before.total ? `responses.total went from ${before.total} to ${now.total}` : `responses["5xx"] went from ${before.bad} to ${now.bad}`;
+      const which =
+        now.total < before.total ? `responses.total went from ${before.total} to ${now.total}` : `responses["5xx"] went from ${before.bad} to ${now.bad}`;
       issues.push({ severity: 'warning', code: 'COUNTER_RESET', message: `Zone "${name}": ${which}; its counting starts over here`, line: lineNo });
       zone.previous = now;
       continue;
@@ -125,7 +126,12 @@ function addIntervals(snapshot: Snapshot, lineNo: number, zones: Map<string, Zon
     const dBad = now.bad - before.bad;
     if (dBad > dTotal) {
       // A snapshot taken between the two increments of one response: its events are counted with the next interval.
-      issues.push({ severity: 'warning', code: 'INCONSISTENT_COUNTERS', message: `Zone "${name}": 5xx rose by ${dBad} but all responses by ${dTotal}; the interval is merged into the next one`, line: lineNo });
+      issues.push({
+        severity: 'warning',
+        code: 'INCONSISTENT_COUNTERS',
+        message: `Zone "${name}": 5xx rose by ${dBad} but all responses by ${dTotal}; the interval is merged into the next one`,
+        line: lineNo,
+      });
       continue;
     }
     zone.previous = now;
@@ -191,11 +197,21 @@ export function parseNginxStatus(text: string, options: NginxStatusOptions = {})
     const snapshot = read.snapshot;
     if (previous !== null && snapshot.time <= previous.time) {
       const code = snapshot.time === previous.time ? 'DUPLICATE_TIMESTAMP' : 'OUT_OF_ORDER';
-      reject({ severity: 'error', code, message: `The snapshot's timestamp ${snapshot.time} is not after the previous one (${previous.time}); it is skipped`, line: lineNo });
+      reject({
+        severity: 'error',
+        code,
+        message: `The snapshot's timestamp ${snapshot.time} is not after the previous one (${previous.time}); it is skipped`,
+        line: lineNo,
+      });
       continue;
     }
     if (previous !== null && snapshot.restart !== previous.restart) {
-      issues.push({ severity: 'warning', code: 'COUNTER_RESET', message: `nginx was reloaded or restarted (generation/load_timestamp ${previous.restart} → ${snapshot.restart}); counting starts over here`, line: lineNo });
+      issues.push({
+        severity: 'warning',
+        code: 'COUNTER_RESET',
+        message: `nginx was reloaded or restarted (generation/load_timestamp ${previous.restart} → ${snapshot.restart}); counting starts over here`,
+        line: lineNo,
+      });
       for (const zone of zones.values()) zone.previous = null;
     }
     addIntervals(snapshot, lineNo, zones, all, issues);
@@ -204,9 +220,10 @@ export function parseNginxStatus(text: string, options: NginxStatusOptions = {})
   }
   const series = [all, ...zones.values()].filter((zone) => zone.t.length > 0).map(toSeries);
   if (series.length === 0) {
-    const message = accepted === 0
-      ? 'The file holds no usable status snapshots'
-      : `The file holds ${accepted} usable snapshot${accepted === 1 ? '' : 's'} but no interval between two of them: counters need at least two consecutive snapshots of the same nginx run`;
+    const message =
+      accepted === 0
+        ? 'The file holds no usable status snapshots'
+        : `The file holds ${accepted} usable snapshot${accepted === 1 ? '' : 's'} but no interval between two of them: counters need at least two consecutive snapshots of the same nginx run`;
     issues.push({ severity: 'error', code: 'NO_DATA', message });
   }
   return { format: 'nginx-status', series, issues, accepted, rejected, merged: 0 };

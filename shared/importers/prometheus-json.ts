@@ -15,7 +15,9 @@ type Matrix = { metric: Record<string, string>; values: unknown[] }[];
 /** The display name of a series from its labels, as Prometheus prints it: name{a="b",…}. */
 export function seriesName(metric: Record<string, string>): string {
   const { __name__: name = '', ...labels } = metric;
-  const pairs = Object.keys(labels).sort().map((key) => `${key}=${JSON.stringify(labels[key])}`);
+  const pairs = Object.keys(labels)
+    .sort()
+    .map((key) => `${key}=${JSON.stringify(labels[key])}`);
   return pairs.length === 0 ? (name === '' ? '{}' : name) : `${name}{${pairs.join(',')}}`;
 }
 
@@ -29,7 +31,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /** How many more samples the import may hold (the points limit), shared by all its series. */
 type Room = { left: number; max: number };
 
-function readSeries(index: number, entry: Matrix[number], ratio: boolean, issues: ImportIssue[], room: Room): { series: ParsedSeries; accepted: number; rejected: number; merged: number } {
+function readSeries(
+  index: number,
+  entry: Matrix[number],
+  ratio: boolean,
+  issues: ImportIssue[],
+  room: Room,
+): { series: ParsedSeries; accepted: number; rejected: number; merged: number } {
   const name = boundSeriesName(seriesName(entry.metric), issues);
   const t: number[] = [];
   const values: number[] = [];
@@ -78,12 +86,25 @@ function readSeries(index: number, entry: Matrix[number], ratio: boolean, issues
       places.push(k + 1);
     }
   }
-  if (missing > 0) issues.push({ severity: 'warning', code: 'MISSING_SAMPLE', message: `Series ${index + 1} (${name}): ${missing} NaN samples skipped as missing` });
+  if (missing > 0)
+    issues.push({ severity: 'warning', code: 'MISSING_SAMPLE', message: `Series ${index + 1} (${name}): ${missing} NaN samples skipped as missing` });
   const good = Float64Array.from(values);
-  const raw = { t: Float64Array.from(t), good, total: ratio ? new Float64Array(values.length).fill(1) : good.slice(), line: Float64Array.from(places), length: values.length };
+  const raw = {
+    t: Float64Array.from(t),
+    good,
+    total: ratio ? new Float64Array(values.length).fill(1) : good.slice(),
+    line: Float64Array.from(places),
+    length: values.length,
+  };
   // Sorted and de-duplicated as CSV rows are (the last sample of a repeated time kept), so times strictly increase.
   const log = createIssueLog();
-  const series = normaliseSamples(name, raw, log, { row: 'sample', rows: 'samples', at: (n) => `sample ${n} of series ${index + 1}`, pair: (a, b) => `Samples ${a} and ${b} of series ${index + 1}`, lines: false });
+  const series = normaliseSamples(name, raw, log, {
+    row: 'sample',
+    rows: 'samples',
+    at: (n) => `sample ${n} of series ${index + 1}`,
+    pair: (a, b) => `Samples ${a} and ${b} of series ${index + 1}`,
+    lines: false,
+  });
   issues.push(...log.finish());
   return { series, accepted: series.t.length, rejected, merged: raw.length - series.t.length };
 }
@@ -95,7 +116,14 @@ function readSeries(index: number, entry: Matrix[number], ratio: boolean, issues
 export function parsePrometheusJson(text: string, options: PrometheusJsonOptions = {}): ParseResult {
   const issues: ImportIssue[] = [];
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const done = (series: ParsedSeries[] = [], accepted = 0, rejected = 0, merged = 0): ParseResult => ({ format: 'prometheus-json', series, issues, accepted, rejected, merged });
+  const done = (series: ParsedSeries[] = [], accepted = 0, rejected = 0, merged = 0): ParseResult => ({
+    format: 'prometheus-json',
+    series,
+    issues,
+    accepted,
+    rejected,
+    merged,
+  });
   const parsed = parseJsonSafely(text, limits);
   if (!parsed.ok) {
     issues.push(parsed.issue);
@@ -108,15 +136,25 @@ export function parsePrometheusJson(text: string, options: PrometheusJsonOptions
   }
   for (const kind of ['warnings', 'infos'] as const) {
     const notes = body[kind];
-    if (Array.isArray(notes)) for (const note of notes) issues.push({ severity: 'warning', code: kind === 'warnings' ? 'PROMETHEUS_WARNING' : 'PROMETHEUS_INFO', message: String(note) });
+    if (Array.isArray(notes))
+      for (const note of notes)
+        issues.push({ severity: 'warning', code: kind === 'warnings' ? 'PROMETHEUS_WARNING' : 'PROMETHEUS_INFO', message: String(note) });
   }
   if (body.status === 'error') {
-    issues.push({ severity: 'error', code: 'PROMETHEUS_ERROR', message: `Prometheus answered ${String(body.errorType ?? 'error')}: ${String(body.error ?? '')}` });
+    issues.push({
+      severity: 'error',
+      code: 'PROMETHEUS_ERROR',
+      message: `Prometheus answered ${String(body.errorType ?? 'error')}: ${String(body.error ?? '')}`,
+    });
     return done();
   }
   const data = body.data;
   if (!isRecord(data) || data.resultType !== 'matrix' || !Array.isArray(data.result)) {
-    issues.push({ severity: 'error', code: 'NOT_MATRIX', message: `Only range query results (resultType "matrix") are accepted${isRecord(data) ? `, not "${String(data.resultType)}"` : ''}` });
+    issues.push({
+      severity: 'error',
+      code: 'NOT_MATRIX',
+      message: `Only range query results (resultType "matrix") are accepted${isRecord(data) ? `, not "${String(data.resultType)}"` : ''}`,
+    });
     return done();
   }
   const series: ParsedSeries[] = [];

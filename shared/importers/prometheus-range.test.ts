@@ -4,7 +4,11 @@ import { goodFromErrorRatio, gridEndMs, joinSteps, pairGoodTotal, splitGrid, ste
 import type { ParsedSeries } from './types';
 
 const series = (t: number[], values: number[]): ParsedSeries => ({
-  name: 's', stepMs: null, t: Float64Array.from(t), good: Float64Array.from(values), total: Float64Array.from(values),
+  name: 's',
+  stepMs: null,
+  t: Float64Array.from(t),
+  good: Float64Array.from(values),
+  total: Float64Array.from(values),
 });
 const NaN_ = Number.NaN;
 
@@ -16,20 +20,26 @@ describe('Prometheus range splitting', () => {
   });
 
   it('splits a grid into sub-ranges that hold every step exactly once, none longer than the limit', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 0, max: 2e12 }), fc.integer({ min: 1, max: 86_400 }), fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 1000 }),
-      (startMs, stepSeconds, points, maxPoints) => {
-        const grid = { startMs, stepMs: stepSeconds * 1000, points };
-        const parts = splitGrid(grid, maxPoints);
-        const times = parts.flatMap((p) => Array.from({ length: p.points }, (_, i) => p.startMs + i * p.stepMs));
-        expect(times.length).toBe(points);
-        times.forEach((t, i) => {
-          if (t !== startMs + i * grid.stepMs) expect.fail(`step ${i} is ${t}`);
-        });
-        for (const p of parts) expect(p.points).toBeLessThanOrEqual(maxPoints);
-        expect(parts.length).toBe(Math.ceil(points / maxPoints));
-      },
-    ), { numRuns: 200, seed: 11_000 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2e12 }),
+        fc.integer({ min: 1, max: 86_400 }),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (startMs, stepSeconds, points, maxPoints) => {
+          const grid = { startMs, stepMs: stepSeconds * 1000, points };
+          const parts = splitGrid(grid, maxPoints);
+          const times = parts.flatMap((p) => Array.from({ length: p.points }, (_, i) => p.startMs + i * p.stepMs));
+          expect(times.length).toBe(points);
+          times.forEach((t, i) => {
+            if (t !== startMs + i * grid.stepMs) expect.fail(`step ${i} is ${t}`);
+          });
+          for (const p of parts) expect(p.points).toBeLessThanOrEqual(maxPoints);
+          expect(parts.length).toBe(Math.ceil(points / maxPoints));
+        },
+      ),
+      { numRuns: 200, seed: 11_000 },
+    );
   });
 });
 

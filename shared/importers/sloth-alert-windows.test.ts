@@ -10,10 +10,12 @@ import { MAX_YAML_DEPTH, prescanYaml, utf8Length } from './yaml-guard';
 const CORPUS = fileURLToPath(new URL('../../../shared/conformance/sloth/alert-windows', import.meta.url));
 
 function corpusFiles(dir = CORPUS): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? corpusFiles(path) : [path];
-  }).sort();
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? corpusFiles(path) : [path];
+    })
+    .sort();
 }
 
 function load(relative: string): AlertWindowSet {
@@ -147,7 +149,11 @@ describe('importSlothAlertWindows on bad input', () => {
   it('refuses a second document, an empty file and a different kind', () => {
     expect(refused(VALID + '---\n' + VALID)[0]).toMatchObject({ message: 'The file holds 2 YAML documents; exactly one is expected', line: 11 });
     expect(refused('')[0]!.message).toBe('The file holds no YAML document');
-    expect(refused(VALID.replace('kind: AlertWindows', 'kind: PrometheusServiceLevel'))[0]).toEqual({ message: 'kind must be AlertWindows', line: 2, column: 7 });
+    expect(refused(VALID.replace('kind: AlertWindows', 'kind: PrometheusServiceLevel'))[0]).toEqual({
+      message: 'kind must be AlertWindows',
+      line: 2,
+      column: 7,
+    });
   });
 
   it('refuses a short window as long as its long window, at the short window', () => {
@@ -158,9 +164,12 @@ describe('importSlothAlertWindows on bad input', () => {
   it('refuses durations, numbers and fields Sloth does not accept, each at its place', () => {
     expect(refused(VALID.replace('sloPeriod: 30d', 'sloPeriod: a month'))[0]).toMatchObject({ line: 4, column: 14 });
     expect(refused(VALID.replace('errorBudgetPercent: 5,', 'errorBudgetPercent: five,'))[0]).toMatchObject({
-      message: 'spec.page.slow.errorBudgetPercent must be a number, the share of the budget in percent', line: 7,
+      message: 'spec.page.slow.errorBudgetPercent must be a number, the share of the budget in percent',
+      line: 7,
     });
-    expect(refused(VALID.replace('  sloPeriod: 30d\n', '  sloPeriod: 30d\n  slo_period: 28d\n'))[0]!.message).toBe('spec has fields Sloth does not define (slo_period)');
+    expect(refused(VALID.replace('  sloPeriod: 30d\n', '  sloPeriod: 30d\n  slo_period: 28d\n'))[0]!.message).toBe(
+      'spec has fields Sloth does not define (slo_period)',
+    );
     expect(refused(VALID.replace('sloPeriod: 30d', 'sloPeriod: 2d'))[0]!.message).toBe('The ticket slow long window (3d) is longer than the SLO period (2d)');
   });
 });

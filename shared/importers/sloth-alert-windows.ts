@@ -7,20 +7,24 @@ import { locatePath, parseYamlSafely, type ImportIssue, type ImportResult, type 
 /** The apiVersion an AlertWindows file declares. */
 export const SLOTH_ALERT_WINDOWS_API = 'sloth.slok.dev/v1';
 
-const windowSchema = z.object({
-  errorBudgetPercent: z.number({ message: 'must be a number, the share of the budget in percent' }),
-  shortWindow: z.string({ message: 'must be a duration such as 5m' }),
-  longWindow: z.string({ message: 'must be a duration such as 1h' }),
-}).strict();
+const windowSchema = z
+  .object({
+    errorBudgetPercent: z.number({ message: 'must be a number, the share of the budget in percent' }),
+    shortWindow: z.string({ message: 'must be a duration such as 5m' }),
+    longWindow: z.string({ message: 'must be a duration such as 1h' }),
+  })
+  .strict();
 
 const pairSchema = z.object({ quick: windowSchema, slow: windowSchema }).strict();
 
-const fileSchema = z.object({
-  apiVersion: z.literal(SLOTH_ALERT_WINDOWS_API, { message: `must be ${SLOTH_ALERT_WINDOWS_API}` }),
-  kind: z.literal('AlertWindows', { message: 'must be AlertWindows' }),
-  metadata: z.record(z.string(), z.unknown()).optional(),
-  spec: z.object({ sloPeriod: z.string({ message: 'must be a duration such as 30d' }), page: pairSchema, ticket: pairSchema }).strict(),
-}).strict();
+const fileSchema = z
+  .object({
+    apiVersion: z.literal(SLOTH_ALERT_WINDOWS_API, { message: `must be ${SLOTH_ALERT_WINDOWS_API}` }),
+    kind: z.literal('AlertWindows', { message: 'must be AlertWindows' }),
+    metadata: z.record(z.string(), z.unknown()).optional(),
+    spec: z.object({ sloPeriod: z.string({ message: 'must be a duration such as 30d' }), page: pairSchema, ticket: pairSchema }).strict(),
+  })
+  .strict();
 
 type SlothFile = z.infer<typeof fileSchema>;
 
@@ -33,9 +37,10 @@ function zodIssues(yaml: SafeYaml, error: z.ZodError): ImportIssue[] {
   return error.issues.map((issue) => {
     const where = issue.path.map(String).join('.');
     const unknownKeys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-    const message = issue.code === 'unrecognized_keys'
-      ? `${where === '' ? 'The file' : where} has fields Sloth does not define${unknownKeys}`
-      : `${where === '' ? 'The file' : where} ${issue.message}`;
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `${where === '' ? 'The file' : where} has fields Sloth does not define${unknownKeys}`
+        : `${where === '' ? 'The file' : where} ${issue.message}`;
     return { message, ...locatePath(yaml, issue.path) };
   });
 }

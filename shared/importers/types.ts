@@ -39,8 +39,7 @@ export type LatencyUnit = 'ms' | 's' | 'us';
  *   (a cumulative histogram, as Prometheus keeps one per `le`). A threshold is judged exactly only at a stored bound.
  */
 export type LatencyData =
-  | { kind: 'values'; unit: LatencyUnit; valuesMs: Float64Array }
-  | { kind: 'counts'; unit: LatencyUnit; boundsMs: number[]; atOrBelow: Float64Array[] };
+  { kind: 'values'; unit: LatencyUnit; valuesMs: Float64Array } | { kind: 'counts'; unit: LatencyUnit; boundsMs: number[]; atOrBelow: Float64Array[] };
 
 /**
  * What an importer returns: never throws on bad input, reports it. Every row of the file is counted exactly once, so

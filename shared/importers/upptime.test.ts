@@ -56,11 +56,13 @@ describe('Upptime importer', () => {
     for (const series of result.series) {
       series.t.forEach((t, i) => {
         const minutes = series.total[i]!;
-        const ok = minutes >= 1 && minutes <= MAX_SAMPLE_MINUTES
+        const ok =
+          minutes >= 1 &&
+          minutes <= MAX_SAMPLE_MINUTES &&
           // Each sample counts the minutes since the previous one, none crosses a full UTC hour, all up or all down.
-          && (i === 0 || t - series.t[i - 1]! === minutes * MINUTE)
-          && Math.floor((t - MINUTE) / 3_600_000) === Math.floor((t - minutes * MINUTE) / 3_600_000)
-          && (series.good[i] === 0 || series.good[i] === minutes);
+          (i === 0 || t - series.t[i - 1]! === minutes * MINUTE) &&
+          Math.floor((t - MINUTE) / 3_600_000) === Math.floor((t - minutes * MINUTE) / 3_600_000) &&
+          (series.good[i] === 0 || series.good[i] === minutes);
         if (!ok) broken++;
       });
     }
@@ -95,7 +97,11 @@ describe('Upptime importer', () => {
   it('shows why the long-slug monitors cannot match: summary.json has no downtime for them, the events do', () => {
     const long = unique.filter((site) => site.slug.length > 50);
     expect(long.length).toBe(13);
-    for (const site of long) expect(Object.values(site.dailyMinutesDown).reduce((a, b) => a + b, 0), site.slug).toBe(0);
+    for (const site of long)
+      expect(
+        Object.values(site.dailyMinutesDown).reduce((a, b) => a + b, 0),
+        site.slug,
+      ).toBe(0);
     const downInEvents = long.filter((site) => downtime(bySlug.get(site.slug)).minutes > 100);
     // 12 of the 13 recorded outages (hundreds of minutes each) that summary.json does not count.
     expect(downInEvents.length).toBe(12);
@@ -113,30 +119,50 @@ describe('Upptime importer', () => {
       '2026-01-20T21:35:00Z,a,down',
     ].join('\n');
     const parsed = parseUpptime(bad);
-    expect(parsed.issues.map((i) => [i.code, i.line, i.column])).toEqual([['BAD_TIMESTAMP', 3, 1], ['BAD_STATUS', 4, 3], ['RAGGED_ROW', 5, undefined], ['UNTERMINATED_QUOTE', 7, 22]]);
+    expect(parsed.issues.map((i) => [i.code, i.line, i.column])).toEqual([
+      ['BAD_TIMESTAMP', 3, 1],
+      ['BAD_STATUS', 4, 3],
+      ['RAGGED_ROW', 5, undefined],
+      ['UNTERMINATED_QUOTE', 7, 22],
+    ]);
     expect(parsed.accepted).toBe(2);
     expect(parsed.rejected).toBe(4);
     // Down from 21:29 (21:28:38 rounded) to 21:32, up at 21:33: one sample per run of minutes.
     const series = parsed.series[0]!;
-    expect([[...series.t], [...series.good], [...series.total]]).toEqual([[Date.UTC(2026, 0, 20, 21, 32), Date.UTC(2026, 0, 20, 21, 33)], [0, 1], [4, 1]]);
+    expect([[...series.t], [...series.good], [...series.total]]).toEqual([
+      [Date.UTC(2026, 0, 20, 21, 32), Date.UTC(2026, 0, 20, 21, 33)],
+      [0, 1],
+      [4, 1],
+    ]);
     expect(parseUpptime('time,slug\n').issues[0]!.code).toBe('MISSING_COLUMN');
   });
 
   it('refuses events outside 1970–2200 row by row, naming the line and the span, so 1900–9999 never gets to allocate', () => {
     const parsed = parseUpptime('check_time_utc,slug,status\n1900-01-01T00:00:00Z,a,up\n9999-12-31T00:00:00Z,a,down\n');
-    expect(parsed.issues).toEqual([1900, 9999].map((year, i) => ({
-      severity: 'error', code: 'TIME_OUT_OF_RANGE', line: i + 2, column: 1,
-      message: `the time ${year}-${year === 1900 ? '01-01' : '12-31'}T00:00:00.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)`,
-    })));
+    expect(parsed.issues).toEqual(
+      [1900, 9999].map((year, i) => ({
+        severity: 'error',
+        code: 'TIME_OUT_OF_RANGE',
+        line: i + 2,
+        column: 1,
+        message: `the time ${year}-${year === 1900 ? '01-01' : '12-31'}T00:00:00.000Z is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)`,
+      })),
+    );
     expect([parsed.accepted, parsed.rejected, parsed.series]).toEqual([0, 2, []]);
   });
 
   it('refuses an event that takes effect at 2200-01-01, the first time refused, though written a few seconds before', () => {
     const parsed = parseUpptime('check_time_utc,slug,status\n2199-12-31T23:58:00Z,a,up\n2199-12-31T23:59:40Z,a,down\n');
-    expect(parsed.issues).toEqual([{
-      severity: 'error', code: 'TIME_OUT_OF_RANGE', line: 3, column: 1,
-      message: 'the event of 2199-12-31T23:59:40.000Z takes effect at its nearest minute, 2200-01-01T00:00:00.000Z, outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)',
-    }]);
+    expect(parsed.issues).toEqual([
+      {
+        severity: 'error',
+        code: 'TIME_OUT_OF_RANGE',
+        line: 3,
+        column: 1,
+        message:
+          'the event of 2199-12-31T23:59:40.000Z takes effect at its nearest minute, 2200-01-01T00:00:00.000Z, outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC)',
+      },
+    ]);
     expect([parsed.accepted, parsed.rejected]).toEqual([1, 1]);
   });
 
@@ -146,7 +172,14 @@ describe('Upptime importer', () => {
     expect(parseUpptime(day, { limits: { ...DEFAULT_LIMITS, maxRows: 25 } }).series[0]!.t.length).toBe(25);
     expect(parseUpptime(day, { limits: { ...DEFAULT_LIMITS, maxRows: 24 } })).toMatchObject({
       series: [],
-      issues: [{ severity: 'error', code: 'TOO_MANY_POINTS', message: 'The history would take 25 samples (monitor "a" alone 25, from 1970-01-01 to 1970-01-02), more than the limit of 24 points per import; import a shorter span or fewer monitors' }],
+      issues: [
+        {
+          severity: 'error',
+          code: 'TOO_MANY_POINTS',
+          message:
+            'The history would take 25 samples (monitor "a" alone 25, from 1970-01-01 to 1970-01-02), more than the limit of 24 points per import; import a shorter span or fewer monitors',
+        },
+      ],
     });
     // A span of 230 years in three lines is counted, not built: 2,016,001 samples are refused at once under a 1M limit.
     const centuries = 'check_time_utc,slug,status\n1970-01-01T00:00:00Z,a,up\n2199-12-31T00:00:00Z,a,down\n';
@@ -163,7 +196,10 @@ describe('Upptime importer', () => {
     expect(parsed.series.map((s) => [s.name, [...s.good], [...s.total]])).toEqual([['bern', [2, 0], [2, 1]]]);
   });
 
-  const history = fc.array(fc.record({ gapMinutes: fc.integer({ min: 0, max: 500 }), gapSeconds: fc.integer({ min: 0, max: 59 }), up: fc.boolean() }), { minLength: 1, maxLength: 40 });
+  const history = fc.array(fc.record({ gapMinutes: fc.integer({ min: 0, max: 500 }), gapSeconds: fc.integer({ min: 0, max: 59 }), up: fc.boolean() }), {
+    minLength: 1,
+    maxLength: 40,
+  });
   /** Events from gaps (the first from 2026-01-01 plus a random offset within the hour), as a CSV and as times. */
   function events(steps: { gapMinutes: number; gapSeconds: number; up: boolean }[]): { rows: { time: number; up: boolean }[]; csv: string } {
     let time = Date.UTC(2026, 0, 1);
@@ -175,39 +211,45 @@ describe('Upptime importer', () => {
   }
 
   it('has exactly as many down minutes as the rounded down intervals of random histories', () => {
-    fc.assert(fc.property(history, (steps) => {
-      const { rows, csv } = events(steps);
-      const series = parseUpptime(csv).series[0]!;
-      let expected = 0;
-      rows.forEach((row, i) => {
-        if (!row.up && i + 1 < rows.length) expected += Math.round(rows[i + 1]!.time / 60_000) - Math.round(row.time / 60_000);
-      });
-      if (!rows[rows.length - 1]!.up) expected += 1;
-      expect(downtime(series).minutes).toBe(expected);
-      expect(series.total.reduce((a, b) => a + b, 0)).toBe(Math.round(rows[rows.length - 1]!.time / 60_000) - Math.round(rows[0]!.time / 60_000) + 1);
-    }), RUNS);
+    fc.assert(
+      fc.property(history, (steps) => {
+        const { rows, csv } = events(steps);
+        const series = parseUpptime(csv).series[0]!;
+        let expected = 0;
+        rows.forEach((row, i) => {
+          if (!row.up && i + 1 < rows.length) expected += Math.round(rows[i + 1]!.time / 60_000) - Math.round(row.time / 60_000);
+        });
+        if (!rows[rows.length - 1]!.up) expected += 1;
+        expect(downtime(series).minutes).toBe(expected);
+        expect(series.total.reduce((a, b) => a + b, 0)).toBe(Math.round(rows[rows.length - 1]!.time / 60_000) - Math.round(rows[0]!.time / 60_000) + 1);
+      }),
+      RUNS,
+    );
   });
 
   it('counts in each sample exactly the minutes since the previous one, in the state the latest event gave each minute', () => {
-    fc.assert(fc.property(history, (steps) => {
-      const { rows, csv } = events(steps);
-      const series = parseUpptime(csv).series[0]!;
-      // The state of every minute from the first event's to the last's: the latest event rounded to it or before.
-      const first = Math.round(rows[0]!.time / MINUTE);
-      const stateAt = (minute: number): boolean => rows.filter((r) => Math.round(r.time / MINUTE) <= minute).at(-1)!.up;
-      let from = first;
-      series.t.forEach((t, i) => {
-        const to = t / MINUTE;
-        let up = 0;
-        for (let m = from; m <= to; m++) if (stateAt(m)) up++;
-        expect([series.good[i], series.total[i]]).toEqual([up, to - from + 1]);
-        // A sample ends where the state changes, or at a full hour, or at the last event.
-        const last = i === series.t.length - 1;
-        expect(last || to % 60 === 0 || stateAt(to) !== stateAt(to + 1)).toBe(true);
-        from = to + 1;
-      });
-      expect(from - 1).toBe(Math.round(rows[rows.length - 1]!.time / MINUTE));
-    }), RUNS);
+    fc.assert(
+      fc.property(history, (steps) => {
+        const { rows, csv } = events(steps);
+        const series = parseUpptime(csv).series[0]!;
+        // The state of every minute from the first event's to the last's: the latest event rounded to it or before.
+        const first = Math.round(rows[0]!.time / MINUTE);
+        const stateAt = (minute: number): boolean => rows.filter((r) => Math.round(r.time / MINUTE) <= minute).at(-1)!.up;
+        let from = first;
+        series.t.forEach((t, i) => {
+          const to = t / MINUTE;
+          let up = 0;
+          for (let m = from; m <= to; m++) if (stateAt(m)) up++;
+          expect([series.good[i], series.total[i]]).toEqual([up, to - from + 1]);
+          // A sample ends where the state changes, or at a full hour, or at the last event.
+          const last = i === series.t.length - 1;
+          expect(last || to % 60 === 0 || stateAt(to) !== stateAt(to + 1)).toBe(true);
+          from = to + 1;
+        });
+        expect(from - 1).toBe(Math.round(rows[rows.length - 1]!.time / MINUTE));
+      }),
+      RUNS,
+    );
   });
 });
 
@@ -226,7 +268,9 @@ describe('Upptime history analysed as sparse samples', () => {
       const dense = perMinute(sparse);
       // Prefix sums of the minutes, so any span of them is summed exactly.
       const goodBefore = new Float64Array(dense.t.length + 1);
-      dense.good.forEach((g, i) => { goodBefore[i + 1] = goodBefore[i]! + g; });
+      dense.good.forEach((g, i) => {
+        goodBefore[i + 1] = goodBefore[i]! + g;
+      });
       const minuteIndex = (t: number): number => (t - dense.t[0]!) / MINUTE;
       for (const windowMs of [DAY, 7 * DAY, 30 * DAY]) {
         const w = rollingWindows(sparse, windowMs);
@@ -242,7 +286,8 @@ describe('Upptime history analysed as sparse samples', () => {
           const from = minuteIndex(startMs) + 1;
           const to = minuteIndex(end) + 1;
           const minuteSli = (goodBefore[to]! - goodBefore[from]!) / (to - from);
-          if (!(Math.abs(early) < MAX_SAMPLE_MINUTES * MINUTE && (first === 0 || early >= 0) && w.sli[k] === minuteSli)) wrong.push(`${sparse.name} ${end} ${windowMs}`);
+          if (!(Math.abs(early) < MAX_SAMPLE_MINUTES * MINUTE && (first === 0 || early >= 0) && w.sli[k] === minuteSli))
+            wrong.push(`${sparse.name} ${end} ${windowMs}`);
         }
       }
       // Over the whole history the counts are the same minutes, so the achieved SLI is identical.

@@ -31,7 +31,10 @@ export function parseZonedIso(text: string): number | null {
 /** The header of a CSV text (its first record, RFC 4180 quoting), or null when it has none. */
 function headerOf(text: string, limits: ImportLimits): string[] | null {
   let header: string[] | null = null;
-  scanCsv(text, ',', limits, createIssueLog(1), (row) => { header = row.texts(); return false; });
+  scanCsv(text, ',', limits, createIssueLog(1), (row) => {
+    header = row.texts();
+    return false;
+  });
   return header;
 }
 
@@ -112,7 +115,8 @@ function checkPoints(monitors: Monitor[], maxPoints: number): ImportIssue | null
   const day = (minute: number): string => new Date(minute * MINUTE_MS).toISOString().slice(0, 10);
   const span = `from ${day(largest.runs[0]!.from)} to ${day(largest.runs[largest.runs.length - 1]!.to)}`;
   return {
-    severity: 'error', code: 'TOO_MANY_POINTS',
+    severity: 'error',
+    code: 'TOO_MANY_POINTS',
     message: `The history would take ${samples} samples (monitor "${largest.slug}" alone ${largest.samples}, ${span}), more than the limit of ${maxPoints} points per import; import a shorter span or fewer monitors`,
   };
 }
@@ -146,7 +150,10 @@ export function parseUpptime(text: string, options: UpptimeOptions = {}): ParseR
   const scanned = () => accepted + rejected + log.count('RAGGED_ROW') + log.count('STRAY_QUOTE');
   let first = true;
   const summary = scanCsv(body, ',', { ...limits, maxRows: Number.MAX_SAFE_INTEGER }, log, (row, line) => {
-    if (first) { first = false; return true; }
+    if (first) {
+      first = false;
+      return true;
+    }
     if (scanned() >= limits.maxRows) {
       log.add({ severity: 'error', code: 'TOO_MANY_ROWS', message: `More than ${limits.maxRows} rows; reading stopped`, line });
       return false;
@@ -162,7 +169,8 @@ export function parseUpptime(text: string, options: UpptimeOptions = {}): ParseR
       return reject(line, 'TIME_OUT_OF_RANGE', message, timeAt + 1);
     }
     const status = row.text(statusAt);
-    if (status !== 'up' && status !== 'down' && status !== 'degraded') return reject(line, 'BAD_STATUS', `"${status}" is not up, down or degraded`, statusAt + 1);
+    if (status !== 'up' && status !== 'down' && status !== 'degraded')
+      return reject(line, 'BAD_STATUS', `"${status}" is not up, down or degraded`, statusAt + 1);
     const slug = row.text(slugAt);
     if (slug === '') return reject(line, 'BAD_SLUG', 'The monitor slug is empty', slugAt + 1);
     const up = status === 'up' || (status === 'degraded' && (options.degraded ?? 'up') === 'up');
@@ -173,10 +181,12 @@ export function parseUpptime(text: string, options: UpptimeOptions = {}): ParseR
     return true;
   });
   // Samples are counted before any is made: a few lines spanning centuries are refused, not built until memory runs out.
-  const counted: Monitor[] = [...monitors.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([slug, events]) => {
-    const runs = monitorRuns(events);
-    return { slug, runs, samples: runs.reduce((sum, run) => sum + runSamples(run), 0) };
-  });
+  const counted: Monitor[] = [...monitors.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([slug, events]) => {
+      const runs = monitorRuns(events);
+      return { slug, runs, samples: runs.reduce((sum, run) => sum + runSamples(run), 0) };
+    });
   const tooMany = checkPoints(counted, limits.maxRows);
   if (tooMany !== null) return { ...fail(tooMany), issues: [...log.finish(), tooMany], accepted, rejected: rejected + summary.rejected };
   const series = counted.map((monitor) => monitorSeries(monitor.slug, monitor.runs, monitor.samples));

@@ -1,8 +1,17 @@
 // Untrusted YAML is checked for size and nesting with the yaml package's own lexer (linear, no recursion) before the
 // parser sees it: deeply nested input such as '['.repeat(100000) aborts Node inside the parser (reliability.md, R21).
 import {
-  CST, Lexer, LineCounter, parseAllDocuments, visit,
-  type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions, type YAMLError,
+  CST,
+  Lexer,
+  LineCounter,
+  parseAllDocuments,
+  visit,
+  type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+  type ToJSOptions,
+  type YAMLError,
 } from 'yaml';
 import { positionOf } from './json-guard';
 
@@ -48,7 +57,6 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
-
 
 /**
  * Refuses text that is too large or nested too deeply, before any parsing. Depth counts block indentation levels,

@@ -10,9 +10,7 @@ import { IMPORT_FORMATS, type ImportFormat, type ImportIssue } from '../importer
 import { TEXT_ENCODINGS, type TextEncodingName } from '../importers/csv/decode';
 import { checkBucketMs } from '../importers/minute-buckets';
 import { checkTargetPpm } from '../domain/percent';
-import {
-  BUDGETING_METHODS, CALENDAR_UNITS, SLI_KINDS, TIERS, type Service, type Sli, type Tier,
-} from '../domain/types';
+import { BUDGETING_METHODS, CALENDAR_UNITS, SLI_KINDS, TIERS, type Service, type Sli, type Tier } from '../domain/types';
 import { checkName, checkThresholdMs, checkWindowDays, MAX_NAME_LENGTH, type FieldCheck } from '../domain/validation';
 
 /** Turns a shared field check into a zod refinement so the boundary and the forms speak with one voice. */
@@ -26,7 +24,6 @@ function checked<T, I>(base: z.ZodType<I>, check: (input: I) => FieldCheck<T>) {
     return result.value;
   });
 }
-
 
 const id = z.number().int().positive();
 const serviceName = checked(z.string().max(MAX_NAME_LENGTH * 4), (s: string) => checkName(s, 'Service name'));
@@ -55,23 +52,27 @@ export const timesliceSchema = z.object({
 const groupName = z.string().trim().min(1, 'A redundancy group needs a name').max(60, 'A redundancy group name must be at most 60 characters');
 
 /** Boundary schema of an error-budget policy; its rules are checked by checkPolicy in the core. */
-export const policySchema = z.object({
-  warningBelowPercent: z.number(),
-  criticalBelowPercent: z.number(),
-  warningBurnRate: z.number(),
-  criticalBurnRate: z.number(),
-  actions: z.object({ healthy: z.string(), warning: z.string(), critical: z.string(), exhausted: z.string() }).strict(),
-}).strict();
+export const policySchema = z
+  .object({
+    warningBelowPercent: z.number(),
+    criticalBelowPercent: z.number(),
+    warningBurnRate: z.number(),
+    criticalBurnRate: z.number(),
+    actions: z.object({ healthy: z.string(), warning: z.string(), critical: z.string(), exhausted: z.string() }).strict(),
+  })
+  .strict();
 
 const alertWindowSchema = z.object({ budgetPercent: z.number(), shortMinutes: z.number(), longMinutes: z.number() }).strict();
 
 /** Boundary schema of an alert window set; its rules are checked by checkAlertSet in the core. */
-export const alertSetSchema = z.object({
-  name: z.string().max(100),
-  periodMinutes: z.number(),
-  page: z.object({ quick: alertWindowSchema, slow: alertWindowSchema }).strict(),
-  ticket: z.object({ quick: alertWindowSchema, slow: alertWindowSchema }).strict(),
-}).strict();
+export const alertSetSchema = z
+  .object({
+    name: z.string().max(100),
+    periodMinutes: z.number(),
+    page: z.object({ quick: alertWindowSchema, slow: alertWindowSchema }).strict(),
+    ticket: z.object({ quick: alertWindowSchema, slow: alertWindowSchema }).strict(),
+  })
+  .strict();
 
 /** The alert window sets a workspace offers: the built-in ones and the team's own (with ids). */
 export type AlertSetList = { builtIn: AlertWindowSet[]; custom: (AlertWindowSet & { id: number })[] };
@@ -83,8 +84,23 @@ export const csvMappingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('good-total'), time: columnRef, good: columnRef, total: columnRef }).strict(),
   z.object({ kind: z.literal('bad-total'), time: columnRef, bad: columnRef, total: columnRef }).strict(),
   z.object({ kind: z.literal('ratio'), time: columnRef, ratio: columnRef, total: columnRef.optional() }).strict(),
-  z.object({ kind: z.literal('value-threshold'), time: columnRef, value: columnRef, threshold: z.number().refine(Number.isFinite, 'The threshold must be a number'), direction: z.enum(['below', 'above']) }).strict(),
-  z.object({ kind: z.literal('latency'), time: columnRef, value: columnRef, unit: z.enum(['ms', 's', 'us'], { message: 'The unit of the values is ms, s or us (µs)' }) }).strict(),
+  z
+    .object({
+      kind: z.literal('value-threshold'),
+      time: columnRef,
+      value: columnRef,
+      threshold: z.number().refine(Number.isFinite, 'The threshold must be a number'),
+      direction: z.enum(['below', 'above']),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('latency'),
+      time: columnRef,
+      value: columnRef,
+      unit: z.enum(['ms', 's', 'us'], { message: 'The unit of the values is ms, s or us (µs)' }),
+    })
+    .strict(),
 ]);
 
 /**
@@ -92,7 +108,11 @@ export const csvMappingSchema = z.discriminatedUnion('kind', [
  * what it keeps to judge each tier (values, or counts at `bounds` latency bounds) and the unit the latencies were in.
  */
 export type SeriesSummary = {
-  name: string; points: number; stepMs: number | null; startMs: number | null; endMs: number | null;
+  name: string;
+  points: number;
+  stepMs: number | null;
+  startMs: number | null;
+  endMs: number | null;
   latency?: { kind: 'values' | 'counts'; unit: 'ms' | 's' | 'us'; bounds: number };
 };
 
@@ -132,7 +152,13 @@ export type HistoryVariant = HistoryAnalysis & { windowsByTier: Partial<Record<T
  * data; `excluding` repeats it without the excluded periods (null when the SLI has no exclusions).
  */
 export type HistoryReport = HistoryVariant & {
-  importId: number; fileName: string; series: string; seriesId: number; startMs: number | null; endMs: number | null; windowDays: number;
+  importId: number;
+  fileName: string;
+  series: string;
+  seriesId: number;
+  startMs: number | null;
+  endMs: number | null;
+  windowDays: number;
   /** Every imported series of the SLI, to choose from (an Upptime file holds one per monitor). */
   available: SeriesChoice[];
   excluding: (HistoryVariant & { exclusions: number; droppedSamples: number }) | null;
@@ -170,7 +196,13 @@ export type ImportPreview = {
 
 /** An import as listed for an SLI, newest last, with its series. */
 export type ImportListing = {
-  id: number; fileName: string; format: ImportSource; acceptedRows: number; rejectedRows: number; mergedRows: number; finishedAt: number | null;
+  id: number;
+  fileName: string;
+  format: ImportSource;
+  acceptedRows: number;
+  rejectedRows: number;
+  mergedRows: number;
+  finishedAt: number | null;
   series: (SeriesSummary & { seriesId: number })[];
 };
 
@@ -246,23 +278,35 @@ export type FolderListing = {
 };
 
 const none = z.object({}).strict();
-const jobId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'A job id is letters, digits, - and _');
+const jobId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'A job id is letters, digits, - and _');
 const timeMs = z.number().int('Times are whole milliseconds').min(0, 'Times start at 1970').max(8.64e15, 'That time is out of range');
 const timeZone = z.string().max(64).refine(isKnownTimeZone, { message: 'Time zone must be an IANA name such as Europe/Berlin' });
 
 /** Boundary schema of an exclusion; its rules (rule syntax, duration) are checked by checkExclusion in the core. */
-export const exclusionSchema = z.object({
-  category: z.enum(EXCLUSION_CATEGORIES, { message: `Category must be one of ${EXCLUSION_CATEGORIES.join(', ')}` }),
-  reason: z.string().max(500, 'A reason must be at most 500 characters'),
-  startMs: timeMs,
-  durationMinutes: z.number(),
-  rrule: z.string().max(500).nullable(),
-  timeZone,
-}).strict();
+export const exclusionSchema = z
+  .object({
+    category: z.enum(EXCLUSION_CATEGORIES, { message: `Category must be one of ${EXCLUSION_CATEGORIES.join(', ')}` }),
+    reason: z.string().max(500, 'A reason must be at most 500 characters'),
+    startMs: timeMs,
+    durationMinutes: z.number(),
+    rrule: z.string().max(500).nullable(),
+    timeZone,
+  })
+  .strict();
 
 /** Boundary schema of the live Prometheus queries: good and total, or an error ratio. */
 export const promQuerySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('good-total'), good: z.string().min(1, 'A PromQL query for good events is required').max(4000), total: z.string().min(1, 'A PromQL query for total events is required').max(4000) }).strict(),
+  z
+    .object({
+      kind: z.literal('good-total'),
+      good: z.string().min(1, 'A PromQL query for good events is required').max(4000),
+      total: z.string().min(1, 'A PromQL query for total events is required').max(4000),
+    })
+    .strict(),
   z.object({ kind: z.literal('error-ratio'), errorRatio: z.string().min(1, 'A PromQL query for the error ratio is required').max(4000) }).strict(),
 ]);
 // A typed placeholder: results are produced by our own code, so they carry a type but need no runtime schema.
@@ -295,12 +339,14 @@ export const contract = {
   'service/rename': { args: z.object({ serviceId: id, name: serviceName }).strict(), result: returns<Service>() },
   'service/delete': { args: z.object({ serviceId: id }).strict(), result: returns<{ serviceId: number }>() },
   'sli/create': {
-    args: z.object({
-      serviceId: id,
-      name: sliName,
-      kind: z.enum(SLI_KINDS, { message: `Kind must be one of ${SLI_KINDS.join(', ')}` }),
-      latencyThresholdMs: thresholdMs.nullable().default(null),
-    }).strict(),
+    args: z
+      .object({
+        serviceId: id,
+        name: sliName,
+        kind: z.enum(SLI_KINDS, { message: `Kind must be one of ${SLI_KINDS.join(', ')}` }),
+        latencyThresholdMs: thresholdMs.nullable().default(null),
+      })
+      .strict(),
     result: returns<Sli>(),
   },
   'sli/update': {
@@ -309,15 +355,17 @@ export const contract = {
   },
   'sli/delete': { args: z.object({ sliId: id }).strict(), result: returns<{ sliId: number }>() },
   'objective/set': {
-    args: z.object({
-      sliId: id,
-      tier: z.enum(TIERS, { message: `Tier must be one of ${TIERS.join(', ')}` }),
-      targetPpm: checked(z.number(), checkTargetPpm),
-      window: windowSchema,
-      method: z.enum(BUDGETING_METHODS, { message: `Budgeting method must be one of ${BUDGETING_METHODS.join(', ')}` }),
-      timeslice: timesliceSchema.nullable().default(null),
-      latencyThresholdMs: thresholdMs.nullable().default(null),
-    }).strict(),
+    args: z
+      .object({
+        sliId: id,
+        tier: z.enum(TIERS, { message: `Tier must be one of ${TIERS.join(', ')}` }),
+        targetPpm: checked(z.number(), checkTargetPpm),
+        window: windowSchema,
+        method: z.enum(BUDGETING_METHODS, { message: `Budgeting method must be one of ${BUDGETING_METHODS.join(', ')}` }),
+        timeslice: timesliceSchema.nullable().default(null),
+        latencyThresholdMs: thresholdMs.nullable().default(null),
+      })
+      .strict(),
     result: returns<Sli>(),
   },
   'objective/clear': {
@@ -325,11 +373,17 @@ export const contract = {
     result: returns<Sli>(),
   },
   'service/set-traffic': {
-    args: z.object({
-      serviceId: id,
-      requestsPerDay: z.number().min(0, 'Traffic must not be negative').max(1e15, 'Traffic must be at most 10^15 requests per day')
-        .refine(Number.isFinite, 'Traffic must be a number').nullable(),
-    }).strict(),
+    args: z
+      .object({
+        serviceId: id,
+        requestsPerDay: z
+          .number()
+          .min(0, 'Traffic must not be negative')
+          .max(1e15, 'Traffic must be at most 10^15 requests per day')
+          .refine(Number.isFinite, 'Traffic must be a number')
+          .nullable(),
+      })
+      .strict(),
     result: returns<Service>(),
   },
   'service/set-policy': { args: z.object({ serviceId: id, policy: policySchema.nullable() }).strict(), result: returns<Service>() },
@@ -342,46 +396,64 @@ export const contract = {
   'alerts/save-set': { args: z.object({ id: id.optional(), set: alertSetSchema }).strict(), result: returns<AlertSetList>() },
   'alerts/delete-set': { args: z.object({ id }).strict(), result: returns<AlertSetList>() },
   'import/file': {
-    args: z.object({
-      sliId: id,
-      path: workspacePath,
-      format: z.enum([...IMPORT_FORMATS, 'auto']).default('auto'),
-      csv: z.object({
-        mapping: csvMappingSchema,
-        timeFormat: z.enum(['iso', 'epoch-s', 'epoch-ms']),
-        timeZone: z.string().max(64).refine(isKnownTimeZone, { message: 'Time zone must be an IANA name such as Europe/Berlin' }).optional(),
-      }).strict().optional(),
-      encoding: z.enum(TEXT_ENCODINGS, { message: `Encoding must be one of ${TEXT_ENCODINGS.join(', ')}` }).optional(),
-      accessLog: z.object({
-        bucketMs: checked(z.number(), (ms) => { const problem = checkBucketMs(ms); return problem === null ? { ok: true, value: ms } : { ok: false, message: problem }; }).optional(),
-        durationField: z.enum(['microseconds', 'milliseconds', 'seconds']).optional(),
-        latencyThresholdMs: z.number().positive().max(3_600_000).optional(),
-      }).strict().optional(),
-      jsonSamples: z.object({ valueUnit: z.enum(['ms', 's', 'us'], { message: 'The unit of the values is ms, s or us (µs)' }).optional() }).strict().optional(),
-      prometheusRatio: z.boolean().optional(),
-      onBadRows: z.enum(['skip', 'abort']).default('abort'),
-      jobId: jobId.optional(),
-    }).strict(),
+    args: z
+      .object({
+        sliId: id,
+        path: workspacePath,
+        format: z.enum([...IMPORT_FORMATS, 'auto']).default('auto'),
+        csv: z
+          .object({
+            mapping: csvMappingSchema,
+            timeFormat: z.enum(['iso', 'epoch-s', 'epoch-ms']),
+            timeZone: z.string().max(64).refine(isKnownTimeZone, { message: 'Time zone must be an IANA name such as Europe/Berlin' }).optional(),
+          })
+          .strict()
+          .optional(),
+        encoding: z.enum(TEXT_ENCODINGS, { message: `Encoding must be one of ${TEXT_ENCODINGS.join(', ')}` }).optional(),
+        accessLog: z
+          .object({
+            bucketMs: checked(z.number(), (ms) => {
+              const problem = checkBucketMs(ms);
+              return problem === null ? { ok: true, value: ms } : { ok: false, message: problem };
+            }).optional(),
+            durationField: z.enum(['microseconds', 'milliseconds', 'seconds']).optional(),
+            latencyThresholdMs: z.number().positive().max(3_600_000).optional(),
+          })
+          .strict()
+          .optional(),
+        jsonSamples: z
+          .object({ valueUnit: z.enum(['ms', 's', 'us'], { message: 'The unit of the values is ms, s or us (µs)' }).optional() })
+          .strict()
+          .optional(),
+        prometheusRatio: z.boolean().optional(),
+        onBadRows: z.enum(['skip', 'abort']).default('abort'),
+        jobId: jobId.optional(),
+      })
+      .strict(),
     result: returns<ImportSummary>(),
   },
   'import/preview': {
-    args: z.object({
-      path: workspacePath,
-      encoding: z.enum(TEXT_ENCODINGS, { message: `Encoding must be one of ${TEXT_ENCODINGS.join(', ')}` }).optional(),
-    }).strict(),
+    args: z
+      .object({
+        path: workspacePath,
+        encoding: z.enum(TEXT_ENCODINGS, { message: `Encoding must be one of ${TEXT_ENCODINGS.join(', ')}` }).optional(),
+      })
+      .strict(),
     result: returns<ImportPreview>(),
   },
   'import/prometheus': {
-    args: z.object({
-      sliId: id,
-      url: z.string().max(2000).url('The Prometheus address must be a URL such as http://localhost:9090'),
-      query: promQuerySchema,
-      startMs: timeMs,
-      endMs: timeMs,
-      stepSeconds: z.number().int('The step is whole seconds').min(1, 'The step must be at least 1 second').max(86_400, 'The step must be at most 1 day'),
-      onBadRows: z.enum(['skip', 'abort']).default('abort'),
-      jobId: jobId.optional(),
-    }).strict(),
+    args: z
+      .object({
+        sliId: id,
+        url: z.string().max(2000).url('The Prometheus address must be a URL such as http://localhost:9090'),
+        query: promQuerySchema,
+        startMs: timeMs,
+        endMs: timeMs,
+        stepSeconds: z.number().int('The step is whole seconds').min(1, 'The step must be at least 1 second').max(86_400, 'The step must be at most 1 day'),
+        onBadRows: z.enum(['skip', 'abort']).default('abort'),
+        jobId: jobId.optional(),
+      })
+      .strict(),
     result: returns<ImportSummary>(),
   },
   'import/cancel': { args: z.object({ jobId }).strict(), result: returns<{ cancelled: boolean }>() },
@@ -392,15 +464,17 @@ export const contract = {
     result: returns<HistoryReport>(),
   },
   'analysis/chart': {
-    args: z.object({
-      sliId: id,
-      fromMs: timeMs.nullable().default(null),
-      toMs: timeMs.nullable().default(null),
-      maxPoints: z.number().int().min(10).max(10_000).default(1500),
-      windowDays: checked(z.number(), checkWindowDays).default(30),
-      seriesId: id.nullable().default(null),
-      excluding: z.boolean().default(true),
-    }).strict(),
+    args: z
+      .object({
+        sliId: id,
+        fromMs: timeMs.nullable().default(null),
+        toMs: timeMs.nullable().default(null),
+        maxPoints: z.number().int().min(10).max(10_000).default(1500),
+        windowDays: checked(z.number(), checkWindowDays).default(30),
+        seriesId: id.nullable().default(null),
+        excluding: z.boolean().default(true),
+      })
+      .strict(),
     result: returns<ChartData>(),
   },
   'analysis/burndown': {
@@ -408,7 +482,9 @@ export const contract = {
     result: returns<BurnDown>(),
   },
   'analysis/backtest': {
-    args: z.object({ sliId: id, excluding: z.boolean().default(true), alertSetId: id.nullable().default(null), seriesId: id.nullable().default(null) }).strict(),
+    args: z
+      .object({ sliId: id, excluding: z.boolean().default(true), alertSetId: id.nullable().default(null), seriesId: id.nullable().default(null) })
+      .strict(),
     result: returns<BacktestReport>(),
   },
   'exclusion/list': { args: z.object({ serviceId: id }).strict(), result: returns<Exclusion[]>() },

@@ -16,6 +16,4 @@ export type EventMap = {
 export type EventName = keyof EventMap;
 
 /** Every event name, for allowlists in the preload and the browser-mode client. */
-export const EVENT_NAMES: readonly EventName[] = [
-  'workspace-changed', 'catalog-changed', 'history-changed', 'exclusions-changed', 'import-progress',
-];
+export const EVENT_NAMES: readonly EventName[] = ['workspace-changed', 'catalog-changed', 'history-changed', 'exclusions-changed', 'import-progress'];

@@ -2,8 +2,7 @@ import type { HandlerMap } from '../context';
 
 /** Services, SLIs and objectives. Every edit announces itself so other windows refresh. */
 export const catalogHandlers: HandlerMap<
-  'catalog/list' | 'service/create' | 'service/rename' | 'service/delete' | 'sli/create' | 'sli/update' | 'sli/delete'
-  | 'objective/set' | 'objective/clear'
+  'catalog/list' | 'service/create' | 'service/rename' | 'service/delete' | 'sli/create' | 'sli/update' | 'sli/delete' | 'objective/set' | 'objective/clear'
 > = {
   'catalog/list': (_args, ctx) => ctx.catalog.list(),
   'service/create': (args, ctx) => edited(ctx, ctx.catalog.createService(args)),

@@ -1,5 +1,5 @@
-import type { ImportListing } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import type { ImportListing } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import type { HandlerMap } from '../context';
 import { deleteImport } from '../services/import-delete';
 import { previewFile } from '../services/import-preview';
@@ -12,17 +12,31 @@ export const importHandlers: HandlerMap<'import/file' | 'import/preview' | 'impo
   'import/file': async (args, ctx) => {
     const path = ctx.options.resolvePath(args.path, 'open');
     const { sliId, format, encoding, csv, accessLog, jsonSamples, prometheusRatio, onBadRows } = args;
-    const summary = await ctx.jobs.run(args.jobId, (job) => importFile(ctx.session, {
-      sliId, path, onBadRows, request: { format, encoding, csv, accessLog, jsonSamples, prometheusRatio }, signal: job.signal,
-      onProgress: (phase, done, total) => job.progress(phase, done, total),
-    }, ctx.now));
+    const summary = await ctx.jobs.run(args.jobId, (job) =>
+      importFile(
+        ctx.session,
+        {
+          sliId,
+          path,
+          onBadRows,
+          request: { format, encoding, csv, accessLog, jsonSamples, prometheusRatio },
+          signal: job.signal,
+          onProgress: (phase, done, total) => job.progress(phase, done, total),
+        },
+        ctx.now,
+      ),
+    );
     if (summary.status === 'stored') ctx.emit('history-changed', { sliId });
     return summary;
   },
   'import/prometheus': async (args, ctx) => {
-    const summary = await ctx.jobs.run(args.jobId, (job) => importPrometheus(ctx.session, args, {
-      now: ctx.now, signal: job.signal, onProgress: (done, total) => job.progress('querying', done, total),
-    }));
+    const summary = await ctx.jobs.run(args.jobId, (job) =>
+      importPrometheus(ctx.session, args, {
+        now: ctx.now,
+        signal: job.signal,
+        onProgress: (done, total) => job.progress('querying', done, total),
+      }),
+    );
     if (summary.status === 'stored') ctx.emit('history-changed', { sliId: args.sliId });
     return summary;
   },
@@ -31,7 +45,13 @@ export const importHandlers: HandlerMap<'import/file' | 'import/preview' | 'impo
     if (!ctx.session.reader().getSli(args.sliId)) throw new AppFailure('NOT_FOUND', `There is no SLI with id ${args.sliId}`, { field: 'sliId' });
     const repo = ctx.session.series();
     return repo.listImports(args.sliId).map((r): ImportListing => ({
-      id: r.id, fileName: r.fileName, format: r.format, acceptedRows: r.acceptedRows, rejectedRows: r.rejectedRows, mergedRows: r.mergedRows, finishedAt: r.finishedAt,
+      id: r.id,
+      fileName: r.fileName,
+      format: r.format,
+      acceptedRows: r.acceptedRows,
+      rejectedRows: r.rejectedRows,
+      mergedRows: r.mergedRows,
+      finishedAt: r.finishedAt,
       series: repo.listSeries(r.id).map((s) => ({ seriesId: s.id, ...seriesSummary(s) })),
     }));
   },

@@ -1,4 +1,4 @@
-import { AppFailure } from '../../../shared/ipc/errors';
+import { AppFailure } from '#shared/ipc/errors';
 import type { HandlerContext, HandlerMap } from '../context';
 import { listFolder, relativeInFolder } from '../services/folder-paths';
 
@@ -11,8 +11,15 @@ function opened(ctx: HandlerContext, reason: 'created' | 'opened' | 'saved-as') 
 
 /** Creating, opening, saving as, closing and the recent list. */
 export const workspaceHandlers: HandlerMap<
-  'app/info' | 'workspace/state' | 'workspace/create' | 'workspace/open' | 'workspace/save-as' | 'workspace/close'
-  | 'workspace/recent' | 'workspace/open-recent' | 'workspace/list-folder'
+  | 'app/info'
+  | 'workspace/state'
+  | 'workspace/create'
+  | 'workspace/open'
+  | 'workspace/save-as'
+  | 'workspace/close'
+  | 'workspace/recent'
+  | 'workspace/open-recent'
+  | 'workspace/list-folder'
 > = {
   'app/info': (_args, ctx) => ({
     host: ctx.options.host,
@@ -53,7 +60,10 @@ export const workspaceHandlers: HandlerMap<
       // Answered like an unknown id, so the page learns nothing about workspaces outside its folder.
       throw new AppFailure('NOT_FOUND', 'That workspace is not in the recent list of this folder', { field: 'id' });
     }
-    if (!path) throw new AppFailure('NOT_FOUND', folder ? 'That workspace is not in the recent list of this folder' : 'That workspace is no longer in the recent list', { field: 'id' });
+    if (!path)
+      throw new AppFailure('NOT_FOUND', folder ? 'That workspace is not in the recent list of this folder' : 'That workspace is no longer in the recent list', {
+        field: 'id',
+      });
     ctx.session.open(path);
     return opened(ctx, 'opened');
   },

@@ -1,13 +1,13 @@
-import { applyExclusions, expandExclusions, type ExcludedInterval } from '../../../shared/analysis/exclusions';
-import { analyseHistory, medianStep, type History } from '../../../shared/analysis/history';
-import { judgeLatency } from '../../../shared/analysis/latency';
-import { estimateTraffic } from '../../../shared/analysis/traffic';
-import { budgetPerWindow } from '../../../shared/analysis/windows';
-import { tierThresholdMs } from '../../../shared/domain/tiers';
-import { TIER_LABELS, TIERS, type Sli, type Tier } from '../../../shared/domain/types';
-import type { LatencyData } from '../../../shared/importers/types';
-import type { HistoryReport, HistoryVariant, LatencyJudgement, SeriesChoice } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { applyExclusions, expandExclusions, type ExcludedInterval } from '#shared/analysis/exclusions';
+import { analyseHistory, medianStep, type History } from '#shared/analysis/history';
+import { judgeLatency } from '#shared/analysis/latency';
+import { estimateTraffic } from '#shared/analysis/traffic';
+import { budgetPerWindow } from '#shared/analysis/windows';
+import { tierThresholdMs } from '#shared/domain/tiers';
+import { TIER_LABELS, TIERS, type Sli, type Tier } from '#shared/domain/types';
+import type { LatencyData } from '#shared/importers/types';
+import type { HistoryReport, HistoryVariant, LatencyJudgement, SeriesChoice } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import type { SeriesInfo } from '../storage/repos/series-repo';
 import { tierList } from './latency-import';
 import type { WorkspaceSession } from './workspace-session';
@@ -32,8 +32,11 @@ export type LoadedHistory = {
 /** Every series imported for an SLI, newest import last. */
 export function seriesChoices(session: WorkspaceSession, sliId: number): SeriesChoice[] {
   const repo = session.series();
-  return repo.listImports(sliId).flatMap((record) => repo.listSeries(record.id)
-    .map((s) => ({ seriesId: s.id, importId: record.id, name: s.name, fileName: record.fileName, points: s.points })));
+  return repo
+    .listImports(sliId)
+    .flatMap((record) =>
+      repo.listSeries(record.id).map((s) => ({ seriesId: s.id, importId: record.id, name: s.name, fileName: record.fileName, points: s.points })),
+    );
 }
 
 /**
@@ -68,7 +71,14 @@ export function loadHistory(session: WorkspaceSession, sliId: number, seriesId: 
   const from = n ? history.t[0]! - medianStep(history.t) : 0;
   const to = n ? history.t[n - 1]! + 1 : 0;
   return {
-    sli, info, fileName: choice.fileName, history, latency, available, exclusions: n ? expandExclusions(list, from, to) : [], exclusionCount: list.length,
+    sli,
+    info,
+    fileName: choice.fileName,
+    history,
+    latency,
+    available,
+    exclusions: n ? expandExclusions(list, from, to) : [],
+    exclusionCount: list.length,
   };
 }
 
@@ -77,8 +87,12 @@ export function loadHistory(session: WorkspaceSession, sliId: number, seriesId: 
  * as the headline counts as the SLO does; without an SLO the SLI's default, else any tier's; null when none is set.
  */
 export function headlineThresholdMs(sli: Sli): number | null {
-  return (sli.objectives.slo ? tierThresholdMs(sli, 'slo') : null) ?? sli.latencyThresholdMs
-    ?? TIERS.map((tier) => tierThresholdMs(sli, tier)).find((ms) => ms !== null) ?? null;
+  return (
+    (sli.objectives.slo ? tierThresholdMs(sli, 'slo') : null) ??
+    sli.latencyThresholdMs ??
+    TIERS.map((tier) => tierThresholdMs(sli, tier)).find((ms) => ms !== null) ??
+    null
+  );
 }
 
 /** A latency series judged at a threshold (a tier's, or the SLI's own when tier is null), or a refusal that says why not. */
@@ -88,7 +102,8 @@ function judgedAt(sli: Sli, h: History, latency: LatencyData, thresholdMs: numbe
     throw new AppFailure('INVALID_ARGUMENT', `${whose} has no latency threshold: set one to judge its latency history`, { field: 'latencyThresholdMs' });
   }
   const judged = judgeLatency(h, latency, thresholdMs);
-  if (!judged.ok) throw new AppFailure('INVALID_ARGUMENT', `${tier === null ? whose : `${whose} (≤ ${thresholdMs} ms)`}: ${judged.message}`, { field: 'latencyThresholdMs' });
+  if (!judged.ok)
+    throw new AppFailure('INVALID_ARGUMENT', `${tier === null ? whose : `${whose} (≤ ${thresholdMs} ms)`}: ${judged.message}`, { field: 'latencyThresholdMs' });
   return judged.history;
 }
 
@@ -137,7 +152,9 @@ function variant(loaded: LoadedHistory, windowDays: number, excluding: boolean):
   for (const tier of present) windowsByTier[tier] = budgetPerWindow(judged.get(tier)!, sli.objectives[tier]!);
   const sloHistory = judged.get('slo') ?? base;
   return {
-    ...analyseHistory(base, sli, windowMs), tiers, windowsByTier,
+    ...analyseHistory(base, sli, windowMs),
+    tiers,
+    windowsByTier,
     recommendation: analyseHistory(sloHistory, sli, windowMs).recommendation,
     stretch: analyseHistory(judged.get('target') ?? sloHistory, sli, windowMs).stretch,
   };
@@ -146,8 +163,10 @@ function variant(loaded: LoadedHistory, windowDays: number, excluding: boolean):
 /** For a latency SLI whose series holds no latency values: that its tiers' own thresholds cannot be applied; else null. */
 function latencyWarning(loaded: LoadedHistory): string | null {
   if (loaded.sli.kind !== 'latency' || loaded.latency) return null;
-  return `${loaded.fileName} holds good and total counts fixed when it was imported, not latency values: every tier is read from those counts, `
-    + `not at its own threshold${tierList(loaded.sli)}. Import the latency values with their unit to judge each tier at its own threshold.`;
+  return (
+    `${loaded.fileName} holds good and total counts fixed when it was imported, not latency values: every tier is read from those counts, ` +
+    `not at its own threshold${tierList(loaded.sli)}. Import the latency values with their unit to judge each tier at its own threshold.`
+  );
 }
 
 /** The thresholds a latency history was judged at, for the report; null for a good/total series. */
@@ -173,10 +192,23 @@ export function analyseSli(session: WorkspaceSession, sliId: number, windowDays:
     excluding = { ...variant(loaded, windowDays, true), exclusions: loaded.exclusionCount, droppedSamples: excludedHistory(loaded).droppedSamples };
   }
   // Traffic only from sources that count requests, which the import's format tells (not an Upptime history's minutes).
-  const format = session.series().listImports(loaded.sli.id).find((r) => r.id === info.importId)!.format;
+  const format = session
+    .series()
+    .listImports(loaded.sli.id)
+    .find((r) => r.id === info.importId)!.format;
   return {
-    ...all, excluding, traffic: estimateTraffic(loaded.history, { format, fileName: loaded.fileName }), latency: latencyJudgement(loaded), latencyWarning: latencyWarning(loaded),
-    importId: info.importId, fileName: loaded.fileName, series: info.name, seriesId: info.id, startMs: info.startMs, endMs: info.endMs, windowDays,
+    ...all,
+    excluding,
+    traffic: estimateTraffic(loaded.history, { format, fileName: loaded.fileName }),
+    latency: latencyJudgement(loaded),
+    latencyWarning: latencyWarning(loaded),
+    importId: info.importId,
+    fileName: loaded.fileName,
+    series: info.name,
+    seriesId: info.id,
+    startMs: info.startMs,
+    endMs: info.endMs,
+    windowDays,
     available: loaded.available,
   };
 }

@@ -1,9 +1,9 @@
-import { backtest } from '../../../shared/analysis/backtest';
-import { alertPeriodMinutes, chooseAlertSet, DEFAULT_ALERT_SETS, type AlertWindowSet } from '../../../shared/budget/alerts';
-import type { Objective } from '../../../shared/domain/types';
-import { TIERS } from '../../../shared/domain/types';
-import type { Args, BacktestReport } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { backtest } from '#shared/analysis/backtest';
+import { alertPeriodMinutes, chooseAlertSet, DEFAULT_ALERT_SETS, type AlertWindowSet } from '#shared/budget/alerts';
+import type { Objective } from '#shared/domain/types';
+import { TIERS } from '#shared/domain/types';
+import type { Args, BacktestReport } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import { loadHistory, tierHistory } from './analysis-service';
 import type { WorkspaceSession } from './workspace-session';
 
@@ -23,7 +23,8 @@ export function backtestSli(session: WorkspaceSession, args: Args<'analysis/back
     if (!asked) throw new AppFailure('NOT_FOUND', `There is no alert set with id ${args.alertSetId}`, { field: 'alertSetId' });
   }
   const reference = sli.objectives.slo ?? sli.objectives.sla ?? sli.objectives.target;
-  if (!asked && !reference) throw new AppFailure('INVALID_ARGUMENT', `"${sli.name}" has no tier set yet; set a target to backtest its alerts`, { field: 'sliId' });
+  if (!asked && !reference)
+    throw new AppFailure('INVALID_ARGUMENT', `"${sli.name}" has no tier set yet; set a target to backtest its alerts`, { field: 'sliId' });
   const setFor = (objective: Objective): AlertWindowSet => asked ?? chooseAlertSet(DEFAULT_ALERT_SETS, alertPeriodMinutes(objective.window, atMs), own);
   const set = asked ?? setFor(reference!);
   const tiers: BacktestReport['tiers'] = [];
@@ -34,7 +35,11 @@ export function backtestSli(session: WorkspaceSession, args: Args<'analysis/back
   }
   const n = loaded.history.t.length;
   return {
-    setName: set.name, periodMinutes: set.periodMinutes, excluding: args.excluding,
-    startMs: n ? loaded.history.t[0]! : 0, endMs: n ? loaded.history.t[n - 1]! : 0, tiers,
+    setName: set.name,
+    periodMinutes: set.periodMinutes,
+    excluding: args.excluding,
+    startMs: n ? loaded.history.t[0]! : 0,
+    endMs: n ? loaded.history.t[n - 1]! : 0,
+    tiers,
   };
 }

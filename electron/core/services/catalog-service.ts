@@ -1,10 +1,9 @@
-import { DEFAULT_TIMESLICE, TIER_LABELS, type Objective, type Service, type Sli, type SliKind, type Tier } from '../../../shared/domain/types';
-import { duplicateServiceMessage, duplicateSliMessage } from '../../../shared/domain/validation';
-import type { Args } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { DEFAULT_TIMESLICE, TIER_LABELS, type Objective, type Service, type Sli, type SliKind, type Tier } from '#shared/domain/types';
+import { duplicateServiceMessage, duplicateSliMessage } from '#shared/domain/validation';
+import type { Args } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import type { CatalogRepo } from '../storage/repos/catalog-repo';
 import type { WorkspaceSession } from './workspace-session';
-
 
 function requireService(repo: CatalogRepo, id: number): Service {
   const service = repo.getService(id);
@@ -113,8 +112,8 @@ export class CatalogService {
       targetPpm: args.targetPpm,
       window: args.window,
       method: args.method,
-      timeslice: args.method === 'occurrences' ? null : args.timeslice ?? { ...DEFAULT_TIMESLICE },
-      latencyThresholdMs: sli.kind === 'latency' ? args.latencyThresholdMs ?? sli.latencyThresholdMs : null,
+      timeslice: args.method === 'occurrences' ? null : (args.timeslice ?? { ...DEFAULT_TIMESLICE }),
+      latencyThresholdMs: sli.kind === 'latency' ? (args.latencyThresholdMs ?? sli.latencyThresholdMs) : null,
     };
     return this.session.edit(`Set ${TIER_LABELS[args.tier]} of "${sli.name}"`, sli.serviceId, (repo, now) => {
       repo.upsertObjective(sli.id, objective);

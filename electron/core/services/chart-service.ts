@@ -1,8 +1,8 @@
-import { lttb, visibleRange } from '../../../shared/analysis/downsample';
-import { headlineCounting, rollingCompliance } from '../../../shared/analysis/history';
-import { burnDownOf } from '../../../shared/analysis/windows';
-import type { Args, BurnDown, ChartData, ChartLine } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { lttb, visibleRange } from '#shared/analysis/downsample';
+import { headlineCounting, rollingCompliance } from '#shared/analysis/history';
+import { burnDownOf } from '#shared/analysis/windows';
+import type { Args, BurnDown, ChartData, ChartLine } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import { excludedHistory, headlineThresholdMs, loadHistory, tierHistory } from './analysis-service';
 import type { WorkspaceSession } from './workspace-session';
 

@@ -2,8 +2,8 @@
 // never beyond the import's byte limit, so a small file that would grow a thousandfold is refused, not expanded.
 import { promisify } from 'node:util';
 import { constants, gunzip, gunzipSync } from 'node:zlib';
-import { detectCompression } from '../../../shared/importers/csv/decode';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { detectCompression } from '#shared/importers/csv/decode';
+import { AppFailure } from '#shared/ipc/errors';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -18,10 +18,14 @@ export async function gunzipIfGzip(bytes: Uint8Array, fileName: string, maxBytes
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new AppFailure('INVALID_ARGUMENT', `${fileName} decompresses to more than ${maxBytes} bytes, the import limit; split it or aggregate it first`, { code: 'TOO_LARGE' });
+      throw new AppFailure('INVALID_ARGUMENT', `${fileName} decompresses to more than ${maxBytes} bytes, the import limit; split it or aggregate it first`, {
+        code: 'TOO_LARGE',
+      });
     }
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppFailure('INVALID_ARGUMENT', `${fileName} is gzip-compressed but cannot be decompressed (${reason}); it may be damaged or cut short`, { code: 'COMPRESSED' });
+    throw new AppFailure('INVALID_ARGUMENT', `${fileName} is gzip-compressed but cannot be decompressed (${reason}); it may be damaged or cut short`, {
+      code: 'COMPRESSED',
+    });
   }
 }
 

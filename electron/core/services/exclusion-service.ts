@@ -1,6 +1,6 @@
-import { checkExclusion, type Exclusion } from '../../../shared/analysis/exclusions';
-import type { Args } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { checkExclusion, type Exclusion } from '#shared/analysis/exclusions';
+import type { Args } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import type { Repos, WorkspaceSession } from './workspace-session';
 
 function requireService(session: WorkspaceSession, serviceId: number): string {
@@ -43,9 +43,11 @@ export class ExclusionService {
   }
 
   private edit<T>(label: string, serviceId: number, fn: (repos: Repos) => T): T {
-    return this.session.editWorkspace(label,
+    return this.session.editWorkspace(
+      label,
       (repos) => repos.exclusions.listForService(serviceId),
       (repos, list) => repos.exclusions.replaceForService(serviceId, list),
-      fn);
+      fn,
+    );
   }
 }

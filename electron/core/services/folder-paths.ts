@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { FolderListing } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import type { FolderListing } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import { WORKSPACE_EXTENSION } from '../storage/db';
 
 function inside(root: string, candidate: string): boolean {
@@ -15,8 +15,12 @@ function inside(root: string, candidate: string): boolean {
  */
 export function resolveInFolder(folder: string, name: string, options: { addExtension: boolean }): string {
   const trimmed = name.trim();
-  const bad = trimmed === '' || trimmed.includes('\0') || trimmed.includes('\\') || isAbsolute(trimmed)
-    || trimmed.split('/').some((part) => part === '..' || part === '.' || part === '');
+  const bad =
+    trimmed === '' ||
+    trimmed.includes('\0') ||
+    trimmed.includes('\\') ||
+    isAbsolute(trimmed) ||
+    trimmed.split('/').some((part) => part === '..' || part === '.' || part === '');
   if (bad) throw new AppFailure('UNSAFE_PATH', `"${trimmed.slice(0, 120)}" is not a name inside the workspace folder`, { field: 'path' });
   const withExt = options.addExtension && !trimmed.toLowerCase().endsWith(WORKSPACE_EXTENSION) ? trimmed + WORKSPACE_EXTENSION : trimmed;
   const root = realpathSync(folder);

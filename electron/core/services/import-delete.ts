@@ -1,4 +1,4 @@
-import { AppFailure } from '../../../shared/ipc/errors';
+import { AppFailure } from '#shared/ipc/errors';
 import type { ImportRecord } from '../storage/repos/series-repo';
 import type { WorkspaceSession } from './workspace-session';
 
@@ -15,7 +15,8 @@ function isSameImport(stored: ImportRecord | undefined, deleted: ImportRecord): 
 export function deleteImport(session: WorkspaceSession, importId: number): ImportRecord {
   const record = session.series().getImport(importId);
   if (!record) throw new AppFailure('NOT_FOUND', `There is no import with id ${importId}`, { field: 'importId' });
-  session.editWorkspace(`Remove import ${record.fileName}`,
+  session.editWorkspace(
+    `Remove import ${record.fileName}`,
     (repos) => repos.rows.capture('imports', importId),
     (repos, rows) => {
       if (rows) {
@@ -27,7 +28,8 @@ export function deleteImport(session: WorkspaceSession, importId: number): Impor
       // Series read back for analysis are cached by id; undo and redo change which ids exist.
       session.seriesCache.clear();
     },
-    (repos) => repos.series.deleteImport(importId));
+    (repos) => repos.series.deleteImport(importId),
+  );
   session.seriesCache.clear();
   return record;
 }

@@ -1,5 +1,5 @@
-import { AppFailure } from '../../../shared/ipc/errors';
-import type { EventMap } from '../../../shared/ipc/events';
+import { AppFailure } from '#shared/ipc/errors';
+import type { EventMap } from '#shared/ipc/events';
 
 type Progress = EventMap['import-progress'];
 

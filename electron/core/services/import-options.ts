@@ -1,11 +1,15 @@
-import type { ParseRequest } from '../../../shared/importers/dispatch';
-import type { ImportFormat } from '../../../shared/importers/types';
-import { AppFailure } from '../../../shared/ipc/errors';
+import type { ParseRequest } from '#shared/importers/dispatch';
+import type { ImportFormat } from '#shared/importers/types';
+import { AppFailure } from '#shared/ipc/errors';
 
 /** Each format as people name it, for refusals that say what a file was read as. */
 const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
-  csv: 'CSV', 'access-log': 'an access log', upptime: 'Upptime events', 'prometheus-json': 'Prometheus query_range JSON',
-  'json-samples': 'JSON samples', 'nginx-status': 'NGINX Plus status snapshots',
+  csv: 'CSV',
+  'access-log': 'an access log',
+  upptime: 'Upptime events',
+  'prometheus-json': 'Prometheus query_range JSON',
+  'json-samples': 'JSON samples',
+  'nginx-status': 'NGINX Plus status snapshots',
 };
 
 /** The format-specific options of a parse request that the format found cannot use: field, what it is, where it applies. */
@@ -15,11 +19,17 @@ function inapplicable(request: ParseRequest, format: ImportFormat): { field: str
   const unitForSamples = request.jsonSamples?.valueUnit !== undefined;
   const unitApplies = (format === 'access-log' && unitForLog) || (format === 'json-samples' && unitForSamples);
   if (request.csv !== undefined && format !== 'csv') return { field: 'csv', what: 'a column mapping', appliesTo: 'CSV files' };
-  if (request.accessLog?.bucketMs !== undefined && format !== 'access-log') return { field: 'accessLog.bucketMs', what: 'an access-log bucket', appliesTo: 'access logs' };
+  if (request.accessLog?.bucketMs !== undefined && format !== 'access-log')
+    return { field: 'accessLog.bucketMs', what: 'an access-log bucket', appliesTo: 'access logs' };
   if ((unitForLog || unitForSamples) && !unitApplies) {
-    return { field: unitForLog ? 'accessLog.durationField' : 'jsonSamples.valueUnit', what: 'a latency unit', appliesTo: 'CSV value columns, access-log durations and JSON samples\' values' };
+    return {
+      field: unitForLog ? 'accessLog.durationField' : 'jsonSamples.valueUnit',
+      what: 'a latency unit',
+      appliesTo: "CSV value columns, access-log durations and JSON samples' values",
+    };
   }
-  if (request.prometheusRatio === true && format !== 'prometheus-json') return { field: 'prometheusRatio', what: 'an error ratio', appliesTo: 'Prometheus query_range JSON' };
+  if (request.prometheusRatio === true && format !== 'prometheus-json')
+    return { field: 'prometheusRatio', what: 'an error ratio', appliesTo: 'Prometheus query_range JSON' };
   return null;
 }
 
@@ -30,6 +40,9 @@ function inapplicable(request: ParseRequest, format: ImportFormat): { field: str
 export function checkOptionsApply(request: ParseRequest, format: ImportFormat, fileName: string): void {
   const problem = inapplicable(request, format);
   if (problem === null) return;
-  throw new AppFailure('INVALID_ARGUMENT', `${fileName} was read as ${FORMAT_NAMES[format]}: ${problem.what} does not apply to it (only to ${problem.appliesTo}). Nothing was stored`,
-    { field: problem.field, code: 'OPTION_NOT_APPLICABLE', format });
+  throw new AppFailure(
+    'INVALID_ARGUMENT',
+    `${fileName} was read as ${FORMAT_NAMES[format]}: ${problem.what} does not apply to it (only to ${problem.appliesTo}). Nothing was stored`,
+    { field: problem.field, code: 'OPTION_NOT_APPLICABLE', format },
+  );
 }

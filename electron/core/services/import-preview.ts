@@ -1,11 +1,11 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { decodeBytes, type TextEncodingName } from '../../../shared/importers/csv/decode';
-import { detectCsv, type ColumnRole } from '../../../shared/importers/csv/detect';
-import { detectFormat } from '../../../shared/importers/dispatch';
-import { escapeControlChars } from '../../../shared/importers/escape';
-import type { ImportPreview } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { decodeBytes, type TextEncodingName } from '#shared/importers/csv/decode';
+import { detectCsv, type ColumnRole } from '#shared/importers/csv/detect';
+import { detectFormat } from '#shared/importers/dispatch';
+import { escapeControlChars } from '#shared/importers/escape';
+import type { ImportPreview } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import { gunzipStart } from './decompress';
 
 /** Bytes read from the start of a file for its preview. */
@@ -70,8 +70,12 @@ export function previewFile(path: string, encoding?: TextEncodingName): ImportPr
   const timeColumn = mapping ? Number(mapping.time) : d.roles.indexOf('time');
   const guess = guessTimeFormat(timeColumn >= 0 ? d.preview[0]?.[timeColumn] : undefined);
   return {
-    fileName, bytes: stat.size, format, lines,
+    fileName,
+    bytes: stat.size,
+    format,
+    lines,
     csv: { delimiter: d.delimiter, hasHeader: d.hasHeader, headers: d.headers, rows: d.preview, roles: d.roles, mapping, ...guess },
-    issues: d.issues.map((issue) => ({ ...issue, message: escapeControlChars(issue.message) })), ...asked,
+    issues: d.issues.map((issue) => ({ ...issue, message: escapeControlChars(issue.message) })),
+    ...asked,
   };
 }

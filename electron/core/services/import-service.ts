@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { PARSER_VERSION, type ParseRequest } from '../../../shared/importers/dispatch';
-import { DEFAULT_LIMITS, type ImportIssue, type ParseResult } from '../../../shared/importers/types';
-import type { ImportSource, ImportSummary, SeriesSummary } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { PARSER_VERSION, type ParseRequest } from '#shared/importers/dispatch';
+import { DEFAULT_LIMITS, type ImportIssue, type ParseResult } from '#shared/importers/types';
+import type { ImportSource, ImportSummary, SeriesSummary } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import { PARSE_LIMITS, runWorker } from '../workers/run-worker';
 import type { ImportRecord, SeriesInfo } from '../storage/repos/series-repo';
 import { gunzipIfGzip } from './decompress';
@@ -21,7 +21,11 @@ export const MAX_ISSUES_SHOWN = 200;
 
 /** One file to import into an SLI. */
 export type ImportFileRequest = {
-  sliId: number; path: string; request: ParseRequest; onBadRows: BadRowPolicy; signal?: AbortSignal;
+  sliId: number;
+  path: string;
+  request: ParseRequest;
+  onBadRows: BadRowPolicy;
+  signal?: AbortSignal;
   /** Reports each phase as it starts and ends, in bytes of the file. */
   onProgress?: (phase: 'reading' | 'parsing' | 'storing', done: number, total: number) => void;
 };
@@ -37,7 +41,11 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
   const stat = statSync(job.path, { throwIfNoEntry: false });
   if (!stat || !stat.isFile()) throw new AppFailure('FILE_NOT_FOUND', `${fileName} does not exist or is not a file`, { path: job.path });
   if (stat.size > limits.maxBytes) {
-    throw new AppFailure('INVALID_ARGUMENT', `${fileName} has ${stat.size} bytes, more than the import limit of ${limits.maxBytes}; split it or aggregate it first`, { path: job.path, code: 'TOO_LARGE' });
+    throw new AppFailure(
+      'INVALID_ARGUMENT',
+      `${fileName} has ${stat.size} bytes, more than the import limit of ${limits.maxBytes}; split it or aggregate it first`,
+      { path: job.path, code: 'TOO_LARGE' },
+    );
   }
   const sli = session.reader().getSli(job.sliId);
   if (!sli) throw new AppFailure('NOT_FOUND', `There is no SLI with id ${job.sliId}`, { field: 'sliId' });
@@ -56,8 +64,12 @@ export async function importFile(session: WorkspaceSession, job: ImportFileReque
   const payload = content.byteOffset === 0 && content.byteLength === content.buffer.byteLength ? content : new Uint8Array(content);
   job.onProgress?.('parsing', 0, stat.size);
   const result = await runWorker<{ bytes: Uint8Array; request: ParseRequest }, ParseResult>(
-    PARSE_WORKER, { bytes: payload, request }, {
-      limits: PARSE_LIMITS, signal: job.signal, transfer: [payload.buffer as ArrayBuffer],
+    PARSE_WORKER,
+    { bytes: payload, request },
+    {
+      limits: PARSE_LIMITS,
+      signal: job.signal,
+      transfer: [payload.buffer as ArrayBuffer],
       onProgress: (done, total) => job.onProgress?.('parsing', done, total),
     },
   );
@@ -76,11 +88,27 @@ export function seriesSummary(s: SeriesInfo): SeriesSummary {
 
 /** What an import reports when its bytes were imported before: the earlier import, unchanged. */
 export function duplicateSummary(record: ImportRecord, fileName: string): ImportSummary {
-  return { status: 'duplicate', importId: record.id, fileName, format: record.format, accepted: record.acceptedRows, rejected: record.rejectedRows, merged: record.mergedRows, series: [], issues: [] };
+  return {
+    status: 'duplicate',
+    importId: record.id,
+    fileName,
+    format: record.format,
+    accepted: record.acceptedRows,
+    rejected: record.rejectedRows,
+    merged: record.mergedRows,
+    series: [],
+    issues: [],
+  };
 }
 
 /** What an import reports once storeImport has decided: stored with its series, a duplicate, or refused with its issues. */
-export function importSummary(session: WorkspaceSession, outcome: ImportOutcome, fileName: string, result: ParseResult, format: ImportSource = result.format): ImportSummary {
+export function importSummary(
+  session: WorkspaceSession,
+  outcome: ImportOutcome,
+  fileName: string,
+  result: ParseResult,
+  format: ImportSource = result.format,
+): ImportSummary {
   if (outcome.status === 'duplicate') return duplicateSummary(outcome.record, fileName);
   const issues = capIssues(outcome.issues);
   const base = { fileName, format, accepted: result.accepted, rejected: result.rejected, merged: result.merged, issues };
@@ -104,5 +132,8 @@ async function hashInSlices(bytes: Uint8Array): Promise<string> {
 /** Keeps the first MAX_ISSUES_SHOWN issues and summarises the rest by count. */
 export function capIssues(issues: ImportIssue[]): ImportIssue[] {
   if (issues.length <= MAX_ISSUES_SHOWN) return issues;
-  return [...issues.slice(0, MAX_ISSUES_SHOWN), { severity: 'warning', code: 'MORE_ISSUES', message: `${issues.length - MAX_ISSUES_SHOWN} more issues not shown` }];
+  return [
+    ...issues.slice(0, MAX_ISSUES_SHOWN),
+    { severity: 'warning', code: 'MORE_ISSUES', message: `${issues.length - MAX_ISSUES_SHOWN} more issues not shown` },
+  ];
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ParseResult, ParsedSeries } from '../../../shared/importers/types';
+import type { ParseResult, ParsedSeries } from '#shared/importers/types';
 import { CHUNK_POINTS } from '../storage/repos/series-repo';
 import { storeImport } from './import-store';
 import { WorkspaceSession } from './workspace-session';
@@ -25,7 +25,15 @@ function series(name: string, n: number, start = 1_700_000_000_000): ParsedSerie
   return { name, stepMs: 60_000, t, good, total };
 }
 
-const result = (s: ParsedSeries[], extra: Partial<ParseResult> = {}): ParseResult => ({ format: 'csv', series: s, issues: [], accepted: s.reduce((n, x) => n + x.t.length, 0), rejected: 0, merged: 0, ...extra });
+const result = (s: ParsedSeries[], extra: Partial<ParseResult> = {}): ParseResult => ({
+  format: 'csv',
+  series: s,
+  issues: [],
+  accepted: s.reduce((n, x) => n + x.t.length, 0),
+  rejected: 0,
+  merged: 0,
+  ...extra,
+});
 
 function counts(): Record<string, number> {
   const db = new Database(join(dir, 'w.slowb'), { readonly: true });
@@ -74,32 +82,48 @@ describe('storing an import', () => {
 
   it('stores nothing when bad rows were found and the user chose to abort, and keeps the good rows when told to skip', () => {
     const bad = result([series('r', 50)], { rejected: 2, issues: [{ severity: 'error', code: 'BAD_NUMBER', message: 'x', line: 4, column: 2 }] });
-    expect(storeImport(session, { sliId, sha256: 'c'.repeat(64), fileName: 'x.csv', parserVersion: 1, result: bad, onBadRows: 'abort' }, () => 1))
-      .toMatchObject({ status: 'refused', issues: [{ code: 'BAD_NUMBER', line: 4 }] });
+    expect(
+      storeImport(session, { sliId, sha256: 'c'.repeat(64), fileName: 'x.csv', parserVersion: 1, result: bad, onBadRows: 'abort' }, () => 1),
+    ).toMatchObject({ status: 'refused', issues: [{ code: 'BAD_NUMBER', line: 4 }] });
     expect(counts()).toEqual({ imports: 0, series: 0, series_chunks: 0 });
     const skipped = storeImport(session, { sliId, sha256: 'c'.repeat(64), fileName: 'x.csv', parserVersion: 1, result: bad, onBadRows: 'skip' }, () => 1);
     expect(skipped).toMatchObject({ status: 'stored', record: { rejectedRows: 2 } });
   });
 
   it('leaves the workspace exactly as it was when storing fails part-way (R12)', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 3 }), (brokenAt) => {
-      const before = counts();
-      const all = [0, 1, 2, 3].map((i) => series(`s${i}`, 200 + i));
-      // A series whose columns disagree makes insertSeries throw at that point, after earlier series were written.
-      all[brokenAt] = { ...all[brokenAt]!, good: new Float64Array(1) };
-      expect(() => storeImport(session, { sliId, sha256: `${brokenAt}`.padEnd(64, 'f'), fileName: 'x.csv', parserVersion: 1, result: result(all), onBadRows: 'abort' }, () => 1)).toThrow();
-      expect(counts()).toEqual(before);
-    }), { numRuns: 20, seed: 5 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 }), (brokenAt) => {
+        const before = counts();
+        const all = [0, 1, 2, 3].map((i) => series(`s${i}`, 200 + i));
+        // A series whose columns disagree makes insertSeries throw at that point, after earlier series were written.
+        all[brokenAt] = { ...all[brokenAt]!, good: new Float64Array(1) };
+        expect(() =>
+          storeImport(
+            session,
+            { sliId, sha256: `${brokenAt}`.padEnd(64, 'f'), fileName: 'x.csv', parserVersion: 1, result: result(all), onBadRows: 'abort' },
+            () => 1,
+          ),
+        ).toThrow();
+        expect(counts()).toEqual(before);
+      }),
+      { numRuns: 20, seed: 5 },
+    );
   });
 
   it('refuses a file without usable samples', () => {
-    expect(storeImport(session, { sliId, sha256: 'd'.repeat(64), fileName: 'empty.csv', parserVersion: 1, result: result([series('r', 0)]), onBadRows: 'skip' }, () => 1))
-      .toMatchObject({ status: 'refused', issues: [{ code: 'NO_DATA', message: 'empty.csv holds no usable samples' }] });
+    expect(
+      storeImport(
+        session,
+        { sliId, sha256: 'd'.repeat(64), fileName: 'empty.csv', parserVersion: 1, result: result([series('r', 0)]), onBadRows: 'skip' },
+        () => 1,
+      ),
+    ).toMatchObject({ status: 'refused', issues: [{ code: 'NO_DATA', message: 'empty.csv holds no usable samples' }] });
   });
 });
 
 describe('the store refuses what no importer should give it', () => {
-  const store = (s: ParsedSeries) => storeImport(session, { sliId, sha256: 'f'.repeat(64), fileName: 'x.json', parserVersion: 1, result: result([s]), onBadRows: 'skip' }, () => 9);
+  const store = (s: ParsedSeries) =>
+    storeImport(session, { sliId, sha256: 'f'.repeat(64), fileName: 'x.json', parserVersion: 1, result: result([s]), onBadRows: 'skip' }, () => 9);
 
   it('refuses a series with a time outside 1970–2200, naming it, and writes nothing', () => {
     const s = series('far', 3);
@@ -107,8 +131,10 @@ describe('the store refuses what no importer should give it', () => {
     const out = store(s);
     expect(out.status).toBe('refused');
     expect(out.status === 'refused' ? out.issues.at(-1) : null).toEqual({
-      severity: 'error', code: 'TIME_OUT_OF_RANGE',
-      message: 'Series "far", sample 3: the time 1000000000000000000 ms since 1970 is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC); nothing was stored',
+      severity: 'error',
+      code: 'TIME_OUT_OF_RANGE',
+      message:
+        'Series "far", sample 3: the time 1000000000000000000 ms since 1970 is outside the plausible span of sample times (1970-01-01 to 2200-01-01 UTC); nothing was stored',
     });
     expect(counts()).toEqual({ imports: 0, series: 0, series_chunks: 0 });
   });
@@ -117,14 +143,20 @@ describe('the store refuses what no importer should give it', () => {
     const s = series('back', 3);
     s.t[2] = s.t[1]!;
     const out = store(s);
-    expect(out.status === 'refused' ? out.issues.at(-1)!.message : '').toBe('Series "back", sample 3: its time 2023-11-14T22:14:20.000Z is not after the one before; nothing was stored');
+    expect(out.status === 'refused' ? out.issues.at(-1)!.message : '').toBe(
+      'Series "back", sample 3: its time 2023-11-14T22:14:20.000Z is not after the one before; nothing was stored',
+    );
     const long = store(series('n'.repeat(257), 2));
     expect(long.status === 'refused' ? long.issues.at(-1)!.code : '').toBe('SERIES_NAME_TOO_LONG');
     expect(counts()).toEqual({ imports: 0, series: 0, series_chunks: 0 });
   });
 
   it('records the rows merged as duplicates with the import', () => {
-    const out = storeImport(session, { sliId, sha256: 'e'.repeat(64), fileName: 'x.csv', parserVersion: 1, result: result([series('a', 5)], { merged: 3 }), onBadRows: 'abort' }, () => 9);
+    const out = storeImport(
+      session,
+      { sliId, sha256: 'e'.repeat(64), fileName: 'x.csv', parserVersion: 1, result: result([series('a', 5)], { merged: 3 }), onBadRows: 'abort' },
+      () => 9,
+    );
     expect(out.status === 'stored' ? [out.record.acceptedRows, out.record.rejectedRows, out.record.mergedRows] : null).toEqual([5, 0, 3]);
   });
 });

@@ -1,7 +1,7 @@
-import { describeTime, isPlausibleTime, MAX_SERIES_NAME_CHARS, outOfSpanReason } from '../../../shared/importers/bounds';
-import type { ImportIssue, ParsedSeries, ParseResult } from '../../../shared/importers/types';
-import type { ImportSource } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { describeTime, isPlausibleTime, MAX_SERIES_NAME_CHARS, outOfSpanReason } from '#shared/importers/bounds';
+import type { ImportIssue, ParsedSeries, ParseResult } from '#shared/importers/types';
+import type { ImportSource } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import type { ImportRecord } from '../storage/repos/series-repo';
 import type { WorkspaceSession } from './workspace-session';
 
@@ -33,11 +33,13 @@ export type ImportOutcome =
  */
 export function unstorable(series: ParsedSeries): ImportIssue | null {
   const refuse = (code: string, message: string): ImportIssue => ({ severity: 'error', code, message: `${message}; nothing was stored` });
-  if (series.name.length > MAX_SERIES_NAME_CHARS) return refuse('SERIES_NAME_TOO_LONG', `A series name of ${series.name.length} characters is longer than the limit of ${MAX_SERIES_NAME_CHARS}`);
+  if (series.name.length > MAX_SERIES_NAME_CHARS)
+    return refuse('SERIES_NAME_TOO_LONG', `A series name of ${series.name.length} characters is longer than the limit of ${MAX_SERIES_NAME_CHARS}`);
   const t = series.t;
   for (let i = 0; i < t.length; i++) {
     if (!isPlausibleTime(t[i]!)) return refuse('TIME_OUT_OF_RANGE', `Series "${series.name}", sample ${i + 1}: ${outOfSpanReason(t[i]!)}`);
-    if (i > 0 && !(t[i]! > t[i - 1]!)) return refuse('TIME_NOT_INCREASING', `Series "${series.name}", sample ${i + 1}: its time ${describeTime(t[i]!)} is not after the one before`);
+    if (i > 0 && !(t[i]! > t[i - 1]!))
+      return refuse('TIME_NOT_INCREASING', `Series "${series.name}", sample ${i + 1}: its time ${describeTime(t[i]!)} is not after the one before`);
   }
   return null;
 }
@@ -53,7 +55,10 @@ export function storeImport(session: WorkspaceSession, request: ImportRequest, n
   const errors = request.result.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0 && request.onBadRows === 'abort') return { status: 'refused', issues: request.result.issues };
   if (request.result.series.every((s) => s.t.length === 0)) {
-    return { status: 'refused', issues: [...request.result.issues, { severity: 'error', code: 'NO_DATA', message: `${request.fileName} holds no usable samples` }] };
+    return {
+      status: 'refused',
+      issues: [...request.result.issues, { severity: 'error', code: 'NO_DATA', message: `${request.fileName} holds no usable samples` }],
+    };
   }
   for (const series of request.result.series) {
     const refused = unstorable(series);
@@ -61,8 +66,15 @@ export function storeImport(session: WorkspaceSession, request: ImportRequest, n
   }
   const record = session.write((repos) => {
     const id = repos.series.insertImport({
-      sliId: request.sliId, sha256: request.sha256, fileName: request.fileName, format: request.source ?? request.result.format,
-      parserVersion: request.parserVersion, acceptedRows: request.result.accepted, rejectedRows: request.result.rejected, mergedRows: request.result.merged, startedAt: now(),
+      sliId: request.sliId,
+      sha256: request.sha256,
+      fileName: request.fileName,
+      format: request.source ?? request.result.format,
+      parserVersion: request.parserVersion,
+      acceptedRows: request.result.accepted,
+      rejectedRows: request.result.rejected,
+      mergedRows: request.result.merged,
+      startedAt: now(),
     });
     for (const series of request.result.series) repos.series.insertSeries(id, series);
     repos.series.finishImport(id, now());

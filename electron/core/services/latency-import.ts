@@ -1,8 +1,8 @@
-import { tierThresholdMs } from '../../../shared/domain/tiers';
-import { TIER_LABELS, TIERS, type Sli } from '../../../shared/domain/types';
-import type { ParseRequest } from '../../../shared/importers/dispatch';
-import type { ParseResult } from '../../../shared/importers/types';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { tierThresholdMs } from '#shared/domain/tiers';
+import { TIER_LABELS, TIERS, type Sli } from '#shared/domain/types';
+import type { ParseRequest } from '#shared/importers/dispatch';
+import type { ParseResult } from '#shared/importers/types';
+import { AppFailure } from '#shared/ipc/errors';
 
 /** The thresholds a latency SLI judges at: its own default and each set tier's, each once. */
 export function sliThresholdsMs(sli: Sli): number[] {
@@ -25,10 +25,18 @@ export function tierList(sli: Sli): string {
 export function requestForSli(sli: Sli, request: ParseRequest): ParseRequest {
   const mapping = request.csv?.mapping;
   if (sli.kind === 'latency' && mapping?.kind === 'value-threshold') {
-    throw new AppFailure('INVALID_ARGUMENT', `"${sli.name}" is a latency SLI: each tier is judged at its own threshold${tierList(sli)}, so import the values with their unit (ms, s or µs) instead of one threshold`, { field: 'csv.mapping' });
+    throw new AppFailure(
+      'INVALID_ARGUMENT',
+      `"${sli.name}" is a latency SLI: each tier is judged at its own threshold${tierList(sli)}, so import the values with their unit (ms, s or µs) instead of one threshold`,
+      { field: 'csv.mapping' },
+    );
   }
   if (sli.kind !== 'latency' && (mapping?.kind === 'latency' || request.jsonSamples?.valueUnit !== undefined)) {
-    throw new AppFailure('INVALID_ARGUMENT', `"${sli.name}" is an ${sli.kind} SLI, with no latency thresholds to judge the values at: import them into a latency SLI, or for a CSV value column give the threshold a good value meets instead of a unit`, { field: 'csv.mapping' });
+    throw new AppFailure(
+      'INVALID_ARGUMENT',
+      `"${sli.name}" is an ${sli.kind} SLI, with no latency thresholds to judge the values at: import them into a latency SLI, or for a CSV value column give the threshold a good value meets instead of a unit`,
+      { field: 'csv.mapping' },
+    );
   }
   if (sli.kind === 'latency' && request.accessLog?.durationField !== undefined) {
     return { ...request, accessLog: { ...request.accessLog, latencyBoundsMs: sliThresholdsMs(sli) } };
@@ -42,5 +50,9 @@ export function requestForSli(sli: Sli, request: ParseRequest): ParseRequest {
  */
 export function checkParsedForSli(sli: Sli, result: ParseResult, fileName: string): void {
   if (sli.kind !== 'latency' || result.format !== 'access-log' || result.series.length === 0 || result.series.some((s) => s.latency)) return;
-  throw new AppFailure('INVALID_ARGUMENT', `${fileName} is an access log: for the latency SLI "${sli.name}", give the unit of the duration that ends each line (ms, s or µs), so each tier can be judged at its own threshold. Nothing was stored`, { field: 'accessLog.durationField' });
+  throw new AppFailure(
+    'INVALID_ARGUMENT',
+    `${fileName} is an access log: for the latency SLI "${sli.name}", give the unit of the duration that ends each line (ms, s or µs), so each tier can be judged at its own threshold. Nothing was stored`,
+    { field: 'accessLog.durationField' },
+  );
 }

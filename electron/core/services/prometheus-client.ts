@@ -1,7 +1,7 @@
 // The HTTP side of a live Prometheus import: one query_range request, bounded in time and bytes, with every way it can
 // fail turned into a sentence that names the server, the query and the range (reliability.md R25).
-import { AppFailure } from '../../../shared/ipc/errors';
-import { gridEndMs, type StepGrid } from '../../../shared/importers/prometheus-range';
+import { AppFailure } from '#shared/ipc/errors';
+import { gridEndMs, type StepGrid } from '#shared/importers/prometheus-range';
 
 /** A Prometheus server as the client uses it: the base address without credentials, and the header carrying them. */
 export type PrometheusServer = { base: URL; shown: string; authorization: string | null };
@@ -38,9 +38,10 @@ export function prometheusServer(address: string): PrometheusServer {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new AppFailure('INVALID_ARGUMENT', `Prometheus is reached over http or https, not ${url.protocol.replace(/:$/, '')}`, { field: 'url' });
   }
-  const authorization = url.username === '' && url.password === ''
-    ? null
-    : `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+  const authorization =
+    url.username === '' && url.password === ''
+      ? null
+      : `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
   url.username = '';
   url.password = '';
   url.search = '';
@@ -77,9 +78,13 @@ export function rangeText(grid: StepGrid): string {
 }
 
 async function readCapped(response: Response, req: RangeRequest): Promise<Uint8Array> {
-  const tooLarge = () => new AppFailure('INVALID_ARGUMENT',
-    `Prometheus at ${req.server.shown} sent more than ${bytesText(req.maxBytes)} for ${queryText(req)} (${rangeText(req.grid)}); `
-    + 'aggregate the query with sum(...), or use a larger step', { field: QUERY_FIELDS[req.role], code: 'TOO_LARGE', maxBytes: req.maxBytes });
+  const tooLarge = () =>
+    new AppFailure(
+      'INVALID_ARGUMENT',
+      `Prometheus at ${req.server.shown} sent more than ${bytesText(req.maxBytes)} for ${queryText(req)} (${rangeText(req.grid)}); ` +
+        'aggregate the query with sum(...), or use a larger step',
+      { field: QUERY_FIELDS[req.role], code: 'TOO_LARGE', maxBytes: req.maxBytes },
+    );
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > req.maxBytes) throw tooLarge();
   if (!response.body) return new Uint8Array(0);
@@ -120,28 +125,51 @@ function refusal(response: Response, bytes: Uint8Array, req: RangeRequest): AppF
   const own = prometheusError(bytes);
   const code = response.status >= 500 ? 'IO_ERROR' : 'INVALID_ARGUMENT';
   if (own) {
-    return new AppFailure(code, `Prometheus refused ${queryText(req)} (${rangeText(req.grid)}): ${own.errorType}: ${own.error}`,
-      { field: QUERY_FIELDS[req.role], code: 'PROMETHEUS_ERROR', errorType: own.errorType, httpStatus: response.status });
+    return new AppFailure(code, `Prometheus refused ${queryText(req)} (${rangeText(req.grid)}): ${own.errorType}: ${own.error}`, {
+      field: QUERY_FIELDS[req.role],
+      code: 'PROMETHEUS_ERROR',
+      errorType: own.errorType,
+      httpStatus: response.status,
+    });
   }
-  return new AppFailure(code, `Prometheus at ${req.server.shown} answered ${response.status} ${response.statusText} to ${queryText(req)}; `
-    + 'check that the address is a Prometheus server (or a compatible API such as Thanos or Mimir)', { field: 'url', code: 'HTTP_ERROR', httpStatus: response.status });
+  return new AppFailure(
+    code,
+    `Prometheus at ${req.server.shown} answered ${response.status} ${response.statusText} to ${queryText(req)}; ` +
+      'check that the address is a Prometheus server (or a compatible API such as Thanos or Mimir)',
+    { field: 'url', code: 'HTTP_ERROR', httpStatus: response.status },
+  );
 }
 
 function networkFailure(error: unknown, req: RangeRequest, timeout: AbortSignal, answered: boolean): AppFailure {
   if (error instanceof AppFailure) return error;
   if (req.signal?.aborted) return new AppFailure('CANCELLED', 'The import was cancelled; nothing was stored');
   if (timeout.aborted) {
-    return new AppFailure('IO_ERROR', `Prometheus at ${req.server.shown} did not answer within ${req.timeoutMs / 1000} s (${queryText(req)}, ${rangeText(req.grid)}); `
-      + 'nothing was stored', { field: 'url', code: 'TIMEOUT', timeoutMs: req.timeoutMs });
+    return new AppFailure(
+      'IO_ERROR',
+      `Prometheus at ${req.server.shown} did not answer within ${req.timeoutMs / 1000} s (${queryText(req)}, ${rangeText(req.grid)}); ` + 'nothing was stored',
+      { field: 'url', code: 'TIMEOUT', timeoutMs: req.timeoutMs },
+    );
   }
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  const reasons: Record<string, string> = { ECONNREFUSED: 'connection refused', ENOTFOUND: 'host not found', EAI_AGAIN: 'host not found', ECONNRESET: 'connection reset' };
+  const reasons: Record<string, string> = {
+    ECONNREFUSED: 'connection refused',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host not found',
+    ECONNRESET: 'connection reset',
+  };
   const code = typeof cause?.code === 'string' ? cause.code : '';
   const detail = typeof cause?.message === 'string' ? cause.message : (error as Error).message;
   // fetch refuses the ports browsers block (e.g. 1, 9, 6000) without trying them.
   const reason = reasons[code] ?? (detail === 'bad port' ? `port ${req.server.base.port} is one that fetch refuses to use` : detail);
-  if (answered) return new AppFailure('IO_ERROR', `The answer of Prometheus at ${req.server.shown} broke off (${reason}); nothing was stored`, { field: 'url', code: 'BROKEN_ANSWER' });
-  return new AppFailure('IO_ERROR', `Could not connect to Prometheus at ${req.server.shown} (${reason}); nothing was stored`, { field: 'url', code: 'UNREACHABLE' });
+  if (answered)
+    return new AppFailure('IO_ERROR', `The answer of Prometheus at ${req.server.shown} broke off (${reason}); nothing was stored`, {
+      field: 'url',
+      code: 'BROKEN_ANSWER',
+    });
+  return new AppFailure('IO_ERROR', `Could not connect to Prometheus at ${req.server.shown} (${reason}); nothing was stored`, {
+    field: 'url',
+    code: 'UNREACHABLE',
+  });
 }
 
 /**
@@ -153,7 +181,10 @@ export async function fetchQueryRange(req: RangeRequest): Promise<Uint8Array> {
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
   const form = new URLSearchParams({
-    query: req.promql, start: seconds(req.grid.startMs), end: seconds(gridEndMs(req.grid)), step: seconds(req.grid.stepMs),
+    query: req.promql,
+    start: seconds(req.grid.startMs),
+    end: seconds(gridEndMs(req.grid)),
+    step: seconds(req.grid.stepMs),
   });
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
   if (req.server.authorization) headers.authorization = req.server.authorization;
@@ -164,7 +195,10 @@ export async function fetchQueryRange(req: RangeRequest): Promise<Uint8Array> {
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel().catch(() => undefined);
       const to = response.headers.get('location') ?? 'another address';
-      throw new AppFailure('INVALID_ARGUMENT', `Prometheus at ${req.server.shown} redirects to ${to}; use that address instead`, { field: 'url', code: 'REDIRECT' });
+      throw new AppFailure('INVALID_ARGUMENT', `Prometheus at ${req.server.shown} redirects to ${to}; use that address instead`, {
+        field: 'url',
+        code: 'REDIRECT',
+      });
     }
     const bytes = await readCapped(response, req);
     if (!response.ok) throw refusal(response, bytes, req);

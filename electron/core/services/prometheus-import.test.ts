@@ -2,13 +2,20 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseFile } from '../../../shared/importers/dispatch';
-import type { Args } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { parseFile } from '#shared/importers/dispatch';
+import type { Args } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import { importFile } from './import-service';
 import { importPrometheus, type PrometheusImportOptions } from './prometheus-import';
 import {
-  freePort, HISTORY_START_S, prometheusMissing, redirectingServer, requestCounters, silentServer, startPrometheus, type TestPrometheus,
+  freePort,
+  HISTORY_START_S,
+  prometheusMissing,
+  redirectingServer,
+  requestCounters,
+  silentServer,
+  startPrometheus,
+  type TestPrometheus,
 } from './prometheus-test-support';
 import { WorkspaceSession } from './workspace-session';
 
@@ -18,7 +25,7 @@ const TOTAL = 'sum(increase(http_requests_total[5m]))';
 const FROM_MS = (HISTORY_START_S + 600) * 1000;
 const STEP_MS = 15_000;
 // Three days at a 15 s step: 17,280 steps, so two requests per query at 10,000 steps each.
-const STEPS = 3 * 86_400_000 / STEP_MS;
+const STEPS = (3 * 86_400_000) / STEP_MS;
 const TO_MS = FROM_MS + (STEPS - 1) * STEP_MS;
 
 let prometheus: TestPrometheus;
@@ -28,13 +35,24 @@ let sliId: number;
 let otherSliId: number;
 
 const request = (over: Partial<Args<'import/prometheus'>> = {}): Args<'import/prometheus'> => ({
-  sliId, url: prometheus.url, query: { kind: 'good-total', good: GOOD, total: TOTAL }, startMs: FROM_MS, endMs: TO_MS, stepSeconds: 15, onBadRows: 'abort', ...over,
+  sliId,
+  url: prometheus.url,
+  query: { kind: 'good-total', good: GOOD, total: TOTAL },
+  startMs: FROM_MS,
+  endMs: TO_MS,
+  stepSeconds: 15,
+  onBadRows: 'abort',
+  ...over,
 });
-const run = (over: Partial<Args<'import/prometheus'>> = {}, opts: Partial<PrometheusImportOptions> = {}) => importPrometheus(session, request(over), { now: () => 7, ...opts });
+const run = (over: Partial<Args<'import/prometheus'>> = {}, opts: Partial<PrometheusImportOptions> = {}) =>
+  importPrometheus(session, request(over), { now: () => 7, ...opts });
 const stored = () => session.series().listImports(sliId);
 
 async function failure(promise: Promise<unknown>): Promise<AppFailure['error']> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppFailure)) throw new Error(`expected an AppFailure, got ${String(error)}`);
   return error.error;
 }
@@ -67,10 +85,11 @@ describe.skipIf(missing !== null)(`importing from a live Prometheus${missing ? `
     dir = mkdtempSync(join(tmpdir(), 'swb-live-'));
     session = new WorkspaceSession(() => 5);
     session.create(join(dir, 'w.slowb'));
-    const addSli = (name: string) => session.edit('setup', null, (repo, now) => {
-      const serviceId = repo.insertService(name, '', '', now);
-      return { serviceId, value: repo.insertSli(serviceId, name, 'availability', null) };
-    });
+    const addSli = (name: string) =>
+      session.edit('setup', null, (repo, now) => {
+        const serviceId = repo.insertService(name, '', '', now);
+        return { serviceId, value: repo.insertSli(serviceId, name, 'availability', null) };
+      });
     sliId = addSli('availability');
     otherSliId = addSli('from-files');
   });
@@ -82,7 +101,13 @@ describe.skipIf(missing !== null)(`importing from a live Prometheus${missing ? `
   it('imports three days at a 15 s step in two requests per query, every step exactly once, reporting progress', async () => {
     const progress: [number, number][] = [];
     const summary = await run({}, { onProgress: (done, total) => progress.push([done, total]) });
-    expect(progress).toEqual([[0, 4], [1, 4], [2, 4], [3, 4], [4, 4]]);
+    expect(progress).toEqual([
+      [0, 4],
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4],
+    ]);
     expect(summary).toMatchObject({ status: 'stored', format: 'prometheus-api', accepted: STEPS, rejected: 0, issues: [] });
     expect(summary.fileName).toBe(`prometheus: ${new URL(prometheus.url).host} ${GOOD}`);
     expect(summary.series).toEqual([{ name: 'good/total', points: STEPS, stepMs: STEP_MS, startMs: FROM_MS, endMs: TO_MS }]);
@@ -96,10 +121,16 @@ describe.skipIf(missing !== null)(`importing from a live Prometheus${missing ? `
   it('gives the same series as importing each sub-range saved as a query_range file', async () => {
     const summary = await run();
     const live = readLive(summary.importId!);
-    const bounds = [[FROM_MS, FROM_MS + 9_999 * STEP_MS], [FROM_MS + 10_000 * STEP_MS, TO_MS]] as const;
+    const bounds = [
+      [FROM_MS, FROM_MS + 9_999 * STEP_MS],
+      [FROM_MS + 10_000 * STEP_MS, TO_MS],
+    ] as const;
     const fromFiles = { t: [] as number[], good: [] as number[], total: [] as number[] };
     for (const [i, [start, end]] of bounds.entries()) {
-      for (const [role, query] of [['good', GOOD], ['total', TOTAL]] as const) {
+      for (const [role, query] of [
+        ['good', GOOD],
+        ['total', TOTAL],
+      ] as const) {
         const file = await saveAnswer(query, start, end, 15, `${role}-${i}.json`);
         const [series] = parseFile(readFileSync(file), { format: 'prometheus-json' }).series;
         if (role === 'total') fromFiles.t.push(...series!.t);
@@ -109,7 +140,11 @@ describe.skipIf(missing !== null)(`importing from a live Prometheus${missing ? `
     expect([...live.t]).toEqual(fromFiles.t);
     expect([...live.good]).toEqual(fromFiles.good);
     expect([...live.total]).toEqual(fromFiles.total);
-    const viaFile = await importFile(session, { sliId: otherSliId, path: join(dir, 'total-1.json'), onBadRows: 'abort', request: { format: 'prometheus-json' } }, () => 8);
+    const viaFile = await importFile(
+      session,
+      { sliId: otherSliId, path: join(dir, 'total-1.json'), onBadRows: 'abort', request: { format: 'prometheus-json' } },
+      () => 8,
+    );
     const [fileInfo] = session.series().listSeries(viaFile.importId!);
     const fileSeries = session.series().readSeries(fileInfo!.id);
     expect(fileSeries.t).toEqual(live.t.slice(10_000));
@@ -161,7 +196,9 @@ describe.skipIf(missing !== null)(`importing from a live Prometheus${missing ? `
   it("surfaces Prometheus's error for an invalid query, naming the query and range, and stores nothing", async () => {
     const error = await failure(run({ query: { kind: 'good-total', good: 'sum(rate(http_requests_total[5m]', total: TOTAL } }));
     expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', details: { field: 'query.good', code: 'PROMETHEUS_ERROR', errorType: 'bad_data' } });
-    expect(error.message).toMatch(/^Prometheus refused the good query sum\(rate\(http_requests_total\[5m\] \(2024-03-01 00:10 UTC → 2024-03-02 17:49 UTC\): bad_data: .*parse error/);
+    expect(error.message).toMatch(
+      /^Prometheus refused the good query sum\(rate\(http_requests_total\[5m\] \(2024-03-01 00:10 UTC → 2024-03-02 17:49 UTC\): bad_data: .*parse error/,
+    );
     expect(stored()).toEqual([]);
   }, 60_000);
 
@@ -175,12 +212,19 @@ describe.skipIf(missing !== null)(`importing from a live Prometheus${missing ? `
   it('stores nothing when cancelled between requests', async () => {
     const controller = new AbortController();
     const progress: number[] = [];
-    const error = await failure(run({}, {
-      signal: controller.signal, limits: { maxPointsPerQuery: 2000 }, onProgress: (done) => {
-        progress.push(done);
-        if (done === 3) controller.abort();
-      },
-    }));
+    const error = await failure(
+      run(
+        {},
+        {
+          signal: controller.signal,
+          limits: { maxPointsPerQuery: 2000 },
+          onProgress: (done) => {
+            progress.push(done);
+            if (done === 3) controller.abort();
+          },
+        },
+      ),
+    );
     expect(error.code).toBe('CANCELLED');
     expect(progress).toEqual([0, 1, 2, 3]);
     expect(stored()).toEqual([]);
@@ -203,7 +247,11 @@ describe.skipIf(missing !== null)(`importing from a live Prometheus${missing ? `
   it('says it could not connect when nothing listens on the port', async () => {
     const url = `http://127.0.0.1:${await freePort()}`;
     const error = await failure(run({ url }));
-    expect(error).toEqual({ code: 'IO_ERROR', message: `Could not connect to Prometheus at ${url} (connection refused); nothing was stored`, details: { field: 'url', code: 'UNREACHABLE' } });
+    expect(error).toEqual({
+      code: 'IO_ERROR',
+      message: `Could not connect to Prometheus at ${url} (connection refused); nothing was stored`,
+      details: { field: 'url', code: 'UNREACHABLE' },
+    });
   });
 
   it('does not follow a redirect, which could carry credentials to another host', async () => {
@@ -221,12 +269,25 @@ describe('refusing a live import before asking anything', () => {
   const never = (() => {
     throw new Error('no request may be sent');
   }) as unknown as typeof fetch;
-  const base = { sliId: 1, url: 'http://127.0.0.1:9090', query: { kind: 'good-total', good: 'a', total: 'b' }, startMs: 0, endMs: 3_600_000, stepSeconds: 60, onBadRows: 'abort' } as const;
+  const base = {
+    sliId: 1,
+    url: 'http://127.0.0.1:9090',
+    query: { kind: 'good-total', good: 'a', total: 'b' },
+    startMs: 0,
+    endMs: 3_600_000,
+    stepSeconds: 60,
+    onBadRows: 'abort',
+  } as const;
   const cases: [string, Partial<Args<'import/prometheus'>>, string, RegExp][] = [
     ['a scheme other than http or https', { url: 'ftp://example.com' }, 'url', /^Prometheus is reached over http or https, not ftp$/],
     ['an end before the start', { endMs: 0 }, 'endMs', /^The end \(1970-01-01 00:00 UTC\) must be after the start/],
     ['a step longer than the range', { stepSeconds: 7200 }, 'stepSeconds', /^The step \(7200 s\) is longer than the range \(3600 s\)/],
-    ['more steps than one import may hold', { endMs: 366 * 86_400_000, stepSeconds: 1 }, 'stepSeconds', /is 31622401 steps, more than the 3000000 one import may hold; choose a step of at least 11 s/],
+    [
+      'more steps than one import may hold',
+      { endMs: 366 * 86_400_000, stepSeconds: 1 },
+      'stepSeconds',
+      /is 31622401 steps, more than the 3000000 one import may hold; choose a step of at least 11 s/,
+    ],
   ];
   it.each(cases)('refuses %s', async (_name, over, field, message) => {
     const error = await failure(importPrometheus(new WorkspaceSession(), { ...base, ...over }, { now: () => 1, fetchImpl: never }));

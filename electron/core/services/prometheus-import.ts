@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { PARSER_VERSION } from '../../../shared/importers/dispatch';
-import {
-  goodFromErrorRatio, joinSteps, pairGoodTotal, splitGrid, stepGrid, sumOntoGrid, type StepGrid,
-} from '../../../shared/importers/prometheus-range';
-import type { ImportIssue, ParseResult } from '../../../shared/importers/types';
-import type { Args, ImportSummary } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { PARSER_VERSION } from '#shared/importers/dispatch';
+import { goodFromErrorRatio, joinSteps, pairGoodTotal, splitGrid, stepGrid, sumOntoGrid, type StepGrid } from '#shared/importers/prometheus-range';
+import type { ImportIssue, ParseResult } from '#shared/importers/types';
+import type { Args, ImportSummary } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import type { ParseJob } from '../workers/parse-worker';
 import { PARSE_LIMITS, runWorker } from '../workers/run-worker';
 import { storeImport } from './import-store';
@@ -28,7 +26,10 @@ export type PrometheusLimits = {
 
 /** 10,000 steps per request, 30 s and 64 MiB per answer, and 3 million steps in all (a year at a 15 s step fits). */
 export const DEFAULT_PROMETHEUS_LIMITS: PrometheusLimits = {
-  maxPointsPerQuery: 10_000, requestTimeoutMs: 30_000, maxResponseBytes: 64 * 1024 * 1024, maxTotalPoints: 3_000_000,
+  maxPointsPerQuery: 10_000,
+  requestTimeoutMs: 30_000,
+  maxResponseBytes: 64 * 1024 * 1024,
+  maxTotalPoints: 3_000_000,
 };
 
 /** How an import runs: its clock, a signal that cancels it, progress in requests done of all, and test seams. */
@@ -51,7 +52,8 @@ const BATCH_BYTES = 32 * 1024 * 1024;
 
 function checkRequest(req: PrometheusRequest, limits: PrometheusLimits): { server: PrometheusServer; grid: StepGrid } {
   const server = prometheusServer(req.url);
-  if (!Number.isSafeInteger(req.startMs) || req.startMs < 0) throw new AppFailure('INVALID_ARGUMENT', 'The start must be a time after 1970, in whole milliseconds', { field: 'startMs' });
+  if (!Number.isSafeInteger(req.startMs) || req.startMs < 0)
+    throw new AppFailure('INVALID_ARGUMENT', 'The start must be a time after 1970, in whole milliseconds', { field: 'startMs' });
   if (!Number.isSafeInteger(req.endMs) || req.endMs <= req.startMs) {
     throw new AppFailure('INVALID_ARGUMENT', `The end (${shownTime(req.endMs)}) must be after the start (${shownTime(req.startMs)})`, { field: 'endMs' });
   }
@@ -60,24 +62,38 @@ function checkRequest(req: PrometheusRequest, limits: PrometheusLimits): { serve
   }
   const rangeMs = req.endMs - req.startMs;
   if (req.stepSeconds * 1000 > rangeMs) {
-    throw new AppFailure('INVALID_ARGUMENT', `The step (${req.stepSeconds} s) is longer than the range (${rangeMs / 1000} s); choose a smaller step or a longer range`, { field: 'stepSeconds' });
+    throw new AppFailure(
+      'INVALID_ARGUMENT',
+      `The step (${req.stepSeconds} s) is longer than the range (${rangeMs / 1000} s); choose a smaller step or a longer range`,
+      { field: 'stepSeconds' },
+    );
   }
   const grid = stepGrid(req.startMs, req.endMs, req.stepSeconds * 1000);
   if (grid.points > limits.maxTotalPoints) {
     const least = Math.ceil(rangeMs / 1000 / (limits.maxTotalPoints - 1));
-    throw new AppFailure('INVALID_ARGUMENT', `${shownTime(req.startMs)} → ${shownTime(req.endMs)} at a ${req.stepSeconds} s step is ${grid.points} steps, `
-      + `more than the ${limits.maxTotalPoints} one import may hold; choose a step of at least ${least} s or a shorter range`, { field: 'stepSeconds', code: 'TOO_MANY_POINTS' });
+    throw new AppFailure(
+      'INVALID_ARGUMENT',
+      `${shownTime(req.startMs)} → ${shownTime(req.endMs)} at a ${req.stepSeconds} s step is ${grid.points} steps, ` +
+        `more than the ${limits.maxTotalPoints} one import may hold; choose a step of at least ${least} s or a shorter range`,
+      { field: 'stepSeconds', code: 'TOO_MANY_POINTS' },
+    );
   }
   if (!Number.isInteger(limits.maxPointsPerQuery) || limits.maxPointsPerQuery < 1 || limits.maxPointsPerQuery > 11_000) {
-    throw new AppFailure('INVALID_ARGUMENT', 'Steps per request must be from 1 to 11,000; Prometheus refuses more points per series', { field: 'maxPointsPerQuery' });
+    throw new AppFailure('INVALID_ARGUMENT', 'Steps per request must be from 1 to 11,000; Prometheus refuses more points per series', {
+      field: 'maxPointsPerQuery',
+    });
   }
   return { server, grid };
 }
 
 function queriesOf(query: PrometheusRequest['query']): Query[] {
-  const list: Query[] = query.kind === 'good-total'
-    ? [{ role: 'good', promql: query.good }, { role: 'total', promql: query.total }]
-    : [{ role: 'error ratio', promql: query.errorRatio }];
+  const list: Query[] =
+    query.kind === 'good-total'
+      ? [
+          { role: 'good', promql: query.good },
+          { role: 'total', promql: query.total },
+        ]
+      : [{ role: 'error ratio', promql: query.errorRatio }];
   for (const q of list) if (q.promql.trim() === '') throw new AppFailure('INVALID_ARGUMENT', `The ${q.role} query is empty`, { field: QUERY_FIELDS[q.role] });
   return list;
 }
@@ -88,9 +104,10 @@ function layAnswer(answer: Answer, result: ParseResult, grid: StepGrid, server: 
   const errors = result.issues.filter((i) => i.severity === 'error');
   if (result.series.length === 0 && result.rejected === 0 && errors.length > 0) {
     const first = errors[0]!;
-    const message = first.code === 'PROMETHEUS_ERROR'
-      ? `Prometheus refused ${where}: ${first.message.replace(/^Prometheus answered /, '')}`
-      : `Prometheus at ${server.shown} gave an answer to ${where} that is not a query_range result: ${first.message}`;
+    const message =
+      first.code === 'PROMETHEUS_ERROR'
+        ? `Prometheus refused ${where}: ${first.message.replace(/^Prometheus answered /, '')}`
+        : `Prometheus at ${server.shown} gave an answer to ${where} that is not a query_range result: ${first.message}`;
     throw new AppFailure('INVALID_ARGUMENT', message, { field: QUERY_FIELDS[answer.query.role], code: first.code });
   }
   for (const issue of result.issues) {
@@ -102,16 +119,23 @@ function layAnswer(answer: Answer, result: ParseResult, grid: StepGrid, server: 
   }
   // Counts are read as counts (good = total = value), ratios as ratios (good = ratio): either way one column holds the value.
   const laid = sumOntoGrid(result.series, answer.query.role === 'error ratio' ? 'good' : 'total', grid);
-  if (laid.offGrid > 0) issues.push({ severity: 'warning', code: 'OFF_STEP', message: `${where}: ${laid.offGrid} samples at times between the requested steps were left out` });
+  if (laid.offGrid > 0)
+    issues.push({ severity: 'warning', code: 'OFF_STEP', message: `${where}: ${laid.offGrid} samples at times between the requested steps were left out` });
   if (answer.query.role === 'error ratio' && laid.overlaps > 0) {
-    throw new AppFailure('INVALID_ARGUMENT', `The error ratio query returned more than one series at ${laid.overlaps} steps (${rangeText(grid)}); `
-      + 'ratios cannot be added, so write it to return one, e.g. sum(rate(errors[5m])) / sum(rate(requests[5m]))', { field: QUERY_FIELDS['error ratio'], code: 'SEVERAL_RATIOS' });
+    throw new AppFailure(
+      'INVALID_ARGUMENT',
+      `The error ratio query returned more than one series at ${laid.overlaps} steps (${rangeText(grid)}); ` +
+        'ratios cannot be added, so write it to return one, e.g. sum(rate(errors[5m])) / sum(rate(requests[5m]))',
+      { field: QUERY_FIELDS['error ratio'], code: 'SEVERAL_RATIOS' },
+    );
   }
   return { values: laid.values, rejected: result.rejected };
 }
 
 async function parseBatch(batch: Answer[], signal: AbortSignal | undefined): Promise<ParseResult[]> {
-  const job: ParseJob = { batch: batch.map((a) => ({ bytes: a.bytes, request: { format: 'prometheus-json', prometheusRatio: a.query.role === 'error ratio' } })) };
+  const job: ParseJob = {
+    batch: batch.map((a) => ({ bytes: a.bytes, request: { format: 'prometheus-json', prometheusRatio: a.query.role === 'error ratio' } })),
+  };
   return runWorker<ParseJob, ParseResult[]>(PARSE_WORKER, job, { limits: PARSE_LIMITS, signal, transfer: batch.map((a) => a.bytes.buffer as ArrayBuffer) });
 }
 
@@ -131,15 +155,29 @@ function combine(req: PrometheusRequest, parts: StepGrid[], laid: Map<string, La
     samples.push(paired);
     rejected += total.rejected + paired.goodMissing + paired.goodAboveTotal;
     if (paired.goodMissing > 0) {
-      issues.push({ severity: 'error', code: 'GOOD_MISSING', message: `${rangeText(grid)}: ${paired.goodMissing} steps from ${shownTime(paired.firstGoodMissingMs!)} have a total `
-        + 'but no good sample and were left out; if no good events then means zero, end the good query with "or vector(0)"' });
+      issues.push({
+        severity: 'error',
+        code: 'GOOD_MISSING',
+        message:
+          `${rangeText(grid)}: ${paired.goodMissing} steps from ${shownTime(paired.firstGoodMissingMs!)} have a total ` +
+          'but no good sample and were left out; if no good events then means zero, end the good query with "or vector(0)"',
+      });
     }
     if (paired.goodAboveTotal > 0) {
-      issues.push({ severity: 'error', code: 'GOOD_ABOVE_TOTAL', message: `${rangeText(grid)}: at ${paired.goodAboveTotal} steps from ${shownTime(paired.firstGoodAboveTotalMs!)} `
-        + 'good exceeds total; those steps were left out' });
+      issues.push({
+        severity: 'error',
+        code: 'GOOD_ABOVE_TOTAL',
+        message:
+          `${rangeText(grid)}: at ${paired.goodAboveTotal} steps from ${shownTime(paired.firstGoodAboveTotalMs!)} ` +
+          'good exceeds total; those steps were left out',
+      });
     }
     if (paired.totalMissing > 0) {
-      issues.push({ severity: 'warning', code: 'TOTAL_MISSING', message: `${rangeText(grid)}: ${paired.totalMissing} steps have a good but no total sample and were left out` });
+      issues.push({
+        severity: 'warning',
+        code: 'TOTAL_MISSING',
+        message: `${rangeText(grid)}: ${paired.totalMissing} steps have a good but no total sample and were left out`,
+      });
     }
   });
   const series = joinSteps(req.query.kind === 'error-ratio' ? 'error ratio' : 'good/total', samples);
@@ -148,8 +186,13 @@ function combine(req: PrometheusRequest, parts: StepGrid[], laid: Map<string, La
 
 /** SHA-256 of what was asked (server without credentials, queries, range, step) and of the samples that came back. */
 function fingerprint(server: PrometheusServer, req: PrometheusRequest, result: ParseResult): string {
-  const query = req.query.kind === 'good-total' ? { kind: req.query.kind, good: req.query.good, total: req.query.total } : { kind: req.query.kind, errorRatio: req.query.errorRatio };
-  const hash = createHash('sha256').update(JSON.stringify({ source: 'prometheus-api', url: server.shown, query, startMs: req.startMs, endMs: req.endMs, stepSeconds: req.stepSeconds }));
+  const query =
+    req.query.kind === 'good-total'
+      ? { kind: req.query.kind, good: req.query.good, total: req.query.total }
+      : { kind: req.query.kind, errorRatio: req.query.errorRatio };
+  const hash = createHash('sha256').update(
+    JSON.stringify({ source: 'prometheus-api', url: server.shown, query, startMs: req.startMs, endMs: req.endMs, stepSeconds: req.stepSeconds }),
+  );
   for (const s of result.series) for (const column of [s.t, s.good, s.total]) hash.update(new Uint8Array(column.buffer, column.byteOffset, column.byteLength));
   return hash.digest('hex');
 }
@@ -188,7 +231,14 @@ export async function importPrometheus(session: WorkspaceSession, req: Prometheu
   for (let part = 0; part < parts.length; part++) {
     for (const query of queries) {
       const bytes = await fetchQueryRange({
-        server, role: query.role, promql: query.promql, grid: parts[part]!, timeoutMs: limits.requestTimeoutMs, maxBytes: limits.maxResponseBytes, signal: opts.signal, fetchImpl,
+        server,
+        role: query.role,
+        promql: query.promql,
+        grid: parts[part]!,
+        timeoutMs: limits.requestTimeoutMs,
+        maxBytes: limits.maxResponseBytes,
+        signal: opts.signal,
+        fetchImpl,
       });
       pending.push({ part, query, bytes });
       pendingBytes += bytes.byteLength;
@@ -200,8 +250,18 @@ export async function importPrometheus(session: WorkspaceSession, req: Prometheu
   const result = combine(req, parts, laid, issues);
   if (opts.signal?.aborted) throw new AppFailure('CANCELLED', 'The import was cancelled; nothing was stored');
   const fileName = importName(server, req);
-  const outcome = storeImport(session, {
-    sliId: req.sliId, sha256: fingerprint(server, req, result), fileName, parserVersion: PARSER_VERSION, result, onBadRows: req.onBadRows, source: 'prometheus-api',
-  }, opts.now);
+  const outcome = storeImport(
+    session,
+    {
+      sliId: req.sliId,
+      sha256: fingerprint(server, req, result),
+      fileName,
+      parserVersion: PARSER_VERSION,
+      result,
+      onBadRows: req.onBadRows,
+      source: 'prometheus-api',
+    },
+    opts.now,
+  );
   return importSummary(session, outcome, fileName, result, 'prometheus-api');
 }

@@ -1,9 +1,9 @@
-import { DEFAULT_ALERT_SETS, checkAlertSet, type AlertWindowSet } from '../../../shared/budget/alerts';
-import { cycleIfAdded, edgesOf } from '../../../shared/budget/dependencies';
-import { checkPolicy } from '../../../shared/budget/policy';
-import type { Service } from '../../../shared/domain/types';
-import type { AlertSetList, Args } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { DEFAULT_ALERT_SETS, checkAlertSet, type AlertWindowSet } from '#shared/budget/alerts';
+import { cycleIfAdded, edgesOf } from '#shared/budget/dependencies';
+import { checkPolicy } from '#shared/budget/policy';
+import type { Service } from '#shared/domain/types';
+import type { AlertSetList, Args } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import type { CatalogRepo } from '../storage/repos/catalog-repo';
 import type { WorkspaceSession } from './workspace-session';
 
@@ -52,7 +52,8 @@ export class ReliabilityService {
       const names = new Map(services.map((s) => [s.id, s.name]));
       const path = cycle.map((id) => names.get(id) ?? `#${id}`).join(' → ');
       throw new AppFailure('CONFLICT', `"${service.name}" cannot depend on "${target.name}": that would close the cycle ${path}`, {
-        field: 'dependsOnId', cycle: cycle.map((id) => names.get(id) ?? String(id)),
+        field: 'dependsOnId',
+        cycle: cycle.map((id) => names.get(id) ?? String(id)),
       });
     }
     const how = args.redundancyGroup === null ? '' : ` (redundancy group "${args.redundancyGroup}")`;
@@ -91,19 +92,29 @@ export class ReliabilityService {
     if ((clash && clash.id !== args.id) || DEFAULT_ALERT_SETS.some((d) => d.name.toLowerCase() === set.name.toLowerCase())) {
       throw new AppFailure('CONFLICT', `An alert set named "${set.name}" already exists`, { field: 'set.name' });
     }
-    return this.session.editWorkspace(`Save alert set "${set.name}"`, (r) => r.alertSets.snapshot(), (r, rows) => r.alertSets.restore(rows), (r) => {
-      r.alertSets.save(set, args.id);
-      return this.listAlertSets();
-    });
+    return this.session.editWorkspace(
+      `Save alert set "${set.name}"`,
+      (r) => r.alertSets.snapshot(),
+      (r, rows) => r.alertSets.restore(rows),
+      (r) => {
+        r.alertSets.save(set, args.id);
+        return this.listAlertSets();
+      },
+    );
   }
 
   deleteAlertSet(args: Args<'alerts/delete-set'>): AlertSetList {
     const sets = this.session.alertSets();
     const existing = sets.list().find((s) => s.id === args.id);
     if (!existing) throw new AppFailure('NOT_FOUND', `There is no alert set with id ${args.id}`, { field: 'id' });
-    return this.session.editWorkspace(`Delete alert set "${existing.name}"`, (r) => r.alertSets.snapshot(), (r, rows) => r.alertSets.restore(rows), (r) => {
-      r.alertSets.delete(args.id);
-      return this.listAlertSets();
-    });
+    return this.session.editWorkspace(
+      `Delete alert set "${existing.name}"`,
+      (r) => r.alertSets.snapshot(),
+      (r, rows) => r.alertSets.restore(rows),
+      (r) => {
+        r.alertSets.delete(args.id);
+        return this.listAlertSets();
+      },
+    );
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import type { RecentEntry } from '../../../shared/ipc/contract';
+import type { RecentEntry } from '#shared/ipc/contract';
 import { writeFileAtomic } from './atomic-file';
 
 /** How many recent workspaces are remembered. */

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { existsSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { History } from '../../../shared/analysis/history';
-import type { WorkspaceState } from '../../../shared/ipc/contract';
-import { AppFailure } from '../../../shared/ipc/errors';
+import type { History } from '#shared/analysis/history';
+import type { WorkspaceState } from '#shared/ipc/contract';
+import { AppFailure } from '#shared/ipc/errors';
 import { createWorkspaceDb, openWorkspaceDb, writeTransaction, type OpenedDb } from '../storage/db';
 import { AlertSetRepo } from '../storage/repos/alert-set-repo';
 import { CatalogRepo } from '../storage/repos/catalog-repo';
@@ -65,7 +65,13 @@ export class WorkspaceSession {
     const c = this.current;
     return {
       workspace: c
-        ? { name: basename(c.path), location: this.locationOf(c.path), readOnly: c.opened.readOnly, readOnlyReason: c.opened.readOnlyReason, schemaVersion: c.opened.schemaVersion }
+        ? {
+            name: basename(c.path),
+            location: this.locationOf(c.path),
+            readOnly: c.opened.readOnly,
+            readOnlyReason: c.opened.readOnlyReason,
+            schemaVersion: c.opened.schemaVersion,
+          }
         : null,
       undoLabel: this.undoStack.at(-1)?.label ?? null,
       redoLabel: this.redoStack.at(-1)?.label ?? null,
@@ -75,7 +81,18 @@ export class WorkspaceSession {
   private attach(path: string, opened: OpenedDb): void {
     this.close();
     const repo = new CatalogRepo(opened.db);
-    this.current = { path, opened, repo, repos: { catalog: repo, alertSets: new AlertSetRepo(opened.db), series: new SeriesRepo(opened.db), exclusions: new ExclusionRepo(opened.db), rows: new RowTreeRepo(opened.db) } };
+    this.current = {
+      path,
+      opened,
+      repo,
+      repos: {
+        catalog: repo,
+        alertSets: new AlertSetRepo(opened.db),
+        series: new SeriesRepo(opened.db),
+        exclusions: new ExclusionRepo(opened.db),
+        rows: new RowTreeRepo(opened.db),
+      },
+    };
     this.seriesCache.clear();
   }
 
@@ -150,7 +167,7 @@ export class WorkspaceSession {
   edit<T>(label: string, serviceId: number | null, fn: (repo: CatalogRepo, now: number) => { serviceId: number; value: T }): T {
     const c = this.requireWritable();
     const { out, before, after } = writeTransaction(c.opened.db, () => {
-      const before = serviceId === null ? null : c.repo.snapshot(serviceId) ?? null;
+      const before = serviceId === null ? null : (c.repo.snapshot(serviceId) ?? null);
       const out = fn(c.repo, this.now());
       const after = c.repo.snapshot(out.serviceId) ?? null;
       return { out, before, after };
@@ -219,7 +236,10 @@ export class WorkspaceSession {
       // Someone else changed the file (another window or the CLI): the history no longer applies.
       this.undoStack = [];
       this.redoStack = [];
-      throw new AppFailure('UNDO_FAILED', `Could not ${side === 'before' ? 'undo' : 'redo'} "${edit.label}": the workspace was changed elsewhere (${(error as Error).message}). The edit history was cleared.`);
+      throw new AppFailure(
+        'UNDO_FAILED',
+        `Could not ${side === 'before' ? 'undo' : 'redo'} "${edit.label}": the workspace was changed elsewhere (${(error as Error).message}). The edit history was cleared.`,
+      );
     }
     from.pop();
     to.push(edit);

@@ -46,8 +46,15 @@ describe('a workspace that cannot be written', () => {
     const session = new WorkspaceSession(() => 2);
     session.open(path);
     expect(session.state().workspace).toMatchObject({ readOnly: true });
-    expect(session.state().workspace?.readOnlyReason).toBe(`locked.slowb cannot be written: the file ${path} is read-only. It is open read-only; make the file writable to change it.`);
-    expect(session.reader().listServices().map((s) => s.name)).toEqual(['api']);
+    expect(session.state().workspace?.readOnlyReason).toBe(
+      `locked.slowb cannot be written: the file ${path} is read-only. It is open read-only; make the file writable to change it.`,
+    );
+    expect(
+      session
+        .reader()
+        .listServices()
+        .map((s) => s.name),
+    ).toEqual(['api']);
     const refused = failureOf(() => session.edit('add', null, (repo, now) => ({ serviceId: repo.insertService('web', '', '', now), value: null })));
     expect(refused).toMatchObject({ code: 'READ_ONLY', message: session.state().workspace?.readOnlyReason });
     session.close();
@@ -64,7 +71,9 @@ describe('a workspace that cannot be written', () => {
     const before = sha(path);
     const opened = openWorkspaceDb(path);
     expect(opened.readOnly).toBe(true);
-    expect(opened.readOnlyReason).toBe(`team.slowb cannot be written: its folder ${folder} does not allow creating files (SQLite keeps team.slowb-wal and team.slowb-shm beside the workspace). It is open read-only; make the folder writable to change it.`);
+    expect(opened.readOnlyReason).toBe(
+      `team.slowb cannot be written: its folder ${folder} does not allow creating files (SQLite keeps team.slowb-wal and team.slowb-shm beside the workspace). It is open read-only; make the folder writable to change it.`,
+    );
     expect(opened.db.prepare('SELECT name FROM services').pluck().all()).toEqual(['api']);
     opened.db.close();
     expect(readdirSync(folder)).toEqual(['team.slowb']);
@@ -75,7 +84,9 @@ describe('a workspace that cannot be written', () => {
     const folder = join(dir, 'shared');
     mkdirSync(folder, { mode: 0o555 });
     expect(failureOf(() => createWorkspaceDb(join(folder, 'new.slowb')))).toEqual({
-      code: 'READ_ONLY', message: `new.slowb cannot be created: the folder ${folder} does not allow creating files`, details: { path: join(folder, 'new.slowb') },
+      code: 'READ_ONLY',
+      message: `new.slowb cannot be created: the folder ${folder} does not allow creating files`,
+      details: { path: join(folder, 'new.slowb') },
     });
     expect(readdirSync(folder)).toEqual([]);
   });
@@ -138,7 +149,9 @@ describe('files refused or opened read-only are never touched', () => {
     const before = sha(path);
     const refused = failureOf(() => openWorkspaceDb(path));
     expect(refused.code).toBe('CORRUPT_WORKSPACE');
-    expect(refused.message).toMatch(/^damaged\.slowb is damaged, so it was not opened: SQLite's check found [^*\n]+\. Open a backup copy instead \(backups before upgrades are kept beside it as \.bak files\)\.$/);
+    expect(refused.message).toMatch(
+      /^damaged\.slowb is damaged, so it was not opened: SQLite's check found [^*\n]+\. Open a backup copy instead \(backups before upgrades are kept beside it as \.bak files\)\.$/,
+    );
     expect(readdirSync(dir)).toEqual(['damaged.slowb']);
     expect(sha(path)).toBe(before);
   });

@@ -48,7 +48,8 @@ describe('opening a workspace', () => {
     other.close();
     const before = sha(path);
     expect(failureOf(() => openWorkspaceDb(path))).toMatchObject({
-      code: 'NOT_A_WORKSPACE', message: 'other.db is a SQLite database but not an SLO Workbench workspace',
+      code: 'NOT_A_WORKSPACE',
+      message: 'other.db is a SQLite database but not an SLO Workbench workspace',
     });
     expect(sha(path)).toBe(before);
     expect(readdirSync(dir)).toEqual(['other.db']);
@@ -61,7 +62,9 @@ describe('opening a workspace', () => {
     db.close();
     const opened = openWorkspaceDb(path);
     expect(opened.readOnly).toBe(true);
-    expect(opened.readOnlyReason).toBe(`This workspace was written by a newer version of SLO Workbench (schema ${MIGRATIONS.length + 5}; this version knows up to ${MIGRATIONS.length}). It is open read-only.`);
+    expect(opened.readOnlyReason).toBe(
+      `This workspace was written by a newer version of SLO Workbench (schema ${MIGRATIONS.length + 5}; this version knows up to ${MIGRATIONS.length}). It is open read-only.`,
+    );
     expect(() => opened.db.exec("INSERT INTO workspace_meta VALUES ('a', 'b')")).toThrow(/readonly/);
     opened.db.close();
   });
@@ -142,7 +145,12 @@ describe('save as', () => {
     session.edit('add', null, (repo, now) => ({ serviceId: repo.insertService('api', '', '', now), value: null }));
     session.saveAs(join(dir, 'b.slowb'));
     expect(session.path).toBe(join(dir, 'b.slowb'));
-    expect(session.reader().listServices().map((s) => s.name)).toEqual(['api']);
+    expect(
+      session
+        .reader()
+        .listServices()
+        .map((s) => s.name),
+    ).toEqual(['api']);
     expect(session.state().undoLabel).toBe('add');
     session.close();
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);

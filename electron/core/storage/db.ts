@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { AppFailure } from '#shared/ipc/errors';
 import { canWrite, hasPendingWal, headerUserVersion, readOnlyImage, writeBlocker } from './file-access';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 
@@ -132,12 +132,18 @@ export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
  * SQLite's "*** in database main ***" banner) and what to do.
  */
 function refuseIfDamaged(db: Database.Database, path: string): void {
-  const rows = (db.prepare('PRAGMA quick_check(5)').pluck().all() as string[]);
+  const rows = db.prepare('PRAGMA quick_check(5)').pluck().all() as string[];
   if (rows.length === 1 && rows[0] === 'ok') return;
-  const findings = rows.join('\n').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^\*\*\*.*\*\*\*$/.test(l));
-  throw new AppFailure('CORRUPT_WORKSPACE',
+  const findings = rows
+    .join('\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^\*\*\*.*\*\*\*$/.test(l));
+  throw new AppFailure(
+    'CORRUPT_WORKSPACE',
     `${basename(path)} is damaged, so it was not opened: SQLite's check found ${findings.slice(0, 3).join('; ').slice(0, 300)}. Open a backup copy instead (backups before upgrades are kept beside it as .bak files).`,
-    { path });
+    { path },
+  );
 }
 
 /** Runs the pending migrations, each with its version bump in one transaction. */
@@ -160,7 +166,8 @@ function wrapSqliteError(error: unknown, path: string): never {
   const name = basename(path);
   if (code === 'SQLITE_NOTADB') throw new AppFailure('NOT_A_WORKSPACE', `${name} is not an SLO Workbench workspace (it is not a SQLite database)`, { path });
   if (code.startsWith('SQLITE_CORRUPT')) throw new AppFailure('CORRUPT_WORKSPACE', `${name} is damaged: ${(error as Error).message}`, { path });
-  if (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_IOERR')) throw new AppFailure('IO_ERROR', `${name} could not be opened: ${(error as Error).message}`, { path });
+  if (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_IOERR'))
+    throw new AppFailure('IO_ERROR', `${name} could not be opened: ${(error as Error).message}`, { path });
   if (code === 'SQLITE_BUSY') throw new AppFailure('BUSY', `${name} is locked by another program`, { path });
   if (code === 'SQLITE_READONLY') throw new AppFailure('READ_ONLY', `${name} cannot be written: ${(error as Error).message}`, { path });
   throw error;
@@ -238,15 +245,27 @@ export function openWorkspaceDb(path: string, options: { migrations?: readonly M
   try {
     const version = schemaVersionOf(path, header);
     if (version < 0) {
-      throw new AppFailure('NOT_A_WORKSPACE', `${name} has schema version ${version}, which no version of SLO Workbench writes: it is not a workspace this version knows`, { path });
+      throw new AppFailure(
+        'NOT_A_WORKSPACE',
+        `${name} has schema version ${version}, which no version of SLO Workbench writes: it is not a workspace this version knows`,
+        { path },
+      );
     }
     if (version > latest) {
-      return openReadOnly(path, `This workspace was written by a newer version of SLO Workbench (schema ${version}; this version knows up to ${latest}). It is open read-only.`, version);
+      return openReadOnly(
+        path,
+        `This workspace was written by a newer version of SLO Workbench (schema ${version}; this version knows up to ${latest}). It is open read-only.`,
+        version,
+      );
     }
     const blocker = writeBlocker(path);
     if (blocker) {
       if (version < latest) {
-        throw new AppFailure('READ_ONLY', `${name} has schema ${version} and must be upgraded to schema ${latest} before this version can open it, but it cannot be written: ${blocker.reason}. Make the ${blocker.what} writable, or open it with the version that wrote it.`, { path });
+        throw new AppFailure(
+          'READ_ONLY',
+          `${name} has schema ${version} and must be upgraded to schema ${latest} before this version can open it, but it cannot be written: ${blocker.reason}. Make the ${blocker.what} writable, or open it with the version that wrote it.`,
+          { path },
+        );
       }
       return openReadOnly(path, `${name} cannot be written: ${blocker.reason}. It is open read-only; make the ${blocker.what} writable to change it.`, version);
     }

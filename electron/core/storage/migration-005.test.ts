@@ -22,8 +22,14 @@ function v4Workspace(path: string): void {
   db.prepare("INSERT INTO slis (service_id, name, kind, latency_threshold_ms, position) VALUES (1, 'latency', 'latency', 200, 0)").run();
   const repo = new SeriesRepo(db);
   // Written as schema 4 has it (the repo writes the newest schema's columns).
-  const importId = Number(db.prepare(`INSERT INTO imports (sli_id, sha256, file_name, format, parser_version, accepted_rows, rejected_rows, started_at, status)
-    VALUES (1, 'ab', 'old.csv', 'csv', 1, 2, 0, 0, 'running')`).run().lastInsertRowid);
+  const importId = Number(
+    db
+      .prepare(
+        `INSERT INTO imports (sli_id, sha256, file_name, format, parser_version, accepted_rows, rejected_rows, started_at, status)
+    VALUES (1, 'ab', 'old.csv', 'csv', 1, 2, 0, 0, 'running')`,
+      )
+      .run().lastInsertRowid,
+  );
   db.prepare('INSERT INTO series (import_id, name, step_ms, points, start_ms, end_ms) VALUES (?, ?, 60000, 2, 60000, 120000)').run(importId, 'old');
   const f = (...v: number[]) => Buffer.from(Float64Array.from(v).buffer);
   db.prepare('INSERT INTO series_chunks (series_id, chunk_index, points, t, good, total) VALUES (1, 0, 2, ?, ?, ?)').run(f(60_000, 120_000), f(1, 0), f(1, 1));
@@ -52,19 +58,45 @@ describe('migration 5 (latency values beside a series)', () => {
     db.prepare("INSERT INTO services (name, created_at, updated_at) VALUES ('api', 0, 0)").run();
     db.prepare("INSERT INTO slis (service_id, name, kind, latency_threshold_ms, position) VALUES (1, 'latency', 'latency', 200, 0)").run();
     const repo = new SeriesRepo(db);
-    const importId = repo.insertImport({ sliId: 1, sha256: 'cd', fileName: 'new.csv', format: 'csv', parserVersion: 1, acceptedRows: 3, rejectedRows: 0, startedAt: 0 });
+    const importId = repo.insertImport({
+      sliId: 1,
+      sha256: 'cd',
+      fileName: 'new.csv',
+      format: 'csv',
+      parserVersion: 1,
+      acceptedRows: 3,
+      rejectedRows: 0,
+      startedAt: 0,
+    });
     const t = Float64Array.of(60_000, 120_000, 180_000);
     const ones = Float64Array.of(1, 1, 1);
-    const values = repo.insertSeries(importId, { name: 'values', stepMs: 60_000, t, good: ones, total: ones, latency: { kind: 'values', unit: 's', valuesMs: Float64Array.of(150, 150.5, 2000) } });
+    const values = repo.insertSeries(importId, {
+      name: 'values',
+      stepMs: 60_000,
+      t,
+      good: ones,
+      total: ones,
+      latency: { kind: 'values', unit: 's', valuesMs: Float64Array.of(150, 150.5, 2000) },
+    });
     const counts = repo.insertSeries(importId, {
-      name: 'counts', stepMs: 60_000, t, good: Float64Array.of(3, 4, 0), total: Float64Array.of(5, 4, 2),
+      name: 'counts',
+      stepMs: 60_000,
+      t,
+      good: Float64Array.of(3, 4, 0),
+      total: Float64Array.of(5, 4, 2),
       latency: { kind: 'counts', unit: 'us', boundsMs: [150, 200], atOrBelow: [Float64Array.of(2, 4, 0), Float64Array.of(3, 4, 1)] },
     });
     expect(repo.readLatency(values)).toEqual({ kind: 'values', unit: 's', valuesMs: Float64Array.of(150, 150.5, 2000) });
-    expect(repo.readLatency(counts)).toEqual({ kind: 'counts', unit: 'us', boundsMs: [150, 200], atOrBelow: [Float64Array.of(2, 4, 0), Float64Array.of(3, 4, 1)] });
+    expect(repo.readLatency(counts)).toEqual({
+      kind: 'counts',
+      unit: 'us',
+      boundsMs: [150, 200],
+      atOrBelow: [Float64Array.of(2, 4, 0), Float64Array.of(3, 4, 1)],
+    });
     // Values take 8 bytes a sample; counts, whole numbers of requests, 4 bytes a sample and bound.
     expect(db.prepare('SELECT series_id, length(data) AS bytes FROM series_latency_chunks ORDER BY series_id').all()).toEqual([
-      { series_id: values, bytes: 3 * 8 }, { series_id: counts, bytes: 3 * 2 * 4 },
+      { series_id: values, bytes: 3 * 8 },
+      { series_id: counts, bytes: 3 * 2 * 4 },
     ]);
     repo.deleteImport(importId);
     expect(db.prepare('SELECT (SELECT COUNT(*) FROM series_latency) + (SELECT COUNT(*) FROM series_latency_chunks)').pluck().get()).toBe(0);

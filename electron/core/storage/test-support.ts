@@ -1,7 +1,7 @@
 // Test support for storage tests: a file's SHA-256, and the error a call fails with.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { AppFailure } from '#shared/ipc/errors';
 
 /** The SHA-256 of a file's bytes, in hex: equal before and after means the file was not touched. */
 export const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');

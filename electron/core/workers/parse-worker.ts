@@ -1,8 +1,8 @@
 // Worker entry: reads one file's bytes with the importer for its format, off the main thread (R19). A batch (the
 // answers of a live Prometheus import) is read in one worker so each answer does not pay for starting a thread.
 import { parentPort } from 'node:worker_threads';
-import { parseFile, type ParseRequest } from '../../../shared/importers/dispatch';
-import type { ParseResult } from '../../../shared/importers/types';
+import { parseFile, type ParseRequest } from '#shared/importers/dispatch';
+import type { ParseResult } from '#shared/importers/types';
 
 /** One file to read, or several read in turn and answered as a list. */
 export type ParseJob = { bytes: Uint8Array; request: ParseRequest } | { batch: { bytes: Uint8Array; request: ParseRequest }[] };

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type TransferListItem } from 'node:worker_threads';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { AppFailure } from '#shared/ipc/errors';
 
 /** Limits a worker runs under: wall time and V8 heap (R19). */
 export type WorkerLimits = { timeoutMs: number; maxOldGenerationSizeMb: number; stackSizeMb: number };
@@ -44,7 +44,11 @@ function startWorker(entry: URL, limits: WorkerLimits): Worker {
  * Runs one job in a fresh worker thread and resolves with its reply. The worker is terminated on reply, on timeout,
  * on cancel and on crash (including running out of its heap), so the calling process survives any input (R19).
  */
-export function runWorker<Req, Res>(entry: URL, request: Req, options: { limits?: WorkerLimits; signal?: AbortSignal; transfer?: TransferListItem[]; onProgress?: (done: number, total: number) => void } = {}): Promise<Res> {
+export function runWorker<Req, Res>(
+  entry: URL,
+  request: Req,
+  options: { limits?: WorkerLimits; signal?: AbortSignal; transfer?: TransferListItem[]; onProgress?: (done: number, total: number) => void } = {},
+): Promise<Res> {
   const limits = options.limits ?? PARSE_LIMITS;
   return new Promise<Res>((resolve, reject) => {
     if (options.signal?.aborted) return reject(new AppFailure('CANCELLED', 'The import was cancelled'));
@@ -58,7 +62,10 @@ export function runWorker<Req, Res>(entry: URL, request: Req, options: { limits?
       void worker.terminate();
       fn();
     };
-    const timer = setTimeout(() => finish(() => reject(new AppFailure('CANCELLED', `Reading the file took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped`))), limits.timeoutMs);
+    const timer = setTimeout(
+      () => finish(() => reject(new AppFailure('CANCELLED', `Reading the file took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped`))),
+      limits.timeoutMs,
+    );
     const onAbort = () => finish(() => reject(new AppFailure('CANCELLED', 'The import was cancelled')));
     options.signal?.addEventListener('abort', onAbort);
     worker.on('message', (reply: WorkerReply<Res> | WorkerProgress) => {
@@ -68,8 +75,18 @@ export function runWorker<Req, Res>(entry: URL, request: Req, options: { limits?
       }
       finish(() => (reply.ok ? resolve(reply.value) : reject(new AppFailure('INVALID_ARGUMENT', reply.message))));
     });
-    worker.on('error', (error: Error & { code?: string }) => finish(() => reject(new AppFailure('INTERNAL',
-      error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `The file needs more memory than the ${limits.maxOldGenerationSizeMb} MB allowed for reading it` : `Reading the file failed: ${error.message}`))));
+    worker.on('error', (error: Error & { code?: string }) =>
+      finish(() =>
+        reject(
+          new AppFailure(
+            'INTERNAL',
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? `The file needs more memory than the ${limits.maxOldGenerationSizeMb} MB allowed for reading it`
+              : `Reading the file failed: ${error.message}`,
+          ),
+        ),
+      ),
+    );
     worker.on('exit', (code) => finish(() => reject(new AppFailure('INTERNAL', `The reader stopped unexpectedly (exit code ${code})`))));
     worker.postMessage(request, options.transfer ?? []);
   });

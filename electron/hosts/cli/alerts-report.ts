@@ -1,9 +1,9 @@
 // The `alerts` report: the multi-window, multi-burn-rate alerts of one target over one window.
-import { alertRows, fitAlertSet, formatBudgetPercent, formatDuration, type AlertWindowSet } from '../../../shared/budget/alerts';
-import { formatMinutes } from '../../../shared/budget/budget';
-import { formatFactor, formatRatePercent } from '../../../shared/budget/downtime';
-import { formatPpmPercent } from '../../../shared/domain/percent';
-import type { FieldCheck } from '../../../shared/domain/validation';
+import { alertRows, fitAlertSet, formatBudgetPercent, formatDuration, type AlertWindowSet } from '#shared/budget/alerts';
+import { formatMinutes } from '#shared/budget/budget';
+import { formatFactor, formatRatePercent } from '#shared/budget/downtime';
+import { formatPpmPercent } from '#shared/domain/percent';
+import type { FieldCheck } from '#shared/domain/validation';
 import { describeWindowPeriod } from './budget-report';
 import { envelope, roundMinutes } from './json-build';
 import type { JsonAlertsReport, JsonWindowPeriod } from './json-output';
@@ -16,7 +16,12 @@ const round = (value: number, decimals: number) => Math.round(value * 10 ** deci
  * do), and for each alert its windows, burn-rate threshold, error rate, time to exhaust the budget and warning.
  * Refuses what alertRows refuses.
  */
-export function alertsReport(targetPpm: number, window: JsonWindowPeriod, sets: readonly AlertWindowSet[], source: 'built-in' | 'file'): FieldCheck<JsonAlertsReport> {
+export function alertsReport(
+  targetPpm: number,
+  window: JsonWindowPeriod,
+  sets: readonly AlertWindowSet[],
+  source: 'built-in' | 'file',
+): FieldCheck<JsonAlertsReport> {
   const { set, madeFor, scaling } = fitAlertSet(sets, window.minutes);
   const rows = alertRows(set, targetPpm);
   if (!rows.ok) return rows;
@@ -52,8 +57,14 @@ export function alertsReportLines(doc: JsonAlertsReport): string[] {
   const from = set.scaled ? `${set.name} (made for ${set.period})` : set.name;
   const header = ['severity', 'speed', 'budget', 'long', 'short', 'burn rate', 'error rate', 'budget gone in'];
   const rows = doc.alerts.map((a) => [
-    a.severity, a.speed, formatBudgetPercent(a.budgetPercent), a.longWindow, a.shortWindow,
-    `×${formatFactor(a.factor)}`, `${a.errorRatePercent} %`, formatMinutes(a.exhaustMinutes),
+    a.severity,
+    a.speed,
+    formatBudgetPercent(a.budgetPercent),
+    a.longWindow,
+    a.shortWindow,
+    `×${formatFactor(a.factor)}`,
+    `${a.errorRatePercent} %`,
+    formatMinutes(a.exhaustMinutes),
   ]);
   return [
     `Alerts for ${doc.target} % over ${describeWindowPeriod(doc.window)}, from ${from}`,

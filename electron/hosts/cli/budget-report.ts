@@ -1,12 +1,12 @@
 // The `budget` report: one target over one concrete window, built as the JSON model; the text is rendered from it.
 import { DateTime } from 'luxon';
-import { badEventBudget, eventsInWindow, formatCount, methodBudgetMinutes } from '../../../shared/budget/budget';
-import { parsePeriod, periodContaining, type CalendarPeriod } from '../../../shared/budget/calendar';
-import { formatPeriodLength } from '../../../shared/budget/downtime';
-import { formatPpmPercent, PPM_PER_WHOLE } from '../../../shared/domain/percent';
-import { METHOD_LABELS, type BudgetingMethod, type CalendarUnit, type SloWindow, type Timeslice } from '../../../shared/domain/types';
-import type { FieldCheck } from '../../../shared/domain/validation';
-import { parseWindowArg } from '../../../shared/domain/window';
+import { badEventBudget, eventsInWindow, formatCount, methodBudgetMinutes } from '#shared/budget/budget';
+import { parsePeriod, periodContaining, type CalendarPeriod } from '#shared/budget/calendar';
+import { formatPeriodLength } from '#shared/budget/downtime';
+import { formatPpmPercent, PPM_PER_WHOLE } from '#shared/domain/percent';
+import { METHOD_LABELS, type BudgetingMethod, type CalendarUnit, type SloWindow, type Timeslice } from '#shared/domain/types';
+import type { FieldCheck } from '#shared/domain/validation';
+import { parseWindowArg } from '#shared/domain/window';
 import { envelope, roundMinutes } from './json-build';
 import type { JsonBudgetReport, JsonWindowPeriod } from './json-output';
 import { budgetText, renderItems, type TextItem } from './text-output';
@@ -17,7 +17,10 @@ export function resolveWindow(text: string, atMs: number): FieldCheck<JsonWindow
   if (!arg.ok) return arg;
   const window: SloWindow = arg.value.window;
   if (window.kind === 'rolling') {
-    return { ok: true, value: { spec: `${window.days}d`, kind: 'rolling', days: window.days, unit: null, timeZone: null, period: null, minutes: window.days * 1440 } };
+    return {
+      ok: true,
+      value: { spec: `${window.days}d`, kind: 'rolling', days: window.days, unit: null, timeZone: null, period: null, minutes: window.days * 1440 },
+    };
   }
   let period: CalendarPeriod;
   if (arg.value.period !== null) {
@@ -78,18 +81,23 @@ export function budgetReport(q: BudgetQuestion): JsonBudgetReport {
       percent: formatPpmPercent(PPM_PER_WHOLE - q.targetPpm),
       ppm: PPM_PER_WHOLE - q.targetPpm,
     },
-    timeslice: sliced ? {
-      sliceMinutes: q.timeslice.sliceMinutes,
-      sliceTarget: formatPpmPercent(q.timeslice.sliceTargetPpm),
-      sliceTargetPpm: q.timeslice.sliceTargetPpm,
-      slices,
-      badSlices: q.method === 'timeslices' ? Math.floor(((PPM_PER_WHOLE - q.targetPpm) * slices) / PPM_PER_WHOLE) : null,
-    } : null,
-    traffic: events === null || q.requestsPerDay === null ? null : {
-      requestsPerDay: q.requestsPerDay,
-      events: Math.round(events * 100) / 100,
-      badEvents: q.method === 'timeslices' ? null : badEventBudget(q.targetPpm, events),
-    },
+    timeslice: sliced
+      ? {
+          sliceMinutes: q.timeslice.sliceMinutes,
+          sliceTarget: formatPpmPercent(q.timeslice.sliceTargetPpm),
+          sliceTargetPpm: q.timeslice.sliceTargetPpm,
+          slices,
+          badSlices: q.method === 'timeslices' ? Math.floor(((PPM_PER_WHOLE - q.targetPpm) * slices) / PPM_PER_WHOLE) : null,
+        }
+      : null,
+    traffic:
+      events === null || q.requestsPerDay === null
+        ? null
+        : {
+            requestsPerDay: q.requestsPerDay,
+            events: Math.round(events * 100) / 100,
+            badEvents: q.method === 'timeslices' ? null : badEventBudget(q.targetPpm, events),
+          },
   };
 }
 
@@ -101,13 +109,17 @@ export function budgetReportLines(doc: JsonBudgetReport): string[] {
   ];
   const slice = doc.timeslice;
   if (slice) {
-    items.push({ row: ['slices', `${formatCount(slice.slices)} slices of ${slice.sliceMinutes} min; a slice is good at ≥ ${slice.sliceTarget} % good events`] });
+    items.push({
+      row: ['slices', `${formatCount(slice.slices)} slices of ${slice.sliceMinutes} min; a slice is good at ≥ ${slice.sliceTarget} % good events`],
+    });
     if (slice.badSlices !== null) items.push({ row: ['bad slices', `${formatCount(slice.badSlices)} allowed (whole slices only)`] });
   }
   const t = doc.traffic;
   if (t) {
     items.push({ row: ['traffic', `${formatCount(t.requestsPerDay)} requests/day → ${formatCount(t.events)} requests in the window`] });
-    items.push({ row: ['bad events', t.badEvents === null ? 'not counted: Timeslices budgets whole bad slices, not events' : `${formatCount(t.badEvents)} allowed`] });
+    items.push({
+      row: ['bad events', t.badEvents === null ? 'not counted: Timeslices budgets whole bad slices, not events' : `${formatCount(t.badEvents)} allowed`],
+    });
   }
   return [`Budget of ${doc.target} % over ${describeWindowPeriod(doc.window)}, ${METHOD_LABELS[doc.method]}`, ...renderItems(items).map((l) => `  ${l}`)];
 }

@@ -56,7 +56,10 @@ describe('slo-workbench analyze budget windows', () => {
     await box.json('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99.9', '--window', '7d');
     await box.json('import', writeMidnightHistory(), ...TARGET, '--map', 'time=time,good=good,total=total');
     const { analysis } = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '7d');
-    expect(analysis.windowsByTier.slo!.map((w) => [w.label, w.complete])).toEqual([['2026-01-01 – 2026-01-07', true], ['2026-01-08 – 2026-01-14', true]]);
+    expect(analysis.windowsByTier.slo!.map((w) => [w.label, w.complete])).toEqual([
+      ['2026-01-01 – 2026-01-07', true],
+      ['2026-01-08 – 2026-01-14', true],
+    ]);
     const text = await box.run('analyze', ...TARGET, '--window', '7d');
     expect(text.stdoutLines.filter((l) => l.startsWith('      20'))).toEqual([
       '      2026-01-01 – 2026-01-07: 100.0000 %, met, 0.0 % of budget spent',
@@ -75,24 +78,101 @@ function writeSliceHistory(): string {
 }
 
 describe('slo-workbench objective set with time slices', () => {
-  it('stores the slice length and the slice\'s good share, and shows them with the method', async () => {
-    const set = await box.json<JsonSliChanged>('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--method', 'timeslices', '--slice', '5m', '--slice-target', '99');
+  it("stores the slice length and the slice's good share, and shows them with the method", async () => {
+    const set = await box.json<JsonSliChanged>(
+      'objective',
+      'set',
+      ...TARGET,
+      '--tier',
+      'slo',
+      '--target',
+      '99',
+      '--window',
+      '1d',
+      '--method',
+      'timeslices',
+      '--slice',
+      '5m',
+      '--slice-target',
+      '99',
+    );
     expect(set.sli.tiers[0]).toMatchObject({ method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 } });
-    const text = await box.run('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--method', 'ratio-timeslices', '--slice', '1h');
+    const text = await box.run(
+      'objective',
+      'set',
+      ...TARGET,
+      '--tier',
+      'slo',
+      '--target',
+      '99',
+      '--window',
+      '1d',
+      '--method',
+      'ratio-timeslices',
+      '--slice',
+      '1h',
+    );
     expect(text.stdoutLines[1]).toBe('web / availability  SLO  99 %  rolling 1 day  ratio-timeslices (60-min slices)  budget 14.4 min');
   }, 60_000);
 
   it('refuses a slice under Occurrences and a slice that is not whole minutes, naming the option', async () => {
     const occurrences = await box.run('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--slice', '5m');
-    expect(occurrences).toMatchObject({ code: 1, stderr: 'error: --slice and --slice-target apply to the timeslices and ratio-timeslices methods only [--method]' });
-    const seconds = await box.run('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--method', 'timeslices', '--slice', '30s');
+    expect(occurrences).toMatchObject({
+      code: 1,
+      stderr: 'error: --slice and --slice-target apply to the timeslices and ratio-timeslices methods only [--method]',
+    });
+    const seconds = await box.run(
+      'objective',
+      'set',
+      ...TARGET,
+      '--tier',
+      'slo',
+      '--target',
+      '99',
+      '--window',
+      '1d',
+      '--method',
+      'timeslices',
+      '--slice',
+      '30s',
+    );
     expect(seconds).toMatchObject({ code: 1, stderr: 'error: Slice length must be a whole number of minutes from 1 to 1440, not "30s" [--slice]' });
-    const target = await box.run('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--method', 'timeslices', '--slice-target', '100');
+    const target = await box.run(
+      'objective',
+      'set',
+      ...TARGET,
+      '--tier',
+      'slo',
+      '--target',
+      '99',
+      '--window',
+      '1d',
+      '--method',
+      'timeslices',
+      '--slice-target',
+      '100',
+    );
     expect(target).toMatchObject({ code: 1, stderr: 'error: Slice target must be below 100 % (100 % leaves no error budget) [--slice-target]' });
   }, 60_000);
 
   it('analyses a Timeslices tier in its slices: rolling windows, the budget table and its events alike', async () => {
-    await box.json('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--method', 'timeslices', '--slice', '5m', '--slice-target', '99');
+    await box.json(
+      'objective',
+      'set',
+      ...TARGET,
+      '--tier',
+      'slo',
+      '--target',
+      '99',
+      '--window',
+      '1d',
+      '--method',
+      'timeslices',
+      '--slice',
+      '5m',
+      '--slice-target',
+      '99',
+    );
     await box.json('import', writeSliceHistory(), ...TARGET, '--map', 'time=time,good=good,total=total');
     const { analysis } = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '1d');
     expect(analysis).toMatchObject({ method: 'timeslices', windows: 289, recommendation: { targetPpm: 996_500 } });
@@ -110,7 +190,23 @@ describe('slo-workbench objective set with time slices', () => {
 
 describe('slo-workbench backtest of a Timeslices tier', () => {
   it('counts its budget-eating events in its slices, as the budget table does, and says so', async () => {
-    await box.json('objective', 'set', ...TARGET, '--tier', 'slo', '--target', '99', '--window', '1d', '--method', 'timeslices', '--slice', '5m', '--slice-target', '99');
+    await box.json(
+      'objective',
+      'set',
+      ...TARGET,
+      '--tier',
+      'slo',
+      '--target',
+      '99',
+      '--window',
+      '1d',
+      '--method',
+      'timeslices',
+      '--slice',
+      '5m',
+      '--slice-target',
+      '99',
+    );
     await box.json('import', writeSliceHistory(), ...TARGET, '--map', 'time=time,good=good,total=total');
     const { backtest } = await box.json<JsonBacktestReport>('backtest', ...TARGET);
     // A day's slice budget is ⌊1 % × 288⌋ = 2 bad slices: the ten slices at 98 % spend 500 %, the one at 50 % 50 %
@@ -136,16 +232,20 @@ describe('slo-workbench analyze traffic', () => {
     expect(analysis.traffic).toMatchObject({ proposed: true, totalEvents: 10_000, source: 'the access log import apache_logs.log' });
     const text = await box.run('analyze', ...TARGET, '--window', '1d');
     // The log runs from 2015-05-17 10:05 to 2015-05-20 21:05, in 1-minute buckets: 3.46 days.
-    expect(text.stdoutLines.at(-1)).toBe('  traffic: ≈ 2,891 requests per day, from the access log import apache_logs.log: 10,000 requests over 3.46 days (2015-05-17 to 2015-05-20 UTC).');
+    expect(text.stdoutLines.at(-1)).toBe(
+      '  traffic: ≈ 2,891 requests per day, from the access log import apache_logs.log: 10,000 requests over 3.46 days (2015-05-17 to 2015-05-20 UTC).',
+    );
   }, 60_000);
 
   it('offers no traffic from an Upptime history, whose minutes are not requests, and says why', async () => {
     await box.json('import', UPPTIME, ...TARGET);
     const { analysis } = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '30d');
     expect(analysis.traffic).toEqual({
-      proposed: false, source: 'the Upptime import events.csv',
-      explanation: 'No traffic from the Upptime import events.csv: an Upptime history counts the minutes a site was up or down, not requests. '
-        + 'Type the service\'s requests per day for bad-event budgets.',
+      proposed: false,
+      source: 'the Upptime import events.csv',
+      explanation:
+        'No traffic from the Upptime import events.csv: an Upptime history counts the minutes a site was up or down, not requests. ' +
+        "Type the service's requests per day for bad-event budgets.",
     });
     const text = await box.run('analyze', ...TARGET, '--window', '30d');
     expect(text.stdoutLines.at(-1)).toBe(`  traffic: ${analysis.traffic.explanation}`);

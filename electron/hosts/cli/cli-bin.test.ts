@@ -55,7 +55,9 @@ describe('the executable writing into a pipe that closes early (as `| head -1` d
   it('stops writing and exits 0 without a stack trace', async () => {
     const child = spawn(process.execPath, [BIN, '--help'], { cwd: box.dir, env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     // The reader goes away before the help is written, so every write hits a closed pipe.
     child.stdout.destroy();
     const code = await new Promise<number | null>((done) => child.on('close', (status) => done(status)));
@@ -70,16 +72,16 @@ describe('slo-workbench help and version', () => {
     expect(r.stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it.each([
-    'workspace create', 'service add', 'service list', 'service rename', 'service remove',
-    'sli add', 'sli list', 'objective set', 'show', 'serve',
-  ])('prints help for "%s" and exits 0', async (command) => {
-    const words = command.split(' ');
-    const r = await box.run(...words, '--help');
-    expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toContain(`Usage: slo-workbench ${command} [options]`);
-    if (words[0] !== 'workspace') expect(r.stdout).toContain('--workspace <file>');
-    expect(r.stdout).toContain('--json');
-  });
+  it.each(['workspace create', 'service add', 'service list', 'service rename', 'service remove', 'sli add', 'sli list', 'objective set', 'show', 'serve'])(
+    'prints help for "%s" and exits 0',
+    async (command) => {
+      const words = command.split(' ');
+      const r = await box.run(...words, '--help');
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toContain(`Usage: slo-workbench ${command} [options]`);
+      if (words[0] !== 'workspace') expect(r.stdout).toContain('--workspace <file>');
+      expect(r.stdout).toContain('--json');
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periodContaining } from '../../../shared/budget/calendar';
+import { periodContaining } from '#shared/budget/calendar';
 import { makeSandbox, type Sandbox } from './cli-test-support';
 import type { JsonAlertsReport, JsonBudgetReport, JsonError } from './json-output';
 
@@ -24,14 +24,23 @@ describe('slo-workbench budget', () => {
     expect(doc.budget).toEqual({ minutes: 43.2, percent: '0.1', ppm: 1000 });
     expect(doc.traffic).toBeNull();
     const text = await box.run('budget', '--target', '99.9', '--window', '30d');
-    expect(text.stdoutLines).toEqual(['Budget of 99.9 % over rolling 30 days, Occurrences', '  window  43,200 min (30 d)', '  budget  43.2 min, 0.1 % of the window']);
+    expect(text.stdoutLines).toEqual([
+      'Budget of 99.9 % over rolling 30 days, Occurrences',
+      '  window  43,200 min (30 d)',
+      '  budget  43.2 min, 0.1 % of the window',
+    ]);
   });
 
   it('measures February 2027 in Berlin as 40,320 minutes, a 40.32-minute budget', async () => {
     const doc = await budget('--target', '99.9', '--window', 'calendar-month:2027-02:Europe/Berlin');
     expect(doc.window).toEqual({
-      spec: 'calendar-month:2027-02:Europe/Berlin', kind: 'calendar', days: null, unit: 'month', timeZone: 'Europe/Berlin',
-      period: { label: 'February 2027', start: '2027-01-31T23:00:00.000Z', end: '2027-02-28T23:00:00.000Z' }, minutes: 40_320,
+      spec: 'calendar-month:2027-02:Europe/Berlin',
+      kind: 'calendar',
+      days: null,
+      unit: 'month',
+      timeZone: 'Europe/Berlin',
+      period: { label: 'February 2027', start: '2027-01-31T23:00:00.000Z', end: '2027-02-28T23:00:00.000Z' },
+      minutes: 40_320,
     });
     expect(doc.budget.minutes).toBe(40.32);
   });
@@ -40,7 +49,9 @@ describe('slo-workbench budget', () => {
     const doc = await budget('--target', '99.9', '--window', 'calendar-month:2027-03:Europe/Berlin');
     expect(doc.window.minutes).toBe(44_580);
     expect(doc.budget.minutes).toBe(44.58);
-    expect((await box.run('budget', '--target', '99.9', '--window', 'calendar-month:2027-03:Europe/Berlin')).stdoutLines[1]).toBe('  window  44,580 min (30 d 23 h)');
+    expect((await box.run('budget', '--target', '99.9', '--window', 'calendar-month:2027-03:Europe/Berlin')).stdoutLines[1]).toBe(
+      '  window  44,580 min (30 d 23 h)',
+    );
   });
 
   it('measures October 2026 in Berlin an hour over 31 days: 44,700 minutes', async () => {
@@ -65,7 +76,20 @@ describe('slo-workbench budget', () => {
   });
 
   it('counts whole bad slices under Timeslices and no bad events, and averages slices under RatioTimeslices', async () => {
-    const slices = await budget('--target', '99.9', '--window', '30d', '--method', 'timeslices', '--slice', '5m', '--slice-target', '99', '--requests-per-day', '1000');
+    const slices = await budget(
+      '--target',
+      '99.9',
+      '--window',
+      '30d',
+      '--method',
+      'timeslices',
+      '--slice',
+      '5m',
+      '--slice-target',
+      '99',
+      '--requests-per-day',
+      '1000',
+    );
     expect(slices.timeslice).toEqual({ sliceMinutes: 5, sliceTarget: '99', sliceTargetPpm: 990_000, slices: 8640, badSlices: 8 });
     expect(slices.budget.minutes).toBe(40);
     expect(slices.traffic).toEqual({ requestsPerDay: 1000, events: 30_000, badEvents: null });
@@ -106,7 +130,10 @@ describe('slo-workbench alerts', () => {
     const doc = await alerts('--target', '99.9', '--windows', `${SLOTH_WINDOWS}/custom-examples/examples-7d.yaml`, '--window', '1d');
     expect(doc.alertSet).toMatchObject({ name: 'examples-7d.yaml, windows scaled to 1d', period: '7d', scaling: 'windows' });
     expect(doc.alerts.map((a) => [a.longWindow, a.shortWindow, a.budgetPercent, a.factor])).toEqual([
-      ['9m', '1m', 8.4, 13.44], ['51m', '4m', 12.395833333, 3.5], ['206m', '17m', 20.027777778, 1.4], ['617m', '51m', 41.990277778, 0.98],
+      ['9m', '1m', 8.4, 13.44],
+      ['51m', '4m', 12.395833333, 3.5],
+      ['206m', '17m', 20.027777778, 1.4],
+      ['617m', '51m', 41.990277778, 0.98],
     ]);
     const text = await box.run('alerts', '--target', '99.9', '--windows', `${SLOTH_WINDOWS}/custom-examples/examples-7d.yaml`, '--window', '1d');
     expect(text.stdoutLines[3]).toBe('page      slow   12.3958 %  51m   4m     ×3.5       0.35 %      6.86 h');
@@ -122,7 +149,10 @@ describe('slo-workbench alerts', () => {
     const doc = await alerts('--target', '99.9', '--window', '1d');
     expect(doc.alertSet).toEqual({ name: 'SRE workbook, 30 days, windows scaled to 1d', source: 'built-in', period: '30d', scaled: true, scaling: 'windows' });
     expect(doc.alerts.map((a) => [a.longWindow, a.shortWindow, a.budgetPercent, a.factor, a.warning])).toEqual([
-      ['2m', '1m', 2, 14.4, null], ['12m', '1m', 5, 6, null], ['48m', '4m', 10, 3, null], ['144m', '12m', 10, 1, null],
+      ['2m', '1m', 2, 14.4, null],
+      ['12m', '1m', 5, 6, null],
+      ['48m', '4m', 10, 3, null],
+      ['144m', '12m', 10, 1, null],
     ]);
     const text = await box.run('alerts', '--target', '99.9', '--window', '1d');
     expect(text.stdoutLines).toEqual([
@@ -137,8 +167,9 @@ describe('slo-workbench alerts', () => {
 
   it('warns that the page alert of 97.5 % over 90 days can never fire, in the text and in the JSON', async () => {
     const doc = await alerts('--target', '97.5', '--window', '90d');
-    const message = 'Can never fire: it waits for more than 108 % of requests to fail. Lower its burn rate (×43.2) below ×40 '
-      + '(guard a smaller share of the budget, or use longer windows), or choose a shorter SLO window.';
+    const message =
+      'Can never fire: it waits for more than 108 % of requests to fail. Lower its burn rate (×43.2) below ×40 ' +
+      '(guard a smaller share of the budget, or use longer windows), or choose a shorter SLO window.';
     expect(doc.alerts.map((a) => a.warning)).toEqual([{ kind: 'never-fires', message }, null, null, null]);
     const text = await box.run('alerts', '--target', '97.5', '--window', '90d');
     expect(text.code).toBe(0);
@@ -146,11 +177,21 @@ describe('slo-workbench alerts', () => {
   });
 
   it('warns that a page below burn rate 1 pages within budget, for a team set and for a calendar year', async () => {
-    writeFileSync(box.path('lowpage.yaml'), [
-      'apiVersion: sloth.slok.dev/v1', 'kind: AlertWindows', 'spec:', '  sloPeriod: 30d',
-      '  page:', '    quick: { errorBudgetPercent: 0.1, shortWindow: 5m, longWindow: 1h }', '    slow: { errorBudgetPercent: 5, shortWindow: 30m, longWindow: 6h }',
-      '  ticket:', '    quick: { errorBudgetPercent: 10, shortWindow: 2h, longWindow: 1d }', '    slow: { errorBudgetPercent: 10, shortWindow: 6h, longWindow: 3d }',
-    ].join('\n'));
+    writeFileSync(
+      box.path('lowpage.yaml'),
+      [
+        'apiVersion: sloth.slok.dev/v1',
+        'kind: AlertWindows',
+        'spec:',
+        '  sloPeriod: 30d',
+        '  page:',
+        '    quick: { errorBudgetPercent: 0.1, shortWindow: 5m, longWindow: 1h }',
+        '    slow: { errorBudgetPercent: 5, shortWindow: 30m, longWindow: 6h }',
+        '  ticket:',
+        '    quick: { errorBudgetPercent: 10, shortWindow: 2h, longWindow: 1d }',
+        '    slow: { errorBudgetPercent: 10, shortWindow: 6h, longWindow: 3d }',
+      ].join('\n'),
+    );
     const low = await alerts('--target', '99.9', '--windows', 'lowpage.yaml');
     expect(low.alerts.map((a) => a.warning?.kind ?? null)).toEqual(['fires-within-budget', null, null, null]);
     expect(low.alerts[0]!.warning!.message).toMatch(/^Pages while the service is still within its budget: at ×0\.72 the budget lasts 41\.67 d/);
@@ -162,13 +203,41 @@ describe('slo-workbench alerts', () => {
 
 describe('budget and alerts refuse bad input with one error line and exit 1', () => {
   const cases: Array<{ what: string; argv: string[]; line: string | RegExp }> = [
-    { what: 'a 100 % target', argv: ['budget', '--target', '100', '--window', '30d'], line: 'error: Target must be below 100 % (100 % leaves no error budget) [--target]' },
-    { what: 'a target below 50 %', argv: ['alerts', '--target', '49.9'], line: 'error: Target must be at least 50 % (a looser target is not an objective) [--target]' },
-    { what: 'an unknown time zone', argv: ['budget', '--target', '99.9', '--window', 'calendar-month:2027-02:Mars/Olympus'], line: 'error: Unknown time zone "Mars/Olympus": use an IANA name such as Europe/Berlin or UTC [--window]' },
-    { what: 'a month that does not exist', argv: ['budget', '--target', '99.9', '--window', 'calendar-month:2027-13'], line: 'error: There is no calendar month 2027-13 [--window]' },
-    { what: 'traffic that is not a number', argv: ['budget', '--target', '99.9', '--window', '30d', '--requests-per-day', 'many'], line: 'error: Traffic must be a number of requests per day such as 1000000, not "many" [--requests-per-day]' },
-    { what: 'a slice under Occurrences', argv: ['budget', '--target', '99.9', '--window', '30d', '--slice', '5m'], line: 'error: --slice and --slice-target apply to the timeslices and ratio-timeslices methods only [--method]' },
-    { what: 'a slice of seconds', argv: ['budget', '--target', '99.9', '--window', '30d', '--method', 'timeslices', '--slice', '0.5m'], line: 'error: A time slice is a whole number of minutes from 1m to 1d, not "0.5m" [--slice]' },
+    {
+      what: 'a 100 % target',
+      argv: ['budget', '--target', '100', '--window', '30d'],
+      line: 'error: Target must be below 100 % (100 % leaves no error budget) [--target]',
+    },
+    {
+      what: 'a target below 50 %',
+      argv: ['alerts', '--target', '49.9'],
+      line: 'error: Target must be at least 50 % (a looser target is not an objective) [--target]',
+    },
+    {
+      what: 'an unknown time zone',
+      argv: ['budget', '--target', '99.9', '--window', 'calendar-month:2027-02:Mars/Olympus'],
+      line: 'error: Unknown time zone "Mars/Olympus": use an IANA name such as Europe/Berlin or UTC [--window]',
+    },
+    {
+      what: 'a month that does not exist',
+      argv: ['budget', '--target', '99.9', '--window', 'calendar-month:2027-13'],
+      line: 'error: There is no calendar month 2027-13 [--window]',
+    },
+    {
+      what: 'traffic that is not a number',
+      argv: ['budget', '--target', '99.9', '--window', '30d', '--requests-per-day', 'many'],
+      line: 'error: Traffic must be a number of requests per day such as 1000000, not "many" [--requests-per-day]',
+    },
+    {
+      what: 'a slice under Occurrences',
+      argv: ['budget', '--target', '99.9', '--window', '30d', '--slice', '5m'],
+      line: 'error: --slice and --slice-target apply to the timeslices and ratio-timeslices methods only [--method]',
+    },
+    {
+      what: 'a slice of seconds',
+      argv: ['budget', '--target', '99.9', '--window', '30d', '--method', 'timeslices', '--slice', '0.5m'],
+      line: 'error: A time slice is a whole number of minutes from 1m to 1d, not "0.5m" [--slice]',
+    },
     { what: 'a missing windows file', argv: ['alerts', '--target', '99.9', '--windows', 'nope.yaml'], line: 'error: There is no file nope.yaml [--windows]' },
   ];
   for (const c of cases) {
@@ -181,13 +250,27 @@ describe('budget and alerts refuse bad input with one error line and exit 1', ()
   }
 
   it('refuses an AlertWindows file whose short window is not shorter than its long window, naming the place', async () => {
-    writeFileSync(box.path('inverted.yaml'), [
-      'apiVersion: sloth.slok.dev/v1', 'kind: AlertWindows', 'spec:', '  sloPeriod: 30d',
-      '  page:', '    quick: {errorBudgetPercent: 2, shortWindow: 2h, longWindow: 1h}', '    slow: {errorBudgetPercent: 5, shortWindow: 30m, longWindow: 6h}',
-      '  ticket:', '    quick: {errorBudgetPercent: 10, shortWindow: 2h, longWindow: 1d}', '    slow: {errorBudgetPercent: 10, shortWindow: 6h, longWindow: 3d}', '',
-    ].join('\n'));
+    writeFileSync(
+      box.path('inverted.yaml'),
+      [
+        'apiVersion: sloth.slok.dev/v1',
+        'kind: AlertWindows',
+        'spec:',
+        '  sloPeriod: 30d',
+        '  page:',
+        '    quick: {errorBudgetPercent: 2, shortWindow: 2h, longWindow: 1h}',
+        '    slow: {errorBudgetPercent: 5, shortWindow: 30m, longWindow: 6h}',
+        '  ticket:',
+        '    quick: {errorBudgetPercent: 10, shortWindow: 2h, longWindow: 1d}',
+        '    slow: {errorBudgetPercent: 10, shortWindow: 6h, longWindow: 3d}',
+        '',
+      ].join('\n'),
+    );
     const r = await box.run('alerts', '--target', '99.9', '--windows', 'inverted.yaml');
-    expect([r.code, r.stderrLines]).toEqual([1, ['error: inverted.yaml:6:49: spec.page.quick: the short window (2h) must be shorter than the long window (1h) [--windows]']]);
+    expect([r.code, r.stderrLines]).toEqual([
+      1,
+      ['error: inverted.yaml:6:49: spec.page.quick: the short window (2h) must be shorter than the long window (1h) [--windows]'],
+    ]);
   });
 
   it('refuses malformed YAML with its line and column, as one JSON error line with --json', async () => {
@@ -196,18 +279,31 @@ describe('budget and alerts refuse bad input with one error line and exit 1', ()
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     const error = JSON.parse(r.stderr) as JsonError;
-    expect(error.error).toMatchObject({ code: 'INVALID_ARGUMENT', details: { option: '--windows', path: 'broken.yaml', line: expect.any(Number), column: expect.any(Number) } });
+    expect(error.error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      details: { option: '--windows', path: 'broken.yaml', line: expect.any(Number), column: expect.any(Number) },
+    });
     expect(error.error.message).toMatch(/^broken\.yaml:\d+:\d+: /);
   });
 
-  it('asks for --window when the file\'s SLO period is not a whole number of days', async () => {
-    writeFileSync(box.path('hours.yaml'), [
-      'apiVersion: sloth.slok.dev/v1', 'kind: AlertWindows', 'spec:', '  sloPeriod: 36h',
-      '  page: {quick: {errorBudgetPercent: 2, shortWindow: 5m, longWindow: 1h}, slow: {errorBudgetPercent: 5, shortWindow: 30m, longWindow: 6h}}',
-      '  ticket: {quick: {errorBudgetPercent: 10, shortWindow: 2h, longWindow: 1d}, slow: {errorBudgetPercent: 10, shortWindow: 6h, longWindow: 30h}}', '',
-    ].join('\n'));
+  it("asks for --window when the file's SLO period is not a whole number of days", async () => {
+    writeFileSync(
+      box.path('hours.yaml'),
+      [
+        'apiVersion: sloth.slok.dev/v1',
+        'kind: AlertWindows',
+        'spec:',
+        '  sloPeriod: 36h',
+        '  page: {quick: {errorBudgetPercent: 2, shortWindow: 5m, longWindow: 1h}, slow: {errorBudgetPercent: 5, shortWindow: 30m, longWindow: 6h}}',
+        '  ticket: {quick: {errorBudgetPercent: 10, shortWindow: 2h, longWindow: 1d}, slow: {errorBudgetPercent: 10, shortWindow: 6h, longWindow: 30h}}',
+        '',
+      ].join('\n'),
+    );
     const r = await box.run('alerts', '--target', '99.9', '--windows', 'hours.yaml');
-    expect([r.code, r.stderrLines]).toEqual([1, ['error: The SLO period of hours.yaml (36h) is not a whole number of days: give the SLO window with --window [--window]']]);
+    expect([r.code, r.stderrLines]).toEqual([
+      1,
+      ['error: The SLO period of hours.yaml (36h) is not a whole number of days: give the SLO window with --window [--window]'],
+    ]);
   });
 
   it("refuses a '['.repeat(100000) windows file without crashing", async () => {

@@ -10,7 +10,8 @@ const W = ['--workspace', 'shop.slowb'] as const;
 async function service(name: string, slo?: string) {
   await box.json('service', 'add', ...W, name);
   await box.json('sli', 'add', ...W, '--service', name, 'availability');
-  if (slo !== undefined) await box.json('objective', 'set', ...W, '--service', name, '--sli', 'availability', '--tier', 'slo', '--target', slo, '--window', '30d');
+  if (slo !== undefined)
+    await box.json('objective', 'set', ...W, '--service', name, '--sli', 'availability', '--tier', 'slo', '--target', slo, '--window', '30d');
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -41,14 +42,27 @@ describe('slo-workbench ceiling', () => {
     expect(report.factors).toEqual([
       { kind: 'hard', service: 'payments', availability: 0.999, percent: '99.9' },
       {
-        kind: 'group', name: 'databases', availability: 0.999975, percent: '99.9975',
+        kind: 'group',
+        name: 'databases',
+        availability: 0.999975,
+        percent: '99.9975',
         formula: '1 − (1 − 99.5 %) × (1 − 99.5 %) = 99.9975 %',
-        members: [{ service: 'db-a', availability: 0.995, percent: '99.5' }, { service: 'db-b', availability: 0.995, percent: '99.5' }],
+        members: [
+          { service: 'db-a', availability: 0.995, percent: '99.5' },
+          { service: 'db-b', availability: 0.995, percent: '99.5' },
+        ],
       },
     ]);
     expect(report).toMatchObject({
-      format: 'slo-workbench/v1', command: 'ceiling', service: 'checkout', slo: '99.95', sloPpm: 999_500,
-      status: 'infeasible', feasible: false, limiting: '"payments" (99.9 %)', ignored: [],
+      format: 'slo-workbench/v1',
+      command: 'ceiling',
+      service: 'checkout',
+      slo: '99.95',
+      sloPpm: 999_500,
+      status: 'infeasible',
+      feasible: false,
+      limiting: '"payments" (99.9 %)',
+      ignored: [],
       warning: 'The SLO of "checkout" (99.95 %) is above what its dependencies allow (99.8975 %): "payments" (99.9 %) limits it most.',
     });
   });
@@ -80,7 +94,12 @@ describe('slo-workbench ceiling', () => {
     const r = await box.run('ceiling', ...W, '--service', 'payments');
     expect(r.stdout).toBe('payments depends on nothing, so nothing limits its SLO');
     expect(await box.json<JsonCeilingReport>('ceiling', ...W, '--service', 'payments')).toMatchObject({
-      ceiling: null, formula: null, factors: [], status: 'unknown', feasible: null, warning: null,
+      ceiling: null,
+      formula: null,
+      factors: [],
+      status: 'unknown',
+      feasible: null,
+      warning: null,
     });
   });
 });
@@ -109,7 +128,8 @@ describe('slo-workbench dependency', () => {
     expect(JSON.parse(r.stderr) as JsonError).toEqual({
       ok: false,
       error: {
-        code: 'CONFLICT', message: '"a" cannot depend on "c": that would close the cycle a → c → b → a',
+        code: 'CONFLICT',
+        message: '"a" cannot depend on "c": that would close the cycle a → c → b → a',
         details: { field: 'dependsOnId', cycle: ['a', 'c', 'b', 'a'] },
       },
     });
@@ -151,10 +171,14 @@ describe('slo-workbench dependency', () => {
 
   it('refuses an unknown service and an empty group name without changing the workspace', async () => {
     const hash = box.sha256('shop.slowb');
-    expect(await box.run('dependency', 'add', ...W, '--service', 'c', '--on', 'ledger'))
-      .toMatchObject({ code: 1, stderr: 'error: There is no service named "ledger" [--on]' });
-    expect(await box.run('dependency', 'add', ...W, '--service', 'c', '--on', 'a', '--redundancy-group', '  '))
-      .toMatchObject({ code: 1, stderr: 'error: A redundancy group needs a name [--redundancy-group]' });
+    expect(await box.run('dependency', 'add', ...W, '--service', 'c', '--on', 'ledger')).toMatchObject({
+      code: 1,
+      stderr: 'error: There is no service named "ledger" [--on]',
+    });
+    expect(await box.run('dependency', 'add', ...W, '--service', 'c', '--on', 'a', '--redundancy-group', '  ')).toMatchObject({
+      code: 1,
+      stderr: 'error: A redundancy group needs a name [--redundancy-group]',
+    });
     expect(box.sha256('shop.slowb')).toBe(hash);
   });
 });

@@ -14,7 +14,11 @@ beforeEach(() => {
 afterEach(() => box.cleanup());
 
 const foreign: Array<{ what: string; make: (path: string) => void; message: (name: string) => string }> = [
-  { what: 'a file of random bytes', make: (p) => writeFileSync(p, randomBytes(4096)), message: (n) => `${n} is not an SLO Workbench workspace (it is not a SQLite database)` },
+  {
+    what: 'a file of random bytes',
+    make: (p) => writeFileSync(p, randomBytes(4096)),
+    message: (n) => `${n} is not an SLO Workbench workspace (it is not a SQLite database)`,
+  },
   { what: 'an empty file', make: (p) => writeFileSync(p, ''), message: (n) => `${n} is empty: it is not an SLO Workbench workspace` },
   {
     what: 'another SQLite database',
@@ -31,7 +35,11 @@ describe('slo-workbench and files that are not workspaces', () => {
   it.each(foreign)('refuses to open $what with a clear error and leaves its bytes unchanged', async ({ make, message }) => {
     make(box.path('other.db'));
     const hash = box.sha256('other.db');
-    const commands = [['show', '--workspace', 'other.db'], ['service', 'list', '--workspace', 'other.db'], ['service', 'add', '--workspace', 'other.db', 'x']];
+    const commands = [
+      ['show', '--workspace', 'other.db'],
+      ['service', 'list', '--workspace', 'other.db'],
+      ['service', 'add', '--workspace', 'other.db', 'x'],
+    ];
     for (const argv of commands) {
       const r = await box.run(...argv);
       expect(r.code).toBe(1);
@@ -45,7 +53,11 @@ describe('slo-workbench and files that are not workspaces', () => {
     });
     expect(box.sha256('other.db')).toBe(hash);
     // No journal, WAL or backup file was left beside it either.
-    expect(readdirSync(box.dir).filter((f) => f.startsWith('other.db')).sort()).toEqual(['other.db']);
+    expect(
+      readdirSync(box.dir)
+        .filter((f) => f.startsWith('other.db'))
+        .sort(),
+    ).toEqual(['other.db']);
   });
 
   it('refuses to create a workspace over an existing file and leaves it unchanged', async () => {

@@ -34,17 +34,53 @@ afterEach(() => box.cleanup());
 
 describe('slo-workbench exclusion', () => {
   it('adds a weekly maintenance window, lists it and removes it', async () => {
-    const added = await box.json<JsonExclusionAdded>('exclusion', 'add', ...W, '--service', 'web', '--start', '2026-01-04T02:00',
-      '--duration', '1h', '--every', 'FREQ=WEEKLY;BYDAY=SU', '--reason', 'Sunday patching');
-    expect(added.exclusion).toMatchObject({ category: 'maintenance', durationMinutes: 60, rrule: 'FREQ=WEEKLY;BYDAY=SU', timeZone: 'UTC', startMs: Date.UTC(2026, 0, 4, 2) });
+    const added = await box.json<JsonExclusionAdded>(
+      'exclusion',
+      'add',
+      ...W,
+      '--service',
+      'web',
+      '--start',
+      '2026-01-04T02:00',
+      '--duration',
+      '1h',
+      '--every',
+      'FREQ=WEEKLY;BYDAY=SU',
+      '--reason',
+      'Sunday patching',
+    );
+    expect(added.exclusion).toMatchObject({
+      category: 'maintenance',
+      durationMinutes: 60,
+      rrule: 'FREQ=WEEKLY;BYDAY=SU',
+      timeZone: 'UTC',
+      startMs: Date.UTC(2026, 0, 4, 2),
+    });
     const text = await box.run('exclusion', 'list', ...W, '--service', 'web');
-    expect(text.stdout).toContain(`#${added.exclusion.id} from 2026-01-04 02:00 UTC, repeating FREQ=WEEKLY;BYDAY=SU for 1h; Planned maintenance; all SLIs; Sunday patching`);
+    expect(text.stdout).toContain(
+      `#${added.exclusion.id} from 2026-01-04 02:00 UTC, repeating FREQ=WEEKLY;BYDAY=SU for 1h; Planned maintenance; all SLIs; Sunday patching`,
+    );
     await box.json('exclusion', 'remove', ...W, '--id', String(added.exclusion.id));
     expect((await box.json<JsonExclusionList>('exclusion', 'list', ...W, '--service', 'web')).exclusions).toEqual([]);
   }, 60_000);
 
   it('refuses a rule it cannot read, naming the option', async () => {
-    const r = await box.run('exclusion', 'add', ...W, '--service', 'web', '--start', '2026-01-04T02:00', '--duration', '1h', '--every', 'FREQ=SOMETIMES', '--reason', 'x', '--json');
+    const r = await box.run(
+      'exclusion',
+      'add',
+      ...W,
+      '--service',
+      'web',
+      '--start',
+      '2026-01-04T02:00',
+      '--duration',
+      '1h',
+      '--every',
+      'FREQ=SOMETIMES',
+      '--reason',
+      'x',
+      '--json',
+    );
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stderr)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', details: { option: '--every' } } });
   }, 60_000);
@@ -52,7 +88,21 @@ describe('slo-workbench exclusion', () => {
 
 describe('slo-workbench analyze with exclusions', () => {
   it('shows the analysis with and without the excluded periods, with each budget window', async () => {
-    await box.json('exclusion', 'add', ...W, '--service', 'web', '--start', '2026-01-04T02:00', '--duration', '1h', '--every', 'FREQ=WEEKLY;BYDAY=SU', '--reason', 'Sunday patching');
+    await box.json(
+      'exclusion',
+      'add',
+      ...W,
+      '--service',
+      'web',
+      '--start',
+      '2026-01-04T02:00',
+      '--duration',
+      '1h',
+      '--every',
+      'FREQ=WEEKLY;BYDAY=SU',
+      '--reason',
+      'Sunday patching',
+    );
     const { analysis } = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '7d');
     // Two Sundays of 60 samples each are left out.
     expect(analysis.excluding).toMatchObject({ exclusions: 1, droppedSamples: 120 });
@@ -84,7 +134,7 @@ describe('slo-workbench backtest', () => {
     expect(text.stdout).toContain('page (quick, 14m/1m > 14.40×): fired 2026-01-06 12:01');
   }, 60_000);
 
-  it('names the set of a tier whose window differs from the SLO\'s', async () => {
+  it("names the set of a tier whose window differs from the SLO's", async () => {
     await box.json('objective', 'set', ...TARGET, '--tier', 'sla', '--target', '99', '--window', '1d');
     const text = await box.run('backtest', ...TARGET);
     expect(text.stdoutLines.filter((l) => l.startsWith('SLA ') || l.startsWith('SLO '))).toEqual([

@@ -11,8 +11,9 @@ const MAP = ['--map', 'time=time,good=good,total=total'] as const;
 const CSV = 'time,good,total\n2024-01-01T00:01:00Z,9,10\n2024-01-01T00:02:00Z,10,10\n';
 
 // Two requests at hh:05:34 and hh:05:40 in each hour 00–05; the one at 03:05:34 is a 500.
-const HOURLY_LOG = [0, 1, 2, 3, 4, 5].flatMap((h) => [34, 40].map((s) =>
-  `1.2.3.4 - - [17/May/2015:0${h}:05:${s} +0000] "GET / HTTP/1.1" ${h === 3 && s === 34 ? 500 : 200} 12`)).join('\n');
+const HOURLY_LOG = [0, 1, 2, 3, 4, 5]
+  .flatMap((h) => [34, 40].map((s) => `1.2.3.4 - - [17/May/2015:0${h}:05:${s} +0000] "GET / HTTP/1.1" ${h === 3 && s === 34 ? 500 : 200} 12`))
+  .join('\n');
 
 beforeEach(async () => {
   box = await makeSliSandbox();
@@ -56,7 +57,9 @@ describe('slo-workbench import --encoding', () => {
     writeFileSync(box.path('latin1.csv'), latin1);
     const refused = await box.run('import', 'latin1.csv', ...TARGET, ...MAP);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe('error: latin1.csv was not imported: line 2: The file is not valid UTF-8: byte 0xfc at offset 49; choose its encoding (windows-1252, for example) to read it. Nothing was stored; give its encoding with --encoding (utf-8, utf-16le, utf-16be or windows-1252)');
+    expect(refused.stderr).toBe(
+      'error: latin1.csv was not imported: line 2: The file is not valid UTF-8: byte 0xfc at offset 49; choose its encoding (windows-1252, for example) to read it. Nothing was stored; give its encoding with --encoding (utf-8, utf-16le, utf-16be or windows-1252)',
+    );
     const read = await box.json<JsonImportReport>('import', 'latin1.csv', ...TARGET, ...MAP, '--encoding', 'windows-1252');
     expect(read.import).toMatchObject({ status: 'stored', accepted: 1, rejected: 0 });
   }, 60_000);
@@ -80,7 +83,9 @@ describe('slo-workbench import names what a file is', () => {
     writeFileSync(box.path('ok.zip'), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40)]));
     const r = await box.run('import', 'ok.zip', ...TARGET, ...MAP);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: ok.zip was not imported: The file is a zip archive, not text; extract the file inside it and import that. Nothing was stored');
+    expect(r.stderr).toBe(
+      'error: ok.zip was not imported: The file is a zip archive, not text; extract the file inside it and import that. Nothing was stored',
+    );
   }, 60_000);
 
   it('says an empty file is empty, also under --format auto', async () => {
@@ -94,7 +99,9 @@ describe('slo-workbench import names what a file is', () => {
     writeFileSync(box.path('u16.csv'), Buffer.from(CSV, 'utf16le'));
     const r = await box.run('import', 'u16.csv', ...TARGET, ...MAP);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: u16.csv was not imported: The file looks like UTF-16 little-endian without a byte-order mark (every other byte is 0); choose utf-16le as its encoding to read it. Nothing was stored; give its encoding with --encoding (utf-8, utf-16le, utf-16be or windows-1252)');
+    expect(r.stderr).toBe(
+      'error: u16.csv was not imported: The file looks like UTF-16 little-endian without a byte-order mark (every other byte is 0); choose utf-16le as its encoding to read it. Nothing was stored; give its encoding with --encoding (utf-8, utf-16le, utf-16be or windows-1252)',
+    );
     const read = await box.json<JsonImportReport>('import', 'u16.csv', ...TARGET, ...MAP, '--encoding', 'utf-16le');
     expect(read.import).toMatchObject({ status: 'stored', accepted: 2 });
   }, 60_000);
@@ -103,7 +110,9 @@ describe('slo-workbench import names what a file is', () => {
     writeFileSync(box.path('nul.csv'), 'time,good,total\n2024-01-01T00:01:00Z,9\0\0x,10\n');
     const r = await box.run('import', 'nul.csv', ...TARGET, ...MAP);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: nul.csv was not imported: Line 2, column 2: the good count "9\\u0000\\u0000x" is not a finite number. Nothing was stored; fix those rows, or use --on-bad-rows skip to keep the others');
+    expect(r.stderr).toBe(
+      'error: nul.csv was not imported: Line 2, column 2: the good count "9\\u0000\\u0000x" is not a finite number. Nothing was stored; fix those rows, or use --on-bad-rows skip to keep the others',
+    );
   }, 60_000);
 });
 
@@ -114,7 +123,9 @@ describe('slo-workbench import options that do not apply to the format found', (
     writeFileSync(box.path('p.json'), PROMETHEUS);
     const r = await box.run('import', 'p.json', ...TARGET, '--bucket', '5m');
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: p.json was read as Prometheus query_range JSON: an access-log bucket does not apply to it (only to access logs). Nothing was stored [--bucket]');
+    expect(r.stderr).toBe(
+      'error: p.json was read as Prometheus query_range JSON: an access-log bucket does not apply to it (only to access logs). Nothing was stored [--bucket]',
+    );
     expect((await box.run('import', 'list', ...TARGET)).stdout).not.toContain('p.json');
   }, 60_000);
 });

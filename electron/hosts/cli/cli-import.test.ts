@@ -36,7 +36,9 @@ describe('slo-workbench import', () => {
     const map = ['--map', 'time=timestamp,value=value', '--threshold', '60', '--timezone', 'UTC'];
     const r = await box.run('import', NAB_EC2, ...TARGET, ...map);
     expect(r.code).toBe(0);
-    expect(r.stdoutLines[0]).toBe('Imported ec2_request_latency_system_failure.csv (csv) into web / availability: 4021 rows kept, 0 rejected, 11 merged (a repeated time keeps its last row)');
+    expect(r.stdoutLines[0]).toBe(
+      'Imported ec2_request_latency_system_failure.csv (csv) into web / availability: 4021 rows kept, 0 rejected, 11 merged (a repeated time keeps its last row)',
+    );
     const again = await box.json<JsonImportReport>('import', NAB_EC2, ...TARGET, ...map);
     expect(again.import).toMatchObject({ status: 'duplicate', accepted: 4021, rejected: 0, merged: 11 });
   }, 60_000);
@@ -47,7 +49,9 @@ describe('slo-workbench import', () => {
     const before = await box.json<JsonShow>('show', '--workspace', 'w.slowb');
     const refused = await box.run('import', 'bad.csv', ...TARGET, ...map);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe('error: bad.csv was not imported: Line 3, column 2: the good count "x" is not a finite number. Nothing was stored; fix those rows, or use --on-bad-rows skip to keep the others');
+    expect(refused.stderr).toBe(
+      'error: bad.csv was not imported: Line 3, column 2: the good count "x" is not a finite number. Nothing was stored; fix those rows, or use --on-bad-rows skip to keep the others',
+    );
     expect(await box.json<JsonShow>('show', '--workspace', 'w.slowb')).toEqual(before);
     const skipped = await box.json<JsonImportReport>('import', 'bad.csv', ...TARGET, ...map, '--on-bad-rows', 'skip');
     expect(skipped.import).toMatchObject({ status: 'stored', accepted: 1, rejected: 1 });
@@ -62,6 +66,8 @@ describe('slo-workbench import', () => {
   it('refuses an unreadable --map before opening anything', async () => {
     const r = await box.run('import', NAB, ...TARGET, '--map', 'when=timestamp');
     expect(r).toMatchObject({ code: 1 });
-    expect(r.stderr).toBe('error: --map takes role=column pairs with roles time, good, total, bad, ratio, value, e.g. good=ok,total=all,time=ts; "when=timestamp" is not one [--map]');
+    expect(r.stderr).toBe(
+      'error: --map takes role=column pairs with roles time, good, total, bad, ratio, value, e.g. good=ok,total=all,time=ts; "when=timestamp" is not one [--map]',
+    );
   });
 });

@@ -47,10 +47,14 @@ function inspect(file: string): { integrity: string; imports: { status: string; 
   try {
     return {
       integrity: String(db.pragma('integrity_check', { simple: true })),
-      imports: db.prepare(`SELECT i.status, i.accepted_rows AS accepted,
+      imports: db
+        .prepare(
+          `SELECT i.status, i.accepted_rows AS accepted,
           (SELECT COALESCE(SUM(points), 0) FROM series WHERE import_id = i.id) AS points,
           (SELECT COALESCE(SUM(c.points), 0) FROM series s JOIN series_chunks c ON c.series_id = s.id WHERE s.import_id = i.id) AS chunkPoints
-        FROM imports i`).all() as { status: string; accepted: number; points: number; chunkPoints: number }[],
+        FROM imports i`,
+        )
+        .all() as { status: string; accepted: number; points: number; chunkPoints: number }[],
     };
   } finally {
     db.close();
@@ -77,8 +81,15 @@ describe('kill -9 during an import', () => {
       const state = inspect(file);
       expect([moment.label, state.integrity]).toEqual([moment.label, 'ok']);
       // All or nothing: no import, or the whole import with every sample in its chunks.
-      expect([moment.label, state.imports]).toSatisfy(([, imports]: [string, typeof state.imports]) =>
-        imports.length === 0 || (imports.length === 1 && imports[0]!.status === 'done' && imports[0]!.points === ROWS && imports[0]!.chunkPoints === ROWS && imports[0]!.accepted === ROWS));
+      expect([moment.label, state.imports]).toSatisfy(
+        ([, imports]: [string, typeof state.imports]) =>
+          imports.length === 0 ||
+          (imports.length === 1 &&
+            imports[0]!.status === 'done' &&
+            imports[0]!.points === ROWS &&
+            imports[0]!.chunkPoints === ROWS &&
+            imports[0]!.accepted === ROWS),
+      );
       outcomes.push(`${moment.label}: ${run.signal === 'SIGKILL' ? 'killed' : 'finished'}, ${state.imports.length === 0 ? 'nothing stored' : 'all stored'}`);
       // The workspace stays usable: the same import completes (or is recognised when it had committed).
       const again = await box.json<{ import: { status: string; accepted: number } }>('import', 'big.csv', ...target(file), ...MAP);

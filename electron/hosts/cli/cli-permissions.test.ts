@@ -40,10 +40,14 @@ afterEach(() => {
 function runAsNobody(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const { uid, gid } = nobody!;
   return new Promise((done) => {
-    execFile('setpriv', [`--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', process.execPath, BIN, ...args],
-      { cwd: box.dir, env: { ...box.env, HOME: box.path('home') }, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(
+      'setpriv',
+      [`--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', process.execPath, BIN, ...args],
+      { cwd: box.dir, env: { ...box.env, HOME: box.path('home') }, timeout: 60_000 },
+      (error, stdout, stderr) => {
         done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-      });
+      },
+    );
   });
 }
 
@@ -69,7 +73,8 @@ describe.skipIf(!nobody)('the CLI run by a user who may not write or read the wo
     expect(show.stdout.split('\n')[0]).toBe('team.slowb: 1 service, 0 SLIs, 0 tiers (read-only)');
     const edit = await runAsNobody('service', 'add', '--workspace', file, 'api');
     expect(edit).toEqual({
-      code: 1, stdout: '',
+      code: 1,
+      stdout: '',
       stderr: `error: team.slowb cannot be written: its folder ${box.path('shared')} does not allow creating files (SQLite keeps team.slowb-wal and team.slowb-shm beside the workspace). It is open read-only; make the folder writable to change it.\n`,
     });
     expect(readdirSync(box.path('shared'))).toEqual(['team.slowb']);
@@ -79,7 +84,11 @@ describe.skipIf(!nobody)('the CLI run by a user who may not write or read the wo
   it('refuses to create a workspace in a read-only folder, naming the folder', async () => {
     mkdirSync(box.path('shared'), { mode: 0o555 });
     const r = await runAsNobody('workspace', 'create', 'shared/new.slowb');
-    expect(r).toEqual({ code: 1, stdout: '', stderr: `error: new.slowb cannot be created: the folder ${box.path('shared')} does not allow creating files [FILE]\n` });
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: new.slowb cannot be created: the folder ${box.path('shared')} does not allow creating files [FILE]\n`,
+    });
   });
 
   it('opens a 0444 file read-only, leaves nothing beside it, and refuses an edit naming the file', async () => {
@@ -90,7 +99,9 @@ describe.skipIf(!nobody)('the CLI run by a user who may not write or read the wo
     expect(show.stdout.split('\n')[0]).toBe('locked.slowb: 1 service, 0 SLIs, 0 tiers (read-only)');
     const edit = await runAsNobody('service', 'add', '--workspace', file, 'api');
     expect(edit.code).toBe(1);
-    expect(edit.stderr).toBe(`error: locked.slowb cannot be written: the file ${box.path(file)} is read-only. It is open read-only; make the file writable to change it.\n`);
+    expect(edit.stderr).toBe(
+      `error: locked.slowb cannot be written: the file ${box.path(file)} is read-only. It is open read-only; make the file writable to change it.\n`,
+    );
     expect(readdirSync(box.path('mine'))).toEqual(['locked.slowb']);
   });
 

@@ -1,7 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  freePort, prometheusMissing, requestCounters, startPrometheus, type TestPrometheus,
-} from '../../core/services/prometheus-test-support';
+import { freePort, prometheusMissing, requestCounters, startPrometheus, type TestPrometheus } from '../../core/services/prometheus-test-support';
 import { makeSliSandbox, type Sandbox } from './cli-test-support';
 import type { JsonImportReport, JsonShow } from './json-output';
 
@@ -23,12 +21,31 @@ afterEach(() => box.cleanup());
 describe('slo-workbench import --prometheus, refusing a command line before asking anything', () => {
   const live = ['--prometheus', 'http://127.0.0.1:9090'];
   it.each([
-    ['a file and a server', ['history.json', ...live, '--good', GOOD, '--total', TOTAL, ...DAY], 'error: Give a file or --prometheus, not both ("history.json" was given too) [--prometheus]'],
-    ['good without total', [...live, '--good', GOOD, ...DAY], 'error: --prometheus needs --good and --total queries (good and total events), or one --error-ratio query [--total]'],
-    ['both kinds of query', [...live, '--good', GOOD, '--total', TOTAL, '--error-ratio', 'x', ...DAY], 'error: Give --good and --total, or --error-ratio, not both [--error-ratio]'],
-    ['a step without a unit it knows', [...live, '--error-ratio', 'x', ...DAY, '--step', '1y'], 'error: --step is a duration such as 15s, 1m, 5m or 1h, not "1y" [--step]'],
-    ['a time without an offset', [...live, '--error-ratio', 'x', '--start', '2024-03-01T00:00:00', '--end', '1709337600'],
-      'error: --start is an ISO 8601 time with Z or an offset (2024-03-01T00:00:00Z) or Unix seconds, not "2024-03-01T00:00:00" [--start]'],
+    [
+      'a file and a server',
+      ['history.json', ...live, '--good', GOOD, '--total', TOTAL, ...DAY],
+      'error: Give a file or --prometheus, not both ("history.json" was given too) [--prometheus]',
+    ],
+    [
+      'good without total',
+      [...live, '--good', GOOD, ...DAY],
+      'error: --prometheus needs --good and --total queries (good and total events), or one --error-ratio query [--total]',
+    ],
+    [
+      'both kinds of query',
+      [...live, '--good', GOOD, '--total', TOTAL, '--error-ratio', 'x', ...DAY],
+      'error: Give --good and --total, or --error-ratio, not both [--error-ratio]',
+    ],
+    [
+      'a step without a unit it knows',
+      [...live, '--error-ratio', 'x', ...DAY, '--step', '1y'],
+      'error: --step is a duration such as 15s, 1m, 5m or 1h, not "1y" [--step]',
+    ],
+    [
+      'a time without an offset',
+      [...live, '--error-ratio', 'x', '--start', '2024-03-01T00:00:00', '--end', '1709337600'],
+      'error: --start is an ISO 8601 time with Z or an offset (2024-03-01T00:00:00Z) or Unix seconds, not "2024-03-01T00:00:00" [--start]',
+    ],
     ['neither a file nor a server', [], 'error: Name the file to import, or read from a live server with --prometheus URL [<file>]'],
   ])('refuses %s', async (_name, argv, message) => {
     const r = await box.run('import', ...argv, ...TARGET);
@@ -46,7 +63,12 @@ describe('slo-workbench import --prometheus, refusing a command line before aski
     const r = await box.run('import', '--prometheus', url, '--error-ratio', 'x', ...DAY, ...TARGET, '--json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stderr)).toEqual({
-      ok: false, error: { code: 'IO_ERROR', message: `Could not connect to Prometheus at ${url} (connection refused); nothing was stored`, details: { field: 'url', code: 'UNREACHABLE', option: '--prometheus' } },
+      ok: false,
+      error: {
+        code: 'IO_ERROR',
+        message: `Could not connect to Prometheus at ${url} (connection refused); nothing was stored`,
+        details: { field: 'url', code: 'UNREACHABLE', option: '--prometheus' },
+      },
     });
   });
 });
@@ -69,9 +91,20 @@ describe.skipIf(missing !== null)(`slo-workbench import --prometheus against a l
   it('prints the import as JSON and recognises the same import the second time', async () => {
     const first = await box.json<JsonImportReport>('import', '--prometheus', prometheus.url, '--good', GOOD, '--total', TOTAL, ...DAY, ...TARGET);
     expect(first).toEqual({
-      format: 'slo-workbench/v1', ok: true, command: 'import', service: 'web', sli: 'availability',
+      format: 'slo-workbench/v1',
+      ok: true,
+      command: 'import',
+      service: 'web',
+      sli: 'availability',
       import: {
-        status: 'stored', importId: 1, fileName: `prometheus: ${new URL(prometheus.url).host} ${GOOD}`, format: 'prometheus-api', accepted: 1440, rejected: 0, merged: 0, issues: [],
+        status: 'stored',
+        importId: 1,
+        fileName: `prometheus: ${new URL(prometheus.url).host} ${GOOD}`,
+        format: 'prometheus-api',
+        accepted: 1440,
+        rejected: 0,
+        merged: 0,
+        issues: [],
         series: [{ name: 'good/total', points: 1440, stepMs: 60_000, startMs: Date.UTC(2024, 2, 1, 0, 1), endMs: Date.UTC(2024, 2, 2) }],
       },
     });
@@ -81,17 +114,31 @@ describe.skipIf(missing !== null)(`slo-workbench import --prometheus against a l
 
   it('imports an error ratio given with Unix seconds and a 5-minute step', async () => {
     const ratio = `sum(increase(http_requests_total{code=~"5.."}[5m])) / sum(increase(http_requests_total[5m]))`;
-    const report = await box.json<JsonImportReport>('import', '--prometheus', `${prometheus.url}/`, '--error-ratio', ratio,
-      '--start', '1709251500', '--end', '1709337600', '--step', '5m', ...TARGET);
+    const report = await box.json<JsonImportReport>(
+      'import',
+      '--prometheus',
+      `${prometheus.url}/`,
+      '--error-ratio',
+      ratio,
+      '--start',
+      '1709251500',
+      '--end',
+      '1709337600',
+      '--step',
+      '5m',
+      ...TARGET,
+    );
     expect(report.import).toMatchObject({ status: 'stored', format: 'prometheus-api', accepted: 288, rejected: 0 });
     expect(report.import.series[0]).toMatchObject({ name: 'error ratio', stepMs: 300_000, startMs: 1_709_251_500_000, endMs: 1_709_337_600_000 });
   }, 60_000);
 
-  it("names the option of the query Prometheus refused and stores nothing", async () => {
+  it('names the option of the query Prometheus refused and stores nothing', async () => {
     const before = await box.json<JsonShow>('show', '--workspace', 'w.slowb');
     const r = await box.run('import', '--prometheus', prometheus.url, '--good', GOOD, '--total', 'sum(rate(http_requests_total[5m]', ...DAY, ...TARGET);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: Prometheus refused the total query sum\(rate\(http_requests_total\[5m\] \(2024-03-01 00:00 UTC → 2024-03-02 00:00 UTC\): bad_data: .*unclosed left parenthesis \[--total\]$/);
+    expect(r.stderr).toMatch(
+      /^error: Prometheus refused the total query sum\(rate\(http_requests_total\[5m\] \(2024-03-01 00:00 UTC → 2024-03-02 00:00 UTC\): bad_data: .*unclosed left parenthesis \[--total\]$/,
+    );
     expect(await box.json<JsonShow>('show', '--workspace', 'w.slowb')).toEqual(before);
   }, 60_000);
 });

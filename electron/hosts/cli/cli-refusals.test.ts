@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseTargetPercent } from '../../../shared/domain/percent';
-import { checkName, duplicateServiceMessage } from '../../../shared/domain/validation';
-import { parseWindowSpec } from '../../../shared/domain/window';
+import { parseTargetPercent } from '#shared/domain/percent';
+import { checkName, duplicateServiceMessage } from '#shared/domain/validation';
+import { parseWindowSpec } from '#shared/domain/window';
 import { makeSandbox, type Sandbox } from './cli-test-support';
 import type { JsonError } from './json-output';
 
@@ -47,15 +47,30 @@ const refusals: Array<{ what: string; argv: string[]; line: string; shared?: str
     line: 'error: Target must be below 100 % (100 % leaves no error budget) [--target]',
     shared: message(parseTargetPercent('100')),
   },
-  { what: 'a target of 0 %', argv: [...SET, '--target', '0'], line: 'error: Target must be at least 50 % (a looser target is not an objective) [--target]', shared: message(parseTargetPercent('0')) },
-  { what: 'a negative target', argv: [...SET, '--target', '-5'], line: 'error: Target must be at least 50 % (a looser target is not an objective) [--target]', shared: message(parseTargetPercent('-5')) },
+  {
+    what: 'a target of 0 %',
+    argv: [...SET, '--target', '0'],
+    line: 'error: Target must be at least 50 % (a looser target is not an objective) [--target]',
+    shared: message(parseTargetPercent('0')),
+  },
+  {
+    what: 'a negative target',
+    argv: [...SET, '--target', '-5'],
+    line: 'error: Target must be at least 50 % (a looser target is not an objective) [--target]',
+    shared: message(parseTargetPercent('-5')),
+  },
   {
     what: 'a window of 0 days',
     argv: ['objective', 'set', ...W, '--service', 'checkout', '--sli', 'availability', '--tier', 'slo', '--target', '99', '--window', '0d'],
     line: 'error: Window must be at least 1 day [--window]',
     shared: message(parseWindowSpec('0d')),
   },
-  { what: 'an empty service name', argv: ['service', 'add', ...W, ''], line: 'error: Service name must not be empty [NAME]', shared: message(checkName('', 'Service name')) },
+  {
+    what: 'an empty service name',
+    argv: ['service', 'add', ...W, ''],
+    line: 'error: Service name must not be empty [NAME]',
+    shared: message(checkName('', 'Service name')),
+  },
   {
     what: 'a duplicate service name in another case',
     argv: ['service', 'add', ...W, 'CHECKOUT'],
@@ -77,8 +92,16 @@ const refusals: Array<{ what: string; argv: string[]; line: string; shared?: str
     argv: ['objective', 'set', ...W, '--service', 'checkout', '--sli', 'errors', '--tier', 'slo', '--target', '99', '--window', '30d'],
     line: 'error: Service "checkout" has no SLI named "errors" [--sli]',
   },
-  { what: 'an unknown tier', argv: ['objective', 'set', ...W, '--service', 'checkout', '--sli', 'availability', '--tier', 'gold', '--target', '99', '--window', '30d'], line: 'error: Tier must be one of sla, slo, target, not "gold" [--tier]' },
-  { what: 'a workspace file that does not exist', argv: ['service', 'add', '--workspace', 'missing.slowb', 'x'], line: 'error: missing.slowb does not exist [--workspace]' },
+  {
+    what: 'an unknown tier',
+    argv: ['objective', 'set', ...W, '--service', 'checkout', '--sli', 'availability', '--tier', 'gold', '--target', '99', '--window', '30d'],
+    line: 'error: Tier must be one of sla, slo, target, not "gold" [--tier]',
+  },
+  {
+    what: 'a workspace file that does not exist',
+    argv: ['service', 'add', '--workspace', 'missing.slowb', 'x'],
+    line: 'error: missing.slowb does not exist [--workspace]',
+  },
 ];
 
 describe('slo-workbench refusing bad input', () => {
@@ -97,7 +120,11 @@ describe('slo-workbench refusing bad input', () => {
     expect(r.stderrLines).toHaveLength(1);
     expect(JSON.parse(r.stderr) as JsonError).toEqual({
       ok: false,
-      error: { code: 'INVALID_ARGUMENT', message: 'Target must be below 100 % (100 % leaves no error budget)', details: { field: 'targetPpm', option: '--target' } },
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message: 'Target must be below 100 % (100 % leaves no error budget)',
+        details: { field: 'targetPpm', option: '--target' },
+      },
     });
     const dup = await runUnchanged('service', 'add', ...W, 'Checkout', '--json');
     expect(JSON.parse(dup.stderr)).toEqual({
@@ -108,7 +135,7 @@ describe('slo-workbench refusing bad input', () => {
     expect(JSON.parse(missing.stderr)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { option: 'NAME' } } });
   });
 
-  it('treats an unknown option as a usage error: exit code 2, commander\'s message, nothing changed', async () => {
+  it("treats an unknown option as a usage error: exit code 2, commander's message, nothing changed", async () => {
     const r = await runUnchanged(...SET, '--target', '99', '--bogus');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
@@ -122,7 +149,10 @@ describe('slo-workbench refusing bad input', () => {
   it('treats a missing argument, a missing required option, an extra argument and an unknown command as usage errors', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['service', 'add', ...W], /^error: missing required argument 'name'/],
-      [['objective', 'set', ...W, '--service', 'checkout', '--sli', 'availability', '--tier', 'slo', '--window', '30d'], /^error: required option '--target <percent>' not specified/],
+      [
+        ['objective', 'set', ...W, '--service', 'checkout', '--sli', 'availability', '--tier', 'slo', '--window', '30d'],
+        /^error: required option '--target <percent>' not specified/,
+      ],
       [['service', 'add', ...W, 'a', 'b'], /^error: too many arguments/],
       [['frobnicate'], /^error: unknown command 'frobnicate'/],
       [['--target', '5'], /^error: unknown option '--target'/],

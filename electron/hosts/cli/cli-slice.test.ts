@@ -16,9 +16,29 @@ async function latencyLadder(): Promise<void> {
   await box.json('workspace', 'create', 'team.slowb');
   await box.json('service', 'add', ...W, 'checkout');
   await box.json('sli', 'add', ...W, '--service', 'checkout', '--kind', 'latency', '--threshold-ms', '200', 'latency');
-  const tiers = [['sla', '90', '150'], ['slo', '99', '200'], ['target', '99.5', '200']] as const;
+  const tiers = [
+    ['sla', '90', '150'],
+    ['slo', '99', '200'],
+    ['target', '99.5', '200'],
+  ] as const;
   for (const [tier, target, ms] of tiers) {
-    await box.json('objective', 'set', ...W, '--service', 'checkout', '--sli', 'latency', '--tier', tier, '--target', target, '--window', '30d', '--threshold-ms', ms);
+    await box.json(
+      'objective',
+      'set',
+      ...W,
+      '--service',
+      'checkout',
+      '--sli',
+      'latency',
+      '--tier',
+      tier,
+      '--target',
+      target,
+      '--window',
+      '30d',
+      '--threshold-ms',
+      ms,
+    );
   }
 }
 
@@ -26,14 +46,49 @@ describe('slo-workbench, the full slice', () => {
   it('creates a workspace, adds a latency SLI with three tiers and shows their budgets as JSON', async () => {
     await latencyLadder();
     const show = await box.json<JsonShow>('show', ...W);
-    expect(show).toMatchObject({ format: 'slo-workbench/v1', ok: true, command: 'show', workspace: { name: 'team.slowb', path: box.path('team.slowb'), readOnly: false } });
+    expect(show).toMatchObject({
+      format: 'slo-workbench/v1',
+      ok: true,
+      command: 'show',
+      workspace: { name: 'team.slowb', path: box.path('team.slowb'), readOnly: false },
+    });
     expect(show.services).toHaveLength(1);
     const sli = show.services[0]?.slis[0];
     expect(sli).toMatchObject({ name: 'latency', kind: 'latency', latencyThresholdMs: 200, warnings: [] });
     expect(sli?.tiers).toEqual([
-      { tier: 'sla', target: '90', targetPpm: 900_000, window: '30d', timeZone: null, method: 'occurrences', timeslice: null, latencyThresholdMs: 150, budget: { minutesMin: 4320, minutesMax: 4320, ppm: 100_000 } },
-      { tier: 'slo', target: '99', targetPpm: 990_000, window: '30d', timeZone: null, method: 'occurrences', timeslice: null, latencyThresholdMs: 200, budget: { minutesMin: 432, minutesMax: 432, ppm: 10_000 } },
-      { tier: 'target', target: '99.5', targetPpm: 995_000, window: '30d', timeZone: null, method: 'occurrences', timeslice: null, latencyThresholdMs: 200, budget: { minutesMin: 216, minutesMax: 216, ppm: 5000 } },
+      {
+        tier: 'sla',
+        target: '90',
+        targetPpm: 900_000,
+        window: '30d',
+        timeZone: null,
+        method: 'occurrences',
+        timeslice: null,
+        latencyThresholdMs: 150,
+        budget: { minutesMin: 4320, minutesMax: 4320, ppm: 100_000 },
+      },
+      {
+        tier: 'slo',
+        target: '99',
+        targetPpm: 990_000,
+        window: '30d',
+        timeZone: null,
+        method: 'occurrences',
+        timeslice: null,
+        latencyThresholdMs: 200,
+        budget: { minutesMin: 432, minutesMax: 432, ppm: 10_000 },
+      },
+      {
+        tier: 'target',
+        target: '99.5',
+        targetPpm: 995_000,
+        window: '30d',
+        timeZone: null,
+        method: 'occurrences',
+        timeslice: null,
+        latencyThresholdMs: 200,
+        budget: { minutesMin: 216, minutesMax: 216, ppm: 5000 },
+      },
     ]);
     expect(sli?.buffers).toEqual([
       { from: 'sla', to: 'slo', points: '9', ppm: 90_000, minutesMin: 3888, minutesMax: 3888 },
@@ -114,7 +169,10 @@ describe('slo-workbench, the full slice', () => {
     await box.json('sli', 'add', ...W, '--service', 'checkout', 'availability');
     const list = await box.json<JsonSliList>('sli', 'list', ...W, '--service', 'checkout');
     expect(list.service).toBe('checkout');
-    expect(list.slis.map((s) => [s.name, s.kind, s.tiers.length])).toEqual([['latency', 'latency', 3], ['availability', 'availability', 0]]);
+    expect(list.slis.map((s) => [s.name, s.kind, s.tiers.length])).toEqual([
+      ['latency', 'latency', 3],
+      ['availability', 'availability', 0],
+    ]);
     expect((await box.run('sli', 'list', ...W, '--service', 'checkout')).stdoutLines).toEqual([
       'latency       latency       ≤ 200 ms  SLA 90 %, SLO 99 %, performance target 99.5 %',
       'availability  availability            no tiers set',

@@ -34,7 +34,10 @@ export function makeSandbox(): Sandbox {
     dir,
     env,
     path: (name) => join(dir, name),
-    sha256: (name) => createHash('sha256').update(readFileSync(join(dir, name))).digest('hex'),
+    sha256: (name) =>
+      createHash('sha256')
+        .update(readFileSync(join(dir, name)))
+        .digest('hex'),
     run,
     async json<T>(...argv: string[]): Promise<T> {
       const r = await run(...argv, '--json');

@@ -1,17 +1,24 @@
-import { computeLadder } from '../../../shared/budget/ladder';
-import { availabilitySloPpm, type CeilingFactor } from '../../../shared/budget/dependencies';
+import { computeLadder } from '#shared/budget/ladder';
+import { availabilitySloPpm, type CeilingFactor } from '#shared/budget/dependencies';
+import { assessFeasibility, availabilityPpm, ceilingFormula, describeFactor, groupFormula } from '#shared/budget/feasibility';
+import { formatPpmPercent } from '#shared/domain/percent';
+import { tierThresholdMs } from '#shared/domain/tiers';
+import type { Objective, Service, Sli } from '#shared/domain/types';
+import { formatWindowSpec } from '#shared/domain/window';
+import type { WorkspaceInfo } from '#shared/ipc/contract';
 import {
-  assessFeasibility, availabilityPpm, ceilingFormula, describeFactor, groupFormula,
-} from '../../../shared/budget/feasibility';
-import { formatPpmPercent } from '../../../shared/domain/percent';
-import { tierThresholdMs } from '../../../shared/domain/tiers';
-import type { Objective, Service, Sli } from '../../../shared/domain/types';
-import { formatWindowSpec } from '../../../shared/domain/window';
-import type { WorkspaceInfo } from '../../../shared/ipc/contract';
-import {
-  JSON_FORMAT, type JsonAvailability, type JsonCeilingFactor, type JsonCeilingReport, type JsonDependency,
-  type JsonEnvelope, type JsonService, type JsonServiceSummary, type JsonSli, type JsonTier,
-  type JsonWindowSpec, type JsonWorkspace,
+  JSON_FORMAT,
+  type JsonAvailability,
+  type JsonCeilingFactor,
+  type JsonCeilingReport,
+  type JsonDependency,
+  type JsonEnvelope,
+  type JsonService,
+  type JsonServiceSummary,
+  type JsonSli,
+  type JsonTier,
+  type JsonWindowSpec,
+  type JsonWorkspace,
 } from './json-output';
 
 /** Rounds minutes to 6 decimals (60 µs), so float noise from subtracting budgets never reaches scripts. */
@@ -93,23 +100,30 @@ function toJsonAvailability(availability: number): JsonAvailability {
 /** Every dependency of the given services as the JSON format shows it, with the SLO each target promises. */
 export function toJsonDependencies(of: readonly Service[], all: readonly Service[]): JsonDependency[] {
   const byId = new Map(all.map((s) => [s.id, s]));
-  return of.flatMap((s) => s.dependencies.map((d) => {
-    const target = byId.get(d.dependsOnId);
-    const ppm = target ? availabilitySloPpm(target) : null;
-    return {
-      service: s.name, on: target?.name ?? `#${d.dependsOnId}`, redundancyGroup: d.redundancyGroup,
-      slo: ppm === null ? null : formatPpmPercent(ppm), sloPpm: ppm,
-    };
-  }));
+  return of.flatMap((s) =>
+    s.dependencies.map((d) => {
+      const target = byId.get(d.dependsOnId);
+      const ppm = target ? availabilitySloPpm(target) : null;
+      return {
+        service: s.name,
+        on: target?.name ?? `#${d.dependsOnId}`,
+        redundancyGroup: d.redundancyGroup,
+        slo: ppm === null ? null : formatPpmPercent(ppm),
+        sloPpm: ppm,
+      };
+    }),
+  );
 }
 
 function toJsonFactor(factor: CeilingFactor, byId: ReadonlyMap<number, Service>): JsonCeilingFactor {
   const name = (id: number) => byId.get(id)?.name ?? `#${id}`;
   if (factor.kind === 'hard') return { kind: 'hard', service: name(factor.serviceId), ...toJsonAvailability(factor.availability) };
   return {
-    kind: 'group', name: factor.name,
+    kind: 'group',
+    name: factor.name,
     members: factor.members.map((m) => ({ service: name(m.serviceId), ...toJsonAvailability(m.availability) })),
-    formula: groupFormula(factor), ...toJsonAvailability(factor.availability),
+    formula: groupFormula(factor),
+    ...toJsonAvailability(factor.availability),
   };
 }
 

@@ -1,11 +1,11 @@
-import type { Exclusion } from '../../../shared/analysis/exclusions';
-import type { AlertSetFit, AlertWarning } from '../../../shared/budget/alerts';
-import type { BacktestReport, HistoryReport, ImportListing, ImportSummary } from '../../../shared/ipc/contract';
+import type { Exclusion } from '#shared/analysis/exclusions';
+import type { AlertSetFit, AlertWarning } from '#shared/budget/alerts';
+import type { BacktestReport, HistoryReport, ImportListing, ImportSummary } from '#shared/ipc/contract';
 // The CLI's --json format, "slo-workbench/v1". Scripts depend on it: add fields, never rename or remove them;
 // a breaking change gets a new format string. docs/cli.md documents every document with real output.
-import type { BudgetingMethod, CalendarUnit, SliKind, Tier } from '../../../shared/domain/types';
-import type { TierRule } from '../../../shared/domain/tiers';
-import type { ErrorCode, ErrorDetails } from '../../../shared/ipc/errors';
+import type { BudgetingMethod, CalendarUnit, SliKind, Tier } from '#shared/domain/types';
+import type { TierRule } from '#shared/domain/tiers';
+import type { ErrorCode, ErrorDetails } from '#shared/ipc/errors';
 
 /** The format string every successful --json document carries, so scripts can refuse a format they do not know. */
 export const JSON_FORMAT = 'slo-workbench/v1';
@@ -227,10 +227,27 @@ export type JsonCeilingReport = JsonEnvelope<'ceiling'> & {
 
 /** Every successful document the CLI prints on stdout. */
 export type JsonDocument =
-  | JsonWorkspaceCreated | JsonServiceChanged | JsonServiceList | JsonServiceRemoved
-  | JsonDependencyChanged | JsonDependencyList | JsonCeilingReport
-  | JsonSliChanged | JsonSliList | JsonShow | JsonServe | JsonBudgetReport | JsonAlertsReport | JsonImportReport | JsonImportList | JsonImportDeleted | JsonAnalyzeReport
-  | JsonBacktestReport | JsonExclusionAdded | JsonExclusionList | JsonExclusionRemoved;
+  | JsonWorkspaceCreated
+  | JsonServiceChanged
+  | JsonServiceList
+  | JsonServiceRemoved
+  | JsonDependencyChanged
+  | JsonDependencyList
+  | JsonCeilingReport
+  | JsonSliChanged
+  | JsonSliList
+  | JsonShow
+  | JsonServe
+  | JsonBudgetReport
+  | JsonAlertsReport
+  | JsonImportReport
+  | JsonImportList
+  | JsonImportDeleted
+  | JsonAnalyzeReport
+  | JsonBacktestReport
+  | JsonExclusionAdded
+  | JsonExclusionList
+  | JsonExclusionRemoved;
 
 /** `analyze`: the SLI's latest imported history against its tiers over one rolling window. */
 export type JsonAnalyzeReport = JsonEnvelope<'analyze'> & { service: string; sli: string; analysis: HistoryReport };
@@ -255,7 +272,9 @@ export type JsonImportList = JsonEnvelope<'import list'> & { service: string; sl
 
 /** `import delete`: the import that was deleted, with how many series and samples went with it. */
 export type JsonImportDeleted = JsonEnvelope<'import delete'> & {
-  service: string; sli: string; deleted: { importId: number; fileName: string; series: number; samples: number };
+  service: string;
+  sli: string;
+  deleted: { importId: number; fileName: string; series: number; samples: number };
 };
 
 /** Error codes in --json errors: the core's stable codes, plus USAGE for command lines the parser refused (exit code 2). */

@@ -1,5 +1,5 @@
-import type { Service, Sli } from '../../../shared/domain/types';
-import { checkName } from '../../../shared/domain/validation';
+import type { Service, Sli } from '#shared/domain/types';
+import { checkName } from '#shared/domain/validation';
 import { refuse, type CliCore } from './session';
 
 /** Folds ASCII letters only, exactly like SQLite's NOCASE collation that makes stored names unique. */

@@ -1,4 +1,4 @@
-import type { FieldCheck } from '../../../shared/domain/validation';
+import type { FieldCheck } from '#shared/domain/validation';
 import type { JsonError } from './json-output';
 import { refuse, type CliContext, type CommandOutput } from './session';
 

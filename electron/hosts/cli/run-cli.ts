@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { AppFailure } from '#shared/ipc/errors';
 import { registerAlertsCommand } from './commands/alerts';
 import { registerAnalyzeCommand } from './commands/analyze';
 import { registerBacktestCommand } from './commands/backtest';

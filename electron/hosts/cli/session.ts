@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ArgsIn, CoreChannel, ResultOf, WorkspaceInfo } from '../../../shared/ipc/contract';
-import { AppFailure, type Result } from '../../../shared/ipc/errors';
+import type { ArgsIn, CoreChannel, ResultOf, WorkspaceInfo } from '#shared/ipc/contract';
+import { AppFailure, type Result } from '#shared/ipc/errors';
 import { createCore, type Core } from '../../core/registry';
 import type { JsonDocument } from './json-output';
 
@@ -56,7 +56,7 @@ export function unwrap<T>(result: Result<T>, labels: OptionLabels = {}): T {
   if (result.ok) return result.value;
   const { code, message, details } = result.error;
   const field = details?.field;
-  const option = (field !== undefined ? labels[field] ?? DEFAULT_LABELS[field] : undefined) ?? labels['*'];
+  const option = (field !== undefined ? (labels[field] ?? DEFAULT_LABELS[field]) : undefined) ?? labels['*'];
   throw new AppFailure(code, message, option === undefined ? details : { ...details, option });
 }
 

@@ -1,8 +1,8 @@
 // Human output, rendered from the same JSON model the --json flag prints, so the two can never disagree.
-import { formatPpmPercent } from '../../../shared/domain/percent';
-import { formatMinutesRange } from '../../../shared/budget/budget';
-import { TIER_LABELS } from '../../../shared/domain/types';
-import { describeWindow, parseWindowSpec } from '../../../shared/domain/window';
+import { formatPpmPercent } from '#shared/domain/percent';
+import { formatMinutesRange } from '#shared/budget/budget';
+import { TIER_LABELS } from '#shared/domain/types';
+import { describeWindow, parseWindowSpec } from '#shared/domain/window';
 import type { JsonService, JsonSli, JsonTier } from './json-output';
 
 /** One piece of human output: a row whose cells are aligned with every other row, or a free line. */

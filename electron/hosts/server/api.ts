@@ -40,7 +40,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
  */
 export function checkUnsafeRequest(req: IncomingMessage, res: ServerResponse, host: string): boolean {
   if (!fetchSiteAllowed(req.headers) || !originMatches(req.headers, host)) {
-    sendProtocolError(res, 403, 'FORBIDDEN', 'Cross-origin requests are refused: the Origin header must be this server\'s origin');
+    sendProtocolError(res, 403, 'FORBIDDEN', "Cross-origin requests are refused: the Origin header must be this server's origin");
     return false;
   }
   if (req.headers[CSRF_HEADER] !== '1') {

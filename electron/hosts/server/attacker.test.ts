@@ -62,7 +62,9 @@ describe.skipIf(!existsSync(CHROMIUM))('an attacker page in the same browser (R3
     expect(cookies.find((c) => c.name === `swb_token_${h.server.port}`)).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     const control = await app.evaluate(async () => {
       const r = await fetch('/api/invoke', {
-        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-SLO-Workbench': '1' }, body: JSON.stringify({ channel: 'catalog/list', args: {} }),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-SLO-Workbench': '1' },
+        body: JSON.stringify({ channel: 'catalog/list', args: {} }),
       });
       return (await r.json()) as { ok: boolean; value: { name: string }[] };
     });
@@ -82,15 +84,33 @@ describe.skipIf(!existsSync(CHROMIUM))('an attacker page in the same browser (R3
           out[key] = { error: String(error) };
         }
       };
-      await attempt('noCorsPost', () => fetch(`${target}/api/invoke`, {
-        method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'Content-Type': 'text/plain' }, body: body('pwned-no-cors'),
-      }));
-      await attempt('corsPost', () => fetch(`${target}/api/invoke`, {
-        method: 'POST', mode: 'cors', credentials: 'include', headers: { 'Content-Type': 'application/json', 'X-SLO-Workbench': '1' }, body: body('pwned-cors'),
-      }));
-      await attempt('corsSimplePost', () => fetch(`${target}/api/invoke`, {
-        method: 'POST', mode: 'cors', credentials: 'include', headers: { 'Content-Type': 'text/plain' }, body: body('pwned-simple'),
-      }));
+      await attempt('noCorsPost', () =>
+        fetch(`${target}/api/invoke`, {
+          method: 'POST',
+          mode: 'no-cors',
+          credentials: 'include',
+          headers: { 'Content-Type': 'text/plain' },
+          body: body('pwned-no-cors'),
+        }),
+      );
+      await attempt('corsPost', () =>
+        fetch(`${target}/api/invoke`, {
+          method: 'POST',
+          mode: 'cors',
+          credentials: 'include',
+          headers: { 'Content-Type': 'application/json', 'X-SLO-Workbench': '1' },
+          body: body('pwned-cors'),
+        }),
+      );
+      await attempt('corsSimplePost', () =>
+        fetch(`${target}/api/invoke`, {
+          method: 'POST',
+          mode: 'cors',
+          credentials: 'include',
+          headers: { 'Content-Type': 'text/plain' },
+          body: body('pwned-simple'),
+        }),
+      );
       await attempt('readInvoke', () => fetch(`${target}/api/invoke`, { credentials: 'include' }));
       await attempt('readEvents', () => fetch(`${target}/api/events`, { credentials: 'include' }));
       await attempt('noCorsEvents', () => fetch(`${target}/api/events`, { mode: 'no-cors', credentials: 'include' }));
@@ -167,7 +187,9 @@ describe.skipIf(!existsSync(CHROMIUM))('an attacker page in the same browser (R3
     expect(await context.cookies(`http://evil.test:${h.server.port}`)).toEqual([]);
     const api = await page.evaluate(async () => {
       const r = await fetch('/api/invoke', {
-        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-SLO-Workbench': '1' }, body: JSON.stringify({ channel: 'service/create', args: { name: 'pwned-rebind' } }),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-SLO-Workbench': '1' },
+        body: JSON.stringify({ channel: 'service/create', args: { name: 'pwned-rebind' } }),
       });
       return { status: r.status, text: await r.text() };
     });

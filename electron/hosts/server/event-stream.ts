@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { EVENT_NAMES, type EventName } from '../../../shared/ipc/events';
+import { EVENT_NAMES, type EventName } from '#shared/ipc/events';
 import type { Core } from '../../core/registry';
 
 /** How often an idle event stream gets a comment line, so proxies and browsers keep it open. */
@@ -27,9 +27,11 @@ export class EventStreams {
     res.flushHeaders();
     // The retry hint keeps EventSource's automatic reconnects gentle after a restart.
     res.write('retry: 2000\n: connected\n\n');
-    const unsubscribes = EVENT_NAMES.map((name) => this.core.on(name, (payload) => {
-      res.write(formatEvent(name, payload));
-    }));
+    const unsubscribes = EVENT_NAMES.map((name) =>
+      this.core.on(name, (payload) => {
+        res.write(formatEvent(name, payload));
+      }),
+    );
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.heartbeatMs);
     heartbeat.unref();
     let done = false;

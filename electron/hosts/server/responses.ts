@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { ErrorCode } from '../../../shared/ipc/errors';
+import type { ErrorCode } from '#shared/ipc/errors';
 import { SECURITY_HEADERS } from '../assets';
 
 /** Writes a complete response with the security headers (R9, R31) plus the given ones; never any CORS header. */
@@ -23,9 +23,7 @@ export function sendText(res: ServerResponse, status: number, text: string, head
  * Answers a request that broke the HTTP protocol (not a command error, which is data with status 200) with
  * the same envelope as a command result, so clients parse one shape.
  */
-export function sendProtocolError(
-  res: ServerResponse, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {},
-): void {
+export function sendProtocolError(res: ServerResponse, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): void {
   sendJson(res, status, { ok: false, error: { code, message } }, headers);
 }
 

@@ -41,7 +41,9 @@ function parts(url: string): { port: number; token: string } {
 async function call(url: string, channel: string, args: unknown = {}): Promise<unknown> {
   const { port, token } = parts(url);
   const res = await rawRequest(port, {
-    method: 'POST', path: '/api/invoke', body: JSON.stringify({ channel, args }),
+    method: 'POST',
+    path: '/api/invoke',
+    body: JSON.stringify({ channel, args }),
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${port}`, 'X-SLO-Workbench': '1' },
   });
   return JSON.parse(res.body);
@@ -66,7 +68,10 @@ describe('runServe', () => {
 
   it('confines client paths to the folder and serves the browser host', async () => {
     const { url } = await serve();
-    expect(await call(url, 'app/info')).toMatchObject({ ok: true, value: { host: 'browser', fileAccess: 'folder', version: expect.stringMatching(/^\d+\.\d+\.\d+/) } });
+    expect(await call(url, 'app/info')).toMatchObject({
+      ok: true,
+      value: { host: 'browser', fileAccess: 'folder', version: expect.stringMatching(/^\d+\.\d+\.\d+/) },
+    });
     expect(await call(url, 'workspace/create', { path: '../escape' })).toMatchObject({ ok: false, error: { code: 'UNSAFE_PATH' } });
     expect(await call(url, 'workspace/create', { path: join(base, 'abs') })).toMatchObject({ ok: false, error: { code: 'UNSAFE_PATH' } });
     expect(existsSync(join(base, 'escape.slowb'))).toBe(false);
@@ -122,8 +127,14 @@ describe('serve defaults', () => {
 
   it('opens Chromium in app mode, the default browser on macOS and Windows, and nothing when no browser exists', () => {
     const url = 'http://127.0.0.1:1/?token=t';
-    expect(browserCommand(url, 'linux', (n) => (n === 'chromium' ? '/opt/bin/chromium' : null), false)).toEqual({ command: '/opt/bin/chromium', args: [`--app=${url}`] });
-    expect(browserCommand(url, 'linux', (n) => (n === '/usr/bin/chromium' ? n : null), true)).toEqual({ command: '/usr/bin/chromium', args: [`--app=${url}`, '--no-sandbox'] });
+    expect(browserCommand(url, 'linux', (n) => (n === 'chromium' ? '/opt/bin/chromium' : null), false)).toEqual({
+      command: '/opt/bin/chromium',
+      args: [`--app=${url}`],
+    });
+    expect(browserCommand(url, 'linux', (n) => (n === '/usr/bin/chromium' ? n : null), true)).toEqual({
+      command: '/usr/bin/chromium',
+      args: [`--app=${url}`, '--no-sandbox'],
+    });
     expect(browserCommand(url, 'linux', () => null, false)).toBeNull();
     expect(browserCommand(url, 'darwin', () => null, false)).toEqual({ command: 'open', args: [url] });
     expect(browserCommand(url, 'win32', () => null, false)?.args.at(-1)).toBe(url);

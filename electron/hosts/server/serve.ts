@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppFailure } from '../../../shared/ipc/errors';
+import { AppFailure } from '#shared/ipc/errors';
 import { createCore } from '../../core/registry';
 import { resolveInFolder } from '../../core/services/folder-paths';
 import { openBrowser } from './open-browser';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_NAMES } from '../../../shared/ipc/events';
+import { EVENT_NAMES } from '#shared/ipc/events';
 import type { Core } from '../../core/registry';
 import { MAX_BODY_BYTES } from './api';
 import { goodPostHeaders, invokeHttp, rawRequest, serviceNames, startHarness, type Harness } from './test-support';
@@ -61,7 +61,13 @@ describe('CSRF defences on POST /api/invoke (R32)', () => {
   it('refuses a missing, foreign or null Origin with 403', async () => {
     const { Origin: _o, ...noOrigin } = goodPostHeaders(h.server);
     expect((await post(noOrigin)).status).toBe(403);
-    for (const origin of [`http://127.0.0.1:${h.server.port + 1}`, 'http://evil.test', 'null', `https://127.0.0.1:${h.server.port}`, `http://localhost:${h.server.port}`]) {
+    for (const origin of [
+      `http://127.0.0.1:${h.server.port + 1}`,
+      'http://evil.test',
+      'null',
+      `https://127.0.0.1:${h.server.port}`,
+      `http://localhost:${h.server.port}`,
+    ]) {
       const res = await post({ ...goodPostHeaders(h.server), Origin: origin });
       expect([origin, res.status]).toEqual([origin, 403]);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -82,7 +88,9 @@ describe('CSRF defences on POST /api/invoke (R32)', () => {
 
   it('accepts the Origin that matches the Host the client used', async () => {
     const res = await rawRequest(h.server.port, {
-      method: 'POST', path: '/api/invoke', host: `localhost:${h.server.port}`,
+      method: 'POST',
+      path: '/api/invoke',
+      host: `localhost:${h.server.port}`,
       headers: { ...goodPostHeaders(h.server), Origin: `http://localhost:${h.server.port}`, 'Sec-Fetch-Site': 'same-origin' },
       body: JSON.stringify({ channel: 'app/info', args: {} }),
     });
@@ -102,14 +110,21 @@ describe('POST /api/invoke protocol', () => {
 
   it('refuses a body over the size cap with 413 before reading it', async () => {
     const res = await new Promise<number>((resolvePromise, reject) => {
-      const r = request({
-        host: '127.0.0.1', port: h.server.port, method: 'POST', path: '/api/invoke', agent: false,
-        headers: { ...goodPostHeaders(h.server), Host: `127.0.0.1:${h.server.port}`, 'Content-Length': String(MAX_BODY_BYTES + 1) },
-      }, (response) => {
-        resolvePromise(response.statusCode ?? 0);
-        response.resume();
-        r.destroy();
-      });
+      const r = request(
+        {
+          host: '127.0.0.1',
+          port: h.server.port,
+          method: 'POST',
+          path: '/api/invoke',
+          agent: false,
+          headers: { ...goodPostHeaders(h.server), Host: `127.0.0.1:${h.server.port}`, 'Content-Length': String(MAX_BODY_BYTES + 1) },
+        },
+        (response) => {
+          resolvePromise(response.statusCode ?? 0);
+          response.resume();
+          r.destroy();
+        },
+      );
       r.on('error', reject);
       r.write('{"channel":"service/create","args":{"name":"');
     });
@@ -147,19 +162,28 @@ describe('a journey over HTTP', () => {
     const created = await invokeHttp(h.server, 'workspace/create', { path: 'journey' });
     expect(created).toMatchObject({ status: 200, json: { ok: true, value: { workspace: { name: 'journey.slowb', location: 'journey.slowb' } } } });
     expect(existsSync(join(h.folder, 'journey.slowb'))).toBe(true);
-    expect(await invokeHttp(h.server, 'service/create', { name: 'checkout', owner: 'payments' })).toMatchObject({ json: { ok: true, value: { name: 'checkout' } } });
+    expect(await invokeHttp(h.server, 'service/create', { name: 'checkout', owner: 'payments' })).toMatchObject({
+      json: { ok: true, value: { name: 'checkout' } },
+    });
     const list = await invokeHttp(h.server, 'catalog/list');
     expect(list).toMatchObject({ status: 200, json: { ok: true, value: [{ name: 'checkout', owner: 'payments' }] } });
     const folder = await invokeHttp(h.server, 'workspace/list-folder', {});
-    expect(folder.json).toMatchObject({ ok: true, value: { entries: expect.arrayContaining([expect.objectContaining({ name: 'journey.slowb', kind: 'workspace' })]) } });
+    expect(folder.json).toMatchObject({
+      ok: true,
+      value: { entries: expect.arrayContaining([expect.objectContaining({ name: 'journey.slowb', kind: 'workspace' })]) },
+    });
     await invokeHttp(h.server, 'workspace/open', { path: 'team.slowb' });
   });
 
   it('refuses workspace paths that leave the folder with UNSAFE_PATH and creates nothing outside', async () => {
     const before = readdirSync(h.base).sort();
     for (const [channel, path] of [
-      ['workspace/create', '../escape.slowb'], ['workspace/create', join(h.base, 'absolute.slowb')], ['workspace/create', 'sub/../../escape2'],
-      ['workspace/create', '..\\escape3'], ['workspace/open', '/etc/passwd'], ['workspace/save-as', '../escape4'],
+      ['workspace/create', '../escape.slowb'],
+      ['workspace/create', join(h.base, 'absolute.slowb')],
+      ['workspace/create', 'sub/../../escape2'],
+      ['workspace/create', '..\\escape3'],
+      ['workspace/open', '/etc/passwd'],
+      ['workspace/save-as', '../escape4'],
     ] as const) {
       const res = await invokeHttp(h.server, channel, { path });
       expect([channel, path, res.status, res.json]).toMatchObject([channel, path, 200, { ok: false, error: { code: 'UNSAFE_PATH' } }]);
@@ -201,7 +225,13 @@ describe('GET /api/events', () => {
     let text = '';
     let status = 0;
     const waiters: (() => void)[] = [];
-    const req = request({ host: '127.0.0.1', port: h.server.port, path: '/api/events', agent: false, headers: { Host: `127.0.0.1:${h.server.port}`, ...headers } });
+    const req = request({
+      host: '127.0.0.1',
+      port: h.server.port,
+      path: '/api/events',
+      agent: false,
+      headers: { Host: `127.0.0.1:${h.server.port}`, ...headers },
+    });
     const ready = new Promise<void>((resolvePromise, reject) => {
       req.on('response', (res) => {
         status = res.statusCode ?? 0;
@@ -215,17 +245,18 @@ describe('GET /api/events', () => {
       req.on('error', reject);
     });
     req.end();
-    const until = (pattern: RegExp) => new Promise<string>((resolvePromise, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern} in ${JSON.stringify(text)}`)), 5000);
-      const check = () => {
-        if (pattern.test(text)) {
-          clearTimeout(timer);
-          resolvePromise(text);
-        }
-      };
-      waiters.push(check);
-      check();
-    });
+    const until = (pattern: RegExp) =>
+      new Promise<string>((resolvePromise, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern} in ${JSON.stringify(text)}`)), 5000);
+        const check = () => {
+          if (pattern.test(text)) {
+            clearTimeout(timer);
+            resolvePromise(text);
+          }
+        };
+        waiters.push(check);
+        check();
+      });
     return { ready, until, status: () => status, close: () => req.destroy() };
   }
 
@@ -252,19 +283,25 @@ describe('GET /api/events', () => {
   it('ends open event streams when the server closes, instead of hanging the shutdown', async () => {
     const other = await startHarness();
     const ended = new Promise<string>((resolvePromise, reject) => {
-      const req = request({
-        host: '127.0.0.1', port: other.server.port, path: '/api/events', agent: false,
-        headers: { Host: `127.0.0.1:${other.server.port}`, Authorization: `Bearer ${other.server.token}` },
-      }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => {
-          text += c;
-          if (text.includes(': connected')) void other.dispose();
-        });
-        res.on('end', () => resolvePromise(text));
-        res.on('error', () => resolvePromise(text));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: other.server.port,
+          path: '/api/events',
+          agent: false,
+          headers: { Host: `127.0.0.1:${other.server.port}`, Authorization: `Bearer ${other.server.token}` },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => {
+            text += c;
+            if (text.includes(': connected')) void other.dispose();
+          });
+          res.on('end', () => resolvePromise(text));
+          res.on('error', () => resolvePromise(text));
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -272,7 +309,11 @@ describe('GET /api/events', () => {
   });
 
   it('refuses an event stream requested from another origin', async () => {
-    const cases: Record<string, string>[] = [{ Origin: 'http://evil.test' }, { Origin: `http://127.0.0.1:${h.server.port + 1}` }, { 'Sec-Fetch-Site': 'same-site' }];
+    const cases: Record<string, string>[] = [
+      { Origin: 'http://evil.test' },
+      { Origin: `http://127.0.0.1:${h.server.port + 1}` },
+      { 'Sec-Fetch-Site': 'same-site' },
+    ];
     for (const headers of cases) {
       const res = await rawRequest(h.server.port, { path: '/api/events', headers: { Authorization: `Bearer ${h.server.token}`, ...headers } });
       expect(res.status).toBe(403);

@@ -24,7 +24,10 @@ function listeners(table: string, port: number): string[] {
     return [];
   }
   const portHex = port.toString(16).toUpperCase().padStart(4, '0');
-  return text.split('\n').slice(1).map((line) => line.trim().split(/\s+/))
+  return text
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim().split(/\s+/))
     .filter((cols) => cols[1]?.endsWith(`:${portHex}`) && cols[3] === '0A')
     .map((cols) => cols[1]?.split(':')[0] ?? '');
 }
@@ -60,7 +63,10 @@ describe('the per-launch token (R31)', () => {
 
   it('refuses the API and the event stream without the token', async () => {
     const invoke = await rawRequest(h.server.port, {
-      method: 'POST', path: '/api/invoke', headers: { ...goodPostHeaders(h.server), Authorization: '' }, body: '{"channel":"app/info"}',
+      method: 'POST',
+      path: '/api/invoke',
+      headers: { ...goodPostHeaders(h.server), Authorization: '' },
+      body: '{"channel":"app/info"}',
     });
     expect(invoke.status).toBe(401);
     expect(JSON.parse(invoke.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -139,7 +145,11 @@ describe('the Host-header allowlist (R30)', () => {
     for (const [label, host] of forged(h.server.port)) {
       const stat = await rawRequest(h.server.port, { host, path: '/', headers: bearer() });
       const api = await rawRequest(h.server.port, {
-        host, method: 'POST', path: '/api/invoke', headers: { ...goodPostHeaders(h.server), Origin: `http://${host ?? ''}` }, body: '{"channel":"app/info"}',
+        host,
+        method: 'POST',
+        path: '/api/invoke',
+        headers: { ...goodPostHeaders(h.server), Origin: `http://${host ?? ''}` },
+        body: '{"channel":"app/info"}',
       });
       const events = await rawRequest(h.server.port, { host, path: '/api/events', headers: bearer() });
       const launch = await rawRequest(h.server.port, { host, path: `/?token=${h.server.token}` });
@@ -166,9 +176,15 @@ describe('response headers (R9, R31, R32)', () => {
       await rawRequest(h.server.port, { host: 'evil.test' }),
       await rawRequest(h.server.port, { path: `/?token=${h.server.token}` }),
       await rawRequest(h.server.port, { method: 'POST', path: '/api/invoke', headers: goodPostHeaders(h.server), body: '{"channel":"app/info"}' }),
-      await rawRequest(h.server.port, { method: 'POST', path: '/api/invoke', headers: { ...goodPostHeaders(h.server), Origin: 'http://evil.test' }, body: '{}' }),
       await rawRequest(h.server.port, {
-        method: 'OPTIONS', path: '/api/invoke',
+        method: 'POST',
+        path: '/api/invoke',
+        headers: { ...goodPostHeaders(h.server), Origin: 'http://evil.test' },
+        body: '{}',
+      }),
+      await rawRequest(h.server.port, {
+        method: 'OPTIONS',
+        path: '/api/invoke',
         headers: { Origin: 'http://evil.test', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-slo-workbench' },
       }),
     ];

@@ -39,7 +39,10 @@ describe('the folder listing in browser mode', () => {
     const top = await invokeHttp(h.server, 'workspace/list-folder', { subfolder: '' });
     expect(top.json).toMatchObject({ ok: true, value: { folder: basename(h.folder), subfolder: '' } });
     const team = await invokeHttp(h.server, 'workspace/list-folder', { subfolder: 'team' });
-    expect(team.json).toMatchObject({ ok: true, value: { folder: basename(h.folder), subfolder: 'team', entries: [{ name: 'deep.slowb', kind: 'workspace' }] } });
+    expect(team.json).toMatchObject({
+      ok: true,
+      value: { folder: basename(h.folder), subfolder: 'team', entries: [{ name: 'deep.slowb', kind: 'workspace' }] },
+    });
     for (const res of [top, team]) expect(JSON.stringify(res.json)).not.toContain(h.base);
   });
 });
@@ -61,7 +64,10 @@ describe('the recent list in browser mode', () => {
     const before = sha(outside);
     for (const path of [outside, throughLink]) {
       const res = await invokeHttp(h.server, 'workspace/open-recent', { id: recentId(path) });
-      expect([path, res.json]).toEqual([path, { ok: false, error: { code: 'NOT_FOUND', message: 'That workspace is not in the recent list of this folder', details: { field: 'id' } } }]);
+      expect([path, res.json]).toEqual([
+        path,
+        { ok: false, error: { code: 'NOT_FOUND', message: 'That workspace is not in the recent list of this folder', details: { field: 'id' } } },
+      ]);
     }
     expect(await invokeHttp(h.server, 'workspace/state')).toMatchObject({ json: { ok: true, value: { workspace: null } } });
     expect(await invokeHttp(h.server, 'service/create', { name: 'written-outside' })).toMatchObject({ json: { ok: false, error: { code: 'NO_WORKSPACE' } } });
@@ -100,7 +106,10 @@ function rawExchange(port: number, head: string, waitMs: number): Promise<{ resp
 describe('protocol guards', () => {
   it('refuses a request with two Host headers, even when the first is the right one and the token is given', async () => {
     const port = h.server.port;
-    for (const hosts of [[`127.0.0.1:${port}`, `evil.test:${port}`], [`127.0.0.1:${port}`, `127.0.0.1:${port}`]]) {
+    for (const hosts of [
+      [`127.0.0.1:${port}`, `evil.test:${port}`],
+      [`127.0.0.1:${port}`, `127.0.0.1:${port}`],
+    ]) {
       const head = `GET /api/events HTTP/1.1\r\n${hosts.map((v) => `Host: ${v}\r\n`).join('')}Authorization: Bearer ${h.server.token}\r\nConnection: close\r\n\r\n`;
       const { response } = await rawExchange(port, head, 500);
       expect(response.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
@@ -112,7 +121,9 @@ describe('protocol guards', () => {
   it('answers an unauthenticated request before its body with 401 and closes the connection without reading the body', async () => {
     const headers = goodPostHeaders(h.server);
     delete headers.Authorization;
-    const head = `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${h.server.port}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}Content-Length: 50000000\r\n\r\n`;
+    const head = `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${h.server.port}\r\n${Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('')}Content-Length: 50000000\r\n\r\n`;
     const { response, closedByServer } = await rawExchange(h.server.port, head, 1000);
     expect(response.split('\r\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
     expect(response.toLowerCase()).toContain('connection: close');
@@ -122,7 +133,9 @@ describe('protocol guards', () => {
   it('does not invite the body of an unauthenticated request that asks "Expect: 100-continue": 401 comes first', async () => {
     const headers = goodPostHeaders(h.server);
     delete headers.Authorization;
-    const head = `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${h.server.port}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}Expect: 100-continue\r\nContent-Length: 50000000\r\n\r\n`;
+    const head = `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${h.server.port}\r\n${Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('')}Expect: 100-continue\r\nContent-Length: 50000000\r\n\r\n`;
     const { response, closedByServer } = await rawExchange(h.server.port, head, 1000);
     expect(response.split('\r\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
     expect(response).not.toContain('100 Continue');
@@ -131,7 +144,9 @@ describe('protocol guards', () => {
 
   it('invites the body of an authenticated request that asks "Expect: 100-continue"', async () => {
     const body = JSON.stringify({ channel: 'app/info', args: {} });
-    const head = `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${h.server.port}\r\n${Object.entries(goodPostHeaders(h.server)).map(([k, v]) => `${k}: ${v}\r\n`).join('')}Expect: 100-continue\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
+    const head = `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${h.server.port}\r\n${Object.entries(goodPostHeaders(h.server))
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('')}Expect: 100-continue\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
     const { response } = await rawExchange(h.server.port, head, 300);
     expect(response.split('\r\n')[0]).toBe('HTTP/1.1 100 Continue');
   });

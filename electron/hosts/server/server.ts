@@ -55,8 +55,8 @@ function splitTarget(target: string): { pathname: string; query: URLSearchParams
   };
 }
 
-const NOT_BUILT = 'The renderer is not built, so there is nothing to show yet.\n'
-  + 'Run `npm run build:renderer` in the SLO Workbench folder, then reload this page.\n';
+const NOT_BUILT =
+  'The renderer is not built, so there is nothing to show yet.\n' + 'Run `npm run build:renderer` in the SLO Workbench folder, then reload this page.\n';
 
 /** Serves one file of the renderer build, or 404; `/` without a build explains what to do. */
 function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, distDir: string): void {
@@ -101,7 +101,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // R30: the Host check comes before anything else, so a rebound DNS name gets nothing, not even a 401.
     const host = checkHost(req.headers, allowed);
     if (!host) {
-      sendText(res, 421, 'Misdirected request: this server answers only to 127.0.0.1, localhost or [::1] with its own port.\n', hasBody(req.headers) ? { Connection: 'close' } : {});
+      sendText(
+        res,
+        421,
+        'Misdirected request: this server answers only to 127.0.0.1, localhost or [::1] with its own port.\n',
+        hasBody(req.headers) ? { Connection: 'close' } : {},
+      );
       return;
     }
     const { pathname, query } = splitTarget(req.url ?? '/');
@@ -144,13 +149,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   function handle(req: IncomingMessage, res: ServerResponse): void {
     if (options.observe) {
       const observe = options.observe;
-      res.on('finish', () => observe({
-        method: req.method ?? '',
-        path: splitTarget(req.url ?? '').pathname,
-        status: res.statusCode,
-        origin: req.headers.origin ?? null,
-        authorized: isAuthorized(req.headers, token, boundPort),
-      }));
+      res.on('finish', () =>
+        observe({
+          method: req.method ?? '',
+          path: splitTarget(req.url ?? '').pathname,
+          status: res.statusCode,
+          origin: req.headers.origin ?? null,
+          authorized: isAuthorized(req.headers, token, boundPort),
+        }),
+      );
     }
     route(req, res).catch(() => {
       // Never echo the error: it could carry request data. The client sees a plain 500.

@@ -67,16 +67,23 @@ export type Harness = { server: RunningServer; core: Core; base: string; folder:
  * `built: false` leaves out index.html, as before `npm run build:renderer`; `prepare` runs before the core starts
  * (to lay out files and the settings it reads at start).
  */
-export async function startHarness(options: {
-  built?: boolean; wrapCore?: (core: Core) => Core; prepare?: (dirs: { base: string; folder: string; settingsDir: string }) => void;
-} & Partial<Pick<ServerOptions, 'heartbeatMs' | 'port' | 'token' | 'observe'>> = {}): Promise<Harness> {
+export async function startHarness(
+  options: {
+    built?: boolean;
+    wrapCore?: (core: Core) => Core;
+    prepare?: (dirs: { base: string; folder: string; settingsDir: string }) => void;
+  } & Partial<Pick<ServerOptions, 'heartbeatMs' | 'port' | 'token' | 'observe'>> = {},
+): Promise<Harness> {
   const base = realpathSync(mkdtempSync(join(tmpdir(), 'swb-server-')));
   const folder = join(base, 'folder');
   const distDir = join(base, 'dist');
   mkdirSync(folder);
   mkdirSync(join(distDir, 'assets'), { recursive: true });
   if (options.built !== false) {
-    writeFileSync(join(distDir, 'index.html'), '<!doctype html><html><head><title>SLO Workbench</title><script type="module" src="/assets/app.js"></script></head><body>app</body></html>');
+    writeFileSync(
+      join(distDir, 'index.html'),
+      '<!doctype html><html><head><title>SLO Workbench</title><script type="module" src="/assets/app.js"></script></head><body>app</body></html>',
+    );
   }
   writeFileSync(join(distDir, 'assets', 'app.js'), 'export {};\n');
   writeFileSync(join(base, 'secret.txt'), 'outside the dist folder');
@@ -92,7 +99,11 @@ export async function startHarness(options: {
   const { built: _b, wrapCore: _w, prepare: _p, ...serverOptions } = options;
   const server = await startServer({ core: served, distDir, ...serverOptions });
   return {
-    server, core, base, folder, distDir,
+    server,
+    core,
+    base,
+    folder,
+    distDir,
     async dispose() {
       await server.close();
       core.dispose();

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { BurnDown } from '../../../shared/ipc/contract';
+import type { BurnDown } from '#shared/ipc/contract';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { TimeAxes } from './TimeAxes';
 import { layoutBurnDown, type BurnDownThresholds } from './layout/burndown-layout';
@@ -37,7 +37,9 @@ export function BurnDownChart({ burnDown, policy = null, width, plotHeight }: Bu
         {l.references.map((r) => (
           <g key={r.key} className={`reference tc-ref-${r.key}`}>
             <line x1={plot.left} x2={plot.right} y1={r.y} y2={r.y} />
-            <text x={plot.left + 8} y={r.labelY}>{r.label}</text>
+            <text x={plot.left + 8} y={r.labelY}>
+              {r.label}
+            </text>
           </g>
         ))}
         <path className="tc-ideal" d={l.idealPath} />
@@ -45,11 +47,17 @@ export function BurnDownChart({ burnDown, policy = null, width, plotHeight }: Bu
         {end ? (
           <g className={`end-label${end.overspent ? ' end-overspent' : ''}`}>
             <circle cx={end.x} cy={end.y} r={5} />
-            <text className="end-main" x={end.labelX} y={labelY} textAnchor={end.anchor}>{end.label}</text>
-            <text className="end-detail" x={end.labelX} y={labelY + 19} textAnchor={end.anchor}>{end.detail}</text>
+            <text className="end-main" x={end.labelX} y={labelY} textAnchor={end.anchor}>
+              {end.label}
+            </text>
+            <text className="end-detail" x={end.labelX} y={labelY + 19} textAnchor={end.anchor}>
+              {end.detail}
+            </text>
           </g>
         ) : (
-          <text className="chart-empty" x={(plot.left + plot.right) / 2} y={(plot.top + plot.bottom) / 2} textAnchor="middle">No data in this window</text>
+          <text className="chart-empty" x={(plot.left + plot.right) / 2} y={(plot.top + plot.bottom) / 2} textAnchor="middle">
+            No data in this window
+          </text>
         )}
       </svg>
     </div>

@@ -11,7 +11,9 @@ export function FiringRows({ plot, rows, bars }: { plot: PlotBox; rows: readonly
     <g className="firing-rows">
       {rows.map((r) => (
         <g key={r.key}>
-          <text className="row-label" x={plot.left - 8} y={r.y + r.height / 2} textAnchor="end" dominantBaseline="middle">{r.label}</text>
+          <text className="row-label" x={plot.left - 8} y={r.y + r.height / 2} textAnchor="end" dominantBaseline="middle">
+            {r.label}
+          </text>
           <rect className="row-track" x={plot.left} y={r.y} width={plot.right - plot.left} height={r.height} />
         </g>
       ))}
@@ -19,8 +21,16 @@ export function FiringRows({ plot, rows, bars }: { plot: PlotBox; rows: readonly
         const row = byKey.get(b.row);
         if (!row) return null;
         return (
-          <rect key={b.key} data-testid={`firing-${b.severity}`} className={`firing-bar tc-${b.severity}${b.open ? ' firing-open' : ''}`}
-            x={b.x} y={row.y + 3} width={b.width} height={row.height - 6} rx={2}>
+          <rect
+            key={b.key}
+            data-testid={`firing-${b.severity}`}
+            className={`firing-bar tc-${b.severity}${b.open ? ' firing-open' : ''}`}
+            x={b.x}
+            y={row.y + 3}
+            width={b.width}
+            height={row.height - 6}
+            rx={2}
+          >
             <title>{b.title}</title>
           </rect>
         );

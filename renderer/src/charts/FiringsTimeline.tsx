@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { Backtest } from '../../../shared/analysis/backtest';
-import type { Tier } from '../../../shared/domain/types';
+import type { Backtest } from '#shared/analysis/backtest';
+import type { Tier } from '#shared/domain/types';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { FiringRows } from './FiringRows';
 import { TimeAxes } from './TimeAxes';
@@ -37,7 +37,9 @@ export function FiringsTimeline({ backtest, view, width }: FiringsTimelineProps)
       </div>
       <svg className="time-chart-svg" viewBox={`0 0 ${l.width} ${l.height}`} role="img" aria-label={l.summary}>
         <TimeAxes plot={plot} xTicks={l.xTicks} />
-        <text className="row-label" x={plot.left - 8} y={eventRow.y + eventRow.height / 2} textAnchor="end" dominantBaseline="middle">{eventRow.label}</text>
+        <text className="row-label" x={plot.left - 8} y={eventRow.y + eventRow.height / 2} textAnchor="end" dominantBaseline="middle">
+          {eventRow.label}
+        </text>
         <rect className="row-track" x={plot.left} y={eventRow.y} width={plot.right - plot.left} height={eventRow.height} />
         {l.events.map((e) => (
           <g key={e.key} className={`event-mark ${e.detected ? 'tc-event-detected' : 'tc-event-missed'}`} data-testid="budget-event">
@@ -45,13 +47,19 @@ export function FiringsTimeline({ backtest, view, width }: FiringsTimelineProps)
             <rect className="event-span" x={e.x} y={eventRow.y} width={e.width} height={eventRow.height}>
               <title>{e.title}</title>
             </rect>
-            {e.labelY === null ? null : <text className="event-label" x={e.labelX} y={e.labelY} textAnchor="middle">{e.label}</text>}
+            {e.labelY === null ? null : (
+              <text className="event-label" x={e.labelX} y={e.labelY} textAnchor="middle">
+                {e.label}
+              </text>
+            )}
           </g>
         ))}
         <FiringRows plot={plot} rows={l.rows} bars={l.bars} />
-        {l.events.length === 0 && l.bars.length === 0
-          ? <text className="chart-empty" x={(plot.left + plot.right) / 2} y={eventRow.y - 10} textAnchor="middle">Nothing fired and no budget-eating event in this view</text>
-          : null}
+        {l.events.length === 0 && l.bars.length === 0 ? (
+          <text className="chart-empty" x={(plot.left + plot.right) / 2} y={eventRow.y - 10} textAnchor="middle">
+            Nothing fired and no budget-eating event in this view
+          </text>
+        ) : null}
       </svg>
     </div>
   );

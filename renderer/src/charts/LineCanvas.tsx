@@ -50,5 +50,7 @@ export function LineCanvas({ width, height, plot, lines }: Props) {
     ctx.restore();
   }, [lines, plot, scale]);
 
-  return <canvas ref={ref} className="time-chart-canvas" width={pixelWidth} height={Math.round(height * scale)} aria-hidden="true" data-testid="chart-canvas" />;
+  return (
+    <canvas ref={ref} className="time-chart-canvas" width={pixelWidth} height={Math.round(height * scale)} aria-hidden="true" data-testid="chart-canvas" />
+  );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import type { Firing } from '../../../shared/analysis/backtest';
-import type { Sli } from '../../../shared/domain/types';
-import type { ChartData } from '../../../shared/ipc/contract';
+import type { Firing } from '#shared/analysis/backtest';
+import type { Sli } from '#shared/domain/types';
+import type { ChartData } from '#shared/ipc/contract';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { FiringRows } from './FiringRows';
 import { LineCanvas } from './LineCanvas';
@@ -31,10 +31,13 @@ export function SliChart({ data, sli, onZoom, firings = null, width, plotHeight 
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const zoom = useTimeZoom(data.view, data.full, onZoom);
   const l = useMemo(() => layoutSliChart(data, sli, zoom.shown, { width, plotHeight, firings }), [data, sli, zoom.shown, width, plotHeight, firings]);
-  const canvasLines = useMemo(() => [
-    { key: 'sample', path: l.sliPath, colorVar: '--chart-sample', widthPx: 1.5 },
-    { key: 'rolling', path: l.rollingPath, colorVar: '--chart-rolling', widthPx: 3.5 },
-  ], [l]);
+  const canvasLines = useMemo(
+    () => [
+      { key: 'sample', path: l.sliPath, colorVar: '--chart-sample', widthPx: 1.5 },
+      { key: 'rolling', path: l.rollingPath, colorVar: '--chart-rolling', widthPx: 3.5 },
+    ],
+    [l],
+  );
   const svgRef = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ x0: number; x1: number } | null>(null);
 
@@ -88,39 +91,82 @@ export function SliChart({ data, sli, onZoom, firings = null, width, plotHeight 
     { key: 'sample', label: 'SLI per sample', shape: 'line', className: 'tc-sample' },
     { key: 'rolling', label: `${data.windowDays}-day compliance`, shape: 'line', className: 'tc-rolling' },
     ...l.tiers.map((t): LegendItem => ({ key: t.tier, label: t.label, shape: 'line', className: `tc-tier-${t.tier}` })),
-    ...(l.bands.length ? [{ key: 'excluded', label: data.excluding ? 'Excluded (left out of the lines)' : 'Excluded (still counted)', shape: 'box', className: 'tc-excluded' } as const] : []),
-    ...(firings ? [{ key: 'page', label: 'Page firing', shape: 'box', className: 'tc-page' } as const, { key: 'ticket', label: 'Ticket firing', shape: 'box', className: 'tc-ticket' } as const] : []),
+    ...(l.bands.length
+      ? [
+          {
+            key: 'excluded',
+            label: data.excluding ? 'Excluded (left out of the lines)' : 'Excluded (still counted)',
+            shape: 'box',
+            className: 'tc-excluded',
+          } as const,
+        ]
+      : []),
+    ...(firings
+      ? [
+          { key: 'page', label: 'Page firing', shape: 'box', className: 'tc-page' } as const,
+          { key: 'ticket', label: 'Ticket firing', shape: 'box', className: 'tc-ticket' } as const,
+        ]
+      : []),
   ];
 
   return (
     <div className="time-chart sli-chart" data-testid="sli-chart">
       <div className="chart-toolbar">
         <ChartLegend items={legend} label="Legend of the SLI chart" />
-        {zoom.zoomed ? <button type="button" onClick={zoom.reset} data-testid="chart-reset">Reset zoom</button> : null}
+        {zoom.zoomed ? (
+          <button type="button" onClick={zoom.reset} data-testid="chart-reset">
+            Reset zoom
+          </button>
+        ) : null}
       </div>
       <div className="time-chart-stage" tabIndex={0} role="group" aria-label="SLI chart, zoomable" aria-describedby={`${uid}-help`} onKeyDown={keyDown}>
         {l.canvas ? <LineCanvas width={l.width} height={l.height} plot={plot} lines={canvasLines} /> : null}
         <svg ref={svgRef} className="time-chart-svg" viewBox={`0 0 ${l.width} ${l.height}`} role="img" aria-label={l.summary}>
           <defs>
-            <clipPath id={`${uid}-clip`}><rect x={plot.left} y={plot.top - 2} width={plot.right - plot.left} height={plot.bottom - plot.top + 4} /></clipPath>
+            <clipPath id={`${uid}-clip`}>
+              <rect x={plot.left} y={plot.top - 2} width={plot.right - plot.left} height={plot.bottom - plot.top + 4} />
+            </clipPath>
             <pattern id={`${uid}-hatch`} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
               <rect className="hatch-ground" width="8" height="8" />
               <line className="hatch-stroke" x1="0" y1="0" x2="0" y2="8" />
             </pattern>
           </defs>
           <TimeAxes plot={plot} xTicks={l.xTicks} yTicks={l.yTicks} />
-          <g className="plot-area" data-testid="chart-brush" onPointerDown={pointerDown} onPointerMove={pointerMove} onPointerUp={pointerUp}
-            onPointerCancel={() => setDrag(null)} onDoubleClick={zoom.reset}>
+          <g
+            className="plot-area"
+            data-testid="chart-brush"
+            onPointerDown={pointerDown}
+            onPointerMove={pointerMove}
+            onPointerUp={pointerUp}
+            onPointerCancel={() => setDrag(null)}
+            onDoubleClick={zoom.reset}
+          >
             <rect className="brush-ground" x={plot.left} y={plot.top} width={plot.right - plot.left} height={plot.bottom - plot.top} />
             {l.bands.map((b) => (
-              <rect key={b.key} data-testid="exclusion-band" className={`exclusion-band band-${b.category}`} fill={`url(#${uid}-hatch)`}
-                x={b.x} y={plot.top} width={b.width} height={plot.bottom - plot.top}>
+              <rect
+                key={b.key}
+                data-testid="exclusion-band"
+                className={`exclusion-band band-${b.category}`}
+                fill={`url(#${uid}-hatch)`}
+                x={b.x}
+                y={plot.top}
+                width={b.width}
+                height={plot.bottom - plot.top}
+              >
                 <title>{b.title}</title>
               </rect>
             ))}
             <g className="marks" clipPath={`url(#${uid}-clip)`}>
               {l.tiers.map((t) => (
-                <line key={t.tier} data-testid={`tier-line-${t.tier}`} className={`tc-tier tc-tier-${t.tier}`} x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} />
+                <line
+                  key={t.tier}
+                  data-testid={`tier-line-${t.tier}`}
+                  className={`tc-tier tc-tier-${t.tier}`}
+                  x1={plot.left}
+                  x2={plot.right}
+                  y1={t.y}
+                  y2={t.y}
+                />
               ))}
               {l.canvas ? null : <path className="tc-sample" d={l.sliPath} />}
               {l.canvas ? null : <path className="tc-rolling" d={l.rollingPath} />}
@@ -130,15 +176,27 @@ export function SliChart({ data, sli, onZoom, firings = null, width, plotHeight 
           {l.tiers.map((t) => (
             <g key={t.tier} className={`tc-tier-label tc-tier-label-${t.tier}`}>
               <path className="leader" d={`M${plot.right},${t.y}L${plot.right + 8},${t.labelY}H${plot.right + 12}`} />
-              <text x={plot.right + 16} y={t.labelY} dominantBaseline="middle">{t.label}</text>
+              <text x={plot.right + 16} y={t.labelY} dominantBaseline="middle">
+                {t.label}
+              </text>
             </g>
           ))}
-          {l.sliPath === '' ? <text className="chart-empty" x={(plot.left + plot.right) / 2} y={(plot.top + plot.bottom) / 2} textAnchor="middle">No samples in this view</text> : null}
+          {l.sliPath === '' ? (
+            <text className="chart-empty" x={(plot.left + plot.right) / 2} y={(plot.top + plot.bottom) / 2} textAnchor="middle">
+              No samples in this view
+            </text>
+          ) : null}
           <FiringRows plot={plot} rows={l.rows} bars={l.bars} />
         </svg>
       </div>
-      {l.clippedNote ? <p className="chart-clipped" data-testid="chart-clipped">↓ {l.clippedNote}.</p> : null}
-      <p id={`${uid}-help`} className="chart-help">Drag across the chart to zoom in, scroll to zoom around the pointer, double-click to see everything. When focused: + and − zoom, ← and → move, 0 resets.</p>
+      {l.clippedNote ? (
+        <p className="chart-clipped" data-testid="chart-clipped">
+          ↓ {l.clippedNote}.
+        </p>
+      ) : null}
+      <p id={`${uid}-help`} className="chart-help">
+        Drag across the chart to zoom in, scroll to zoom around the pointer, double-click to see everything. When focused: + and − zoom, ← and → move, 0 resets.
+      </p>
     </div>
   );
 }

@@ -12,20 +12,30 @@ export function TimeAxes({ plot, xTicks, yTicks = [], xAxisY = plot.bottom }: Pr
       {yTicks.map((t) => (
         <g key={t.value} className="value-tick">
           <line className="grid" x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} />
-          <text x={plot.left - 8} y={t.y} textAnchor="end" dominantBaseline="middle">{t.label}</text>
+          <text x={plot.left - 8} y={t.y} textAnchor="end" dominantBaseline="middle">
+            {t.label}
+          </text>
         </g>
       ))}
       {xTicks.map((t) => (
         <g key={t.ms} className="time-tick">
           <line className="grid" x1={t.x} x2={t.x} y1={plot.top} y2={plot.bottom} />
           <line className="tick-mark" x1={t.x} x2={t.x} y1={xAxisY} y2={xAxisY + 6} />
-          <text x={t.x} y={xAxisY + 22} textAnchor="middle">{t.label}</text>
-          {t.context ? <text className="tick-context" x={t.x} y={xAxisY + 40} textAnchor="middle">{t.context}</text> : null}
+          <text x={t.x} y={xAxisY + 22} textAnchor="middle">
+            {t.label}
+          </text>
+          {t.context ? (
+            <text className="tick-context" x={t.x} y={xAxisY + 40} textAnchor="middle">
+              {t.context}
+            </text>
+          ) : null}
         </g>
       ))}
       <line className="axis" x1={plot.left} x2={plot.right} y1={xAxisY} y2={xAxisY} />
       {yTicks.length ? <line className="axis" x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} /> : null}
-      <text className="axis-note" x={plot.right} y={xAxisY + 40} textAnchor="end">UTC</text>
+      <text className="axis-note" x={plot.right} y={xAxisY + 40} textAnchor="end">
+        UTC
+      </text>
     </g>
   );
 }

@@ -22,31 +22,43 @@ export function useTimeZoom(dataView: TimeRange, full: TimeRange, onZoom: OnZoom
   useEffect(() => {
     report.current = onZoom;
   }, [onZoom]);
-  useEffect(() => () => {
-    if (timer.current !== null) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const shown = pending && same(pending.base, dataView) ? pending.range : dataView;
 
-  const emit = useCallback((range: TimeRange) => {
-    if (timer.current !== null) clearTimeout(timer.current);
-    timer.current = null;
-    const [from, to] = zoomArgs(range, full);
-    report.current(from, to);
-  }, [full]);
+  const emit = useCallback(
+    (range: TimeRange) => {
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = null;
+      const [from, to] = zoomArgs(range, full);
+      report.current(from, to);
+    },
+    [full],
+  );
 
   /** Shows a range now and asks for it once the gesture settles. */
-  const preview = useCallback((range: TimeRange) => {
-    setPending({ base: dataView, range });
-    if (timer.current !== null) clearTimeout(timer.current);
-    timer.current = setTimeout(() => emit(range), SETTLE_MS);
-  }, [dataView, emit]);
+  const preview = useCallback(
+    (range: TimeRange) => {
+      setPending({ base: dataView, range });
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = setTimeout(() => emit(range), SETTLE_MS);
+    },
+    [dataView, emit],
+  );
 
   /** Shows a range and asks for it at once (a finished brush). */
-  const commit = useCallback((range: TimeRange) => {
-    setPending({ base: dataView, range });
-    emit(range);
-  }, [dataView, emit]);
+  const commit = useCallback(
+    (range: TimeRange) => {
+      setPending({ base: dataView, range });
+      emit(range);
+    },
+    [dataView, emit],
+  );
 
   /** Back to the whole history. */
   const reset = useCallback(() => {

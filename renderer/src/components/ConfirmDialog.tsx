@@ -9,7 +9,9 @@ export function ConfirmDialog({ title, message, confirm, onConfirm, onCancel }: 
       <p>{message}</p>
       <div className="modal-actions">
         <button onClick={onCancel}>Cancel</button>
-        <button className="danger-solid" onClick={onConfirm}>{confirm}</button>
+        <button className="danger-solid" onClick={onConfirm}>
+          {confirm}
+        </button>
       </div>
     </Modal>
   );

@@ -37,8 +37,13 @@ export function Field({ label, value, onChange, onCommit, error, placeholder, su
         />
         {suffix ? <span className="field-suffix">{suffix}</span> : null}
       </div>
-      {error ? <div className="field-error" id={`${id}-error`} role="alert" data-testid={testId ? `${testId}-error` : undefined}>{error}</div>
-        : hint ? <div className="field-hint">{hint}</div> : null}
+      {error ? (
+        <div className="field-error" id={`${id}-error`} role="alert" data-testid={testId ? `${testId}-error` : undefined}>
+          {error}
+        </div>
+      ) : hint ? (
+        <div className="field-hint">{hint}</div>
+      ) : null}
     </div>
   );
 }

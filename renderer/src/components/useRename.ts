@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { checkName } from '../../../shared/domain/validation';
-import type { Result } from '../../../shared/ipc/errors';
+import { checkName } from '#shared/domain/validation';
+import type { Result } from '#shared/ipc/errors';
 
 /**
  * An in-place name editor: the typed text, its error, and a commit that checks the name with the shared rule

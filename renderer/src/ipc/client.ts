@@ -1,6 +1,6 @@
-import type { ArgsIn, Channel, ResultOf } from '../../../shared/ipc/contract';
-import type { Result } from '../../../shared/ipc/errors';
-import { EVENT_NAMES, type EventMap, type EventName } from '../../../shared/ipc/events';
+import type { ArgsIn, Channel, ResultOf } from '#shared/ipc/contract';
+import type { Result } from '#shared/ipc/errors';
+import { EVENT_NAMES, type EventMap, type EventName } from '#shared/ipc/events';
 
 /** What Electron's preload exposes on window.api: exactly invoke and on. */
 type PreloadApi = {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AlertSetList } from '../../../shared/ipc/contract';
+import type { AlertSetList } from '#shared/ipc/contract';
 import type { AppState } from './store';
 
 /** The workspace's alert window sets (built-in and the team's own), refreshed with the catalog. */

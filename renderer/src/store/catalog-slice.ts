@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { Service } from '../../../shared/domain/types';
-import type { ArgsIn, Channel, ResultOf } from '../../../shared/ipc/contract';
-import type { Result } from '../../../shared/ipc/errors';
+import type { Service } from '#shared/domain/types';
+import type { ArgsIn, Channel, ResultOf } from '#shared/ipc/contract';
+import type { Result } from '#shared/ipc/errors';
 import type { AppState } from './store';
 
 /** The services of the open workspace, the selection, and the one way edits reach the core. */
@@ -30,7 +30,7 @@ export const createCatalogSlice: StateCreator<AppState, [], [], CatalogSlice> = 
     const services = result.value;
     const selected = get().selectedServiceId;
     const stillThere = services.some((s) => s.id === selected);
-    set({ services, selectedServiceId: stillThere ? selected : services[0]?.id ?? null });
+    set({ services, selectedServiceId: stillThere ? selected : (services[0]?.id ?? null) });
   },
   select: (serviceId) => set({ selectedServiceId: serviceId }),
   async edit(channel, args) {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppError } from '../../../shared/ipc/errors';
+import type { AppError } from '#shared/ipc/errors';
 import type { AppState } from './store';
 
 /** A modal the UI shows: the browser-mode file picker or a confirmation. */

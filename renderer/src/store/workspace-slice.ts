@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { HostInfo, RecentEntry, WorkspaceState } from '../../../shared/ipc/contract';
-import type { Result } from '../../../shared/ipc/errors';
+import type { HostInfo, RecentEntry, WorkspaceState } from '#shared/ipc/contract';
+import type { Result } from '#shared/ipc/errors';
 import type { AppState } from './store';
 
 /** The open workspace, the host and the recent list, with the actions that change them. */
@@ -30,7 +30,13 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     const info = await client.invoke('app/info', {});
     if (info.ok) set({ host: info.value });
     else get().showError(info.error);
-    client.on('workspace-changed', () => void get().refreshWorkspace().then(() => get().refreshCatalog()));
+    client.on(
+      'workspace-changed',
+      () =>
+        void get()
+          .refreshWorkspace()
+          .then(() => get().refreshCatalog()),
+    );
     client.on('catalog-changed', () => void Promise.all([get().refreshCatalog(), get().refreshWorkspace()]).then(() => get().refreshHistory()));
     // The History screen follows imports and exclusions made anywhere (another window, the CLI).
     client.on('history-changed', (p) => {

@@ -38,11 +38,18 @@ describe('decodeBytes', () => {
     expect(firstInvalidUtf8(new Uint8Array([0x41, 0xc0, 0x80]))).toBe(1);
     expect(firstInvalidUtf8(new Uint8Array([0x41, 0x42, 0xed, 0xa0, 0x80]))).toBe(2);
     expect(firstInvalidUtf8(new Uint8Array([0xe2, 0x9c]))).toBe(0);
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
-      let valid = true;
-      try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { valid = false; }
-      expect(firstInvalidUtf8(bytes) === -1).toBe(valid);
-    }), { seed: 7, numRuns: 500 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+        let valid = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch {
+          valid = false;
+        }
+        expect(firstInvalidUtf8(bytes) === -1).toBe(valid);
+      }),
+      { seed: 7, numRuns: 500 },
+    );
   });
 
   it('names an encoding to choose when bytes are not UTF-8', () => {
@@ -55,7 +62,11 @@ describe('decodeBytes', () => {
   it.each([
     ['gzip', [0x1f, 0x8b, 0x08, 0x00], 'The file is gzip-compressed, not text; decompress it (gunzip) and import the result'],
     ['zip', [0x50, 0x4b, 0x03, 0x04], 'The file is a zip archive, not text; extract the file inside it and import that'],
-    ['bzip2', [0x42, 0x5a, 0x68, 0x39, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59], 'The file is bzip2-compressed, not text; decompress it (bunzip2) and import the result'],
+    [
+      'bzip2',
+      [0x42, 0x5a, 0x68, 0x39, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59],
+      'The file is bzip2-compressed, not text; decompress it (bunzip2) and import the result',
+    ],
     ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], 'The file is xz-compressed, not text; decompress it (unxz) and import the result'],
     ['zstd', [0x28, 0xb5, 0x2f, 0xfd], 'The file is zstd-compressed, not text; decompress it (unzstd) and import the result'],
   ])('recognises a %s file by its magic bytes instead of calling it a text-encoding problem', (name, magic, message) => {
@@ -75,7 +86,16 @@ describe('decodeBytes', () => {
   it('recognises UTF-16 without a byte-order mark by its NUL bytes, and reads it when that encoding is chosen', () => {
     const le = utf16(text, false).subarray(2);
     const be = utf16(text, true).subarray(2);
-    expect(decodeBytes(le)).toEqual({ ok: false, issues: [{ severity: 'error', code: 'ENCODING', message: 'The file looks like UTF-16 little-endian without a byte-order mark (every other byte is 0); choose utf-16le as its encoding to read it' }] });
+    expect(decodeBytes(le)).toEqual({
+      ok: false,
+      issues: [
+        {
+          severity: 'error',
+          code: 'ENCODING',
+          message: 'The file looks like UTF-16 little-endian without a byte-order mark (every other byte is 0); choose utf-16le as its encoding to read it',
+        },
+      ],
+    });
     expect(decodeBytes(be)).toMatchObject({ ok: false, issues: [{ code: 'ENCODING', message: expect.stringContaining('UTF-16 big-endian') }] });
     expect(decodeBytes(le, { encoding: 'utf-16le' })).toEqual({ ok: true, text, encoding: 'utf-16le', bom: false });
     expect(decodeBytes(be, { encoding: 'utf-16be' })).toEqual({ ok: true, text, encoding: 'utf-16be', bom: false });
@@ -90,13 +110,17 @@ describe('decodeBytes', () => {
 
 describe('parseStrictNumber (R23)', () => {
   it('refuses everything outside the decimal grammar', () => {
-    for (const bad of ['', ' ', '12abc', '0x10', '1,5', '1e400', '+Inf', 'Inf', 'NaN', 'Infinity', '-', '.', '1e', '1 2', '١٢']) expect(parseStrictNumber(bad)).toBeNull();
+    for (const bad of ['', ' ', '12abc', '0x10', '1,5', '1e400', '+Inf', 'Inf', 'NaN', 'Infinity', '-', '.', '1e', '1 2', '١٢'])
+      expect(parseStrictNumber(bad)).toBeNull();
     expect(['0', '-0.5', '+3', '.5', '5.', '1e3', '2.5E-3', ' 7 '].map(parseStrictNumber)).toEqual([0, -0.5, 3, 0.5, 5, 1000, 0.0025, 7]);
   });
 
   it('gives back every finite double from its shortest decimal form', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
-      expect(parseStrictNumber(String(x))).toBe(x === 0 ? 0 : x);
-    }), { seed: 23, numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        expect(parseStrictNumber(String(x))).toBe(x === 0 ? 0 : x);
+      }),
+      { seed: 23, numRuns: 1000 },
+    );
   });
 });

@@ -14,9 +14,7 @@ export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] 
 export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
 
 /** Decoded text with the encoding used and whether a byte-order mark was removed, or the located issues. */
-export type DecodeResult =
-  | { ok: true; text: string; encoding: TextEncodingName; bom: boolean }
-  | { ok: false; issues: ImportIssue[] };
+export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName; bom: boolean } | { ok: false; issues: ImportIssue[] };
 
 function decoderFor(label: string): Decoder {
   // TextDecoder is a host API present in Node and every browser; shared/ does not load the DOM types.
@@ -30,14 +28,23 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   const n = bytes.length;
   while (i < n) {
     const b = bytes[i]!;
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     let need: number;
     let lo = 0x80;
     let hi = 0xbf;
     if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; if (b === 0xe0) lo = 0xa0; if (b === 0xed) hi = 0x9f; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; if (b === 0xf0) lo = 0x90; if (b === 0xf4) hi = 0x8f; }
-    else return i;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
       if (c === undefined) return i;
@@ -60,8 +67,13 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0): boolea
 export function detectCompression(bytes: Uint8Array): Compression | null {
   if (startsWith(bytes, [0x1f, 0x8b])) return 'gzip';
   if (startsWith(bytes, [0x50, 0x4b]) && (startsWith(bytes, [3, 4], 2) || startsWith(bytes, [5, 6], 2) || startsWith(bytes, [7, 8], 2))) return 'zip';
-  if (startsWith(bytes, [0x42, 0x5a, 0x68]) && bytes[3]! >= 0x31 && bytes[3]! <= 0x39
-    && (startsWith(bytes, [0x31, 0x41, 0x59, 0x26, 0x53, 0x59], 4) || startsWith(bytes, [0x17, 0x72, 0x45, 0x38, 0x50, 0x90], 4))) return 'bzip2';
+  if (
+    startsWith(bytes, [0x42, 0x5a, 0x68]) &&
+    bytes[3]! >= 0x31 &&
+    bytes[3]! <= 0x39 &&
+    (startsWith(bytes, [0x31, 0x41, 0x59, 0x26, 0x53, 0x59], 4) || startsWith(bytes, [0x17, 0x72, 0x45, 0x38, 0x50, 0x90], 4))
+  )
+    return 'bzip2';
   if (startsWith(bytes, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])) return 'xz';
   if (startsWith(bytes, [0x28, 0xb5, 0x2f, 0xfd])) return 'zstd';
   return null;
@@ -100,7 +112,10 @@ export function detectBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' |
 function swapPairs(body: Uint8Array): Uint8Array {
   if (body.length % 2 !== 0) throw new Error('odd length');
   const swapped = new Uint8Array(body.length);
-  for (let i = 0; i + 1 < body.length; i += 2) { swapped[i] = body[i + 1]!; swapped[i + 1] = body[i]!; }
+  for (let i = 0; i + 1 < body.length; i += 2) {
+    swapped[i] = body[i + 1]!;
+    swapped[i + 1] = body[i]!;
+  }
   return swapped;
 }
 
@@ -121,7 +136,10 @@ function lineOf(bytes: Uint8Array, offset: number): number {
 export function decodeBytes(bytes: Uint8Array, options: { encoding?: TextEncodingName; limits?: ImportLimits } = {}): DecodeResult {
   const limits = options.limits ?? DEFAULT_LIMITS;
   if (bytes.length > limits.maxBytes) {
-    return { ok: false, issues: [{ severity: 'error', code: 'TOO_LARGE', message: `The file has ${bytes.length} bytes, more than the limit of ${limits.maxBytes}` }] };
+    return {
+      ok: false,
+      issues: [{ severity: 'error', code: 'TOO_LARGE', message: `The file has ${bytes.length} bytes, more than the limit of ${limits.maxBytes}` }],
+    };
   }
   const compression = detectCompression(bytes);
   if (compression !== null) return { ok: false, issues: [{ severity: 'error', code: 'COMPRESSED', message: COMPRESSED_MESSAGES[compression] }] };
@@ -139,13 +157,27 @@ export function decodeBytes(bytes: Uint8Array, options: { encoding?: TextEncodin
     try {
       return { ok: true, text: decoderFor('utf-16le').decode(chosen === 'utf-16le' ? bytes : swapPairs(bytes)), encoding: chosen, bom: false };
     } catch {
-      return { ok: false, issues: [{ severity: 'error', code: 'ENCODING', message: `The file is not valid ${chosen === 'utf-16le' ? 'UTF-16 little-endian' : 'UTF-16 big-endian'}` }] };
+      return {
+        ok: false,
+        issues: [
+          { severity: 'error', code: 'ENCODING', message: `The file is not valid ${chosen === 'utf-16le' ? 'UTF-16 little-endian' : 'UTF-16 big-endian'}` },
+        ],
+      };
     }
   }
   const utf16 = chosen === undefined ? detectBomlessUtf16(bytes) : null;
   if (utf16 !== null) {
     const endian = utf16 === 'utf-16le' ? 'little-endian' : 'big-endian';
-    return { ok: false, issues: [{ severity: 'error', code: 'ENCODING', message: `The file looks like UTF-16 ${endian} without a byte-order mark (every other byte is 0); choose ${utf16} as its encoding to read it` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          severity: 'error',
+          code: 'ENCODING',
+          message: `The file looks like UTF-16 ${endian} without a byte-order mark (every other byte is 0); choose ${utf16} as its encoding to read it`,
+        },
+      ],
+    };
   }
   const bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
@@ -155,10 +187,14 @@ export function decodeBytes(bytes: Uint8Array, options: { encoding?: TextEncodin
     const at = Math.max(0, firstInvalidUtf8(body)) + (bom ? 3 : 0);
     return {
       ok: false,
-      issues: [{
-        severity: 'error', code: 'ENCODING', line: lineOf(bytes, at),
-        message: `The file is not valid UTF-8: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} at offset ${at}; choose its encoding (windows-1252, for example) to read it`,
-      }],
+      issues: [
+        {
+          severity: 'error',
+          code: 'ENCODING',
+          line: lineOf(bytes, at),
+          message: `The file is not valid UTF-8: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} at offset ${at}; choose its encoding (windows-1252, for example) to read it`,
+        },
+      ],
     };
   }
 }

@@ -56,7 +56,10 @@ function looksLikeData(field: string): boolean {
 function sample(text: string, delimiter: string, rows: number, limits: ImportLimits): { rows: string[][]; ragged: number; issues: ImportIssue[] } {
   const log = createIssueLog(20);
   const out: string[][] = [];
-  scanCsv(text, delimiter, limits, log, (row) => { out.push(row.texts()); return out.length < rows; });
+  scanCsv(text, delimiter, limits, log, (row) => {
+    out.push(row.texts());
+    return out.length < rows;
+  });
   return { rows: out, ragged: log.count('RAGGED_ROW'), issues: log.finish() };
 }
 
@@ -66,11 +69,18 @@ export function checkHeaders(headers: string[]): ImportIssue[] {
   const seen = new Map<string, number>();
   headers.forEach((raw, index) => {
     const name = raw.trim();
-    if (name === '') issues.push({ severity: 'error', code: 'EMPTY_HEADER', line: 1, column: index + 1, message: `Column ${index + 1} has no name in the header` });
+    if (name === '')
+      issues.push({ severity: 'error', code: 'EMPTY_HEADER', line: 1, column: index + 1, message: `Column ${index + 1} has no name in the header` });
     const key = name.toLowerCase();
     const before = seen.get(key);
     if (name !== '' && before !== undefined) {
-      issues.push({ severity: 'error', code: 'DUPLICATE_HEADER', line: 1, column: index + 1, message: `Column ${index + 1} repeats the name "${name}" of column ${before + 1}` });
+      issues.push({
+        severity: 'error',
+        code: 'DUPLICATE_HEADER',
+        line: 1,
+        column: index + 1,
+        message: `Column ${index + 1} repeats the name "${name}" of column ${before + 1}`,
+      });
     }
     if (before === undefined) seen.set(key, index);
   });

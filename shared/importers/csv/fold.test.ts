@@ -47,8 +47,10 @@ describe('a DST fall-back hour written twice in local time', () => {
     const folds = result.issues.filter((i) => i.code === 'AMBIGUOUS_TIME');
     expect(folds).toHaveLength(1);
     expect(folds[0]).toMatchObject({ severity: 'warning', line: 2, column: 1 });
-    expect(folds[0]!.message).toBe('Lines 2–121: the 120 rows at local times 2027-10-31 02:00 to 02:59 fall in the hour that happens twice in Europe/Berlin '
-      + 'as DST ends; rows in file order were read as the first pass (UTC+02:00, lines 2–61) then the second pass (UTC+01:00, lines 62–121)');
+    expect(folds[0]!.message).toBe(
+      'Lines 2–121: the 120 rows at local times 2027-10-31 02:00 to 02:59 fall in the hour that happens twice in Europe/Berlin ' +
+        'as DST ends; rows in file order were read as the first pass (UTC+02:00, lines 2–61) then the second pass (UTC+01:00, lines 62–121)',
+    );
     expect(result.issues.filter((i) => i.code !== 'AMBIGUOUS_TIME')).toEqual([]);
   });
 
@@ -61,7 +63,12 @@ describe('a DST fall-back hour written twice in local time', () => {
 
   it('tells the passes apart in hourly data, where 02:00 is written twice', () => {
     const instants = minutes(FOLD_UTC - 2 * 60 * MINUTE, 4, 60 * MINUTE);
-    expect(file(instants, 'Europe/Berlin').split('\n').slice(1, 5).map((l) => l.slice(11, 16))).toEqual(['01:00', '02:00', '02:00', '03:00']);
+    expect(
+      file(instants, 'Europe/Berlin')
+        .split('\n')
+        .slice(1, 5)
+        .map((l) => l.slice(11, 16)),
+    ).toEqual(['01:00', '02:00', '02:00', '03:00']);
     const result = read(file(instants, 'Europe/Berlin'));
     expect([...result.series[0]!.t]).toEqual(instants);
     expect(result.merged).toBe(0);
@@ -80,15 +87,23 @@ describe('a DST fall-back hour written twice in local time', () => {
 
   it('refuses the rows of a fold written once, naming the hour and the zone, and keeps the others', () => {
     // 01:58 and 01:59 CEST, 02:00–02:59 once, 03:00 CET: which pass the single hour is cannot be told.
-    const text = ['time,good,total', '2027-10-31T01:58:00,1,1', '2027-10-31T01:59:00,1,1', ...minutes(0, 60).map((_, m) => `2027-10-31T02:${String(m).padStart(2, '0')}:00,1,1`), '2027-10-31T03:00:00,1,1'].join('\n');
+    const text = [
+      'time,good,total',
+      '2027-10-31T01:58:00,1,1',
+      '2027-10-31T01:59:00,1,1',
+      ...minutes(0, 60).map((_, m) => `2027-10-31T02:${String(m).padStart(2, '0')}:00,1,1`),
+      '2027-10-31T03:00:00,1,1',
+    ].join('\n');
     const result = read(text);
     expect([result.accepted, result.rejected, result.merged]).toEqual([3, 60, 0]);
     const errors = result.issues.filter((i) => i.severity === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ code: 'AMBIGUOUS_TIME', line: 4 });
-    expect(errors[0]!.message).toBe('Lines 4–63: the 60 rows at local times 2027-10-31 02:00 to 02:59 fall in the hour that happens twice in Europe/Berlin '
-      + 'as DST ends (UTC+02:00, then UTC+01:00), and the file has each of them once, so which instant they are cannot be told; '
-      + 'write them with an offset, e.g. 2027-10-31T02:00:00+02:00 or 2027-10-31T02:00:00+01:00');
+    expect(errors[0]!.message).toBe(
+      'Lines 4–63: the 60 rows at local times 2027-10-31 02:00 to 02:59 fall in the hour that happens twice in Europe/Berlin ' +
+        'as DST ends (UTC+02:00, then UTC+01:00), and the file has each of them once, so which instant they are cannot be told; ' +
+        'write them with an offset, e.g. 2027-10-31T02:00:00+02:00 or 2027-10-31T02:00:00+01:00',
+    );
     expect([...result.series[0]!.t]).toEqual([Date.UTC(2027, 9, 30, 23, 58), Date.UTC(2027, 9, 30, 23, 59), Date.UTC(2027, 9, 31, 2, 0)]);
   });
 
@@ -96,24 +111,31 @@ describe('a DST fall-back hour written twice in local time', () => {
     const ny = read('t,good,total\n2024-11-03 01:30,1,1\n'.replace('t,', 'time,'), 'America/New_York');
     expect([ny.accepted, ny.rejected]).toEqual([0, 1]);
     expect(ny.issues[0]).toMatchObject({ severity: 'error', code: 'AMBIGUOUS_TIME', line: 2, column: 1 });
-    expect(ny.issues[0]!.message).toContain('Line 2: the row at local time 2024-11-03 01:30 falls in the hour that happens twice in America/New_York as DST ends (UTC-04:00, then UTC-05:00)');
+    expect(ny.issues[0]!.message).toContain(
+      'Line 2: the row at local time 2024-11-03 01:30 falls in the hour that happens twice in America/New_York as DST ends (UTC-04:00, then UTC-05:00)',
+    );
   });
 
   it('gives every row its true instant, or refuses the fold rows when only one pass is in the file', () => {
     const zone = 'Europe/Berlin';
-    fc.assert(fc.property(
-      fc.integer({ min: -200, max: 100 }), fc.integer({ min: 1, max: 300 }), fc.constantFrom(1, 5, 15, 20, 30, 60),
-      (startMinute, count, stepMinutes) => {
-        const instants = minutes(FOLD_UTC + startMinute * MINUTE, count, stepMinutes * MINUTE);
-        const inFirst = instants.filter((ms) => ms >= FOLD_UTC - 60 * MINUTE && ms < FOLD_UTC);
-        const inSecond = instants.filter((ms) => ms >= FOLD_UTC && ms < FOLD_UTC + 60 * MINUTE);
-        const bothPasses = inFirst.length > 0 && inSecond.length > 0;
-        const kept = bothPasses ? instants : instants.filter((ms) => !inFirst.includes(ms) && !inSecond.includes(ms));
-        const result = read(file(instants, zone));
-        expect(result.accepted + result.rejected + result.merged).toBe(count);
-        expect(result.rejected).toBe(count - kept.length);
-        expect([...(result.series[0]?.t ?? [])]).toEqual(kept);
-      },
-    ), { numRuns: 300, seed: 20_271_031 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -200, max: 100 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.constantFrom(1, 5, 15, 20, 30, 60),
+        (startMinute, count, stepMinutes) => {
+          const instants = minutes(FOLD_UTC + startMinute * MINUTE, count, stepMinutes * MINUTE);
+          const inFirst = instants.filter((ms) => ms >= FOLD_UTC - 60 * MINUTE && ms < FOLD_UTC);
+          const inSecond = instants.filter((ms) => ms >= FOLD_UTC && ms < FOLD_UTC + 60 * MINUTE);
+          const bothPasses = inFirst.length > 0 && inSecond.length > 0;
+          const kept = bothPasses ? instants : instants.filter((ms) => !inFirst.includes(ms) && !inSecond.includes(ms));
+          const result = read(file(instants, zone));
+          expect(result.accepted + result.rejected + result.merged).toBe(count);
+          expect(result.rejected).toBe(count - kept.length);
+          expect([...(result.series[0]?.t ?? [])]).toEqual(kept);
+        },
+      ),
+      { numRuns: 300, seed: 20_271_031 },
+    );
   });
 });

@@ -98,7 +98,10 @@ export function createFoldResolver(zone: string, samples: SampleGatherer, log: I
       const hour = `in the hour that happens twice in ${zone} as DST ends`;
       if (second) {
         log.add({
-          severity: 'warning', code: 'AMBIGUOUS_TIME', line: firstLine, column: column(),
+          severity: 'warning',
+          code: 'AMBIGUOUS_TIME',
+          line: firstLine,
+          column: column(),
           message: `${where}: ${what} ${hour}; rows in file order were read as the first pass (${before}, ${lines(firstLine, lastFirstLine)}) then the second pass (${after}, ${lines(secondLine, lastLine)})`,
         });
         return;
@@ -106,9 +109,13 @@ export function createFoldResolver(zone: string, samples: SampleGatherer, log: I
       const example = first.slice(0, 19);
       const [it, they, them] = rows === 1 ? ['it', 'it is', 'it'] : ['each of them', 'they are', 'them'];
       log.add({
-        severity: 'error', code: 'AMBIGUOUS_TIME', line: firstLine, column: column(),
-        message: `${where}: ${what} ${hour} (${before}, then ${after}), and the file has ${it} once, so which instant ${they} cannot be told; `
-          + `write ${them} with an offset, e.g. ${example}${before.slice(3)} or ${example}${after.slice(3)}`,
+        severity: 'error',
+        code: 'AMBIGUOUS_TIME',
+        line: firstLine,
+        column: column(),
+        message:
+          `${where}: ${what} ${hour} (${before}, then ${after}), and the file has ${it} once, so which instant ${they} cannot be told; ` +
+          `write ${them} with an offset, e.g. ${example}${before.slice(3)} or ${example}${after.slice(3)}`,
       });
       resolver.rejected += rows;
       waiting = [];

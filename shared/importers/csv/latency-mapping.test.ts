@@ -4,7 +4,7 @@ import { parseCsv } from './parse';
 const read = (text: string, unit: 'ms' | 's' | 'us') => parseCsv(text, { kind: 'latency', time: 'time', value: 'latency', unit }, { timeFormat: 'iso' });
 
 describe('a CSV latency column', () => {
-  it('keeps each row\'s value in ms beside the series, converted from seconds to the nanosecond', () => {
+  it("keeps each row's value in ms beside the series, converted from seconds to the nanosecond", () => {
     const r = read('time,latency\n2026-01-01T00:01:00Z,0.07\n2026-01-01T00:02:00Z,0.15\n2026-01-01T00:03:00Z,1.2345678\n', 's');
     expect(r).toMatchObject({ accepted: 3, rejected: 0, issues: [] });
     const [s] = r.series;

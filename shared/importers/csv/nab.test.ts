@@ -29,7 +29,11 @@ describe('the NAB AWS CloudWatch files import with a value and a threshold', () 
       expect([lines.length - 1, duplicates]).toEqual([rows, known]);
       const detected = detectCsv(decoded.text);
       expect(detected).toMatchObject({ delimiter: ',', hasHeader: true, headers: ['timestamp', 'value'], roles: ['time', 'value'], issues: [] });
-      const result = parseCsv(decoded.text, { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold, direction }, { timeFormat: 'iso', timeZone: 'UTC' });
+      const result = parseCsv(
+        decoded.text,
+        { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold, direction },
+        { timeFormat: 'iso', timeZone: 'UTC' },
+      );
       expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
       expect(result.issues.filter((i) => i.code === 'DUPLICATE_TIMESTAMP')).toHaveLength(duplicates);
       expect(result.accepted).toBe(lines.length - 1 - duplicates);
@@ -41,7 +45,14 @@ describe('the NAB AWS CloudWatch files import with a value and a threshold', () 
       expect(series.name).toBe('value');
       expect(series.stepMs).toBe(5 * 60_000);
       expect(series.t.length).toBe(lines.length - 1 - duplicates);
-      expect(series.t[0]).toBe(Date.UTC(...(lines[1]!.slice(0, 19).split(/[- :]/).map((x, k) => parseInt(x, 10) - (k === 1 ? 1 : 0)) as [number, number, number, number, number, number])));
+      expect(series.t[0]).toBe(
+        Date.UTC(
+          ...(lines[1]!
+            .slice(0, 19)
+            .split(/[- :]/)
+            .map((x, k) => parseInt(x, 10) - (k === 1 ? 1 : 0)) as [number, number, number, number, number, number]),
+        ),
+      );
       expect(series.good.reduce((a, b) => a + b, 0)).toBe(met);
       expect(series.total.every((x) => x === 1)).toBe(true);
       expect(met).toBeGreaterThan(0);

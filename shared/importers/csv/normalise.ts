@@ -82,13 +82,20 @@ export function normaliseSamples(name: string, raw: RawSamples, log: IssueLog, w
   let firstOutOfOrder = 0;
   let repeated = 0;
   for (let i = 1; i < n; i++) {
-    if (raw.t[i]! < raw.t[i - 1]!) { if (outOfOrder === 0) firstOutOfOrder = raw.line[i]!; outOfOrder++; }
-    else if (raw.t[i] === raw.t[i - 1]) repeated++;
+    if (raw.t[i]! < raw.t[i - 1]!) {
+      if (outOfOrder === 0) firstOutOfOrder = raw.line[i]!;
+      outOfOrder++;
+    } else if (raw.t[i] === raw.t[i - 1]) repeated++;
   }
   const inOrder = outOfOrder === 0 && repeated === 0;
   let order: Uint32Array | null = null;
   if (outOfOrder > 0) {
-    log.add({ severity: 'warning', code: 'OUT_OF_ORDER', ...place(firstOutOfOrder), message: `${outOfOrder} ${where.rows} come earlier in time than the ${where.row} before them (first at ${where.at(firstOutOfOrder)}); the samples were sorted by time` });
+    log.add({
+      severity: 'warning',
+      code: 'OUT_OF_ORDER',
+      ...place(firstOutOfOrder),
+      message: `${outOfOrder} ${where.rows} come earlier in time than the ${where.row} before them (first at ${where.at(firstOutOfOrder)}); the samples were sorted by time`,
+    });
     const idx = new Uint32Array(n);
     for (let i = 0; i < n; i++) idx[i] = i;
     // Ties keep file order, so the last row of a duplicated time comes last.
@@ -105,10 +112,18 @@ export function normaliseSamples(name: string, raw: RawSamples, log: IssueLog, w
     const ti = raw.t[i]!;
     if (k > 0 && t[k - 1] === ti) {
       const [kept, merged] = [raw.line[i]!, lines[k - 1]!];
-      log.add({ severity: 'warning', code: 'DUPLICATE_TIMESTAMP', ...place(kept), message: `${where.pair(merged, kept)} have the same time ${iso(ti)}; ${where.at(kept)} is kept and ${where.at(merged)} counts as merged` });
+      log.add({
+        severity: 'warning',
+        code: 'DUPLICATE_TIMESTAMP',
+        ...place(kept),
+        message: `${where.pair(merged, kept)} have the same time ${iso(ti)}; ${where.at(kept)} is kept and ${where.at(merged)} counts as merged`,
+      });
       k--;
     }
-    t[k] = ti; good[k] = raw.good[i]!; total[k] = raw.total[i]!; lines[k] = raw.line[i]!;
+    t[k] = ti;
+    good[k] = raw.good[i]!;
+    total[k] = raw.total[i]!;
+    lines[k] = raw.line[i]!;
     k++;
   }
   // Columns are exact-length; only rows dropped as duplicates leave a tail to cut off.
@@ -122,11 +137,19 @@ export function normaliseSamples(name: string, raw: RawSamples, log: IssueLog, w
     let at = 0;
     for (let i = 1; i < k; i++) {
       const d = t[i]! - t[i - 1]!;
-      if (d > 2 * step) { gaps++; if (d > longest) { longest = d; at = i; } }
+      if (d > 2 * step) {
+        gaps++;
+        if (d > longest) {
+          longest = d;
+          at = i;
+        }
+      }
     }
     if (gaps > 0) {
       log.add({
-        severity: 'warning', code: 'GAP', ...place(lines[at]!),
+        severity: 'warning',
+        code: 'GAP',
+        ...place(lines[at]!),
         message: `${gaps} gaps longer than twice the usual step of ${step / 1000} s; the longest is ${longest / 60_000} minutes, from ${iso(t[at - 1]!)} to ${iso(t[at]!)} (${where.at(lines[at]!)})`,
       });
     }

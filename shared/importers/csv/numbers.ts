@@ -28,14 +28,21 @@ export function parseStrictSpan(text: string, start: number, end: number): numbe
   if (c === 43 || c === 45) c = text.charCodeAt(++i);
   let mantissa = 0;
   const intStart = i;
-  while (i < end && isDigit(c)) { mantissa = mantissa * 10 + (c - 48); c = text.charCodeAt(++i); }
+  while (i < end && isDigit(c)) {
+    mantissa = mantissa * 10 + (c - 48);
+    c = text.charCodeAt(++i);
+  }
   const intDigits = i - intStart;
   // Up to 15 digits a mantissa accumulates exactly in a double.
   if (i === end && intDigits > 0 && intDigits <= 15) return negative ? -mantissa : mantissa;
   let fracDigits = 0;
   if (i < end && c === 46) {
     c = text.charCodeAt(++i);
-    while (i < end && isDigit(c)) { fracDigits++; mantissa = mantissa * 10 + (c - 48); c = text.charCodeAt(++i); }
+    while (i < end && isDigit(c)) {
+      fracDigits++;
+      mantissa = mantissa * 10 + (c - 48);
+      c = text.charCodeAt(++i);
+    }
   }
   if (intDigits + fracDigits === 0) return null;
   if (i === end && intDigits + fracDigits <= 15) {

@@ -49,7 +49,12 @@ function resolve(ref: ColumnRef, headers: string[] | null, width: number, role: 
     return -1;
   }
   const at = headers === null ? -1 : headers.findIndex((h) => h.trim().toLowerCase() === ref.trim().toLowerCase());
-  if (at < 0) issues.push({ severity: 'error', code: 'MISSING_COLUMN', message: `The ${role} column "${ref}" is not in the header${headers === null ? ' (the file has none; choose columns by index)' : ''}` });
+  if (at < 0)
+    issues.push({
+      severity: 'error',
+      code: 'MISSING_COLUMN',
+      message: `The ${role} column "${ref}" is not in the header${headers === null ? ' (the file has none; choose columns by index)' : ''}`,
+    });
   return at;
 }
 
@@ -59,8 +64,26 @@ type Counts = { good: number; total: number };
 
 function countAt(row: CsvRow, col: number, what: string, line: number, log: IssueLog): number | null {
   const v = row.number(col);
-  if (v === null) { log.add({ severity: 'error', code: 'BAD_NUMBER', line, column: col + 1, message: `Line ${line}, column ${col + 1}: the ${what} "${row.text(col)}" is not a finite number` }); return null; }
-  if (v < 0 && what !== 'value') { log.add({ severity: 'error', code: 'NEGATIVE_COUNT', line, column: col + 1, message: `Line ${line}, column ${col + 1}: the ${what} ${row.text(col)} is negative` }); return null; }
+  if (v === null) {
+    log.add({
+      severity: 'error',
+      code: 'BAD_NUMBER',
+      line,
+      column: col + 1,
+      message: `Line ${line}, column ${col + 1}: the ${what} "${row.text(col)}" is not a finite number`,
+    });
+    return null;
+  }
+  if (v < 0 && what !== 'value') {
+    log.add({
+      severity: 'error',
+      code: 'NEGATIVE_COUNT',
+      line,
+      column: col + 1,
+      message: `Line ${line}, column ${col + 1}: the ${what} ${row.text(col)} is negative`,
+    });
+    return null;
+  }
   return v;
 }
 
@@ -73,8 +96,12 @@ function readerFor(mapping: CsvMapping, cols: Record<string, number>): Reader {
         const good = countAt(row, g, 'good count', line, log);
         const total = countAt(row, t, 'total count', line, log);
         if (good === null || total === null) return false;
-        if (good > total) { log.add({ severity: 'error', code: 'GOOD_ABOVE_TOTAL', line, column: g + 1, message: `Line ${line}: good ${good} is more than total ${total}` }); return false; }
-        out.good = good; out.total = total;
+        if (good > total) {
+          log.add({ severity: 'error', code: 'GOOD_ABOVE_TOTAL', line, column: g + 1, message: `Line ${line}: good ${good} is more than total ${total}` });
+          return false;
+        }
+        out.good = good;
+        out.total = total;
         return true;
       };
     }
@@ -84,8 +111,12 @@ function readerFor(mapping: CsvMapping, cols: Record<string, number>): Reader {
         const bad = countAt(row, b, 'bad count', line, log);
         const total = countAt(row, t, 'total count', line, log);
         if (bad === null || total === null) return false;
-        if (bad > total) { log.add({ severity: 'error', code: 'BAD_ABOVE_TOTAL', line, column: b + 1, message: `Line ${line}: bad ${bad} is more than total ${total}` }); return false; }
-        out.good = total - bad; out.total = total;
+        if (bad > total) {
+          log.add({ severity: 'error', code: 'BAD_ABOVE_TOTAL', line, column: b + 1, message: `Line ${line}: bad ${bad} is more than total ${total}` });
+          return false;
+        }
+        out.good = total - bad;
+        out.total = total;
         return true;
       };
     }
@@ -95,8 +126,18 @@ function readerFor(mapping: CsvMapping, cols: Record<string, number>): Reader {
         const ratio = countAt(row, r, 'ratio', line, log);
         const total = t < 0 ? 1 : countAt(row, t, 'total count', line, log);
         if (ratio === null || total === null) return false;
-        if (ratio > 1) { log.add({ severity: 'error', code: 'RATIO_OUT_OF_RANGE', line, column: r + 1, message: `Line ${line}, column ${r + 1}: the ratio ${row.text(r)} is outside [0, 1]` }); return false; }
-        out.good = ratio * total; out.total = total;
+        if (ratio > 1) {
+          log.add({
+            severity: 'error',
+            code: 'RATIO_OUT_OF_RANGE',
+            line,
+            column: r + 1,
+            message: `Line ${line}, column ${r + 1}: the ratio ${row.text(r)} is outside [0, 1]`,
+          });
+          return false;
+        }
+        out.good = ratio * total;
+        out.total = total;
         return true;
       };
     }
@@ -132,7 +173,8 @@ function readerFor(mapping: CsvMapping, cols: Record<string, number>): Reader {
 export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOptions): ParseResult {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const text = stripBom(input);
-  if (text.length > limits.maxBytes) return fail([{ severity: 'error', code: 'TOO_LARGE', message: `The text has ${text.length} characters, more than the limit of ${limits.maxBytes}` }]);
+  if (text.length > limits.maxBytes)
+    return fail([{ severity: 'error', code: 'TOO_LARGE', message: `The text has ${text.length} characters, more than the limit of ${limits.maxBytes}` }]);
   if (options.timeZone !== undefined && !IANAZone.isValidZone(options.timeZone)) {
     return fail([{ severity: 'error', code: 'UNKNOWN_TIME_ZONE', message: `"${options.timeZone}" is not an IANA time zone such as Europe/Berlin` }]);
   }
@@ -171,7 +213,10 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
       const ref = (mapping as Partial<Record<string, ColumnRef>>)[key];
       if (ref !== undefined) cols[key] = resolve(ref, headers, fields.length, key, issues);
     }
-    if (issues.length > 0) { refused = issues; return false; }
+    if (issues.length > 0) {
+      refused = issues;
+      return false;
+    }
     timeCol = cols.time!;
     const named = cols.good ?? cols.bad ?? cols.ratio ?? cols.value;
     eventCol = named!;
@@ -180,56 +225,91 @@ export function parseCsv(input: string, mapping: CsvMapping, options: CsvParseOp
     reader = readerFor(mapping, cols);
     return true;
   };
-  const summary = scanCsv(text, delimiter, limits, log, (row, line) => {
-    if (reader === null) {
-      if (!setup(row.texts())) return false;
-      if (hasHeader) return true;
-    }
-    let ms = row.read(timeCol, timeSpan);
-    let ambiguous = false;
-    let laterMs = 0;
-    let wallMs = 0;
-    // The usual forms are read in place; anything else, and every failure, goes through the full parser for its reason.
-    if (ms !== ms) {
-      const time = parseTime.parse(row.text(timeCol));
-      if (!time.ok) {
-        if (time.code === 'NEEDS_TIME_ZONE') {
-          refused = [{ severity: 'error', code: 'TIME_ZONE_REQUIRED', line, column: timeCol + 1, message: `Line ${line}: the time ${time.message}; nothing was imported` }];
-          return false;
+  const summary = scanCsv(
+    text,
+    delimiter,
+    limits,
+    log,
+    (row, line) => {
+      if (reader === null) {
+        if (!setup(row.texts())) return false;
+        if (hasHeader) return true;
+      }
+      let ms = row.read(timeCol, timeSpan);
+      let ambiguous = false;
+      let laterMs = 0;
+      let wallMs = 0;
+      // The usual forms are read in place; anything else, and every failure, goes through the full parser for its reason.
+      if (ms !== ms) {
+        const time = parseTime.parse(row.text(timeCol));
+        if (!time.ok) {
+          if (time.code === 'NEEDS_TIME_ZONE') {
+            refused = [
+              {
+                severity: 'error',
+                code: 'TIME_ZONE_REQUIRED',
+                line,
+                column: timeCol + 1,
+                message: `Line ${line}: the time ${time.message}; nothing was imported`,
+              },
+            ];
+            return false;
+          }
+          rejected++;
+          log.add({ severity: 'error', code: time.code, line, column: timeCol + 1, message: `Line ${line}, column ${timeCol + 1}: ${time.message}` });
+          return true;
         }
+        ms = time.ms;
+        if (time.ambiguous) {
+          ambiguous = true;
+          laterMs = time.laterMs;
+          wallMs = time.wallMs;
+        }
+      }
+      // One comparison per row: times outside 1970–2200 are refused before anything is stored.
+      if (!(ms >= minMs && ms < maxMs)) {
         rejected++;
-        log.add({ severity: 'error', code: time.code, line, column: timeCol + 1, message: `Line ${line}, column ${timeCol + 1}: ${time.message}` });
+        log.add({
+          severity: 'error',
+          code: 'TIME_OUT_OF_RANGE',
+          line,
+          column: timeCol + 1,
+          message: `Line ${line}, column ${timeCol + 1}: ${outOfSpanReason(ms)}`,
+        });
         return true;
       }
-      ms = time.ms;
-      if (time.ambiguous) {
-        ambiguous = true;
-        laterMs = time.laterMs;
-        wallMs = time.wallMs;
+      // A valid row gives its counts here without the reader; any doubt goes to the reader, which names the problem.
+      const a = row.number(eventCol);
+      const b = totalCol < 0 ? 1 : row.number(totalCol);
+      if (a !== null && b !== null && b >= 0 && (kind === 'value-threshold' || (a >= 0 && (kind === 'latency' || a <= (kind === 'ratio' ? 1 : b))))) {
+        counts.total = b;
+        counts.good =
+          kind === 'good-total'
+            ? a
+            : kind === 'bad-total'
+              ? b - a
+              : kind === 'ratio'
+                ? a * b
+                : kind === 'latency'
+                  ? a
+                  : (below ? a <= threshold : a >= threshold)
+                    ? 1
+                    : 0;
+      } else if (!reader!(row, line, log, counts)) {
+        rejected++;
+        return true;
       }
-    }
-    // One comparison per row: times outside 1970–2200 are refused before anything is stored.
-    if (!(ms >= minMs && ms < maxMs)) {
-      rejected++;
-      log.add({ severity: 'error', code: 'TIME_OUT_OF_RANGE', line, column: timeCol + 1, message: `Line ${line}, column ${timeCol + 1}: ${outOfSpanReason(ms)}` });
+      // A local time in a DST fold waits for the rows after it to tell which pass it is in (see fold.ts).
+      if (ambiguous) {
+        folds.add(ms, laterMs, wallMs, line, counts.good, counts.total);
+        return true;
+      }
+      if (folds.open) folds.end();
+      samples.add(ms, counts.good, counts.total, line);
       return true;
-    }
-    // A valid row gives its counts here without the reader; any doubt goes to the reader, which names the problem.
-    const a = row.number(eventCol);
-    const b = totalCol < 0 ? 1 : row.number(totalCol);
-    if (a !== null && b !== null && b >= 0 && (kind === 'value-threshold' || (a >= 0 && (kind === 'latency' || a <= (kind === 'ratio' ? 1 : b))))) {
-      counts.total = b;
-      counts.good = kind === 'good-total' ? a : kind === 'bad-total' ? b - a : kind === 'ratio' ? a * b : kind === 'latency' ? a : (below ? a <= threshold : a >= threshold) ? 1 : 0;
-    } else if (!reader!(row, line, log, counts)) { rejected++; return true; }
-    // A local time in a DST fold waits for the rows after it to tell which pass it is in (see fold.ts).
-    if (ambiguous) {
-      folds.add(ms, laterMs, wallMs, line, counts.good, counts.total);
-      return true;
-    }
-    if (folds.open) folds.end();
-    samples.add(ms, counts.good, counts.total, line);
-    return true;
-  }, options.onProgress);
+    },
+    options.onProgress,
+  );
   if (refused !== null) return fail([...refused, ...log.finish()]);
   if (reader === null) return fail([{ severity: 'error', code: 'EMPTY_FILE', message: 'The file has no rows' }, ...log.finish()]);
   folds.end();

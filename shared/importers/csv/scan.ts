@@ -46,7 +46,9 @@ type Fields = { starts: Int32Array; ends: Int32Array; quoted: (string | null)[];
 
 function rowView(text: string, f: Fields): CsvRow {
   const row: CsvRow = {
-    get count() { return f.count; },
+    get count() {
+      return f.count;
+    },
     text: (k) => (f.starts[k] === -1 ? f.quoted[k]! : text.slice(f.starts[k], f.ends[k])),
     number(k) {
       const start = f.starts[k]!;
@@ -77,7 +79,10 @@ function push(f: Fields, start: number, end: number, quoted: string | null): voi
   }
   f.ends[k] = end;
   if (quoted === null) f.starts[k] = start;
-  else { f.starts[k] = -1; f.quoted[k] = quoted; }
+  else {
+    f.starts[k] = -1;
+    f.quoted[k] = quoted;
+  }
 }
 
 /** Where the scan stands when it hands a quoted field to readQuoted, and whether text followed the closing quote. */
@@ -103,13 +108,21 @@ function readQuoted(text: string, d: number, maxField: number, cursor: Cursor): 
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      if (i + 1 < n && text.charCodeAt(i + 1) === QUOTE) { value += text.slice(chunk, i + 1); i += 2; chunk = i; continue; }
+      if (i + 1 < n && text.charCodeAt(i + 1) === QUOTE) {
+        value += text.slice(chunk, i + 1);
+        i += 2;
+        chunk = i;
+        continue;
+      }
       value += text.slice(chunk, i);
       i++;
       closed = true;
       break;
     }
-    if (c === LF || (c === CR && (i + 1 >= n || text.charCodeAt(i + 1) !== LF))) { cursor.line++; cursor.lineStart = i + 1; }
+    if (c === LF || (c === CR && (i + 1 >= n || text.charCodeAt(i + 1) !== LF))) {
+      cursor.line++;
+      cursor.lineStart = i + 1;
+    }
     i++;
     if (i - fieldStart > maxField + 2) break;
   }
@@ -149,21 +162,46 @@ export function scanCsv(text: string, delimiter: string, limits: ImportLimits, l
   const cursor: Cursor = { i: 0, line: 1, lineStart: 0, stray: false };
   while (i < n) {
     const first = text.charCodeAt(i);
-    if (first === LF) { i++; line++; lineStart = i; continue; }
-    if (first === CR) { i++; if (i < n && text.charCodeAt(i) === LF) i++; line++; lineStart = i; continue; }
+    if (first === LF) {
+      i++;
+      line++;
+      lineStart = i;
+      continue;
+    }
+    if (first === CR) {
+      i++;
+      if (i < n && text.charCodeAt(i) === LF) i++;
+      line++;
+      lineStart = i;
+      continue;
+    }
     const rowLine = line;
     fields.count = 0;
     let strayQuoteField = 0;
     for (;;) {
       if (i < n && text.charCodeAt(i) === QUOTE) {
-        cursor.i = i; cursor.line = line; cursor.lineStart = lineStart;
+        cursor.i = i;
+        cursor.line = line;
+        cursor.lineStart = lineStart;
         const value = readQuoted(text, d, maxField, cursor);
         if (typeof value !== 'string') {
           const field = fields.count + 1;
           if (value.code === 'UNTERMINATED_QUOTE') {
-            log.add({ severity: 'error', code: value.code, line: value.line, column: value.column, message: `Line ${value.line}: the quote at character ${value.column} (field ${field}) is never closed` });
+            log.add({
+              severity: 'error',
+              code: value.code,
+              line: value.line,
+              column: value.column,
+              message: `Line ${value.line}: the quote at character ${value.column} (field ${field}) is never closed`,
+            });
           } else {
-            log.add({ severity: 'error', code: value.code, line: value.line, column: field, message: `Line ${value.line}, field ${field}: the quoted field is longer than ${maxField} characters (is a quote left open?)` });
+            log.add({
+              severity: 'error',
+              code: value.code,
+              line: value.line,
+              column: field,
+              message: `Line ${value.line}, field ${field}: the quoted field is longer than ${maxField} characters (is a quote left open?)`,
+            });
           }
           return { records, rejected: rejected + 1, stopped: 'fatal' };
         }
@@ -172,12 +210,27 @@ export function scanCsv(text: string, delimiter: string, limits: ImportLimits, l
         push(fields, 0, 0, value);
       } else {
         const start = i;
-        if (nextDelimiter < i) { nextDelimiter = text.indexOf(delimiter, i); if (nextDelimiter < 0) nextDelimiter = n; }
-        if (nextLf < i) { nextLf = text.indexOf('\n', i); if (nextLf < 0) nextLf = n; }
-        if (nextCr < i) { nextCr = text.indexOf('\r', i); if (nextCr < 0) nextCr = n; }
+        if (nextDelimiter < i) {
+          nextDelimiter = text.indexOf(delimiter, i);
+          if (nextDelimiter < 0) nextDelimiter = n;
+        }
+        if (nextLf < i) {
+          nextLf = text.indexOf('\n', i);
+          if (nextLf < 0) nextLf = n;
+        }
+        if (nextCr < i) {
+          nextCr = text.indexOf('\r', i);
+          if (nextCr < 0) nextCr = n;
+        }
         i = Math.min(nextDelimiter, nextLf, nextCr);
         if (i - start > maxField) {
-          log.add({ severity: 'error', code: 'FIELD_TOO_LONG', line: rowLine, column: fields.count + 1, message: `Line ${rowLine}, field ${fields.count + 1}: the field is longer than ${maxField} characters` });
+          log.add({
+            severity: 'error',
+            code: 'FIELD_TOO_LONG',
+            line: rowLine,
+            column: fields.count + 1,
+            message: `Line ${rowLine}, field ${fields.count + 1}: the field is longer than ${maxField} characters`,
+          });
           return { records, rejected: rejected + 1, stopped: 'fatal' };
         }
         push(fields, start, i, null);
@@ -205,7 +258,13 @@ export function scanCsv(text: string, delimiter: string, limits: ImportLimits, l
     }
     if (strayQuoteField > 0) {
       rejected++;
-      log.add({ severity: 'error', code: 'STRAY_QUOTE', line: rowLine, column: strayQuoteField, message: `Line ${rowLine}, field ${strayQuoteField}: text follows a closing quote` });
+      log.add({
+        severity: 'error',
+        code: 'STRAY_QUOTE',
+        line: rowLine,
+        column: strayQuoteField,
+        message: `Line ${rowLine}, field ${strayQuoteField}: text follows a closing quote`,
+      });
       continue;
     }
     if (visit(row, rowLine) === false) return { records, rejected, stopped: 'visitor' };

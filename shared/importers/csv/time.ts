@@ -45,7 +45,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
 
 const at = (text: string, i: number): number => text.charCodeAt(i) - 48;
 // Negative exactly when some digit value is outside 0–9: one branch for a whole group of digits.
-const notDigits = (a: number, b: number, c: number, d: number): number => (a | b | c | d | (9 - a) | (9 - b) | (9 - c) | (9 - d));
+const notDigits = (a: number, b: number, c: number, d: number): number => a | b | c | d | (9 - a) | (9 - b) | (9 - c) | (9 - d);
 
 /**
  * A reader of ISO times in place: text[start, end) as YYYY-MM-DD(T|t| )HH:MM[:SS[(.|,)fraction]][Z|z|±HH[[:]MM]]
@@ -61,9 +61,18 @@ function isoSpanReader(local: ((wallMs: number) => number) | null): (text: strin
     if (end - start < 16 || text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45 || text.charCodeAt(start + 13) !== 58) return NaN;
     const sep = text.charCodeAt(start + 10);
     if (sep !== 84 && sep !== 116 && sep !== 32) return NaN;
-    const y0 = at(text, start), y1 = at(text, start + 1), y2 = at(text, start + 2), y3 = at(text, start + 3);
-    const mo0 = at(text, start + 5), mo1 = at(text, start + 6), d0 = at(text, start + 8), d1 = at(text, start + 9);
-    const h0 = at(text, start + 11), h1 = at(text, start + 12), mi0 = at(text, start + 14), mi1 = at(text, start + 15);
+    const y0 = at(text, start),
+      y1 = at(text, start + 1),
+      y2 = at(text, start + 2),
+      y3 = at(text, start + 3);
+    const mo0 = at(text, start + 5),
+      mo1 = at(text, start + 6),
+      d0 = at(text, start + 8),
+      d1 = at(text, start + 9);
+    const h0 = at(text, start + 11),
+      h1 = at(text, start + 12),
+      mi0 = at(text, start + 14),
+      mi1 = at(text, start + 15);
     if ((notDigits(y0, y1, y2, y3) | notDigits(mo0, mo1, d0, d1) | notDigits(h0, h1, mi0, mi1)) < 0) return NaN;
     const hour = h0 * 10 + h1;
     const minute = mi0 * 10 + mi1;
@@ -82,7 +91,8 @@ function isoSpanReader(local: ((wallMs: number) => number) | null): (text: strin
     let milli = 0;
     if (i < end && text.charCodeAt(i) === 58) {
       if (end - i < 3) return NaN;
-      const s0 = at(text, i + 1), s1 = at(text, i + 2);
+      const s0 = at(text, i + 1),
+        s1 = at(text, i + 2);
       if (notDigits(s0, s1, 0, 0) < 0) return NaN;
       second = s0 * 10 + s1;
       if (second > 59) return NaN;
@@ -106,8 +116,10 @@ function isoSpanReader(local: ((wallMs: number) => number) | null): (text: strin
     const c = text.charCodeAt(i);
     if (rest === 1 && (c === 90 || c === 122)) return wall;
     if ((c !== 43 && c !== 45) || !(rest === 3 || rest === 5 || (rest === 6 && text.charCodeAt(i + 3) === 58))) return NaN;
-    const oh0 = at(text, i + 1), oh1 = at(text, i + 2);
-    const om0 = rest === 3 ? 0 : at(text, end - 2), om1 = rest === 3 ? 0 : at(text, end - 1);
+    const oh0 = at(text, i + 1),
+      oh1 = at(text, i + 2);
+    const om0 = rest === 3 ? 0 : at(text, end - 2),
+      om1 = rest === 3 ? 0 : at(text, end - 1);
     if (notDigits(oh0, oh1, om0, om1) < 0) return NaN;
     const offset = (oh0 * 10 + oh1) * 60 + om0 * 10 + om1;
     if (offset >= 24 * 60) return NaN;
@@ -157,17 +169,20 @@ export function createTimeParser(format: CsvTimeFormat, timeZone?: string): Time
   // Consecutive rows usually share a local day, so the last day's offset is kept beside the map.
   let lastDay = NaN;
   let lastOffset = 0;
-  const local = zone === null ? null : (wall: number): number => {
-    const dayKey = Math.floor(wall / DAY);
-    if (dayKey !== lastDay) {
-      const pair = around(wall);
-      // A DST change near this day: the full parser decides between the offsets.
-      if (pair[0] !== pair[1]) return NaN;
-      lastDay = dayKey;
-      lastOffset = pair[0];
-    }
-    return wall - lastOffset * 60_000;
-  };
+  const local =
+    zone === null
+      ? null
+      : (wall: number): number => {
+          const dayKey = Math.floor(wall / DAY);
+          if (dayKey !== lastDay) {
+            const pair = around(wall);
+            // A DST change near this day: the full parser decides between the offsets.
+            if (pair[0] !== pair[1]) return NaN;
+            lastDay = dayKey;
+            lastOffset = pair[0];
+          }
+          return wall - lastOffset * 60_000;
+        };
   const span = isoSpanReader(local);
   const parse = (raw: string): TimeResult => {
     const text = raw.trim();
@@ -197,7 +212,8 @@ export function createTimeParser(format: CsvTimeFormat, timeZone?: string): Time
       const candidate = wallMs - offset * 60_000;
       if (zone.offset(candidate) === offset && !valid.includes(candidate)) valid.push(candidate);
     }
-    if (valid.length === 0) return { ok: false, code: 'NONEXISTENT_TIME', message: `${text} does not exist in ${timeZone} (the clocks skip it at a DST change)` };
+    if (valid.length === 0)
+      return { ok: false, code: 'NONEXISTENT_TIME', message: `${text} does not exist in ${timeZone} (the clocks skip it at a DST change)` };
     valid.sort((a, b) => a - b);
     return valid.length > 1 ? { ok: true, ms: valid[0]!, ambiguous: true, laterMs: valid[1]!, wallMs } : { ok: true, ms: valid[0]!, ambiguous: false };
   };

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AlertWindowSet } from '../../../../shared/budget/alerts';
+import type { AlertWindowSet } from '#shared/budget/alerts';
 
 type Row = { id: number; name: string; spec: string };
 
@@ -14,8 +14,11 @@ export class AlertSetRepo {
   }
 
   list(): StoredAlertSet[] {
-    return (this.db.prepare('SELECT * FROM alert_window_sets ORDER BY name COLLATE NOCASE, id').all() as Row[])
-      .map((r) => ({ ...(JSON.parse(r.spec) as AlertWindowSet), name: r.name, id: r.id }));
+    return (this.db.prepare('SELECT * FROM alert_window_sets ORDER BY name COLLATE NOCASE, id').all() as Row[]).map((r) => ({
+      ...(JSON.parse(r.spec) as AlertWindowSet),
+      name: r.name,
+      id: r.id,
+    }));
   }
 
   findByName(name: string): { id: number } | undefined {

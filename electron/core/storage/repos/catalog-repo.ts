@@ -1,17 +1,31 @@
 import type Database from 'better-sqlite3';
-import type { BudgetPolicy } from '../../../../shared/budget/policy';
-import type { CalendarUnit, Dependency, Objective, Service, Sli, SliKind, SloWindow, Tier } from '../../../../shared/domain/types';
+import type { BudgetPolicy } from '#shared/budget/policy';
+import type { CalendarUnit, Dependency, Objective, Service, Sli, SliKind, SloWindow, Tier } from '#shared/domain/types';
 
 type ServiceRow = {
-  id: number; name: string; owner: string; description: string; created_at: number; updated_at: number; requests_per_day: number | null;
+  id: number;
+  name: string;
+  owner: string;
+  description: string;
+  created_at: number;
+  updated_at: number;
+  requests_per_day: number | null;
 };
 type DependencyRow = { service_id: number; depends_on_id: number; redundancy_group: string | null };
 type PolicyRow = { service_id: number; policy: string };
 type SliRow = { id: number; service_id: number; name: string; kind: string; latency_threshold_ms: number | null; position: number };
 type ObjectiveRow = {
-  sli_id: number; tier: string; target_ppm: number; window_kind: string; window_days: number | null;
-  calendar_unit: string | null; time_zone: string | null; method: string; slice_minutes: number | null;
-  slice_target_ppm: number | null; latency_threshold_ms: number | null;
+  sli_id: number;
+  tier: string;
+  target_ppm: number;
+  window_kind: string;
+  window_days: number | null;
+  calendar_unit: string | null;
+  time_zone: string | null;
+  method: string;
+  slice_minutes: number | null;
+  slice_target_ppm: number | null;
+  latency_threshold_ms: number | null;
 };
 
 /**
@@ -19,22 +33,25 @@ type ObjectiveRow = {
  * the dependency edges pointing at it, which a delete would otherwise take along.
  */
 export type ServiceSnapshot = {
-  service: ServiceRow; slis: SliRow[]; objectives: ObjectiveRow[];
-  dependencies: DependencyRow[]; dependents: DependencyRow[]; policy: PolicyRow | null;
+  service: ServiceRow;
+  slis: SliRow[];
+  objectives: ObjectiveRow[];
+  dependencies: DependencyRow[];
+  dependents: DependencyRow[];
+  policy: PolicyRow | null;
 };
 
 function toObjective(row: ObjectiveRow): Objective {
-  const window: SloWindow = row.window_kind === 'rolling'
-    ? { kind: 'rolling', days: row.window_days ?? 30 }
-    : { kind: 'calendar', unit: (row.calendar_unit ?? 'month') as CalendarUnit, timeZone: row.time_zone ?? 'UTC' };
+  const window: SloWindow =
+    row.window_kind === 'rolling'
+      ? { kind: 'rolling', days: row.window_days ?? 30 }
+      : { kind: 'calendar', unit: (row.calendar_unit ?? 'month') as CalendarUnit, timeZone: row.time_zone ?? 'UTC' };
   return {
     tier: row.tier as Tier,
     targetPpm: row.target_ppm,
     window,
     method: row.method as Objective['method'],
-    timeslice: row.slice_minutes !== null && row.slice_target_ppm !== null
-      ? { sliceMinutes: row.slice_minutes, sliceTargetPpm: row.slice_target_ppm }
-      : null,
+    timeslice: row.slice_minutes !== null && row.slice_target_ppm !== null ? { sliceMinutes: row.slice_minutes, sliceTargetPpm: row.slice_target_ppm } : null,
     latencyThresholdMs: row.latency_threshold_ms,
   };
 }
@@ -112,8 +129,14 @@ export class CatalogRepo {
       byService.set(row.service_id, list);
     }
     return services.map((s) => ({
-      id: s.id, name: s.name, owner: s.owner, description: s.description, requestsPerDay: s.requests_per_day,
-      dependencies: depsOf.get(s.id) ?? [], policy: policyOf.get(s.id) ?? null, slis: byService.get(s.id) ?? [],
+      id: s.id,
+      name: s.name,
+      owner: s.owner,
+      description: s.description,
+      requestsPerDay: s.requests_per_day,
+      dependencies: depsOf.get(s.id) ?? [],
+      policy: policyOf.get(s.id) ?? null,
+      slis: byService.get(s.id) ?? [],
     }));
   }
 
@@ -124,7 +147,8 @@ export class CatalogRepo {
 
   /** Finds an SLI of a service by name, case-insensitively. */
   findSliByName(serviceId: number, name: string): { id: number; name: string } | undefined {
-    return this.db.prepare('SELECT id, name FROM slis WHERE service_id = ? AND name = ? COLLATE NOCASE').get(serviceId, name) as { id: number; name: string } | undefined;
+    return this.db.prepare('SELECT id, name FROM slis WHERE service_id = ? AND name = ? COLLATE NOCASE').get(serviceId, name) as
+      { id: number; name: string } | undefined;
   }
 
   /** The service an SLI belongs to. */
@@ -134,7 +158,8 @@ export class CatalogRepo {
   }
 
   insertService(name: string, owner: string, description: string, now: number): number {
-    const info = this.db.prepare('INSERT INTO services (name, owner, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+    const info = this.db
+      .prepare('INSERT INTO services (name, owner, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
       .run(name, owner, description, now, now);
     return Number(info.lastInsertRowid);
   }
@@ -152,8 +177,9 @@ export class CatalogRepo {
   }
 
   insertSli(serviceId: number, name: string, kind: SliKind, latencyThresholdMs: number | null): number {
-    const position = (this.db.prepare('SELECT COALESCE(MAX(position), 0) + 1 FROM slis WHERE service_id = ?').pluck().get(serviceId)) as number;
-    const info = this.db.prepare('INSERT INTO slis (service_id, name, kind, latency_threshold_ms, position) VALUES (?, ?, ?, ?, ?)')
+    const position = this.db.prepare('SELECT COALESCE(MAX(position), 0) + 1 FROM slis WHERE service_id = ?').pluck().get(serviceId) as number;
+    const info = this.db
+      .prepare('INSERT INTO slis (service_id, name, kind, latency_threshold_ms, position) VALUES (?, ?, ?, ?, ?)')
       .run(serviceId, name, kind, latencyThresholdMs, position);
     return Number(info.lastInsertRowid);
   }
@@ -168,14 +194,18 @@ export class CatalogRepo {
 
   upsertObjective(sliId: number, objective: Objective): void {
     const row = toObjectiveRow(sliId, objective);
-    this.db.prepare(`INSERT INTO objectives (sli_id, tier, target_ppm, window_kind, window_days, calendar_unit, time_zone,
+    this.db
+      .prepare(
+        `INSERT INTO objectives (sli_id, tier, target_ppm, window_kind, window_days, calendar_unit, time_zone,
         method, slice_minutes, slice_target_ppm, latency_threshold_ms)
       VALUES (@sli_id, @tier, @target_ppm, @window_kind, @window_days, @calendar_unit, @time_zone,
         @method, @slice_minutes, @slice_target_ppm, @latency_threshold_ms)
       ON CONFLICT (sli_id, tier) DO UPDATE SET target_ppm = excluded.target_ppm, window_kind = excluded.window_kind,
         window_days = excluded.window_days, calendar_unit = excluded.calendar_unit, time_zone = excluded.time_zone,
         method = excluded.method, slice_minutes = excluded.slice_minutes, slice_target_ppm = excluded.slice_target_ppm,
-        latency_threshold_ms = excluded.latency_threshold_ms`).run(row);
+        latency_threshold_ms = excluded.latency_threshold_ms`,
+      )
+      .run(row);
   }
 
   deleteObjective(sliId: number, tier: Tier): void {
@@ -188,8 +218,12 @@ export class CatalogRepo {
 
   /** Adds or updates an edge (a second add changes its redundancy group). */
   putDependency(serviceId: number, dependsOnId: number, redundancyGroup: string | null): void {
-    this.db.prepare(`INSERT INTO dependencies (service_id, depends_on_id, redundancy_group) VALUES (?, ?, ?)
-      ON CONFLICT (service_id, depends_on_id) DO UPDATE SET redundancy_group = excluded.redundancy_group`).run(serviceId, dependsOnId, redundancyGroup);
+    this.db
+      .prepare(
+        `INSERT INTO dependencies (service_id, depends_on_id, redundancy_group) VALUES (?, ?, ?)
+      ON CONFLICT (service_id, depends_on_id) DO UPDATE SET redundancy_group = excluded.redundancy_group`,
+      )
+      .run(serviceId, dependsOnId, redundancyGroup);
   }
 
   deleteDependency(serviceId: number, dependsOnId: number): boolean {
@@ -200,7 +234,8 @@ export class CatalogRepo {
   setPolicy(serviceId: number, policy: BudgetPolicy | null): void {
     if (policy === null) this.db.prepare('DELETE FROM budget_policies WHERE service_id = ?').run(serviceId);
     else {
-      this.db.prepare('INSERT INTO budget_policies (service_id, policy) VALUES (?, ?) ON CONFLICT (service_id) DO UPDATE SET policy = excluded.policy')
+      this.db
+        .prepare('INSERT INTO budget_policies (service_id, policy) VALUES (?, ?) ON CONFLICT (service_id) DO UPDATE SET policy = excluded.policy')
         .run(serviceId, JSON.stringify(policy));
     }
   }
@@ -210,9 +245,9 @@ export class CatalogRepo {
     const service = this.db.prepare('SELECT * FROM services WHERE id = ?').get(serviceId) as ServiceRow | undefined;
     if (!service) return undefined;
     const slis = this.db.prepare('SELECT * FROM slis WHERE service_id = ? ORDER BY position, id').all(serviceId) as SliRow[];
-    const objectives = this.db.prepare(
-      'SELECT o.* FROM objectives o JOIN slis s ON s.id = o.sli_id WHERE s.service_id = ? ORDER BY o.sli_id, o.tier',
-    ).all(serviceId) as ObjectiveRow[];
+    const objectives = this.db
+      .prepare('SELECT o.* FROM objectives o JOIN slis s ON s.id = o.sli_id WHERE s.service_id = ? ORDER BY o.sli_id, o.tier')
+      .all(serviceId) as ObjectiveRow[];
     const dependencies = this.db.prepare('SELECT * FROM dependencies WHERE service_id = ?').all(serviceId) as DependencyRow[];
     const dependents = this.db.prepare('SELECT * FROM dependencies WHERE depends_on_id = ?').all(serviceId) as DependencyRow[];
     const policy = (this.db.prepare('SELECT * FROM budget_policies WHERE service_id = ?').get(serviceId) as PolicyRow | undefined) ?? null;
@@ -229,11 +264,16 @@ export class CatalogRepo {
       this.db.prepare('DELETE FROM services WHERE id = ?').run(serviceId);
       return;
     }
-    this.db.prepare(`INSERT INTO services (id, name, owner, description, created_at, updated_at, requests_per_day)
+    this.db
+      .prepare(
+        `INSERT INTO services (id, name, owner, description, created_at, updated_at, requests_per_day)
       VALUES (@id, @name, @owner, @description, @created_at, @updated_at, @requests_per_day)
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, owner = excluded.owner, description = excluded.description,
-        created_at = excluded.created_at, updated_at = excluded.updated_at, requests_per_day = excluded.requests_per_day`).run(snapshot.service);
-    this.db.prepare('DELETE FROM slis WHERE service_id = ? AND id NOT IN (SELECT value FROM json_each(?))')
+        created_at = excluded.created_at, updated_at = excluded.updated_at, requests_per_day = excluded.requests_per_day`,
+      )
+      .run(snapshot.service);
+    this.db
+      .prepare('DELETE FROM slis WHERE service_id = ? AND id NOT IN (SELECT value FROM json_each(?))')
       .run(serviceId, JSON.stringify(snapshot.slis.map((row) => row.id)));
     const sli = this.db.prepare(`INSERT INTO slis (id, service_id, name, kind, latency_threshold_ms, position)
       VALUES (@id, @service_id, @name, @kind, @latency_threshold_ms, @position)
@@ -248,7 +288,9 @@ export class CatalogRepo {
       VALUES (@sli_id, @tier, @target_ppm, @window_kind, @window_days, @calendar_unit, @time_zone,
         @method, @slice_minutes, @slice_target_ppm, @latency_threshold_ms)`);
     for (const row of snapshot.objectives) objective.run(row);
-    const edge = this.db.prepare('INSERT INTO dependencies (service_id, depends_on_id, redundancy_group) VALUES (@service_id, @depends_on_id, @redundancy_group)');
+    const edge = this.db.prepare(
+      'INSERT INTO dependencies (service_id, depends_on_id, redundancy_group) VALUES (@service_id, @depends_on_id, @redundancy_group)',
+    );
     for (const row of [...snapshot.dependencies, ...snapshot.dependents]) edge.run(row);
     if (snapshot.policy) this.db.prepare('INSERT INTO budget_policies (service_id, policy) VALUES (@service_id, @policy)').run(snapshot.policy);
   }

@@ -1,15 +1,29 @@
 import type Database from 'better-sqlite3';
-import type { Exclusion, ExclusionCategory, ExclusionSpec } from '../../../../shared/analysis/exclusions';
+import type { Exclusion, ExclusionCategory, ExclusionSpec } from '#shared/analysis/exclusions';
 
 type ExclusionRow = {
-  id: number; service_id: number; sli_id: number | null; category: string; reason: string;
-  start_ms: number; duration_minutes: number; rrule: string | null; time_zone: string;
+  id: number;
+  service_id: number;
+  sli_id: number | null;
+  category: string;
+  reason: string;
+  start_ms: number;
+  duration_minutes: number;
+  rrule: string | null;
+  time_zone: string;
 };
 
 function toExclusion(r: ExclusionRow): Exclusion {
   return {
-    id: r.id, serviceId: r.service_id, sliId: r.sli_id, category: r.category as ExclusionCategory, reason: r.reason,
-    startMs: r.start_ms, durationMinutes: r.duration_minutes, rrule: r.rrule, timeZone: r.time_zone,
+    id: r.id,
+    serviceId: r.service_id,
+    sliId: r.sli_id,
+    category: r.category as ExclusionCategory,
+    reason: r.reason,
+    startMs: r.start_ms,
+    durationMinutes: r.duration_minutes,
+    rrule: r.rrule,
+    timeZone: r.time_zone,
   };
 }
 
@@ -27,8 +41,11 @@ export class ExclusionRepo {
 
   /** The exclusions that apply to one SLI: the service-wide ones and its own. */
   listForSli(serviceId: number, sliId: number): Exclusion[] {
-    return (this.db.prepare('SELECT * FROM exclusions WHERE service_id = ? AND (sli_id IS NULL OR sli_id = ?) ORDER BY start_ms, id')
-      .all(serviceId, sliId) as ExclusionRow[]).map(toExclusion);
+    return (
+      this.db
+        .prepare('SELECT * FROM exclusions WHERE service_id = ? AND (sli_id IS NULL OR sli_id = ?) ORDER BY start_ms, id')
+        .all(serviceId, sliId) as ExclusionRow[]
+    ).map(toExclusion);
   }
 
   get(id: number): Exclusion | undefined {
@@ -37,8 +54,14 @@ export class ExclusionRepo {
   }
 
   insert(serviceId: number, sliId: number | null, spec: ExclusionSpec): number {
-    return Number(this.db.prepare(`INSERT INTO exclusions (service_id, sli_id, category, reason, start_ms, duration_minutes, rrule, time_zone)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(serviceId, sliId, spec.category, spec.reason, spec.startMs, spec.durationMinutes, spec.rrule, spec.timeZone).lastInsertRowid);
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO exclusions (service_id, sli_id, category, reason, start_ms, duration_minutes, rrule, time_zone)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(serviceId, sliId, spec.category, spec.reason, spec.startMs, spec.durationMinutes, spec.rrule, spec.timeZone).lastInsertRowid,
+    );
   }
 
   delete(id: number): void {

@@ -21,7 +21,12 @@ describe('a row with everything that refers to it', () => {
     const before = ['parent', 'child', 'grandchild', 'side'].map((t) => dump(db, t));
     const repo = new RowTreeRepo(db);
     const tree = repo.capture('parent', 2);
-    expect(tree?.map((t) => [t.table, t.rows.length])).toEqual([['parent', 1], ['child', 2], ['grandchild', 3], ['side', 1]]);
+    expect(tree?.map((t) => [t.table, t.rows.length])).toEqual([
+      ['parent', 1],
+      ['child', 2],
+      ['grandchild', 3],
+      ['side', 1],
+    ]);
     db.prepare('DELETE FROM parent WHERE id = 2').run();
     expect(dump(db, 'grandchild')).toEqual([[10, 0, 1.5]]);
     repo.restore(tree!);

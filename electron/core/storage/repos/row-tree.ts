@@ -66,7 +66,11 @@ export class RowTreeRepo {
     const tables = this.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     const out: ForeignKey[] = [];
     for (const table of tables) {
-      const keys = this.db.prepare('SELECT "table" AS parent, "from", "to" FROM pragma_foreign_key_list(?)').all(table) as { parent: string; from: string; to: string | null }[];
+      const keys = this.db.prepare('SELECT "table" AS parent, "from", "to" FROM pragma_foreign_key_list(?)').all(table) as {
+        parent: string;
+        from: string;
+        to: string | null;
+      }[];
       for (const k of keys) {
         if (k.parent === parent) out.push({ table, from: k.from, parentColumn: k.to ?? this.primaryKey(parent) });
       }

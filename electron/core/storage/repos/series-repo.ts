@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { LatencyData, LatencyUnit, ParsedSeries } from '../../../../shared/importers/types';
-import type { ImportSource } from '../../../../shared/ipc/contract';
+import type { LatencyData, LatencyUnit, ParsedSeries } from '#shared/importers/types';
+import type { ImportSource } from '#shared/ipc/contract';
 
 /** Samples per stored chunk: one week of minute data, about 80 KB per column. */
 export const CHUNK_POINTS = 10_080;
@@ -27,13 +27,27 @@ export type LatencyInfo = { kind: 'values' | 'counts'; unit: LatencyUnit; bounds
 
 /** A stored series without its samples. */
 export type SeriesInfo = {
-  id: number; importId: number; name: string; stepMs: number | null; points: number; startMs: number | null; endMs: number | null;
+  id: number;
+  importId: number;
+  name: string;
+  stepMs: number | null;
+  points: number;
+  startMs: number | null;
+  endMs: number | null;
   latency: LatencyInfo | null;
 };
 
 type SeriesRow = {
-  id: number; import_id: number; name: string; step_ms: number | null; points: number; start_ms: number | null; end_ms: number | null;
-  latency_kind: 'values' | 'counts' | null; latency_unit: LatencyUnit | null; latency_bounds: number | null;
+  id: number;
+  import_id: number;
+  name: string;
+  step_ms: number | null;
+  points: number;
+  start_ms: number | null;
+  end_ms: number | null;
+  latency_kind: 'values' | 'counts' | null;
+  latency_unit: LatencyUnit | null;
+  latency_bounds: number | null;
 };
 
 const SERIES_SELECT = `SELECT s.*, l.kind AS latency_kind, l.unit AS latency_unit, json_array_length(l.bounds_ms) AS latency_bounds
@@ -41,20 +55,46 @@ const SERIES_SELECT = `SELECT s.*, l.kind AS latency_kind, l.unit AS latency_uni
 
 function toSeriesInfo(r: SeriesRow): SeriesInfo {
   return {
-    id: r.id, importId: r.import_id, name: r.name, stepMs: r.step_ms, points: r.points, startMs: r.start_ms, endMs: r.end_ms,
+    id: r.id,
+    importId: r.import_id,
+    name: r.name,
+    stepMs: r.step_ms,
+    points: r.points,
+    startMs: r.start_ms,
+    endMs: r.end_ms,
     latency: r.latency_kind === null ? null : { kind: r.latency_kind, unit: r.latency_unit!, bounds: r.latency_bounds ?? 0 },
   };
 }
 
 type ImportRow = {
-  id: number; sli_id: number; sha256: string; file_name: string; format: string; parser_version: number;
-  accepted_rows: number; rejected_rows: number; merged_rows: number; started_at: number; finished_at: number | null; status: string;
+  id: number;
+  sli_id: number;
+  sha256: string;
+  file_name: string;
+  format: string;
+  parser_version: number;
+  accepted_rows: number;
+  rejected_rows: number;
+  merged_rows: number;
+  started_at: number;
+  finished_at: number | null;
+  status: string;
 };
 
 function toRecord(r: ImportRow): ImportRecord {
   return {
-    id: r.id, sliId: r.sli_id, sha256: r.sha256, fileName: r.file_name, format: r.format as ImportSource, parserVersion: r.parser_version,
-    acceptedRows: r.accepted_rows, rejectedRows: r.rejected_rows, mergedRows: r.merged_rows, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status as ImportRecord['status'],
+    id: r.id,
+    sliId: r.sli_id,
+    sha256: r.sha256,
+    fileName: r.file_name,
+    format: r.format as ImportSource,
+    parserVersion: r.parser_version,
+    acceptedRows: r.accepted_rows,
+    rejectedRows: r.rejected_rows,
+    mergedRows: r.merged_rows,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    status: r.status as ImportRecord['status'],
   };
 }
 
@@ -99,8 +139,14 @@ export class SeriesRepo {
   }
 
   insertImport(r: Omit<ImportRecord, 'id' | 'finishedAt' | 'status' | 'mergedRows'> & { mergedRows?: number }): number {
-    return Number(this.db.prepare(`INSERT INTO imports (sli_id, sha256, file_name, format, parser_version, accepted_rows, rejected_rows, merged_rows, started_at, status)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')`).run(r.sliId, r.sha256, r.fileName, r.format, r.parserVersion, r.acceptedRows, r.rejectedRows, r.mergedRows ?? 0, r.startedAt).lastInsertRowid);
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO imports (sli_id, sha256, file_name, format, parser_version, accepted_rows, rejected_rows, merged_rows, started_at, status)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')`,
+        )
+        .run(r.sliId, r.sha256, r.fileName, r.format, r.parserVersion, r.acceptedRows, r.rejectedRows, r.mergedRows ?? 0, r.startedAt).lastInsertRowid,
+    );
   }
 
   finishImport(id: number, now: number): void {
@@ -111,8 +157,11 @@ export class SeriesRepo {
   insertSeries(importId: number, s: ParsedSeries): number {
     const n = s.t.length;
     if (s.good.length !== n || s.total.length !== n) throw new Error(`series "${s.name}": columns differ in length`);
-    const id = Number(this.db.prepare('INSERT INTO series (import_id, name, step_ms, points, start_ms, end_ms) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(importId, s.name, s.stepMs, n, n ? s.t[0]! : null, n ? s.t[n - 1]! : null).lastInsertRowid);
+    const id = Number(
+      this.db
+        .prepare('INSERT INTO series (import_id, name, step_ms, points, start_ms, end_ms) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(importId, s.name, s.stepMs, n, n ? s.t[0]! : null, n ? s.t[n - 1]! : null).lastInsertRowid,
+    );
     const chunk = this.db.prepare('INSERT INTO series_chunks (series_id, chunk_index, points, t, good, total) VALUES (?, ?, ?, ?, ?, ?)');
     for (let from = 0, index = 0; from < n; from += CHUNK_POINTS, index++) {
       const to = Math.min(n, from + CHUNK_POINTS);
@@ -130,7 +179,9 @@ export class SeriesRepo {
     const columns = latency.kind === 'values' ? [latency.valuesMs] : latency.atOrBelow;
     if (columns.some((c) => c.length !== n)) throw new Error(`series ${seriesId}: latency columns differ in length from its samples`);
     const bounds = latency.kind === 'values' ? [] : latency.boundsMs;
-    this.db.prepare('INSERT INTO series_latency (series_id, kind, unit, bounds_ms) VALUES (?, ?, ?, ?)').run(seriesId, latency.kind, latency.unit, JSON.stringify(bounds));
+    this.db
+      .prepare('INSERT INTO series_latency (series_id, kind, unit, bounds_ms) VALUES (?, ?, ?, ?)')
+      .run(seriesId, latency.kind, latency.unit, JSON.stringify(bounds));
     const chunk = this.db.prepare('INSERT INTO series_latency_chunks (series_id, chunk_index, data) VALUES (?, ?, ?)');
     for (let from = 0, index = 0; from < n; from += CHUNK_POINTS, index++) {
       const to = Math.min(n, from + CHUNK_POINTS);
@@ -147,7 +198,10 @@ export class SeriesRepo {
     const bounds = JSON.parse(head.bounds_ms) as number[];
     const columns = (head.kind === 'values' ? [0] : bounds).map(() => new Float64Array(n));
     let at = 0;
-    const rows = this.db.prepare('SELECT data FROM series_latency_chunks WHERE series_id = ? ORDER BY chunk_index').pluck().iterate(seriesId) as IterableIterator<Buffer>;
+    const rows = this.db
+      .prepare('SELECT data FROM series_latency_chunks WHERE series_id = ? ORDER BY chunk_index')
+      .pluck()
+      .iterate(seriesId) as IterableIterator<Buffer>;
     for (const bytes of rows) {
       const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
       const all = head.kind === 'values' ? new Float64Array(copy) : new Uint32Array(copy);
@@ -186,7 +240,8 @@ export class SeriesRepo {
     const n = info?.points ?? 0;
     const out = { t: new Float64Array(n), good: new Float64Array(n), total: new Float64Array(n) };
     let at = 0;
-    const rows = this.db.prepare('SELECT points, t, good, total FROM series_chunks WHERE series_id = ? ORDER BY chunk_index')
+    const rows = this.db
+      .prepare('SELECT points, t, good, total FROM series_chunks WHERE series_id = ? ORDER BY chunk_index')
       .iterate(seriesId) as IterableIterator<{ points: number; t: Buffer; good: Buffer; total: Buffer }>;
     for (const row of rows) {
       for (const key of ['t', 'good', 'total'] as const) {

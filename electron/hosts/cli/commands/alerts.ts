@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { DEFAULT_ALERT_SETS, formatDuration, type AlertWindowSet } from '../../../../shared/budget/alerts';
-import { importSlothAlertWindows } from '../../../../shared/importers/sloth-alert-windows';
-import { MAX_YAML_BYTES } from '../../../../shared/importers/yaml-guard';
-import { parseTargetPercent } from '../../../../shared/domain/percent';
-import { AppFailure } from '../../../../shared/ipc/errors';
+import { DEFAULT_ALERT_SETS, formatDuration, type AlertWindowSet } from '#shared/budget/alerts';
+import { importSlothAlertWindows } from '#shared/importers/sloth-alert-windows';
+import { MAX_YAML_BYTES } from '#shared/importers/yaml-guard';
+import { parseTargetPercent } from '#shared/domain/percent';
+import { AppFailure } from '#shared/ipc/errors';
 import { alertsReport, alertsReportLines } from '../alerts-report';
 import { resolveWindow } from '../budget-report';
 import { checked, runAction, type CommonOptions } from '../output';
@@ -35,7 +35,12 @@ function readWindowsFile(ctx: CliContext, file: string): AlertWindowSet {
   const first = imported.issues[0]!;
   const where = first.line === null ? file : `${file}:${first.line}:${first.column}`;
   throw new AppFailure('INVALID_ARGUMENT', `${where}: ${first.message}`, {
-    field: 'windows', option: '--windows', path: file, line: first.line ?? undefined, column: first.column ?? undefined, issues: imported.issues,
+    field: 'windows',
+    option: '--windows',
+    path: file,
+    line: first.line ?? undefined,
+    column: first.column ?? undefined,
+    issues: imported.issues,
   });
 }
 
@@ -48,16 +53,23 @@ export function registerAlertsCommand(program: Command, ctx: CliContext): void {
     .option('--window <window>', `SLO window: ${WINDOW_HELP}; default 30d, or the period of --windows`)
     .option('--windows <file>', 'a Sloth AlertWindows YAML (sloth.slok.dev/v1) to use instead of the SRE workbook windows')
     .option('--json', 'print the result as JSON (format slo-workbench/v1)')
-    .action(runAction<[], AlertsOptions>(ctx, async (options) => {
-      const targetPpm = checked(parseTargetPercent(options.target), 'targetPpm', '--target');
-      const fileSet = options.windows === undefined ? null : readWindowsFile(ctx, options.windows);
-      if (fileSet && options.window === undefined && fileSet.periodMinutes % 1440 !== 0) {
-        refuse('INVALID_ARGUMENT', `The SLO period of ${options.windows} (${formatDuration(fileSet.periodMinutes)}) is not a whole number of days: give the SLO window with --window`, 'window', '--window');
-      }
-      const windowText = options.window ?? (fileSet ? formatDuration(fileSet.periodMinutes) : '30d');
-      const window = checked(resolveWindow(windowText, Date.now()), 'window', '--window');
-      const report = alertsReport(targetPpm, window, fileSet ? [fileSet] : DEFAULT_ALERT_SETS, fileSet ? 'file' : 'built-in');
-      const doc = checked(report, 'window', '--window');
-      return { json: doc, text: alertsReportLines(doc) };
-    }));
+    .action(
+      runAction<[], AlertsOptions>(ctx, async (options) => {
+        const targetPpm = checked(parseTargetPercent(options.target), 'targetPpm', '--target');
+        const fileSet = options.windows === undefined ? null : readWindowsFile(ctx, options.windows);
+        if (fileSet && options.window === undefined && fileSet.periodMinutes % 1440 !== 0) {
+          refuse(
+            'INVALID_ARGUMENT',
+            `The SLO period of ${options.windows} (${formatDuration(fileSet.periodMinutes)}) is not a whole number of days: give the SLO window with --window`,
+            'window',
+            '--window',
+          );
+        }
+        const windowText = options.window ?? (fileSet ? formatDuration(fileSet.periodMinutes) : '30d');
+        const window = checked(resolveWindow(windowText, Date.now()), 'window', '--window');
+        const report = alertsReport(targetPpm, window, fileSet ? [fileSet] : DEFAULT_ALERT_SETS, fileSet ? 'file' : 'built-in');
+        const doc = checked(report, 'window', '--window');
+        return { json: doc, text: alertsReportLines(doc) };
+      }),
+    );
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { ignoredDependencyText } from '../../../../shared/budget/feasibility';
-import type { Service } from '../../../../shared/domain/types';
+import { ignoredDependencyText } from '#shared/budget/feasibility';
+import type { Service } from '#shared/domain/types';
 import { envelope, toJsonCeiling, toJsonDependencies } from '../json-build';
 import type { JsonCeilingReport, JsonDependency } from '../json-output';
 import { findService } from '../lookup';
@@ -17,25 +17,42 @@ const JSON_HELP = 'print the result as JSON (format slo-workbench/v1)';
 
 /** Dependency edges as aligned rows: service, arrow and target, how, and the SLO the target promises. */
 export function dependencyLines(deps: JsonDependency[]): string[] {
-  return renderItems(deps.map((d) => ({
-    row: [d.service, `→ ${d.on}`, d.redundancyGroup === null ? 'hard' : `redundancy group "${d.redundancyGroup}"`,
-      d.slo === null ? 'no availability SLO' : `SLO ${d.slo} %`],
-  })));
+  return renderItems(
+    deps.map((d) => ({
+      row: [
+        d.service,
+        `→ ${d.on}`,
+        d.redundancyGroup === null ? 'hard' : `redundancy group "${d.redundancyGroup}"`,
+        d.slo === null ? 'no availability SLO' : `SLO ${d.slo} %`,
+      ],
+    })),
+  );
 }
 
 /** The ceiling report for people: the ceiling, each factor, the product, ignored dependencies, the verdict and the warning. */
 export function ceilingLines(report: Omit<JsonCeilingReport, 'format' | 'ok' | 'command'>): string[] {
   if (report.factors.length === 0 && report.ignored.length === 0) return [`${report.service} depends on nothing, so nothing limits its SLO`];
-  const lines = [`${report.service}: availability ceiling ${report.ceiling === null ? 'unknown (no dependency has an availability SLO)' : `${report.ceiling.percent} %`}`];
-  lines.push(...renderItems(report.factors.map((f) => ({
-    row: f.kind === 'hard'
-      ? ['  hard', f.service, `SLO ${f.percent} %`]
-      : ['  group', `${f.name} (${f.members.map((m) => m.service).join(', ')})`, f.formula],
-  }))));
+  const lines = [
+    `${report.service}: availability ceiling ${report.ceiling === null ? 'unknown (no dependency has an availability SLO)' : `${report.ceiling.percent} %`}`,
+  ];
+  lines.push(
+    ...renderItems(
+      report.factors.map((f) => ({
+        row:
+          f.kind === 'hard' ? ['  hard', f.service, `SLO ${f.percent} %`] : ['  group', `${f.name} (${f.members.map((m) => m.service).join(', ')})`, f.formula],
+      })),
+    ),
+  );
   if (report.formula !== null) lines.push(`  ceiling = ${report.formula}`);
   for (const name of report.ignored) lines.push(`  ignored: ${ignoredDependencyText(name)}`);
-  const verdict = report.slo === null ? 'no availability SLO to check'
-    : report.status === 'unknown' ? 'nothing to check it against' : report.feasible ? 'feasible' : 'not feasible';
+  const verdict =
+    report.slo === null
+      ? 'no availability SLO to check'
+      : report.status === 'unknown'
+        ? 'nothing to check it against'
+        : report.feasible
+          ? 'feasible'
+          : 'not feasible';
   lines.push(`SLO ${report.slo === null ? '—' : `${report.slo} %`}: ${verdict}`);
   if (report.warning !== null) lines.push(`warning: ${report.warning}`);
   return lines;
@@ -60,16 +77,19 @@ export function registerDependencyCommands(program: Command, ctx: CliContext): v
     .requiredOption('--on <name>', 'the service it depends on (case-insensitive)')
     .option('--redundancy-group <group>', 'name of the redundancy group (in parallel); omit for a hard dependency')
     .option('--json', JSON_HELP)
-    .action(runAction<[], AddOptions>(ctx, (options) =>
-      withWorkspace(ctx, options.workspace, async (core) => {
-        const service = await findService(core, options.service);
-        const on = await findService(core, options.on, '--on');
-        const redundancyGroup = options.redundancyGroup ?? null;
-        // A refused cycle is about the graph, not a mistyped option, so its message is printed without an option.
-        await core.call('dependency/add', { serviceId: service.id, dependsOnId: on.id, redundancyGroup }, { redundancyGroup: '--redundancy-group' });
-        const how = redundancyGroup === null ? '' : ` (redundancy group "${redundancyGroup.trim()}")`;
-        return changed(core, service, 'dependency add', `${service.name} now depends on ${on.name}${how}`);
-      })));
+    .action(
+      runAction<[], AddOptions>(ctx, (options) =>
+        withWorkspace(ctx, options.workspace, async (core) => {
+          const service = await findService(core, options.service);
+          const on = await findService(core, options.on, '--on');
+          const redundancyGroup = options.redundancyGroup ?? null;
+          // A refused cycle is about the graph, not a mistyped option, so its message is printed without an option.
+          await core.call('dependency/add', { serviceId: service.id, dependsOnId: on.id, redundancyGroup }, { redundancyGroup: '--redundancy-group' });
+          const how = redundancyGroup === null ? '' : ` (redundancy group "${redundancyGroup.trim()}")`;
+          return changed(core, service, 'dependency add', `${service.name} now depends on ${on.name}${how}`);
+        }),
+      ),
+    );
 
   dependency
     .command('remove')
@@ -78,13 +98,16 @@ export function registerDependencyCommands(program: Command, ctx: CliContext): v
     .requiredOption('--service <name>', 'the service that depends (case-insensitive)')
     .requiredOption('--on <name>', 'the service it no longer depends on (case-insensitive)')
     .option('--json', JSON_HELP)
-    .action(runAction<[], RemoveOptions>(ctx, (options) =>
-      withWorkspace(ctx, options.workspace, async (core) => {
-        const service = await findService(core, options.service);
-        const on = await findService(core, options.on, '--on');
-        await core.call('dependency/remove', { serviceId: service.id, dependsOnId: on.id }, { dependsOnId: '--on' });
-        return changed(core, service, 'dependency remove', `${service.name} no longer depends on ${on.name}`);
-      })));
+    .action(
+      runAction<[], RemoveOptions>(ctx, (options) =>
+        withWorkspace(ctx, options.workspace, async (core) => {
+          const service = await findService(core, options.service);
+          const on = await findService(core, options.on, '--on');
+          await core.call('dependency/remove', { serviceId: service.id, dependsOnId: on.id }, { dependsOnId: '--on' });
+          return changed(core, service, 'dependency remove', `${service.name} no longer depends on ${on.name}`);
+        }),
+      ),
+    );
 
   dependency
     .command('list')
@@ -92,15 +115,22 @@ export function registerDependencyCommands(program: Command, ctx: CliContext): v
     .requiredOption('--workspace <file>', 'workspace file')
     .option('--service <name>', 'only this service (case-insensitive)')
     .option('--json', JSON_HELP)
-    .action(runAction<[], ListOptions>(ctx, (options) =>
-      withWorkspace(ctx, options.workspace, async (core) => {
-        const all = await core.call('catalog/list', {});
-        const of = options.service === undefined ? all : [await findService(core, options.service)];
-        const dependencies = toJsonDependencies(of, all);
-        const text = dependencies.length > 0 ? dependencyLines(dependencies)
-          : [`${options.service === undefined ? 'No service' : of[0]!.name} depends on nothing yet. Add one with: slo-workbench dependency add --workspace FILE --service A --on B`];
-        return { json: { ...envelope('dependency list'), dependencies }, text };
-      })));
+    .action(
+      runAction<[], ListOptions>(ctx, (options) =>
+        withWorkspace(ctx, options.workspace, async (core) => {
+          const all = await core.call('catalog/list', {});
+          const of = options.service === undefined ? all : [await findService(core, options.service)];
+          const dependencies = toJsonDependencies(of, all);
+          const text =
+            dependencies.length > 0
+              ? dependencyLines(dependencies)
+              : [
+                  `${options.service === undefined ? 'No service' : of[0]!.name} depends on nothing yet. Add one with: slo-workbench dependency add --workspace FILE --service A --on B`,
+                ];
+          return { json: { ...envelope('dependency list'), dependencies }, text };
+        }),
+      ),
+    );
 
   program
     .command('ceiling')
@@ -108,10 +138,13 @@ export function registerDependencyCommands(program: Command, ctx: CliContext): v
     .requiredOption('--workspace <file>', 'workspace file')
     .requiredOption('--service <name>', 'service (case-insensitive)')
     .option('--json', JSON_HELP)
-    .action(runAction<[], CeilingOptions>(ctx, (options) =>
-      withWorkspace(ctx, options.workspace, async (core) => {
-        const service = await findService(core, options.service);
-        const report = toJsonCeiling(service, await core.call('catalog/list', {}));
-        return { json: { ...envelope('ceiling'), ...report }, text: ceilingLines(report) };
-      })));
+    .action(
+      runAction<[], CeilingOptions>(ctx, (options) =>
+        withWorkspace(ctx, options.workspace, async (core) => {
+          const service = await findService(core, options.service);
+          const report = toJsonCeiling(service, await core.call('catalog/list', {}));
+          return { json: { ...envelope('ceiling'), ...report }, text: ceilingLines(report) };
+        }),
+      ),
+    );
 }

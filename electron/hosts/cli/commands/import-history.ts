@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { utcText } from '../../../../shared/domain/utc-text';
-import type { Service, Sli } from '../../../../shared/domain/types';
-import type { ImportListing, SeriesSummary } from '../../../../shared/ipc/contract';
+import { utcText } from '#shared/domain/utc-text';
+import type { Service, Sli } from '#shared/domain/types';
+import type { ImportListing, SeriesSummary } from '#shared/ipc/contract';
 import { envelope } from '../json-build';
 import { findService, findSli } from '../lookup';
 import { printOutput, type CommonOptions } from '../output';
@@ -47,8 +47,10 @@ export function registerImportHistoryCommands(command: Command, ctx: CliContext,
       const output = await withWorkspace(ctx, options.workspace, async (core) => {
         const { service, sli, imports } = await target(core, options);
         const title = `${service.name} / ${sli.name}`;
-        const text = imports.length === 0 ? [`${title} has no imports yet`]
-          : [`${title}: ${plural(imports.length, 'import')}`, ...imports.flatMap((i) => [importLine(i), ...i.series.map((s) => `    ${seriesText(s)}`)])];
+        const text =
+          imports.length === 0
+            ? [`${title} has no imports yet`]
+            : [`${title}: ${plural(imports.length, 'import')}`, ...imports.flatMap((i) => [importLine(i), ...i.series.map((s) => `    ${seriesText(s)}`)])];
         return { json: { ...envelope('import list'), service: service.name, sli: sli.name, imports }, text };
       });
       printOutput(ctx, options, output);

@@ -1,17 +1,28 @@
 // `import --prometheus URL`: the command-line words of a live Prometheus import turned into the core's arguments.
-import { parseZonedIso } from '../../../../shared/importers/upptime';
-import type { ArgsIn } from '../../../../shared/ipc/contract';
+import { parseZonedIso } from '#shared/importers/upptime';
+import type { ArgsIn } from '#shared/ipc/contract';
 import { refuse, type OptionLabels } from '../session';
 
 /** The options of a live import as commander hands them over. */
 export type PrometheusOptions = {
-  prometheus: string; good?: string; total?: string; errorRatio?: string; start?: string; end?: string; step: string;
+  prometheus: string;
+  good?: string;
+  total?: string;
+  errorRatio?: string;
+  start?: string;
+  end?: string;
+  step: string;
 };
 
 /** The option each core field came from, so refusals name what the user typed. */
 export const PROMETHEUS_LABELS: OptionLabels = {
-  url: '--prometheus', 'query.good': '--good', 'query.total': '--total', 'query.errorRatio': '--error-ratio',
-  startMs: '--start', endMs: '--end', stepSeconds: '--step',
+  url: '--prometheus',
+  'query.good': '--good',
+  'query.total': '--total',
+  'query.errorRatio': '--error-ratio',
+  startMs: '--start',
+  endMs: '--end',
+  stepSeconds: '--step',
 };
 
 const EPOCH_SECONDS = /^(\d{1,12})(?:\.(\d{1,3}))?$/;
@@ -32,9 +43,11 @@ export function parseStep(text: string): number | null {
 }
 
 function time(text: string | undefined, field: string, option: string): number {
-  if (text === undefined) return refuse('INVALID_ARGUMENT', `${option} is required with --prometheus: an ISO 8601 time with Z or an offset, or Unix seconds`, field, option);
+  if (text === undefined)
+    return refuse('INVALID_ARGUMENT', `${option} is required with --prometheus: an ISO 8601 time with Z or an offset, or Unix seconds`, field, option);
   const ms = parseCliTime(text);
-  if (ms === null) refuse('INVALID_ARGUMENT', `${option} is an ISO 8601 time with Z or an offset (2024-03-01T00:00:00Z) or Unix seconds, not "${text}"`, field, option);
+  if (ms === null)
+    refuse('INVALID_ARGUMENT', `${option} is an ISO 8601 time with Z or an offset (2024-03-01T00:00:00Z) or Unix seconds, not "${text}"`, field, option);
   return ms;
 }
 
@@ -45,7 +58,12 @@ export function prometheusArgs(options: PrometheusOptions): Omit<ArgsIn<'import/
     refuse('INVALID_ARGUMENT', 'Give --good and --total, or --error-ratio, not both', 'query', '--error-ratio');
   }
   if (errorRatio === undefined && (good === undefined || total === undefined)) {
-    refuse('INVALID_ARGUMENT', '--prometheus needs --good and --total queries (good and total events), or one --error-ratio query', 'query', good === undefined ? '--good' : '--total');
+    refuse(
+      'INVALID_ARGUMENT',
+      '--prometheus needs --good and --total queries (good and total events), or one --error-ratio query',
+      'query',
+      good === undefined ? '--good' : '--total',
+    );
   }
   const stepSeconds = parseStep(options.step);
   if (stepSeconds === null) refuse('INVALID_ARGUMENT', `--step is a duration such as 15s, 1m, 5m or 1h, not "${options.step}"`, 'stepSeconds', '--step');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { AppFailure } from '../../../../shared/ipc/errors';
+import { AppFailure } from '#shared/ipc/errors';
 import { envelope } from '../json-build';
 import { checked, printOutput, type CommonOptions } from '../output';
 import { settingsDirFor, type CliContext } from '../session';
@@ -41,7 +41,8 @@ function startFailure(error: unknown, port: number | undefined): AppFailure {
   if (code === 'EADDRINUSE') return new AppFailure('CONFLICT', message, { field: 'port', option: '--port' });
   // Only a refused listen is about the port; a file the user may not read says so itself.
   const syscall = (error as { syscall?: unknown })?.syscall ?? (cause as { syscall?: unknown })?.syscall;
-  if (code === 'EACCES' && syscall === 'listen') return new AppFailure('FORBIDDEN', `Port ${port ?? ''} may not be used by this user; choose another with --port`, { field: 'port', option: '--port' });
+  if (code === 'EACCES' && syscall === 'listen')
+    return new AppFailure('FORBIDDEN', `Port ${port ?? ''} may not be used by this user; choose another with --port`, { field: 'port', option: '--port' });
   return new AppFailure('IO_ERROR', `Browser mode could not start: ${message}`);
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { TIER_LABELS } from '../../../../shared/domain/types';
-import { checkName, checkSliKind, checkThresholdMs } from '../../../../shared/domain/validation';
+import { TIER_LABELS } from '#shared/domain/types';
+import { checkName, checkSliKind, checkThresholdMs } from '#shared/domain/validation';
 import { envelope, toJsonSli } from '../json-build';
 import { findService } from '../lookup';
 import { checked, runAction, type CommonOptions } from '../output';
@@ -25,23 +25,24 @@ export function registerSliCommands(program: Command, ctx: CliContext): void {
     .option('--kind <kind>', 'availability or latency', 'availability')
     .option('--threshold-ms <ms>', 'latency threshold in milliseconds (required for latency SLIs)')
     .option('--json', JSON_HELP)
-    .action(runAction<[string], SliAddOptions>(ctx, (name, options) => {
-      // Everything typed is checked before the workspace is opened, with the UI form's messages.
-      checked(checkName(name, 'SLI name'), 'name', 'SLI');
-      const kind = checked(checkSliKind(options.kind), 'kind', '--kind');
-      const latencyThresholdMs = options.thresholdMs === undefined
-        ? null
-        : checked(checkThresholdMs(options.thresholdMs), 'latencyThresholdMs', '--threshold-ms');
-      return withWorkspace(ctx, options.workspace, async (core) => {
-        const service = await findService(core, options.service);
-        const created = toJsonSli(await core.call('sli/create', { serviceId: service.id, name, kind, latencyThresholdMs }, { name: 'SLI' }));
-        const threshold = created.latencyThresholdMs === null ? '' : ` (threshold ${created.latencyThresholdMs} ms)`;
-        return {
-          json: { ...envelope('sli add'), service: service.name, sli: created },
-          text: [`Added ${created.kind} SLI ${service.name} / ${created.name}${threshold}`],
-        };
-      });
-    }));
+    .action(
+      runAction<[string], SliAddOptions>(ctx, (name, options) => {
+        // Everything typed is checked before the workspace is opened, with the UI form's messages.
+        checked(checkName(name, 'SLI name'), 'name', 'SLI');
+        const kind = checked(checkSliKind(options.kind), 'kind', '--kind');
+        const latencyThresholdMs =
+          options.thresholdMs === undefined ? null : checked(checkThresholdMs(options.thresholdMs), 'latencyThresholdMs', '--threshold-ms');
+        return withWorkspace(ctx, options.workspace, async (core) => {
+          const service = await findService(core, options.service);
+          const created = toJsonSli(await core.call('sli/create', { serviceId: service.id, name, kind, latencyThresholdMs }, { name: 'SLI' }));
+          const threshold = created.latencyThresholdMs === null ? '' : ` (threshold ${created.latencyThresholdMs} ms)`;
+          return {
+            json: { ...envelope('sli add'), service: service.name, sli: created },
+            text: [`Added ${created.kind} SLI ${service.name} / ${created.name}${threshold}`],
+          };
+        });
+      }),
+    );
 
   sli
     .command('list')
@@ -49,20 +50,26 @@ export function registerSliCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--workspace <file>', 'workspace file')
     .requiredOption('--service <name>', 'service (case-insensitive)')
     .option('--json', JSON_HELP)
-    .action(runAction<[], SliListOptions>(ctx, (options) =>
-      withWorkspace(ctx, options.workspace, async (core) => {
-        const service = await findService(core, options.service);
-        const slis = service.slis.map(toJsonSli);
-        const text = slis.length === 0
-          ? [`${service.name} has no SLIs yet. Add one with: slo-workbench sli add --workspace FILE --service NAME SLI`]
-          : renderItems(slis.map((s) => ({
-            row: [
-              s.name,
-              s.kind,
-              s.latencyThresholdMs === null ? '' : `≤ ${s.latencyThresholdMs} ms`,
-              s.tiers.length === 0 ? 'no tiers set' : s.tiers.map((t) => `${TIER_LABELS[t.tier]} ${t.target} %`).join(', '),
-            ],
-          })));
-        return { json: { ...envelope('sli list'), service: service.name, slis }, text };
-      })));
+    .action(
+      runAction<[], SliListOptions>(ctx, (options) =>
+        withWorkspace(ctx, options.workspace, async (core) => {
+          const service = await findService(core, options.service);
+          const slis = service.slis.map(toJsonSli);
+          const text =
+            slis.length === 0
+              ? [`${service.name} has no SLIs yet. Add one with: slo-workbench sli add --workspace FILE --service NAME SLI`]
+              : renderItems(
+                  slis.map((s) => ({
+                    row: [
+                      s.name,
+                      s.kind,
+                      s.latencyThresholdMs === null ? '' : `≤ ${s.latencyThresholdMs} ms`,
+                      s.tiers.length === 0 ? 'no tiers set' : s.tiers.map((t) => `${TIER_LABELS[t.tier]} ${t.target} %`).join(', '),
+                    ],
+                  })),
+                );
+          return { json: { ...envelope('sli list'), service: service.name, slis }, text };
+        }),
+      ),
+    );
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DetectedEvent, Firing } from '../../../../shared/analysis/backtest';
+import type { DetectedEvent, Firing } from '#shared/analysis/backtest';
 import { assignLanes, detectionLabel, eventMarks, firingBars } from './alert-marks';
 import { HOUR_MS, MINUTE_MS, timeScale } from './time-layout';
 
@@ -9,14 +9,25 @@ const view = { startMs: T0, endMs: T0 + 10 * HOUR_MS };
 const x = timeScale(view, 100, 1100); // 100 px per hour
 
 const firing = (severity: Firing['severity'], speed: Firing['speed'], firedH: number, resolvedH: number | null): Firing => ({
-  severity, speed, factor: severity === 'page' ? 14.4 : 3, shortMinutes: 5, longMinutes: 60,
-  firedMs: T0 + firedH * HOUR_MS, resolvedMs: resolvedH === null ? null : T0 + resolvedH * HOUR_MS, peakBurnRate: 21.37,
+  severity,
+  speed,
+  factor: severity === 'page' ? 14.4 : 3,
+  shortMinutes: 5,
+  longMinutes: 60,
+  firedMs: T0 + firedH * HOUR_MS,
+  resolvedMs: resolvedH === null ? null : T0 + resolvedH * HOUR_MS,
+  peakBurnRate: 21.37,
 });
 
 const event = (startH: number, endH: number, delayMin: number | null, share = 0.1): DetectedEvent => ({
-  startMs: T0 + startH * HOUR_MS, endMs: T0 + endH * HOUR_MS, badEvents: 1234, budgetShare: share, worstSli: 0.9321,
+  startMs: T0 + startH * HOUR_MS,
+  endMs: T0 + endH * HOUR_MS,
+  badEvents: 1234,
+  budgetShare: share,
+  worstSli: 0.9321,
   detectedMs: delayMin === null ? null : T0 + startH * HOUR_MS + delayMin * MINUTE_MS,
-  delayMs: delayMin === null ? null : delayMin * MINUTE_MS, detectedBy: delayMin === null ? null : 'page',
+  delayMs: delayMin === null ? null : delayMin * MINUTE_MS,
+  detectedBy: delayMin === null ? null : 'page',
 });
 
 describe('firingBars', () => {
@@ -37,8 +48,16 @@ describe('firingBars', () => {
   });
 
   it('clips firings to the view and leaves out the ones outside it', () => {
-    const bars = firingBars([firing('page', 'quick', -3, -1), firing('page', 'quick', -1, 1), firing('page', 'quick', 9, 12), firing('page', 'quick', 11, null)], view, x, 'severity');
-    expect(bars.map((b) => [b.x, b.width])).toEqual([[100, 100], [1000, 100]]);
+    const bars = firingBars(
+      [firing('page', 'quick', -3, -1), firing('page', 'quick', -1, 1), firing('page', 'quick', 9, 12), firing('page', 'quick', 11, null)],
+      view,
+      x,
+      'severity',
+    );
+    expect(bars.map((b) => [b.x, b.width])).toEqual([
+      [100, 100],
+      [1000, 100],
+    ]);
   });
 
   it('keeps a firing of one step visible and inside the plot', () => {
@@ -55,25 +74,46 @@ describe('firingBars', () => {
 
 describe('assignLanes', () => {
   it('puts overlapping labels in different lanes and reuses a lane once there is room', () => {
-    expect(assignLanes([{ left: 0, right: 100 }, { left: 50, right: 150 }, { left: 120, right: 200 }], 2, 8)).toEqual([0, 1, 0]);
+    expect(
+      assignLanes(
+        [
+          { left: 0, right: 100 },
+          { left: 50, right: 150 },
+          { left: 120, right: 200 },
+        ],
+        2,
+        8,
+      ),
+    ).toEqual([0, 1, 0]);
   });
 
   it('drops a label no lane has room for', () => {
-    expect(assignLanes([{ left: 0, right: 100 }, { left: 10, right: 90 }, { left: 20, right: 80 }], 2)).toEqual([0, 1, null]);
+    expect(
+      assignLanes(
+        [
+          { left: 0, right: 100 },
+          { left: 10, right: 90 },
+          { left: 20, right: 80 },
+        ],
+        2,
+      ),
+    ).toEqual([0, 1, null]);
   });
 
   it('never lets two labels in one lane come closer than the padding', () => {
     const extent = fc.tuple(fc.integer({ min: 0, max: 900 }), fc.integer({ min: 10, max: 200 })).map(([left, w]) => ({ left, right: left + w }));
-    fc.assert(fc.property(fc.array(extent, { maxLength: 30 }), fc.integer({ min: 1, max: 4 }), (extents, lanes) => {
-      const assigned = assignLanes(extents, lanes, 8);
-      for (let i = 0; i < extents.length; i++) {
-        for (let j = i + 1; j < extents.length; j++) {
-          if (assigned[i] === null || assigned[i] !== assigned[j]) continue;
-          const [a, b] = [extents[i]!, extents[j]!];
-          expect(a.right + 8 <= b.left || b.right + 8 <= a.left).toBe(true);
+    fc.assert(
+      fc.property(fc.array(extent, { maxLength: 30 }), fc.integer({ min: 1, max: 4 }), (extents, lanes) => {
+        const assigned = assignLanes(extents, lanes, 8);
+        for (let i = 0; i < extents.length; i++) {
+          for (let j = i + 1; j < extents.length; j++) {
+            if (assigned[i] === null || assigned[i] !== assigned[j]) continue;
+            const [a, b] = [extents[i]!, extents[j]!];
+            expect(a.right + 8 <= b.left || b.right + 8 <= a.left).toBe(true);
+          }
         }
-      }
-    }));
+      }),
+    );
   });
 });
 
@@ -101,7 +141,7 @@ describe('eventMarks', () => {
 
   it('keeps a label at the edge of the plot inside it', () => {
     const [mark] = eventMarks([event(9.9, 12, 4)], view, x);
-    expect(mark!.labelX + mark!.label.length * 7.8 / 2).toBeLessThanOrEqual(1100 + 1e-9);
+    expect(mark!.labelX + (mark!.label.length * 7.8) / 2).toBeLessThanOrEqual(1100 + 1e-9);
   });
 
   it('moves the labels of close events to another lane, the larger event keeping the first', () => {

@@ -1,6 +1,6 @@
-import type { DetectedEvent, Firing } from '../../../../shared/analysis/backtest';
-import { formatCount, formatMinutes } from '../../../../shared/budget/budget';
-import { formatFactor } from '../../../../shared/budget/downtime';
+import type { DetectedEvent, Firing } from '#shared/analysis/backtest';
+import { formatCount, formatMinutes } from '#shared/budget/budget';
+import { formatFactor } from '#shared/budget/downtime';
 import { formatUtc, formatUtcSpan, type TimeRange, type TimeScale } from './time-layout';
 
 /** The rows of a firings chart: by severity (two rows under the SLI chart) or by alert (the four rows of the timeline). */
@@ -14,8 +14,12 @@ export const SEVERITY_ROWS = ['page', 'ticket'] as const;
 
 /** Row labels as shown at the left of a firings row. */
 export const FIRING_ROW_LABELS: Readonly<Record<string, string>> = {
-  page: 'Page', ticket: 'Ticket',
-  'page-quick': 'Page quick', 'page-slow': 'Page slow', 'ticket-quick': 'Ticket quick', 'ticket-slow': 'Ticket slow',
+  page: 'Page',
+  ticket: 'Ticket',
+  'page-quick': 'Page quick',
+  'page-slow': 'Page slow',
+  'ticket-quick': 'Ticket quick',
+  'ticket-slow': 'Ticket slow',
 };
 
 /** A count with its noun, plural unless one: "1 page", "3 tickets". */
@@ -39,9 +43,8 @@ export type FiringBar = {
 
 function describeFiring(f: Firing): string {
   const name = `${f.severity === 'page' ? 'Page' : 'Ticket'} ${f.speed} (${formatFactor(f.factor)}× over ${formatMinutes(f.longMinutes)} and ${formatMinutes(f.shortMinutes)})`;
-  const when = f.resolvedMs === null
-    ? `fired ${formatUtc(f.firedMs)} UTC, still firing at the end of the history`
-    : `fired ${formatUtcSpan(f.firedMs, f.resolvedMs)}`;
+  const when =
+    f.resolvedMs === null ? `fired ${formatUtc(f.firedMs)} UTC, still firing at the end of the history` : `fired ${formatUtcSpan(f.firedMs, f.resolvedMs)}`;
   return `${name}: ${when}; peak burn rate ${formatFactor(Math.round(f.peakBurnRate * 10) / 10)}×`;
 }
 
@@ -122,7 +125,14 @@ function describeEvent(e: DetectedEvent, unit: EventUnit): string {
  * The events overlapping the view as spans clipped to it, labels centred over them, kept inside the plot and out of
  * each other's way; tooltips count them in `unit` (slices for a time-slice tier, whose events are runs of bad slices).
  */
-export function eventMarks(events: readonly DetectedEvent[], view: TimeRange, x: TimeScale, lanes = 2, minWidthPx = 3, unit: EventUnit = 'events'): EventMark[] {
+export function eventMarks(
+  events: readonly DetectedEvent[],
+  view: TimeRange,
+  x: TimeScale,
+  lanes = 2,
+  minWidthPx = 3,
+  unit: EventUnit = 'events',
+): EventMark[] {
   const [left = 0, right = 0] = x.range();
   const visible = events.filter((e) => e.endMs >= view.startMs && e.startMs <= view.endMs);
   const marks = visible.map((e) => {
@@ -131,8 +141,20 @@ export function eventMarks(events: readonly DetectedEvent[], view: TimeRange, x:
     const label = detectionLabel(e);
     const half = labelWidth(label) / 2;
     const labelX = Math.min(right - half, Math.max(left + half, x0 + width / 2));
-    return { key: `${e.startMs}-${e.endMs}`, x: Math.min(x0, right - width), width, detected: e.delayMs !== null, label, labelX, half, title: describeEvent(e, unit) };
+    return {
+      key: `${e.startMs}-${e.endMs}`,
+      x: Math.min(x0, right - width),
+      width,
+      detected: e.delayMs !== null,
+      label,
+      labelX,
+      half,
+      title: describeEvent(e, unit),
+    };
   });
-  const assigned = assignLanes(marks.map((m) => ({ left: m.labelX - m.half, right: m.labelX + m.half })), lanes);
+  const assigned = assignLanes(
+    marks.map((m) => ({ left: m.labelX - m.half, right: m.labelX + m.half })),
+    lanes,
+  );
   return marks.map(({ half: _half, ...m }, i) => ({ ...m, lane: assigned[i]! }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BurnDown } from '../../../../shared/ipc/contract';
+import type { BurnDown } from '#shared/ipc/contract';
 import { formatShare, layoutBurnDown, remainingLabel } from './burndown-layout';
 import { DAY_MS } from './time-layout';
 
@@ -7,7 +7,11 @@ const T0 = Date.UTC(2024, 2, 1);
 
 function burnDown(values: number[], days = 30): BurnDown {
   return {
-    tier: 'slo', label: 'SLO 99.9 % · rolling 30 days', startMs: T0, endMs: T0 + days * DAY_MS, budgetEvents: 43_200,
+    tier: 'slo',
+    label: 'SLO 99.9 % · rolling 30 days',
+    startMs: T0,
+    endMs: T0 + days * DAY_MS,
+    budgetEvents: 43_200,
     remaining: { x: values.map((_, i) => T0 + i * DAY_MS), y: values },
   };
 }
@@ -66,8 +70,9 @@ describe('layoutBurnDown', () => {
   });
 
   it('summarises the window and what is left for screen readers', () => {
-    expect(layoutBurnDown(burnDown([1, 0.32])).summary)
-      .toBe('SLO 99.9 % · rolling 30 days: error budget through 1 Mar 2024 00:00 – 31 Mar 2024 00:00 UTC, 43,200 bad events; 32 % left on 2 Mar 2024 00:00 UTC');
+    expect(layoutBurnDown(burnDown([1, 0.32])).summary).toBe(
+      'SLO 99.9 % · rolling 30 days: error budget through 1 Mar 2024 00:00 – 31 Mar 2024 00:00 UTC, 43,200 bad events; 32 % left on 2 Mar 2024 00:00 UTC',
+    );
     expect(layoutBurnDown(burnDown([])).end).toBeNull();
   });
 });

@@ -1,11 +1,21 @@
-import { formatCount } from '../../../../shared/budget/budget';
-import type { BurnDown } from '../../../../shared/ipc/contract';
+import { formatCount } from '#shared/budget/budget';
+import type { BurnDown } from '#shared/ipc/contract';
 import { spreadLabels } from './ladder-layout';
 import { lastIndexIn } from './line-stats';
 import { labelWidth } from './alert-marks';
 import {
-  CHART_WIDTH, TIME_MARGINS, formatUtc, formatUtcSpan, linePath, percentTicks, timeScale, timeTicks, valueScale,
-  type PlotBox, type TimeTick, type ValueTick,
+  CHART_WIDTH,
+  TIME_MARGINS,
+  formatUtc,
+  formatUtcSpan,
+  linePath,
+  percentTicks,
+  timeScale,
+  timeTicks,
+  valueScale,
+  type PlotBox,
+  type TimeTick,
+  type ValueTick,
 } from './time-layout';
 
 /** The policy thresholds a burn-down may draw: percentages of the window's budget left. */
@@ -65,7 +75,12 @@ export function layoutBurnDown(b: BurnDown, options: { width?: number; plotHeigh
   }
   refs.push({ key: 'zero', value: 0, label: 'budget spent' });
   // Labels sit just above their line; nudging keeps them readable when the thresholds are close together.
-  const labelYs = spreadLabels(refs.map((r) => y(r.value) - 6), plot.top + 12, plot.bottom, 18);
+  const labelYs = spreadLabels(
+    refs.map((r) => y(r.value) - 6),
+    plot.top + 12,
+    plot.bottom,
+    18,
+  );
   const references = refs.map((r, i) => ({ key: r.key, y: y(r.value), labelY: labelYs[i]!, label: r.label }));
   const last = lastIndexIn(b.remaining, view);
   let end: EndLabel | null = null;

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  boxesOverlap, layersOf, NODE_DETAIL_ROW, layoutDependencies, nodeSize, FORCE_NODE_LIMIT, type DependencyLayout, type GraphEdgeInput, type GraphNodeInput,
+  boxesOverlap,
+  layersOf,
+  NODE_DETAIL_ROW,
+  layoutDependencies,
+  nodeSize,
+  FORCE_NODE_LIMIT,
+  type DependencyLayout,
+  type GraphEdgeInput,
+  type GraphNodeInput,
 } from './dependency-layout';
 
 const box = (id: number, width = 180, height = 68): GraphNodeInput => ({ id, width, height });
@@ -16,8 +24,9 @@ const shopEdges: GraphEdgeInput[] = [
 ];
 
 function expectInside(layout: DependencyLayout) {
-  const outside = layout.nodes.filter((n) => n.x - n.width / 2 < 0 || n.y - n.height / 2 < 0
-    || n.x + n.width / 2 > layout.width || n.y + n.height / 2 > layout.height);
+  const outside = layout.nodes.filter(
+    (n) => n.x - n.width / 2 < 0 || n.y - n.height / 2 < 0 || n.x + n.width / 2 > layout.width || n.y + n.height / 2 > layout.height,
+  );
   expect(outside).toEqual([]);
 }
 
@@ -59,9 +68,15 @@ describe('layoutDependencies', () => {
 
   it('bends an edge that skips a layer around the boxes in between instead of behind them', () => {
     // a → b → c and a → c: the a → c arrow crosses b's row beside b.
-    const layout = layoutDependencies([box(1), box(2), box(3)], [
-      { from: 1, to: 2, group: null }, { from: 2, to: 3, group: null }, { from: 1, to: 3, group: null },
-    ], { width: 900, height: 400 });
+    const layout = layoutDependencies(
+      [box(1), box(2), box(3)],
+      [
+        { from: 1, to: 2, group: null },
+        { from: 2, to: 3, group: null },
+        { from: 1, to: 3, group: null },
+      ],
+      { width: 900, height: 400 },
+    );
     const long = layout.edges.find((e) => e.from === 1 && e.to === 3)!;
     const b = layout.nodes.find((n) => n.id === 2)!;
     expect(long.via).toHaveLength(1);
@@ -120,38 +135,69 @@ describe('layoutDependencies', () => {
 
 describe('layoutDependencies on any acyclic graph', () => {
   // Edges only from a lower to a higher id, so every generated graph is acyclic like the core's.
-  const graphs = fc.integer({ min: 2, max: 24 }).chain((n) => fc.record({
-    sizes: fc.array(fc.record({ width: fc.integer({ min: 150, max: 290 }), height: fc.constantFrom(57, 78) }), { minLength: n, maxLength: n }),
-    edges: fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: n }), fc.integer({ min: 1, max: n }))
-      .filter(([a, b]) => a !== b).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const),
-      { maxLength: n * 2, selector: ([a, b]) => `${a}-${b}` }),
-    width: fc.integer({ min: 640, max: 1400 }),
-  }));
+  const graphs = fc.integer({ min: 2, max: 24 }).chain((n) =>
+    fc.record({
+      sizes: fc.array(fc.record({ width: fc.integer({ min: 150, max: 290 }), height: fc.constantFrom(57, 78) }), { minLength: n, maxLength: n }),
+      edges: fc.uniqueArray(
+        fc
+          .tuple(fc.integer({ min: 1, max: n }), fc.integer({ min: 1, max: n }))
+          .filter(([a, b]) => a !== b)
+          .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const),
+        { maxLength: n * 2, selector: ([a, b]) => `${a}-${b}` },
+      ),
+      width: fc.integer({ min: 640, max: 1400 }),
+    }),
+  );
 
   it('keeps boxes inside, apart, layered, and arrows on their boxes', () => {
-    fc.assert(fc.property(graphs, ({ sizes, edges, width }) => {
-      const nodes = sizes.map((size, i) => ({ id: i + 1, ...size }));
-      const layout = layoutDependencies(nodes, edges.map(([from, to]) => ({ from, to, group: null })), { width, height: 400 });
-      expectInside(layout);
-      expectNoOverlap(layout);
-      const y = new Map(layout.nodes.map((n) => [n.id, n.y]));
-      for (const e of layout.edges) {
-        expect(y.get(e.from)!).toBeLessThan(y.get(e.to)!);
-        expect(onBorder(layout, e.from, e.x1, e.y1, 0.01)).toBe(true);
-        expect(onBorder(layout, e.to, e.x2, e.y2, 3.01)).toBe(true);
-      }
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(graphs, ({ sizes, edges, width }) => {
+        const nodes = sizes.map((size, i) => ({ id: i + 1, ...size }));
+        const layout = layoutDependencies(
+          nodes,
+          edges.map(([from, to]) => ({ from, to, group: null })),
+          { width, height: 400 },
+        );
+        expectInside(layout);
+        expectNoOverlap(layout);
+        const y = new Map(layout.nodes.map((n) => [n.id, n.y]));
+        for (const e of layout.edges) {
+          expect(y.get(e.from)!).toBeLessThan(y.get(e.to)!);
+          expect(onBorder(layout, e.from, e.x1, e.y1, 0.01)).toBe(true);
+          expect(onBorder(layout, e.to, e.x2, e.y2, 3.01)).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
 describe('layersOf', () => {
   it('puts each dependency at least one layer below everything that needs it', () => {
-    const layers = layersOf([1, 2, 3, 4], [{ from: 1, to: 2, group: null }, { from: 2, to: 3, group: null }, { from: 1, to: 3, group: null }]);
-    expect([...layers.entries()].sort((a, b) => a[0] - b[0])).toEqual([[1, 0], [2, 1], [3, 2], [4, 0]]);
+    const layers = layersOf(
+      [1, 2, 3, 4],
+      [
+        { from: 1, to: 2, group: null },
+        { from: 2, to: 3, group: null },
+        { from: 1, to: 3, group: null },
+      ],
+    );
+    expect([...layers.entries()].sort((a, b) => a[0] - b[0])).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 2],
+      [4, 0],
+    ]);
   });
 
   it('terminates on a cycle instead of recursing forever', () => {
-    const layers = layersOf([1, 2], [{ from: 1, to: 2, group: null }, { from: 2, to: 1, group: null }]);
+    const layers = layersOf(
+      [1, 2],
+      [
+        { from: 1, to: 2, group: null },
+        { from: 2, to: 1, group: null },
+      ],
+    );
     expect(layers.size).toBe(2);
   });
 });

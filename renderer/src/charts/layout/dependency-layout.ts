@@ -15,7 +15,13 @@ export type LaidNode = GraphNodeInput & { x: number; y: number; layer: number };
  * between them (so it passes beside the boxes there, not behind them), with where its label goes.
  */
 export type LaidEdge = GraphEdgeInput & {
-  x1: number; y1: number; x2: number; y2: number; via: { x: number; y: number }[]; labelX: number; labelY: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  via: { x: number; y: number }[];
+  labelX: number;
+  labelY: number;
   /** SVG path data through the points: straight, or a smooth curve through the waypoints of a bending edge. */
   path: string;
 };
@@ -82,7 +88,7 @@ type SimNode = SimulationNodeDatum & LaidNode & { seedX: number; row: number };
 /** A small seeded generator, so d3-force's jiggle is the same on every render. */
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(1664525, s) + 1013904223) >>> 0) / 4294967296);
+  return () => (s = (Math.imul(1664525, s) + 1013904223) >>> 0) / 4294967296;
 }
 
 /**
@@ -90,7 +96,10 @@ function lcg(seed: number): () => number {
  * which removes most crossings). A layer wider than the box wraps onto further rows, so every row fits its width.
  */
 function seed(nodes: readonly GraphNodeInput[], edges: readonly GraphEdgeInput[], o: Required<LayoutOptions>) {
-  const layers = layersOf(nodes.map((n) => n.id), edges);
+  const layers = layersOf(
+    nodes.map((n) => n.id),
+    edges,
+  );
   const inner = o.width - 2 * o.margin;
   const pitch = Math.max(...nodes.map((n) => n.height)) + o.gap * 5;
   const byLayer = new Map<number, GraphNodeInput[]>();
@@ -111,10 +120,13 @@ function seed(nodes: readonly GraphNodeInput[], edges: readonly GraphEdgeInput[]
     row++;
   };
   for (const layer of [...byLayer.keys()].sort((a, b) => a - b)) {
-    const members = byLayer.get(layer)!.map((n, i) => {
-      const xs = edges.filter((e) => e.to === n.id && xOf.has(e.from)).map((e) => xOf.get(e.from)!);
-      return { n, key: xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Infinity, i };
-    }).sort((a, b) => a.key - b.key || a.i - b.i);
+    const members = byLayer
+      .get(layer)!
+      .map((n, i) => {
+        const xs = edges.filter((e) => e.to === n.id && xOf.has(e.from)).map((e) => xOf.get(e.from)!);
+        return { n, key: xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Infinity, i };
+      })
+      .sort((a, b) => a.key - b.key || a.i - b.i);
     let chunk: GraphNodeInput[] = [];
     for (const { n } of members) {
       const width = chunk.reduce((w, m) => w + m.width + o.gap * 2, 0) + n.width;
@@ -189,7 +201,10 @@ function labelSpot(group: string | null, points: [number, number][], taken: Rect
 
 /** Replaces every edge that spans more than one layer by a chain through waypoints, one per layer it crosses. */
 function withWaypoints(nodes: readonly GraphNodeInput[], edges: readonly GraphEdgeInput[]) {
-  const layers = layersOf(nodes.map((n) => n.id), edges);
+  const layers = layersOf(
+    nodes.map((n) => n.id),
+    edges,
+  );
   const firstWaypoint = Math.max(...nodes.map((n) => n.id)) + 1;
   let next = firstWaypoint;
   const all: GraphNodeInput[] = [...nodes];
@@ -228,11 +243,29 @@ export function layoutDependencies(nodes: readonly GraphNodeInput[], edges: read
     forceSimulation<SimNode>(placed)
       .randomSource(lcg(0x51ab))
       // Waypoints hang on their edge (strong links, no pull to their seed) so a bending edge stays short.
-      .force('link', forceLink<SimNode, { source: number; target: number; tight: boolean }>(graph.chained.map((e) => ({
-        source: e.from, target: e.to, tight: graph.waypoint(e.from) || graph.waypoint(e.to),
-      }))).id((d) => d.id).distance(pitch * 0.8).strength((l) => (l.tight ? 0.7 : 0.2)))
-      .force('charge', forceManyBody<SimNode>().strength((d) => (graph.waypoint(d.id) ? -30 : -250)).distanceMax(o.width / 3))
-      .force('x', forceX<SimNode>((d) => d.seedX).strength((d) => (graph.waypoint(d.id) ? 0 : 0.1)))
+      .force(
+        'link',
+        forceLink<SimNode, { source: number; target: number; tight: boolean }>(
+          graph.chained.map((e) => ({
+            source: e.from,
+            target: e.to,
+            tight: graph.waypoint(e.from) || graph.waypoint(e.to),
+          })),
+        )
+          .id((d) => d.id)
+          .distance(pitch * 0.8)
+          .strength((l) => (l.tight ? 0.7 : 0.2)),
+      )
+      .force(
+        'charge',
+        forceManyBody<SimNode>()
+          .strength((d) => (graph.waypoint(d.id) ? -30 : -250))
+          .distanceMax(o.width / 3),
+      )
+      .force(
+        'x',
+        forceX<SimNode>((d) => d.seedX).strength((d) => (graph.waypoint(d.id) ? 0 : 0.1)),
+      )
       .stop()
       .tick(o.ticks);
     const rows = new Map<number, SimNode[]>();
@@ -252,7 +285,7 @@ export function layoutDependencies(nodes: readonly GraphNodeInput[], edges: read
     const [x2, y2] = borderPoint(b.x!, b.y!, b.width, b.height, last.x - b.x!, last.y - b.y!, 3);
     const points: [number, number][] = [[x1, y1], ...via.map((v): [number, number] => [v.x, v.y]), [x2, y2]];
     const [labelX, labelY] = labelSpot(e.group, points, taken);
-    const path = via.length === 0 ? `M${x1},${y1}L${x2},${y2}` : smooth(points) ?? '';
+    const path = via.length === 0 ? `M${x1},${y1}L${x2},${y2}` : (smooth(points) ?? '');
     return { ...e, x1, y1, x2, y2, via, labelX, labelY, path };
   });
   return { width: o.width, height, nodes: laidNodes, edges: laidEdges };

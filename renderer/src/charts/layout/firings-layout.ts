@@ -1,7 +1,7 @@
-import type { Backtest } from '../../../../shared/analysis/backtest';
-import { formatMinutes } from '../../../../shared/budget/budget';
-import { formatPpmPercent } from '../../../../shared/domain/percent';
-import type { Tier } from '../../../../shared/domain/types';
+import type { Backtest } from '#shared/analysis/backtest';
+import { formatMinutes } from '#shared/budget/budget';
+import { formatPpmPercent } from '#shared/domain/percent';
+import type { Tier } from '#shared/domain/types';
 import { ALERT_ROWS, FIRING_ROW_LABELS, countOf, eventMarks, firingBars, type BarRow, type EventMark, type FiringBar } from './alert-marks';
 import { CHART_WIDTH, TIER_SHORT_NAMES, TIME_MARGINS, timeScale, timeTicks, type PlotBox, type TimeRange, type TimeTick } from './time-layout';
 
@@ -37,7 +37,10 @@ export function layoutFiringsTimeline(bt: Backtest & { tier: Tier }, view: TimeR
   const rows = ALERT_ROWS.map((key, i) => ({ key, label: FIRING_ROW_LABELS[key]!, y: rowsTop + i * (ROW_HEIGHT + ROW_GAP), height: ROW_HEIGHT }));
   const plot = { left: TIME_MARGINS.left, right: width - TIME_MARGINS.right, top: eventRow.y, bottom: rows.at(-1)!.y + ROW_HEIGHT };
   const x = timeScale(view, plot.left, plot.right);
-  const events = eventMarks(bt.events, view, x, LANES, undefined, bt.method === 'occurrences' ? 'events' : 'slices').map((e) => ({ ...e, labelY: e.lane === null ? null : 8 + (e.lane + 1) * LANE_HEIGHT - 5 }));
+  const events = eventMarks(bt.events, view, x, LANES, undefined, bt.method === 'occurrences' ? 'events' : 'slices').map((e) => ({
+    ...e,
+    labelY: e.lane === null ? null : 8 + (e.lane + 1) * LANE_HEIGHT - 5,
+  }));
   const bars = firingBars(bt.firings, view, x, 'alert');
   const missed = events.filter((e) => !e.detected).length;
   const summary = [
@@ -46,6 +49,8 @@ export function layoutFiringsTimeline(bt: Backtest & { tier: Tier }, view: TimeR
     `${countOf(events.length, 'budget-eating event')}, ${missed} missed`,
     bt.medianDelayMs === null ? null : `median detection delay ${formatMinutes(bt.medianDelayMs / 60_000)}`,
     bt.coarsened ? `alerts evaluated every ${formatMinutes(bt.stepMs / 60_000)} on a coarser grid than the samples` : null,
-  ].filter((s): s is string => s !== null).join('; ');
+  ]
+    .filter((s): s is string => s !== null)
+    .join('; ');
   return { width, height: plot.bottom + 52, plot, eventRow, rows, events, bars, xTicks: timeTicks(x), summary };
 }

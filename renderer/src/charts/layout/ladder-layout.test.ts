@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { computeLadder } from '../../../../shared/budget/ladder';
-import type { Objective, Sli } from '../../../../shared/domain/types';
+import { computeLadder } from '#shared/budget/ladder';
+import type { Objective, Sli } from '#shared/domain/types';
 import { formatEventsRange, layoutLadder, spreadLabels } from './ladder-layout';
 
 const objective = (tier: Objective['tier'], targetPpm: number, latencyThresholdMs: number | null = null): Objective => ({
-  tier, targetPpm, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs,
+  tier,
+  targetPpm,
+  window: { kind: 'rolling', days: 30 },
+  method: 'occurrences',
+  timeslice: null,
+  latencyThresholdMs,
 });
 
 const latency: Sli = {
-  id: 1, serviceId: 1, name: 'latency', kind: 'latency', latencyThresholdMs: 200,
+  id: 1,
+  serviceId: 1,
+  name: 'latency',
+  kind: 'latency',
+  latencyThresholdMs: 200,
   objectives: { sla: objective('sla', 900_000, 150), slo: objective('slo', 990_000, 200), target: objective('target', 995_000, 200) },
 };
 

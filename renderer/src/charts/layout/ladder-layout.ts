@@ -1,9 +1,9 @@
 import { scaleLog } from 'd3-scale';
-import { formatCount, formatMinutesRange, type WindowMinutes } from '../../../../shared/budget/budget';
-import type { Ladder } from '../../../../shared/budget/ladder';
-import { formatPpmPercent, formatPpmPoints } from '../../../../shared/domain/percent';
-import { TIER_LABELS, type Sli, type Tier } from '../../../../shared/domain/types';
-import { describeWindow } from '../../../../shared/domain/window';
+import { formatCount, formatMinutesRange, type WindowMinutes } from '#shared/budget/budget';
+import type { Ladder } from '#shared/budget/ladder';
+import { formatPpmPercent, formatPpmPoints } from '#shared/domain/percent';
+import { TIER_LABELS, type Sli, type Tier } from '#shared/domain/types';
+import { describeWindow } from '#shared/domain/window';
 
 /** A rung as drawn: where it sits on the axis, where its label row sits, how wide its budget bar is and what it says. */
 export type RungMark = {
@@ -25,7 +25,8 @@ export type BufferMark = { from: Tier; to: Tier; y1: number; y2: number; label: 
 
 /** Bad events of a window as text: one count, or "min–max" across calendar periods. */
 export function formatEventsRange(range: WindowMinutes): string {
-  const text = range.min === range.max ? formatCount(range.min) : `${formatCount(Math.min(range.min, range.max))}–${formatCount(Math.max(range.min, range.max))}`;
+  const text =
+    range.min === range.max ? formatCount(range.min) : `${formatCount(Math.min(range.min, range.max))}–${formatCount(Math.max(range.min, range.max))}`;
   return `${text} bad events`;
 }
 
@@ -73,17 +74,27 @@ export function layoutLadder(sli: Sli, ladder: Ladder, width = 920, height = 300
   const loose = budgets.length ? Math.max(...budgets) : 0.01;
   const tight = budgets.length ? Math.min(...budgets) : 0.001;
   // Pad the domain so the outer rungs never sit on the frame; one rung still gets a decade around it.
-  const y = scaleLog().domain([Math.min(loose * 2, 0.9), tight / 2]).range([plot.bottom, plot.top]).clamp(true);
-  const ticks = NINES.filter((b) => b <= y.domain()[0]! && b >= y.domain()[1]!)
-    .map((b) => ({ y: y(b), label: `${formatPpmPercent(Math.round((1 - b) * 1_000_000))} %` }));
+  const y = scaleLog()
+    .domain([Math.min(loose * 2, 0.9), tight / 2])
+    .range([plot.bottom, plot.top])
+    .clamp(true);
+  const ticks = NINES.filter((b) => b <= y.domain()[0]! && b >= y.domain()[1]!).map((b) => ({
+    y: y(b),
+    label: `${formatPpmPercent(Math.round((1 - b) * 1_000_000))} %`,
+  }));
   const maxMinutes = Math.max(1e-9, ...ladder.rungs.map((r) => r.budgetMinutes.max));
   const warnedTiers = new Set(ladder.warnings.map((w) => w.tier));
-  const labelYs = spreadLabels(ladder.rungs.map((r) => y(r.budgetPpm / 1_000_000)), plot.top, plot.bottom);
+  const labelYs = spreadLabels(
+    ladder.rungs.map((r) => y(r.budgetPpm / 1_000_000)),
+    plot.top,
+    plot.bottom,
+  );
   const rungs: RungMark[] = ladder.rungs.map((r, index) => {
     const objective = sli.objectives[r.tier];
     const threshold = objective?.latencyThresholdMs ?? sli.latencyThresholdMs;
     const detail = [objective ? describeWindow(objective.window) : '', sli.kind === 'latency' && threshold !== null ? `under ${threshold} ms` : '']
-      .filter(Boolean).join(' · ');
+      .filter(Boolean)
+      .join(' · ');
     return {
       tier: r.tier,
       y: y(r.budgetPpm / 1_000_000),

@@ -1,4 +1,4 @@
-import type { ChartLine } from '../../../../shared/ipc/contract';
+import type { ChartLine } from '#shared/ipc/contract';
 import type { TimeRange } from './time-layout';
 
 /** The lowest finite value of a line inside the view, null when there is none. */

@@ -1,31 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import type { Firing } from '../../../../shared/analysis/backtest';
-import type { Objective, Sli } from '../../../../shared/domain/types';
-import type { ChartData } from '../../../../shared/ipc/contract';
+import type { Firing } from '#shared/analysis/backtest';
+import type { Objective, Sli } from '#shared/domain/types';
+import type { ChartData } from '#shared/ipc/contract';
 import { lastIndexIn, lowestIn } from './line-stats';
 import { formatFraction, layoutSliChart } from './sli-chart-layout';
 import { DAY_MS, HOUR_MS, TIME_MARGINS } from './time-layout';
 
 const T0 = Date.UTC(2024, 2, 1);
 const objective = (tier: Objective['tier'], targetPpm: number): Objective => ({
-  tier, targetPpm, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null,
+  tier,
+  targetPpm,
+  window: { kind: 'rolling', days: 30 },
+  method: 'occurrences',
+  timeslice: null,
+  latencyThresholdMs: null,
 });
 const sli: Sli = {
-  id: 7, serviceId: 1, name: 'checkout availability', kind: 'availability', latencyThresholdMs: null,
+  id: 7,
+  serviceId: 1,
+  name: 'checkout availability',
+  kind: 'availability',
+  latencyThresholdMs: null,
   objectives: { sla: objective('sla', 990_000), slo: objective('slo', 999_000), target: objective('target', 999_500) },
 };
 
 function chart(points: number, sliAt: (i: number) => number): ChartData {
   const x = Array.from({ length: points }, (_, i) => T0 + i * HOUR_MS);
   return {
-    series: 'ratio', full: { startMs: T0, endMs: T0 + 30 * DAY_MS }, view: { startMs: T0, endMs: x.at(-1) ?? T0 }, samples: points,
-    sli: { x, y: x.map((_, i) => sliAt(i)) }, rolling: { x, y: x.map(() => 0.9993) }, windowDays: 7, excluding: true,
+    series: 'ratio',
+    full: { startMs: T0, endMs: T0 + 30 * DAY_MS },
+    view: { startMs: T0, endMs: x.at(-1) ?? T0 },
+    samples: points,
+    sli: { x, y: x.map((_, i) => sliAt(i)) },
+    rolling: { x, y: x.map(() => 0.9993) },
+    windowDays: 7,
+    excluding: true,
     exclusions: [{ startMs: T0 + 2 * HOUR_MS, endMs: T0 + 4 * HOUR_MS, exclusionId: 3, category: 'load-test' }],
   };
 }
 
 const firings: Firing[] = [
-  { severity: 'page', speed: 'quick', factor: 14.4, shortMinutes: 5, longMinutes: 60, firedMs: T0 + 5 * HOUR_MS, resolvedMs: T0 + 6 * HOUR_MS, peakBurnRate: 20 },
+  {
+    severity: 'page',
+    speed: 'quick',
+    factor: 14.4,
+    shortMinutes: 5,
+    longMinutes: 60,
+    firedMs: T0 + 5 * HOUR_MS,
+    resolvedMs: T0 + 6 * HOUR_MS,
+    peakBurnRate: 20,
+  },
   { severity: 'ticket', speed: 'slow', factor: 1, shortMinutes: 360, longMinutes: 4320, firedMs: T0 + 8 * HOUR_MS, resolvedMs: null, peakBurnRate: 1.5 },
 ];
 
@@ -70,7 +94,13 @@ describe('layoutSliChart', () => {
   });
 
   it('switches to a canvas when the two lines hold more than 5,000 points', () => {
-    expect(layoutSliChart(chart(2500, () => 1), sli, chart(2500, () => 1).view).canvas).toBe(false);
+    expect(
+      layoutSliChart(
+        chart(2500, () => 1),
+        sli,
+        chart(2500, () => 1).view,
+      ).canvas,
+    ).toBe(false);
     const big = chart(2501, () => 1);
     const l = layoutSliChart(big, sli, big.view);
     expect(l.marks).toBe(5002);
@@ -80,8 +110,10 @@ describe('layoutSliChart', () => {
   it('summarises the view in words for screen readers', () => {
     const data = chart(48, (i) => (i === 10 ? 0.97 : 0.9995));
     const l = layoutSliChart(data, sli, data.view, { firings });
-    expect(l.summary).toBe('SLI checkout availability (ratio) from 1 Mar 2024 00:00 to 2 Mar 2024 23:00 UTC; lowest sample 97 %; '
-      + '7-day compliance 99.93 % at the end; SLA 99 %, SLO 99.9 %, Target 99.95 %; 1 excluded period; 1 page and 1 ticket fired');
+    expect(l.summary).toBe(
+      'SLI checkout availability (ratio) from 1 Mar 2024 00:00 to 2 Mar 2024 23:00 UTC; lowest sample 97 %; ' +
+        '7-day compliance 99.93 % at the end; SLA 99 %, SLO 99.9 %, Target 99.95 %; 1 excluded period; 1 page and 1 ticket fired',
+    );
   });
 });
 

@@ -1,12 +1,28 @@
-import type { Firing } from '../../../../shared/analysis/backtest';
-import type { Sli } from '../../../../shared/domain/types';
-import type { ChartData } from '../../../../shared/ipc/contract';
+import type { Firing } from '#shared/analysis/backtest';
+import type { Sli } from '#shared/domain/types';
+import type { ChartData } from '#shared/ipc/contract';
 import { lastIndexIn, lowestIn } from './line-stats';
 import { FIRING_ROW_LABELS, SEVERITY_ROWS, countOf, firingBars, type BarRow, type FiringBar } from './alert-marks';
 import {
-  CHART_WIDTH, TIME_MARGINS, exclusionBands, formatUtc, linePath, percentTicks, shouldUseCanvas, sliDomain, tierLines,
-  timeScale, timeTicks, valueScale,
-  type ExclusionBand, type PlotBox, type TierLine, type TimeRange, type TimeScale, type TimeTick, type ValueTick,
+  CHART_WIDTH,
+  TIME_MARGINS,
+  exclusionBands,
+  formatUtc,
+  linePath,
+  percentTicks,
+  shouldUseCanvas,
+  sliDomain,
+  tierLines,
+  timeScale,
+  timeTicks,
+  valueScale,
+  type ExclusionBand,
+  type PlotBox,
+  type TierLine,
+  type TimeRange,
+  type TimeScale,
+  type TimeTick,
+  type ValueTick,
 } from './time-layout';
 
 /** Everything the SLI chart draws, in viewBox px. */
@@ -67,7 +83,8 @@ export function layoutSliChart(data: ChartData, sli: Sli, view: TimeRange, optio
   const tiers = tierLines(sli, y, plot.top, plot.bottom);
   const bands = exclusionBands(data.exclusions, view, x);
   const low = lowestIn(data.sli, view);
-  const clippedNote = low !== null && low < domain[0] ? `Samples dipping below ${formatFraction(domain[0])} run off the bottom; the lowest is ${formatFraction(low)}` : null;
+  const clippedNote =
+    low !== null && low < domain[0] ? `Samples dipping below ${formatFraction(domain[0])} run off the bottom; the lowest is ${formatFraction(low)}` : null;
   const lastIndex = lastIndexIn(data.rolling, view);
   const last = lastIndex === null ? null : data.rolling.y[lastIndex]!;
   const summary = [
@@ -76,8 +93,12 @@ export function layoutSliChart(data: ChartData, sli: Sli, view: TimeRange, optio
     last === null ? null : `${data.windowDays}-day compliance ${formatFraction(last)} at the end`,
     tiers.length ? tiers.map((t) => t.label).join(', ') : 'no tiers set',
     countOf(bands.length, 'excluded period'),
-    firings ? `${countOf(bars.filter((b) => b.severity === 'page').length, 'page')} and ${countOf(bars.filter((b) => b.severity === 'ticket').length, 'ticket')} fired` : null,
-  ].filter((s): s is string => s !== null).join('; ');
+    firings
+      ? `${countOf(bars.filter((b) => b.severity === 'page').length, 'page')} and ${countOf(bars.filter((b) => b.severity === 'ticket').length, 'ticket')} fired`
+      : null,
+  ]
+    .filter((s): s is string => s !== null)
+    .join('; ');
   const lastRow = rows.at(-1);
   return {
     clippedNote,

@@ -1,17 +1,35 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ExcludedInterval } from '../../../../shared/analysis/exclusions';
-import type { Objective, Sli } from '../../../../shared/domain/types';
+import type { ExcludedInterval } from '#shared/analysis/exclusions';
+import type { Objective, Sli } from '#shared/domain/types';
 import {
-  CANVAS_MARKS, DAY_MS, HOUR_MS, exclusionBands, formatUtc, formatUtcSpan, linePath, niceBadFraction, percentTicks,
-  shouldUseCanvas, sliDomain, tierLines, timeScale, timeTicks, valueScale,
+  CANVAS_MARKS,
+  DAY_MS,
+  HOUR_MS,
+  exclusionBands,
+  formatUtc,
+  formatUtcSpan,
+  linePath,
+  niceBadFraction,
+  percentTicks,
+  shouldUseCanvas,
+  sliDomain,
+  tierLines,
+  timeScale,
+  timeTicks,
+  valueScale,
 } from './time-layout';
 
 const T0 = Date.UTC(2024, 2, 1); // 1 Mar 2024 00:00 UTC
 const plot = { left: 100, right: 800, top: 10, bottom: 310 };
 
 const objective = (tier: Objective['tier'], targetPpm: number): Objective => ({
-  tier, targetPpm, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null,
+  tier,
+  targetPpm,
+  window: { kind: 'rolling', days: 30 },
+  method: 'occurrences',
+  timeslice: null,
+  latencyThresholdMs: null,
 });
 const sli = (objectives: Sli['objectives']): Sli => ({ id: 1, serviceId: 1, name: 'checkout', kind: 'availability', latencyThresholdMs: null, objectives });
 
@@ -56,15 +74,17 @@ describe('timeTicks', () => {
   });
 
   it('keeps ticks at least the requested spacing apart, inside the plot', () => {
-    fc.assert(fc.property(fc.integer({ min: 2 * HOUR_MS, max: 900 * DAY_MS }), fc.integer({ min: 0, max: 400 * DAY_MS }), (spanMs, offsetMs) => {
-      const ticks = timeTicks(timeScale({ startMs: T0 + offsetMs, endMs: T0 + offsetMs + spanMs }, 100, 800), 110);
-      expect(ticks.length).toBeGreaterThanOrEqual(1);
-      ticks.forEach((t, i) => {
-        expect(t.x).toBeGreaterThanOrEqual(100);
-        expect(t.x).toBeLessThanOrEqual(800);
-        if (i > 0) expect(t.x - ticks[i - 1]!.x).toBeGreaterThanOrEqual(110);
-      });
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 2 * HOUR_MS, max: 900 * DAY_MS }), fc.integer({ min: 0, max: 400 * DAY_MS }), (spanMs, offsetMs) => {
+        const ticks = timeTicks(timeScale({ startMs: T0 + offsetMs, endMs: T0 + offsetMs + spanMs }, 100, 800), 110);
+        expect(ticks.length).toBeGreaterThanOrEqual(1);
+        ticks.forEach((t, i) => {
+          expect(t.x).toBeGreaterThanOrEqual(100);
+          expect(t.x).toBeLessThanOrEqual(800);
+          if (i > 0) expect(t.x - ticks[i - 1]!.x).toBeGreaterThanOrEqual(110);
+        });
+      }),
+    );
   });
 });
 
@@ -80,12 +100,14 @@ describe('niceBadFraction', () => {
   });
 
   it('never rounds below the fraction nor more than 2.5 times above it', () => {
-    fc.assert(fc.property(fc.double({ min: 1e-7, max: 0.4, noNaN: true }), (bad) => {
-      const nice = niceBadFraction(bad);
-      expect(nice).toBeGreaterThanOrEqual(bad);
-      expect(nice).toBeLessThanOrEqual(bad * 2.5 + 1e-15);
-      expect(['1', '2', '5']).toContain(nice.toExponential().charAt(0));
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 1e-7, max: 0.4, noNaN: true }), (bad) => {
+        const nice = niceBadFraction(bad);
+        expect(nice).toBeGreaterThanOrEqual(bad);
+        expect(nice).toBeLessThanOrEqual(bad * 2.5 + 1e-15);
+        expect(['1', '2', '5']).toContain(nice.toExponential().charAt(0));
+      }),
+    );
   });
 });
 
@@ -115,12 +137,18 @@ describe('sliDomain', () => {
   });
 
   it('always contains every visible value and tier', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 24 }), fc.double({ min: 0.5, max: 0.99999, noNaN: true }), (ys, tier) => {
-      const [lo, hi] = sliDomain([line(ys)], view, [tier]);
-      expect(hi).toBe(1);
-      expect(lo).toBeGreaterThanOrEqual(0);
-      expect(lo).toBeLessThanOrEqual(Math.min(tier, ...ys));
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 24 }),
+        fc.double({ min: 0.5, max: 0.99999, noNaN: true }),
+        (ys, tier) => {
+          const [lo, hi] = sliDomain([line(ys)], view, [tier]);
+          expect(hi).toBe(1);
+          expect(lo).toBeGreaterThanOrEqual(0);
+          expect(lo).toBeLessThanOrEqual(Math.min(tier, ...ys));
+        },
+      ),
+    );
   });
 });
 
@@ -167,11 +195,20 @@ describe('linePath', () => {
 describe('exclusionBands', () => {
   const view = { startMs: T0, endMs: T0 + 10 * HOUR_MS };
   const x = timeScale(view, 100, 1100);
-  const band = (startH: number, endH: number, id = 1): ExcludedInterval => ({ startMs: T0 + startH * HOUR_MS, endMs: T0 + endH * HOUR_MS, exclusionId: id, category: 'maintenance' });
+  const band = (startH: number, endH: number, id = 1): ExcludedInterval => ({
+    startMs: T0 + startH * HOUR_MS,
+    endMs: T0 + endH * HOUR_MS,
+    exclusionId: id,
+    category: 'maintenance',
+  });
 
   it('clips bands to the view and drops the ones outside it', () => {
     const bands = exclusionBands([band(-2, 1, 1), band(4, 5, 2), band(9, 12, 3), band(11, 12, 4), band(-3, -1, 5)], view, x);
-    expect(bands.map((b) => [b.exclusionId, b.x, b.width])).toEqual([[1, 100, 100], [2, 500, 100], [3, 1000, 100]]);
+    expect(bands.map((b) => [b.exclusionId, b.x, b.width])).toEqual([
+      [1, 100, 100],
+      [2, 500, 100],
+      [3, 1000, 100],
+    ]);
   });
 
   it('keeps a short band visible and inside the plot', () => {
@@ -189,13 +226,22 @@ describe('tierLines', () => {
   it('draws the tiers set at their targets, labelled "SLO 99.9 %"', () => {
     const y = valueScale([0.98, 1], plot);
     const lines = tierLines(sli({ sla: objective('sla', 990_000), slo: objective('slo', 999_000) }), y, plot.top, plot.bottom);
-    expect(lines.map((l) => [l.tier, l.label])).toEqual([['sla', 'SLA 99 %'], ['slo', 'SLO 99.9 %']]);
+    expect(lines.map((l) => [l.tier, l.label])).toEqual([
+      ['sla', 'SLA 99 %'],
+      ['slo', 'SLO 99.9 %'],
+    ]);
     expect(lines[0]!.y).toBeCloseTo(y(0.99), 9);
   });
 
   it('nudges labels of close tiers apart while the lines keep their true height', () => {
     const y = valueScale([0, 1], plot);
-    const lines = tierLines(sli({ sla: objective('sla', 999_000), slo: objective('slo', 999_500), target: objective('target', 999_900) }), y, plot.top, plot.bottom, 20);
+    const lines = tierLines(
+      sli({ sla: objective('sla', 999_000), slo: objective('slo', 999_500), target: objective('target', 999_900) }),
+      y,
+      plot.top,
+      plot.bottom,
+      20,
+    );
     const labelYs = lines.map((l) => l.labelY).sort((a, b) => a - b);
     expect(labelYs[1]! - labelYs[0]!).toBeGreaterThanOrEqual(20);
     expect(labelYs[2]! - labelYs[1]!).toBeGreaterThanOrEqual(20);

@@ -1,9 +1,9 @@
 import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from 'd3-scale';
 import { line } from 'd3-shape';
-import { EXCLUSION_CATEGORY_LABELS, type ExcludedInterval, type ExclusionCategory } from '../../../../shared/analysis/exclusions';
-import { formatPpmPercent } from '../../../../shared/domain/percent';
-import { TIERS, type Sli, type Tier } from '../../../../shared/domain/types';
-import type { ChartLine } from '../../../../shared/ipc/contract';
+import { EXCLUSION_CATEGORY_LABELS, type ExcludedInterval, type ExclusionCategory } from '#shared/analysis/exclusions';
+import { formatPpmPercent } from '#shared/domain/percent';
+import { TIERS, type Sli, type Tier } from '#shared/domain/types';
+import type { ChartLine } from '#shared/ipc/contract';
 import { spreadLabels } from './ladder-layout';
 
 /** A span of UTC time in ms, as ChartData gives its full and view ranges. */
@@ -39,7 +39,9 @@ export function shouldUseCanvas(marks: number): boolean {
 /** The x scale of a view; an empty view is widened to one minute so the scale never divides by zero. */
 export function timeScale(view: TimeRange, left: number, right: number): TimeScale {
   const endMs = view.endMs > view.startMs ? view.endMs : view.startMs + MINUTE_MS;
-  return scaleUtc().domain([new Date(view.startMs), new Date(endMs)]).range([left, right]);
+  return scaleUtc()
+    .domain([new Date(view.startMs), new Date(endMs)])
+    .range([left, right]);
 }
 
 /** A time tick: its label, and the date or year it belongs to when that changes (shown on a second line). */

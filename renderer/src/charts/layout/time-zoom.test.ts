@@ -2,7 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, HOUR_MS, timeScale } from './time-layout';
 import {
-  MIN_SPAN_MS, WHEEL_FACTOR, brushRange, clampRange, coversFull, keyZoom, panRange, toViewX, wheelPixels, wheelZoom, zoomAround, zoomArgs,
+  MIN_SPAN_MS,
+  WHEEL_FACTOR,
+  brushRange,
+  clampRange,
+  coversFull,
+  keyZoom,
+  panRange,
+  toViewX,
+  wheelPixels,
+  wheelZoom,
+  zoomAround,
+  zoomArgs,
 } from './time-zoom';
 
 const T0 = Date.UTC(2024, 0, 1);
@@ -17,7 +28,10 @@ describe('clampRange', () => {
   });
 
   it('widens a range shorter than the minimum span around its middle', () => {
-    expect(clampRange(T0 + 10 * HOUR_MS, T0 + 10 * HOUR_MS + 20 * 60_000, full)).toEqual({ startMs: T0 + 10 * HOUR_MS - 20 * 60_000, endMs: T0 + 11 * HOUR_MS - 20 * 60_000 });
+    expect(clampRange(T0 + 10 * HOUR_MS, T0 + 10 * HOUR_MS + 20 * 60_000, full)).toEqual({
+      startMs: T0 + 10 * HOUR_MS - 20 * 60_000,
+      endMs: T0 + 11 * HOUR_MS - 20 * 60_000,
+    });
   });
 
   it('shifts a range poking out of the history back inside instead of cutting it', () => {
@@ -32,13 +46,15 @@ describe('clampRange', () => {
   });
 
   it('always lands inside the history, between the minimum span and the whole of it, in whole ms', () => {
-    fc.assert(fc.property(inFull, inFull, (a, b) => {
-      const r = clampRange(a + 0.4, b, full);
-      expect(r.startMs).toBeGreaterThanOrEqual(full.startMs);
-      expect(r.endMs).toBeLessThanOrEqual(full.endMs);
-      expect(r.endMs - r.startMs).toBeGreaterThanOrEqual(MIN_SPAN_MS);
-      expect(Number.isInteger(r.startMs) && Number.isInteger(r.endMs)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(inFull, inFull, (a, b) => {
+        const r = clampRange(a + 0.4, b, full);
+        expect(r.startMs).toBeGreaterThanOrEqual(full.startMs);
+        expect(r.endMs).toBeLessThanOrEqual(full.endMs);
+        expect(r.endMs - r.startMs).toBeGreaterThanOrEqual(MIN_SPAN_MS);
+        expect(Number.isInteger(r.startMs) && Number.isInteger(r.endMs)).toBe(true);
+      }),
+    );
   });
 });
 
@@ -88,12 +104,20 @@ describe('zoomAround and wheelZoom', () => {
   });
 
   it('never leaves the history however the wheel turns', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 1, max: 120 }), inFull, fc.integer({ min: -2000, max: 2000 }), (startH, spanH, pointer, delta) => {
-      const r = wheelZoom(clampRange(T0 + startH * HOUR_MS, T0 + (startH + spanH) * HOUR_MS, full), pointer, delta, full);
-      expect(r.startMs).toBeGreaterThanOrEqual(full.startMs);
-      expect(r.endMs).toBeLessThanOrEqual(full.endMs);
-      expect(r.endMs - r.startMs).toBeGreaterThanOrEqual(MIN_SPAN_MS);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 600 }),
+        fc.integer({ min: 1, max: 120 }),
+        inFull,
+        fc.integer({ min: -2000, max: 2000 }),
+        (startH, spanH, pointer, delta) => {
+          const r = wheelZoom(clampRange(T0 + startH * HOUR_MS, T0 + (startH + spanH) * HOUR_MS, full), pointer, delta, full);
+          expect(r.startMs).toBeGreaterThanOrEqual(full.startMs);
+          expect(r.endMs).toBeLessThanOrEqual(full.endMs);
+          expect(r.endMs - r.startMs).toBeGreaterThanOrEqual(MIN_SPAN_MS);
+        },
+      ),
+    );
   });
 
   it('reads wheel lines and pages as pixels', () => {

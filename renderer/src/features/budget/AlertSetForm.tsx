@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ALERT_KEYS } from '../../../../shared/budget/alerts';
+import { ALERT_KEYS } from '#shared/budget/alerts';
 import { Field } from '../../components/Field';
 import { useApp } from '../../store/context';
 import { alertSetDraftOf, validateAlertSetDraft, type AlertSetDraft, type AlertWindowDraft } from './alert-set-draft';
@@ -7,7 +7,9 @@ import { alertSetDraftOf, validateAlertSetDraft, type AlertSetDraft, type AlertW
 type Props = { editing: { id: number; draft: AlertSetDraft } | null; onDone(): void };
 
 const COLUMNS: { key: keyof AlertWindowDraft; label: string }[] = [
-  { key: 'budgetPercent', label: 'budget %' }, { key: 'short', label: 'short window' }, { key: 'long', label: 'long window' },
+  { key: 'budgetPercent', label: 'budget %' },
+  { key: 'short', label: 'short window' },
+  { key: 'long', label: 'long window' },
 ];
 
 /** The form for one of the team's alert sets: name, SLO period, and the four window pairs; nothing is saved while any field is wrong. */
@@ -35,26 +37,75 @@ export function AlertSetForm({ editing, onDone }: Props) {
   };
 
   return (
-    <form className="alert-set-form" aria-label="Alert set" data-testid="alert-set-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form
+      className="alert-set-form"
+      aria-label="Alert set"
+      data-testid="alert-set-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
       <div className="row">
-        <Field label="Name" value={draft.name} placeholder="e.g. weekly on-call" testId="alert-set-name" error={errors.name || null}
-          onChange={(name) => { setDraft({ ...draft, name }); setErrors({ ...errors, name: '' }); setFormError(null); }} />
-        <Field label="SLO period" value={draft.period} size="narrow" testId="alert-set-period" error={errors.period || null} hint="e.g. 30d, 4w"
-          onChange={(period) => { setDraft({ ...draft, period }); setErrors({ ...errors, period: '' }); setFormError(null); }} />
+        <Field
+          label="Name"
+          value={draft.name}
+          placeholder="e.g. weekly on-call"
+          testId="alert-set-name"
+          error={errors.name || null}
+          onChange={(name) => {
+            setDraft({ ...draft, name });
+            setErrors({ ...errors, name: '' });
+            setFormError(null);
+          }}
+        />
+        <Field
+          label="SLO period"
+          value={draft.period}
+          size="narrow"
+          testId="alert-set-period"
+          error={errors.period || null}
+          hint="e.g. 30d, 4w"
+          onChange={(period) => {
+            setDraft({ ...draft, period });
+            setErrors({ ...errors, period: '' });
+            setFormError(null);
+          }}
+        />
       </div>
       <table className="alert-set-grid">
-        <thead><tr><th scope="col">Alert</th>{COLUMNS.map((c) => <th key={c.key} scope="col">{c.label}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Alert</th>
+            {COLUMNS.map((c) => (
+              <th key={c.key} scope="col">
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {ALERT_KEYS.map(({ severity, speed }) => (
             <tr key={`${severity}-${speed}`}>
-              <th scope="row">{severity} · {speed}</th>
+              <th scope="row">
+                {severity} · {speed}
+              </th>
               {COLUMNS.map((c) => {
                 const key = `${severity}.${speed}.${c.key}`;
                 return (
                   <td key={c.key}>
-                    <input aria-label={`${severity} ${speed} ${c.label}`} value={draft[severity][speed][c.key]} aria-invalid={Boolean(errors[key])}
-                      data-testid={`alert-set-${severity}-${speed}-${c.key}`} onChange={(e) => setWindow(severity, speed, c.key, e.target.value)} />
-                    {errors[key] ? <div className="field-error" role="alert">{errors[key]}</div> : null}
+                    <input
+                      aria-label={`${severity} ${speed} ${c.label}`}
+                      value={draft[severity][speed][c.key]}
+                      aria-invalid={Boolean(errors[key])}
+                      data-testid={`alert-set-${severity}-${speed}-${c.key}`}
+                      onChange={(e) => setWindow(severity, speed, c.key, e.target.value)}
+                    />
+                    {errors[key] ? (
+                      <div className="field-error" role="alert">
+                        {errors[key]}
+                      </div>
+                    ) : null}
                   </td>
                 );
               })}
@@ -62,10 +113,20 @@ export function AlertSetForm({ editing, onDone }: Props) {
           ))}
         </tbody>
       </table>
-      {formError ? <div className="dialog-error" role="alert" data-testid="alert-set-error">{formError}</div> : null}
+      {formError ? (
+        <div className="dialog-error" role="alert" data-testid="alert-set-error">
+          {formError}
+        </div>
+      ) : null}
       <div className="form-actions">
-        <button type="submit" className="primary" data-testid="alert-set-save">{editing ? 'Save alert set' : 'Add alert set'}</button>
-        {editing ? <button type="button" onClick={onDone}>Cancel</button> : null}
+        <button type="submit" className="primary" data-testid="alert-set-save">
+          {editing ? 'Save alert set' : 'Add alert set'}
+        </button>
+        {editing ? (
+          <button type="button" onClick={onDone}>
+            Cancel
+          </button>
+        ) : null}
       </div>
     </form>
   );

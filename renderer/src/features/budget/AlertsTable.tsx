@@ -10,31 +10,55 @@ type Props = { table: AlertTable; testId: string; caption: string };
  */
 export function AlertsTable({ table, testId, caption }: Props) {
   if (!table.ok) {
-    return <p className="alerts-refused" role="status" data-testid={`${testId}-message`}>{caption}: {table.message}</p>;
+    return (
+      <p className="alerts-refused" role="status" data-testid={`${testId}-message`}>
+        {caption}: {table.message}
+      </p>
+    );
   }
   return (
     <table className="alerts" data-testid={testId}>
-      <caption>{caption} <span className="muted">· windows from “{table.setName}”</span></caption>
+      <caption>
+        {caption} <span className="muted">· windows from “{table.setName}”</span>
+      </caption>
       <thead>
         <tr>
-          <th scope="col">Alert</th><th scope="col">Long window</th><th scope="col">Short window</th><th scope="col">Budget share</th>
-          <th scope="col">Burn rate above</th><th scope="col">Error rate above</th><th scope="col">Budget gone in</th>
+          <th scope="col">Alert</th>
+          <th scope="col">Long window</th>
+          <th scope="col">Short window</th>
+          <th scope="col">Budget share</th>
+          <th scope="col">Burn rate above</th>
+          <th scope="col">Error rate above</th>
+          <th scope="col">Budget gone in</th>
         </tr>
       </thead>
       <tbody>
         {table.rows.map((r) => (
           <Fragment key={r.key}>
             <tr className={`alert-${r.severity}${r.warning ? ' alert-warned' : ''}`} data-testid={`${testId}-${r.key}`}>
-              <th scope="row">{r.severity === 'page' ? 'Page' : 'Ticket'} · {r.speed}</th>
-              <td>{r.long}</td><td>{r.short}</td><td>{r.budget}</td>
-              <td className="num" data-testid={`${testId}-${r.key}-factor`}>{r.factor}</td>
-              <td className="num" data-testid={`${testId}-${r.key}-rate`}>{r.errorRate}</td>
-              <td className="num" data-testid={`${testId}-${r.key}-exhaust`}>{r.exhaust}</td>
+              <th scope="row">
+                {r.severity === 'page' ? 'Page' : 'Ticket'} · {r.speed}
+              </th>
+              <td>{r.long}</td>
+              <td>{r.short}</td>
+              <td>{r.budget}</td>
+              <td className="num" data-testid={`${testId}-${r.key}-factor`}>
+                {r.factor}
+              </td>
+              <td className="num" data-testid={`${testId}-${r.key}-rate`}>
+                {r.errorRate}
+              </td>
+              <td className="num" data-testid={`${testId}-${r.key}-exhaust`}>
+                {r.exhaust}
+              </td>
             </tr>
             {r.warning ? (
               <tr className="alert-warning-row">
                 <td colSpan={7} role="note" data-testid={`${testId}-${r.key}-warning`}>
-                  <strong>{r.severity === 'page' ? 'Page' : 'Ticket'} · {r.speed}:</strong> {r.warning}
+                  <strong>
+                    {r.severity === 'page' ? 'Page' : 'Ticket'} · {r.speed}:
+                  </strong>{' '}
+                  {r.warning}
                 </td>
               </tr>
             ) : null}

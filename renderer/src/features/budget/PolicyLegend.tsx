@@ -1,4 +1,4 @@
-import { describeState, STATE_LABELS, type BudgetPolicy } from '../../../../shared/budget/policy';
+import { describeState, STATE_LABELS, type BudgetPolicy } from '#shared/budget/policy';
 import { LEGEND_STATES } from './policy-draft';
 
 type Props = { policy: BudgetPolicy; compact?: boolean; testId?: string };

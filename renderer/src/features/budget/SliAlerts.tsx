@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { alertPeriodMinutes } from '../../../../shared/budget/alerts';
-import { formatPpmPercent } from '../../../../shared/domain/percent';
-import { TIER_LABELS, TIERS, type Sli, type Tier } from '../../../../shared/domain/types';
-import { describeWindow } from '../../../../shared/domain/window';
+import { alertPeriodMinutes } from '#shared/budget/alerts';
+import { formatPpmPercent } from '#shared/domain/percent';
+import { TIER_LABELS, TIERS, type Sli, type Tier } from '#shared/domain/types';
+import { describeWindow } from '#shared/domain/window';
 import { useApp } from '../../store/context';
 import { alertTable } from './alert-table';
 import { AlertsTable } from './AlertsTable';
@@ -23,7 +23,13 @@ export function SliAlerts({ sli, atMs }: { sli: Sli; atMs: number }) {
       {set.length > 1 ? (
         <div className="segmented" role="group" aria-label="Alerts for tier">
           {set.map((t) => (
-            <button key={t} aria-pressed={t === tier} className={t === tier ? 'active' : ''} onClick={() => setChosen(t)} data-testid={`alerts-${sli.id}-show-${t}`}>
+            <button
+              key={t}
+              aria-pressed={t === tier}
+              className={t === tier ? 'active' : ''}
+              onClick={() => setChosen(t)}
+              data-testid={`alerts-${sli.id}-show-${t}`}
+            >
               {t === 'target' ? 'Target' : TIER_LABELS[t]}
             </button>
           ))}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { formatCount } from '../../../../shared/budget/budget';
-import { parseRequestsPerDay } from '../../../../shared/budget/traffic';
-import type { Service } from '../../../../shared/domain/types';
+import { formatCount } from '#shared/budget/budget';
+import { parseRequestsPerDay } from '#shared/budget/traffic';
+import type { Service } from '#shared/domain/types';
 import { Field } from '../../components/Field';
 import { useApp } from '../../store/context';
 
@@ -30,9 +30,20 @@ export function TrafficField({ service, readOnly }: { service: Service; readOnly
   }
   return (
     <div className="traffic-field">
-      <Field label="Traffic" value={text} suffix="requests per day" placeholder="e.g. 1,000,000" testId="traffic"
-        onChange={(v) => { setText(v); setError(null); }} onCommit={() => void commit()} error={error}
-        hint="Bad-event budgets use it: allowed bad requests = (1 − target) × requests in the window. Empty clears it." />
+      <Field
+        label="Traffic"
+        value={text}
+        suffix="requests per day"
+        placeholder="e.g. 1,000,000"
+        testId="traffic"
+        onChange={(v) => {
+          setText(v);
+          setError(null);
+        }}
+        onCommit={() => void commit()}
+        error={error}
+        hint="Bad-event budgets use it: allowed bad requests = (1 − target) × requests in the window. Empty clears it."
+      />
     </div>
   );
 }

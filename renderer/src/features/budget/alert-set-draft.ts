@@ -1,4 +1,4 @@
-import { ALERT_KEYS, checkAlertSet, formatDuration, parseDuration, SLOTH_30D, type AlertWindowSet } from '../../../../shared/budget/alerts';
+import { ALERT_KEYS, checkAlertSet, formatDuration, parseDuration, SLOTH_30D, type AlertWindowSet } from '#shared/budget/alerts';
 
 /** One window pair of the alert-set form, as typed. */
 export type AlertWindowDraft = { budgetPercent: string; short: string; long: string };
@@ -17,7 +17,9 @@ export type AlertSetErrors = Record<string, string>;
 /** The form filled from a set (the SRE workbook's 30-day windows for a new one). */
 export function alertSetDraftOf(set: AlertWindowSet = { ...SLOTH_30D, name: '' }): AlertSetDraft {
   const pair = (w: AlertWindowSet['page']['quick']): AlertWindowDraft => ({
-    budgetPercent: String(w.budgetPercent), short: formatDuration(w.shortMinutes), long: formatDuration(w.longMinutes),
+    budgetPercent: String(w.budgetPercent),
+    short: formatDuration(w.shortMinutes),
+    long: formatDuration(w.longMinutes),
   });
   return {
     name: set.name,
@@ -49,7 +51,10 @@ export function validateAlertSetDraft(draft: AlertSetDraft): { ok: true; set: Al
     const key = `${severity}.${speed}`;
     const share = w.budgetPercent.trim().replace(/\s*%$/, '');
     if (!/^(\d+(\.\d*)?|\.\d+)$/.test(share)) errors[`${key}.budgetPercent`] = `The budget share must be a number of percent, not "${w.budgetPercent.trim()}"`;
-    set[severity] = { ...set[severity], [speed]: { budgetPercent: Number(share), shortMinutes: duration(`${key}.short`, w.short), longMinutes: duration(`${key}.long`, w.long) } };
+    set[severity] = {
+      ...set[severity],
+      [speed]: { budgetPercent: Number(share), shortMinutes: duration(`${key}.short`, w.short), longMinutes: duration(`${key}.long`, w.long) },
+    };
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, form: null };
   const checked = checkAlertSet(set);

@@ -1,7 +1,7 @@
-import { alertRows, chooseAlertSet, DEFAULT_ALERT_SETS, formatBudgetPercent, formatDuration, type AlertWindowSet } from '../../../../shared/budget/alerts';
-import { formatMinutes } from '../../../../shared/budget/budget';
-import { formatFactor, formatRatePercent } from '../../../../shared/budget/downtime';
-import type { AlertSetList } from '../../../../shared/ipc/contract';
+import { alertRows, chooseAlertSet, DEFAULT_ALERT_SETS, formatBudgetPercent, formatDuration, type AlertWindowSet } from '#shared/budget/alerts';
+import { formatMinutes } from '#shared/budget/budget';
+import { formatFactor, formatRatePercent } from '#shared/budget/downtime';
+import type { AlertSetList } from '#shared/ipc/contract';
 
 /** One alert as the table shows it. */
 export type AlertTableRow = {

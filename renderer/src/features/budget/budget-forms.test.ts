@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SLOTH_28D, SLOTH_30D } from '../../../../shared/budget/alerts';
-import { DEFAULT_POLICY } from '../../../../shared/budget/policy';
-import type { AlertSetList } from '../../../../shared/ipc/contract';
+import { SLOTH_28D, SLOTH_30D } from '#shared/budget/alerts';
+import { DEFAULT_POLICY } from '#shared/budget/policy';
+import type { AlertSetList } from '#shared/ipc/contract';
 import { alertSetDraftOf, validateAlertSetDraft } from './alert-set-draft';
 import { alertTable, pickAlertSet } from './alert-table';
 import { policyDraftChanged, policyDraftOf, validatePolicyDraft } from './policy-draft';
@@ -15,7 +15,16 @@ describe('the alert table', () => {
     if (!table.ok) throw new Error(table.message);
     expect(table.setName).toBe('SRE workbook, 30 days');
     expect(table.rows[0]).toEqual({
-      key: 'page-quick', severity: 'page', speed: 'quick', budget: '2 %', long: '1h', short: '5m', factor: '×14.4', errorRate: '1.44 %', exhaust: '2.08 d', warning: null,
+      key: 'page-quick',
+      severity: 'page',
+      speed: 'quick',
+      budget: '2 %',
+      long: '1h',
+      short: '5m',
+      factor: '×14.4',
+      errorRate: '1.44 %',
+      exhaust: '2.08 d',
+      warning: null,
     });
     expect(table.rows.map((r) => r.factor)).toEqual(['×14.4', '×6', '×3', '×1']);
   });
@@ -30,12 +39,20 @@ describe('the alert table', () => {
     if (!table.ok) throw new Error(table.message);
     expect(table.setName).toBe('SRE workbook, 30 days, windows scaled to 2d');
     expect(table.rows.map((r) => [r.long, r.short, r.factor, r.warning])).toEqual([
-      ['4m', '1m', '×14.4', null], ['24m', '2m', '×6', null], ['96m', '8m', '×3', null], ['288m', '24m', '×1', null],
+      ['4m', '1m', '×14.4', null],
+      ['24m', '2m', '×6', null],
+      ['96m', '8m', '×3', null],
+      ['288m', '24m', '×1', null],
     ]);
   });
 
   it('rounds a budget share adjusted by scaling to 4 decimals', () => {
-    const week = { ...SLOTH_30D, name: 'week', periodMinutes: 7 * DAY, page: { ...SLOTH_30D.page, slow: { budgetPercent: 12.5, shortMinutes: 30, longMinutes: 360 } } };
+    const week = {
+      ...SLOTH_30D,
+      name: 'week',
+      periodMinutes: 7 * DAY,
+      page: { ...SLOTH_30D.page, slow: { budgetPercent: 12.5, shortMinutes: 30, longMinutes: 360 } },
+    };
     const table = alertTable({ builtIn: [week], custom: [] }, 999_000, DAY);
     expect(table.ok && table.rows[1]!.budget).toBe('12.3958 %');
   });
@@ -44,9 +61,11 @@ describe('the alert table', () => {
     const table = alertTable(builtIn, 975_000, 90 * DAY);
     if (!table.ok) throw new Error(table.message);
     expect(table.rows.map((r) => r.warning)).toEqual([
-      'Can never fire: it waits for more than 108 % of requests to fail. Lower its burn rate (×43.2) below ×40 '
-        + '(guard a smaller share of the budget, or use longer windows), or choose a shorter SLO window.',
-      null, null, null,
+      'Can never fire: it waits for more than 108 % of requests to fail. Lower its burn rate (×43.2) below ×40 ' +
+        '(guard a smaller share of the budget, or use longer windows), or choose a shorter SLO window.',
+      null,
+      null,
+      null,
     ]);
   });
 
@@ -69,16 +88,20 @@ describe('the policy form', () => {
   });
 
   it('refuses a threshold that is not a number beside its field', () => {
-    expect(validatePolicyDraft({ ...policyDraftOf(DEFAULT_POLICY), criticalBelowPercent: 'a quarter' }))
-      .toEqual({ ok: false, errors: { criticalBelowPercent: 'The critical threshold must be a number, not "a quarter"' } });
+    expect(validatePolicyDraft({ ...policyDraftOf(DEFAULT_POLICY), criticalBelowPercent: 'a quarter' })).toEqual({
+      ok: false,
+      errors: { criticalBelowPercent: 'The critical threshold must be a number, not "a quarter"' },
+    });
   });
 
   it("puts checkPolicy's rule beside the field it concerns", () => {
     expect(validatePolicyDraft({ ...policyDraftOf(DEFAULT_POLICY), criticalBelowPercent: '60' })).toEqual({
-      ok: false, errors: { criticalBelowPercent: 'The critical threshold must be above 0 % and below the warning threshold (50 %)' },
+      ok: false,
+      errors: { criticalBelowPercent: 'The critical threshold must be above 0 % and below the warning threshold (50 %)' },
     });
     expect(validatePolicyDraft({ ...policyDraftOf(DEFAULT_POLICY), criticalBurnRate: '1.5 ×' })).toEqual({
-      ok: false, errors: { criticalBurnRate: 'The critical burn rate must be above the warning burn rate (2×)' },
+      ok: false,
+      errors: { criticalBurnRate: 'The critical burn rate must be above the warning burn rate (2×)' },
     });
   });
 });
@@ -93,12 +116,20 @@ describe('the alert-set form', () => {
 
   it('refuses malformed durations and shares beside their fields, and saves nothing', () => {
     const draft = alertSetDraftOf({ ...SLOTH_30D, name: 'x' });
-    const checked = validateAlertSetDraft({ ...draft, period: 'a month', page: { ...draft.page, slow: { budgetPercent: 'five', short: '30 minutes', long: '6h' } } });
-    expect(checked).toEqual({ ok: false, form: null, errors: {
-      period: 'A duration is a number and a unit (m, h, d or w), such as 5m or 1h, not "a month"',
-      'page.slow.budgetPercent': 'The budget share must be a number of percent, not "five"',
-      'page.slow.short': 'A duration is a number and a unit (m, h, d or w), such as 5m or 1h, not "30 minutes"',
-    } });
+    const checked = validateAlertSetDraft({
+      ...draft,
+      period: 'a month',
+      page: { ...draft.page, slow: { budgetPercent: 'five', short: '30 minutes', long: '6h' } },
+    });
+    expect(checked).toEqual({
+      ok: false,
+      form: null,
+      errors: {
+        period: 'A duration is a number and a unit (m, h, d or w), such as 5m or 1h, not "a month"',
+        'page.slow.budgetPercent': 'The budget share must be a number of percent, not "five"',
+        'page.slow.short': 'A duration is a number and a unit (m, h, d or w), such as 5m or 1h, not "30 minutes"',
+      },
+    });
   });
 
   it("refuses a short window as long as the long one with checkAlertSet's message", () => {

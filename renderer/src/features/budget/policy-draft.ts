@@ -1,4 +1,4 @@
-import { checkPolicy, POLICY_STATES, type BudgetPolicy, type PolicyState } from '../../../../shared/budget/policy';
+import { checkPolicy, POLICY_STATES, type BudgetPolicy, type PolicyState } from '#shared/budget/policy';
 
 /** The threshold fields of the policy form. */
 export const THRESHOLD_FIELDS = ['warningBelowPercent', 'criticalBelowPercent', 'warningBurnRate', 'criticalBurnRate'] as const;

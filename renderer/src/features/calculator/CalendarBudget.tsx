@@ -1,4 +1,4 @@
-import { CALENDAR_UNITS, type CalendarUnit } from '../../../../shared/domain/types';
+import { CALENDAR_UNITS, type CalendarUnit } from '#shared/domain/types';
 import { Field } from '../../components/Field';
 import type { CalendarAnswer } from './calculator-model';
 
@@ -21,19 +21,40 @@ export function CalendarBudget({ unit, period, zone, answer, onUnit, onPeriod, o
         <div className="field field-narrow">
           <label htmlFor="calc-unit">Calendar unit</label>
           <select id="calc-unit" value={unit} onChange={(e) => onUnit(e.target.value as CalendarUnit)} data-testid="calc-unit">
-            {CALENDAR_UNITS.map((u) => <option key={u} value={u}>{u}</option>)}
+            {CALENDAR_UNITS.map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
           </select>
         </div>
-        <Field label="Period" value={period} testId="calc-period" onChange={onPeriod}
-          error={answer.ok ? null : answer.errors.period} hint="e.g. 2027-02, 2027-Q1" />
-        <Field label="Time zone" value={zone} testId="calc-zone" onChange={onZone} placeholder="UTC"
-          error={answer.ok ? null : answer.errors.timeZone} hint="IANA name, e.g. Europe/Berlin" />
+        <Field
+          label="Period"
+          value={period}
+          testId="calc-period"
+          onChange={onPeriod}
+          error={answer.ok ? null : answer.errors.period}
+          hint="e.g. 2027-02, 2027-Q1"
+        />
+        <Field
+          label="Time zone"
+          value={zone}
+          testId="calc-zone"
+          onChange={onZone}
+          placeholder="UTC"
+          error={answer.ok ? null : answer.errors.timeZone}
+          hint="IANA name, e.g. Europe/Berlin"
+        />
       </div>
       {answer.ok ? (
         <p className="calc-calendar-answer" data-testid="calc-calendar-answer">
           <strong>{answer.label}</strong> lasts <strong>{answer.length}</strong> ({answer.minutes}): allowed downtime{' '}
           <strong className="big-number">{answer.downtime}</strong> <span className="muted">(= {answer.exact})</span>
-          {answer.badEvents !== null ? <>, <strong>{answer.badEvents}</strong> bad requests</> : null}
+          {answer.badEvents !== null ? (
+            <>
+              , <strong>{answer.badEvents}</strong> bad requests
+            </>
+          ) : null}
         </p>
       ) : null}
     </section>

@@ -7,17 +7,34 @@ export function DowntimeTable({ cells, target }: { cells: DowntimeCell[]; target
     <table className="downtime" data-testid="calc-downtime">
       <caption>Error budget of {target} % per period</caption>
       <thead>
-        <tr><th scope="col"><span className="sr-only">Budget</span></th>{cells.map((c) => <th key={c.key} scope="col">{c.label}</th>)}</tr>
+        <tr>
+          <th scope="col">
+            <span className="sr-only">Budget</span>
+          </th>
+          {cells.map((c) => (
+            <th key={c.key} scope="col">
+              {c.label}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody>
         <tr>
           <th scope="row">Allowed downtime</th>
-          {cells.map((c) => <td key={c.key} data-testid={`calc-downtime-${c.key}`}>{c.downtime}</td>)}
+          {cells.map((c) => (
+            <td key={c.key} data-testid={`calc-downtime-${c.key}`}>
+              {c.downtime}
+            </td>
+          ))}
         </tr>
         {withEvents ? (
           <tr>
             <th scope="row">Bad requests</th>
-            {cells.map((c) => <td key={c.key} data-testid={`calc-events-${c.key}`}>{c.badEvents}</td>)}
+            {cells.map((c) => (
+              <td key={c.key} data-testid={`calc-events-${c.key}`}>
+                {c.badEvents}
+              </td>
+            ))}
           </tr>
         ) : null}
       </tbody>

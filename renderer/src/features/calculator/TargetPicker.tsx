@@ -10,8 +10,14 @@ export function TargetPicker({ target, error, onChange }: Props) {
       <Field label="Target" value={target} suffix="%" size="narrow" testId="calc-target" error={error} onChange={onChange} placeholder="99.9" />
       <div className="nines" role="group" aria-label="Common targets">
         {NINES.map((n) => (
-          <button key={n} type="button" aria-pressed={target.trim() === n} className={target.trim() === n ? 'active' : ''}
-            onClick={() => onChange(n)} data-testid={`calc-nines-${n}`}>
+          <button
+            key={n}
+            type="button"
+            aria-pressed={target.trim() === n}
+            className={target.trim() === n ? 'active' : ''}
+            onClick={() => onChange(n)}
+            data-testid={`calc-nines-${n}`}
+          >
             {n} %
           </button>
         ))}

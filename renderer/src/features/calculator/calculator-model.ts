@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import { badEventBudget, budgetMinutes, eventsInWindow, formatCount } from '../../../../shared/budget/budget';
-import { parsePeriod, periodContaining } from '../../../../shared/budget/calendar';
-import { DOWNTIME_PERIODS, formatDowntime, formatPeriodLength } from '../../../../shared/budget/downtime';
-import type { CalendarUnit } from '../../../../shared/domain/types';
-import { checkTimeZone } from '../../../../shared/domain/window';
+import { badEventBudget, budgetMinutes, eventsInWindow, formatCount } from '#shared/budget/budget';
+import { parsePeriod, periodContaining } from '#shared/budget/calendar';
+import { DOWNTIME_PERIODS, formatDowntime, formatPeriodLength } from '#shared/budget/downtime';
+import type { CalendarUnit } from '#shared/domain/types';
+import { checkTimeZone } from '#shared/domain/window';
 
 /** The targets offered as one-click buttons, as in the published downtime table. */
 export const NINES = ['99', '99.5', '99.9', '99.95', '99.99', '99.999'] as const;

@@ -33,13 +33,26 @@ export function DependenciesView() {
         </div>
         <div className="dep-legend" aria-label="Legend">
           <ul>
-            <li><span className="swatch swatch-feasible" aria-hidden="true" />✓ {STATUS_TEXT.feasible}</li>
-            <li><span className="swatch swatch-infeasible" aria-hidden="true" />⚠ {STATUS_TEXT.infeasible}</li>
-            <li><span className="swatch swatch-unknown" aria-hidden="true" />{STATUS_TEXT.unknown}</li>
+            <li>
+              <span className="swatch swatch-feasible" aria-hidden="true" />✓ {STATUS_TEXT.feasible}
+            </li>
+            <li>
+              <span className="swatch swatch-infeasible" aria-hidden="true" />⚠ {STATUS_TEXT.infeasible}
+            </li>
+            <li>
+              <span className="swatch swatch-unknown" aria-hidden="true" />
+              {STATUS_TEXT.unknown}
+            </li>
           </ul>
           <ul>
-            <li><span className="line-sample" aria-hidden="true" />hard dependency (in series)</li>
-            <li><span className="line-sample line-dashed" aria-hidden="true" />redundancy group (in parallel)</li>
+            <li>
+              <span className="line-sample" aria-hidden="true" />
+              hard dependency (in series)
+            </li>
+            <li>
+              <span className="line-sample line-dashed" aria-hidden="true" />
+              redundancy group (in parallel)
+            </li>
           </ul>
         </div>
         <DependencyGraph model={model} selectedId={selectedId} onSelect={select} />
@@ -53,7 +66,9 @@ export function DependenciesView() {
             <h3>Depends on</h3>
             <DependencyEditor key={selected.id} service={selected} />
           </>
-        ) : <p className="muted">Select a service in the graph to see its ceiling and edit what it depends on.</p>}
+        ) : (
+          <p className="muted">Select a service in the graph to see its ceiling and edit what it depends on.</p>
+        )}
       </aside>
     </main>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
-import type { FeasibilityStatus } from '../../../../shared/budget/feasibility';
+import type { FeasibilityStatus } from '#shared/budget/feasibility';
 import type { DependencyLayout } from '../../charts/layout/dependency-layout';
 import type { GraphModel } from './graph-model';
 
@@ -54,11 +54,22 @@ export function DependencyCanvas({ model, layout, selectedId, onSelect }: Props)
       <label className="field">
         <span>Service</span>
         <select value={selectedId ?? ''} onChange={(e) => onSelect(Number(e.target.value))}>
-          {model.nodes.map((n) => <option key={n.id} value={n.id}>{n.name}</option>)}
+          {model.nodes.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.name}
+            </option>
+          ))}
         </select>
       </label>
-      <canvas ref={ref} className="dep-canvas" width={layout.width} height={layout.height} onClick={pick}
-        aria-label={`Dependency graph of ${model.nodes.length} services`} data-testid="dependency-canvas" />
+      <canvas
+        ref={ref}
+        className="dep-canvas"
+        width={layout.width}
+        height={layout.height}
+        onClick={pick}
+        aria-label={`Dependency graph of ${model.nodes.length} services`}
+        data-testid="dependency-canvas"
+      />
     </div>
   );
 }

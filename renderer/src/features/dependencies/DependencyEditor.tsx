@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { availabilitySloPpm } from '../../../../shared/budget/dependencies';
-import { formatPpmPercent } from '../../../../shared/domain/percent';
-import type { Service } from '../../../../shared/domain/types';
+import { availabilitySloPpm } from '#shared/budget/dependencies';
+import { formatPpmPercent } from '#shared/domain/percent';
+import type { Service } from '#shared/domain/types';
 import { useApp } from '../../store/context';
 
 type How = 'hard' | 'group';
@@ -28,7 +28,9 @@ export function DependencyEditor({ service }: { service: Service }) {
     if (targetId === '') return setError('Choose the service it depends on');
     if (how === 'group' && group.trim() === '') return setError('A redundancy group needs a name');
     const result = await edit('dependency/add', {
-      serviceId: service.id, dependsOnId: Number(targetId), redundancyGroup: how === 'group' ? group.trim() : null,
+      serviceId: service.id,
+      dependsOnId: Number(targetId),
+      redundancyGroup: how === 'group' ? group.trim() : null,
     });
     if (!result.ok) return setError(result.error.message);
     setError(null);
@@ -41,7 +43,9 @@ export function DependencyEditor({ service }: { service: Service }) {
 
   return (
     <div className="dep-editor" data-testid="dependency-editor">
-      {service.dependencies.length === 0 ? <p className="muted">“{service.name}” depends on nothing yet.</p> : (
+      {service.dependencies.length === 0 ? (
+        <p className="muted">“{service.name}” depends on nothing yet.</p>
+      ) : (
         <ul className="dep-list" aria-label={`What ${service.name} depends on`}>
           {service.dependencies.map((d) => {
             const target = byId.get(d.dependsOnId);
@@ -65,17 +69,42 @@ export function DependencyEditor({ service }: { service: Service }) {
         </ul>
       )}
       {readOnly || others.length === 0 ? null : (
-        <form className="dep-form" aria-label={`Add a dependency of ${service.name}`} onSubmit={(e) => { e.preventDefault(); void add(); }}>
+        <form
+          className="dep-form"
+          aria-label={`Add a dependency of ${service.name}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void add();
+          }}
+        >
           <label className="field">
             <span>Depends on</span>
-            <select value={targetId} data-testid="dependency-target" onChange={(e) => { setTargetId(e.target.value); setError(null); }}>
+            <select
+              value={targetId}
+              data-testid="dependency-target"
+              onChange={(e) => {
+                setTargetId(e.target.value);
+                setError(null);
+              }}
+            >
               <option value="">Choose a service…</option>
-              {others.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              {others.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           </label>
           <label className="field">
             <span>How</span>
-            <select value={how} data-testid="dependency-kind" onChange={(e) => { setHow(e.target.value as How); setError(null); }}>
+            <select
+              value={how}
+              data-testid="dependency-kind"
+              onChange={(e) => {
+                setHow(e.target.value as How);
+                setError(null);
+              }}
+            >
               <option value="hard">hard (in series)</option>
               <option value="group">in a redundancy group</option>
             </select>
@@ -83,13 +112,31 @@ export function DependencyEditor({ service }: { service: Service }) {
           {how === 'group' ? (
             <label className="field field-narrow-group">
               <span>Group</span>
-              <input value={group} list={listId} placeholder="e.g. databases" data-testid="dependency-group"
-                onChange={(e) => { setGroup(e.target.value); setError(null); }} />
-              <datalist id={listId}>{groups.map((g) => <option key={g} value={g} />)}</datalist>
+              <input
+                value={group}
+                list={listId}
+                placeholder="e.g. databases"
+                data-testid="dependency-group"
+                onChange={(e) => {
+                  setGroup(e.target.value);
+                  setError(null);
+                }}
+              />
+              <datalist id={listId}>
+                {groups.map((g) => (
+                  <option key={g} value={g} />
+                ))}
+              </datalist>
             </label>
           ) : null}
-          <button type="submit" className="primary" data-testid="add-dependency">{existing ? 'Update dependency' : 'Add dependency'}</button>
-          {error ? <div className="dep-error" role="alert" data-testid="dependency-error">{error}</div> : null}
+          <button type="submit" className="primary" data-testid="add-dependency">
+            {existing ? 'Update dependency' : 'Add dependency'}
+          </button>
+          {error ? (
+            <div className="dep-error" role="alert" data-testid="dependency-error">
+              {error}
+            </div>
+          ) : null}
         </form>
       )}
     </div>

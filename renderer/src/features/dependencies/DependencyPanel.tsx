@@ -1,4 +1,4 @@
-import type { Service } from '../../../../shared/domain/types';
+import type { Service } from '#shared/domain/types';
 import { CeilingExplanation } from './CeilingExplanation';
 import { DependencyEditor } from './DependencyEditor';
 

@@ -1,20 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import type { Dependency, Service } from '../../../../shared/domain/types';
+import type { Dependency, Service } from '#shared/domain/types';
 import { buildGraphModel, markCount, MAX_TITLE_CHARS } from './graph-model';
 
 function service(id: number, name: string, sloPpm: number | null, dependencies: Dependency[] = []): Service {
   return {
-    id, name, owner: '', description: '', requestsPerDay: null, policy: null, dependencies,
-    slis: sloPpm === null ? [] : [{
-      id: id * 10, serviceId: id, name: 'availability', kind: 'availability', latencyThresholdMs: null,
-      objectives: { slo: { tier: 'slo', targetPpm: sloPpm, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null } },
-    }],
+    id,
+    name,
+    owner: '',
+    description: '',
+    requestsPerDay: null,
+    policy: null,
+    dependencies,
+    slis:
+      sloPpm === null
+        ? []
+        : [
+            {
+              id: id * 10,
+              serviceId: id,
+              name: 'availability',
+              kind: 'availability',
+              latencyThresholdMs: null,
+              objectives: {
+                slo: {
+                  tier: 'slo',
+                  targetPpm: sloPpm,
+                  window: { kind: 'rolling', days: 30 },
+                  method: 'occurrences',
+                  timeslice: null,
+                  latencyThresholdMs: null,
+                },
+              },
+            },
+          ],
   };
 }
 
 const shop = [
   service(1, 'checkout', 999_500, [{ dependsOnId: 2, redundancyGroup: null }]),
-  service(2, 'payments', 995_000, [{ dependsOnId: 3, redundancyGroup: 'storage' }, { dependsOnId: 4, redundancyGroup: 'storage' }]),
+  service(2, 'payments', 995_000, [
+    { dependsOnId: 3, redundancyGroup: 'storage' },
+    { dependsOnId: 4, redundancyGroup: 'storage' },
+  ]),
   service(3, 'db-a', 995_000),
   service(4, 'db-b', null),
 ];

@@ -1,7 +1,7 @@
-import { edgesOf } from '../../../../shared/budget/dependencies';
-import { assessAll, formatAvailability, type Feasibility, type FeasibilityStatus } from '../../../../shared/budget/feasibility';
-import { formatPpmPercent } from '../../../../shared/domain/percent';
-import type { Service } from '../../../../shared/domain/types';
+import { edgesOf } from '#shared/budget/dependencies';
+import { assessAll, formatAvailability, type Feasibility, type FeasibilityStatus } from '#shared/budget/feasibility';
+import { formatPpmPercent } from '#shared/domain/percent';
+import type { Service } from '#shared/domain/types';
 import { nodeSize, type GraphEdgeInput } from '../../charts/layout/dependency-layout';
 
 /** What a service's box says and how big it is. */

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { WindowBudget } from '../../../../shared/analysis/windows';
-import { formatPpmPercent } from '../../../../shared/domain/percent';
-import { TIER_LABELS, TIERS, type Tier } from '../../../../shared/domain/types';
-import { utcText } from '../../../../shared/domain/utc-text';
-import type { HistoryReport } from '../../../../shared/ipc/contract';
+import type { WindowBudget } from '#shared/analysis/windows';
+import { formatPpmPercent } from '#shared/domain/percent';
+import { TIER_LABELS, TIERS, type Tier } from '#shared/domain/types';
+import { utcText } from '#shared/domain/utc-text';
+import type { HistoryReport } from '#shared/ipc/contract';
 import { useApp } from '../../store/context';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(3)} %` : '—');
@@ -46,9 +46,20 @@ export function BudgetWindows({ report }: { report: HistoryReport }) {
           ))}
         </div>
       </div>
-      <p className="muted">{TIER_LABELS[shown]} {target !== undefined ? `${formatPpmPercent(target)} %` : ''}{excluding && report.excluding ? ', excluded periods left out' : ''}. Choose a window to see its burn-down.</p>
+      <p className="muted">
+        {TIER_LABELS[shown]} {target !== undefined ? `${formatPpmPercent(target)} %` : ''}
+        {excluding && report.excluding ? ', excluded periods left out' : ''}. Choose a window to see its burn-down.
+      </p>
       <table className="data-table windows-table">
-        <thead><tr><th>Window</th><th>Achieved</th><th>Result</th><th>Budget spent</th><th>Largest events</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Window</th>
+            <th>Achieved</th>
+            <th>Result</th>
+            <th>Budget spent</th>
+            <th>Largest events</th>
+          </tr>
+        </thead>
         <tbody>
           {windows.map((w) => {
             const isSelected = selected?.tier === shown && selected.startMs === w.startMs;
@@ -56,15 +67,26 @@ export function BudgetWindows({ report }: { report: HistoryReport }) {
               <tr key={w.startMs} className={isSelected ? 'selected' : ''} data-testid="budget-window">
                 <th scope="row">
                   <button className="link" aria-pressed={isSelected} onClick={() => select(isSelected ? null : { tier: shown, startMs: w.startMs })}>
-                    {w.label}{w.complete ? '' : ' (partial)'}
+                    {w.label}
+                    {w.complete ? '' : ' (partial)'}
                   </button>
                 </th>
                 <td>{pct(w.sli)}</td>
                 <td className={w.met ? 'good' : 'bad'}>{w.met ? 'met' : 'missed'}</td>
-                <td className="spent"><ConsumedBar share={w.budgetConsumed} /> {Math.round(w.budgetConsumed * 1000) / 10} %</td>
-                <td>{w.topEvents.length === 0 ? <span className="muted">none</span> : w.topEvents.map((e) => (
-                  <div key={e.startMs}>{when(e.startMs)} · {Math.round(e.budgetShare * 1000) / 10} %</div>
-                ))}</td>
+                <td className="spent">
+                  <ConsumedBar share={w.budgetConsumed} /> {Math.round(w.budgetConsumed * 1000) / 10} %
+                </td>
+                <td>
+                  {w.topEvents.length === 0 ? (
+                    <span className="muted">none</span>
+                  ) : (
+                    w.topEvents.map((e) => (
+                      <div key={e.startMs}>
+                        {when(e.startMs)} · {Math.round(e.budgetShare * 1000) / 10} %
+                      </div>
+                    ))
+                  )}
+                </td>
               </tr>
             );
           })}

@@ -1,4 +1,4 @@
-import { TIER_LABELS, type Sli } from '../../../../shared/domain/types';
+import { TIER_LABELS, type Sli } from '#shared/domain/types';
 import { BurnDownChart } from '../../charts/BurnDownChart';
 import { SliChart } from '../../charts/SliChart';
 import { useApp } from '../../store/context';
@@ -18,15 +18,28 @@ export function ChartsPanel({ sli }: { sli: Sli }) {
     <section className="card charts wide" aria-labelledby="charts-title">
       <h3 id="charts-title">{sli.name} over time</h3>
       <p className="muted">
-        Thin line: each sample. Thick line: achieved SLI over the trailing {chart?.windowDays ?? 30} days. Drag to zoom, scroll to zoom around the pointer, double-click to reset.
+        Thin line: each sample. Thick line: achieved SLI over the trailing {chart?.windowDays ?? 30} days. Drag to zoom, scroll to zoom around the pointer,
+        double-click to reset.
         {reference ? ` Marks below: ${TIER_LABELS[reference.tier]} pages and tickets from the backtest.` : ''}
-        {chart ? <> <span data-testid="chart-samples">{chart.samples.toLocaleString('en')}</span> samples in view.</> : null}
-        {drawn.note ? <> <span data-testid="chart-latency">{drawn.note}</span></> : null}
+        {chart ? (
+          <>
+            {' '}
+            <span data-testid="chart-samples">{chart.samples.toLocaleString('en')}</span> samples in view.
+          </>
+        ) : null}
+        {drawn.note ? (
+          <>
+            {' '}
+            <span data-testid="chart-latency">{drawn.note}</span>
+          </>
+        ) : null}
       </p>
       {chart ? <SliChart data={chart} sli={drawn.sli} onZoom={setZoom} firings={reference?.firings ?? null} /> : <p className="muted">Drawing…</p>}
       {burndown ? (
         <div className="burndown" data-testid="burndown">
-          <h4>Budget burn-down: {TIER_LABELS[burndown.tier]}, {burndown.label}</h4>
+          <h4>
+            Budget burn-down: {TIER_LABELS[burndown.tier]}, {burndown.label}
+          </h4>
           <BurnDownChart burnDown={burndown} policy={policy} />
         </div>
       ) : null}

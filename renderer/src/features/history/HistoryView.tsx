@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { TIER_LABELS } from '../../../../shared/domain/types';
+import { TIER_LABELS } from '#shared/domain/types';
 import { useApp } from '../../store/context';
 import { BacktestPanel } from './BacktestPanel';
 import { BudgetWindows } from './BudgetWindows';
@@ -45,26 +45,42 @@ export function HistoryView() {
         <label className="field">
           <span>Service</span>
           <select value={service.id} onChange={(e) => selectService(Number(e.target.value))} data-testid="history-service">
-            {services.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>SLI</span>
           <select value={sli?.id ?? ''} onChange={(e) => selectSli(Number(e.target.value))} data-testid="history-sli" disabled={service.slis.length === 0}>
-            {service.slis.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            {service.slis.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>Rolling window</span>
           <select value={windowDays} onChange={(e) => setWindowDays(Number(e.target.value))} data-testid="history-window">
-            {WINDOW_CHOICES.map((d) => <option key={d} value={d}>{d === 1 ? '1 day' : `${d} days`}</option>)}
+            {WINDOW_CHOICES.map((d) => (
+              <option key={d} value={d}>
+                {d === 1 ? '1 day' : `${d} days`}
+              </option>
+            ))}
           </select>
         </label>
         {report && report.available.length > 1 ? (
           <label className="field history-series">
             <span>Series</span>
             <select value={report.seriesId} onChange={(e) => setSeries(Number(e.target.value))} data-testid="history-series">
-              {report.available.map((c) => <option key={c.seriesId} value={c.seriesId}>{c.name} ({c.fileName})</option>)}
+              {report.available.map((c) => (
+                <option key={c.seriesId} value={c.seriesId}>
+                  {c.name} ({c.fileName})
+                </option>
+              ))}
             </select>
           </label>
         ) : null}
@@ -73,18 +89,41 @@ export function HistoryView() {
           Leave excluded periods out
         </label>
         {sli && !readOnly ? (
-          <button className="primary" onClick={() => openDialog({ kind: 'import', sliId: sli.id })} data-testid="history-import">Import history…</button>
+          <button className="primary" onClick={() => openDialog({ kind: 'import', sliId: sli.id })} data-testid="history-import">
+            Import history…
+          </button>
         ) : null}
-        {loading ? <span className="muted" role="status">Analysing…</span> : null}
+        {loading ? (
+          <span className="muted" role="status">
+            Analysing…
+          </span>
+        ) : null}
       </div>
       {!sli ? <p className="panel muted">{service.name} has no SLI yet; add one on the Services screen.</p> : null}
-      {error ? <div className="notice notice-error" role="alert">{error.message}</div> : null}
+      {error ? (
+        <div className="notice notice-error" role="alert">
+          {error.message}
+        </div>
+      ) : null}
       {sli && !report && !loading && !error ? (
         <section className="panel history-empty" data-testid="history-empty">
-          <h2>No history for {service.name} / {sli.name} yet</h2>
-          <p>Import a CSV export, a Prometheus query_range file or a live Prometheus, an access log or an uptime checker's history.
-            You will see how {Object.keys(sli.objectives).length ? Object.keys(sli.objectives).map((t) => TIER_LABELS[t as keyof typeof TIER_LABELS]).join(', ') : 'your tiers'} would have fared, and a target the history supports.</p>
-          {!readOnly ? <button className="primary" onClick={() => openDialog({ kind: 'import', sliId: sli.id })}>Import history…</button> : null}
+          <h2>
+            No history for {service.name} / {sli.name} yet
+          </h2>
+          <p>
+            Import a CSV export, a Prometheus query_range file or a live Prometheus, an access log or an uptime checker's history. You will see how{' '}
+            {Object.keys(sli.objectives).length
+              ? Object.keys(sli.objectives)
+                  .map((t) => TIER_LABELS[t as keyof typeof TIER_LABELS])
+                  .join(', ')
+              : 'your tiers'}{' '}
+            would have fared, and a target the history supports.
+          </p>
+          {!readOnly ? (
+            <button className="primary" onClick={() => openDialog({ kind: 'import', sliId: sli.id })}>
+              Import history…
+            </button>
+          ) : null}
         </section>
       ) : null}
       {sli && report ? (
@@ -96,7 +135,9 @@ export function HistoryView() {
           <ExclusionsPanel serviceId={service.id} sli={sli} />
           <ImportsList />
         </div>
-      ) : sli ? <ImportsList /> : null}
+      ) : sli ? (
+        <ImportsList />
+      ) : null}
     </main>
   );
 }

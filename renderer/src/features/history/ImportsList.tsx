@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { utcText } from '../../../../shared/domain/utc-text';
+import { utcText } from '#shared/domain/utc-text';
 import { useApp } from '../../store/context';
 
 const day = (ms: number | null) => utcText(ms, 'day');
@@ -20,28 +20,50 @@ export function ImportsList() {
       <ul>
         {imports.map((i) => (
           <li key={i.id}>
-            <strong>{i.fileName}</strong> <span className="muted">{i.format}, {i.acceptedRows.toLocaleString('en')} rows{i.mergedRows ? `, ${i.mergedRows.toLocaleString('en')} merged as repeated times` : ''}{i.rejectedRows ? `, ${i.rejectedRows.toLocaleString('en')} skipped` : ''}</span>
-            {!readOnly ? <button className="link danger" onClick={() => setConfirm({ id: i.id, name: i.fileName })} aria-label={`Remove import ${i.fileName}`}>Remove</button> : null}
-            {i.series.length > 6 ? <div className="muted">{i.series.length} series; choose one with “Series” above.</div> : <ul className="series-list">
-              {i.series.map((s) => {
-                const active = report?.seriesId === s.seriesId;
-                return (
-                  <li key={s.seriesId}>
-                    <button className={`link ${active ? 'active' : ''}`} aria-pressed={active} onClick={() => setSeries(s.seriesId)}>
-                      {s.name}
-                    </button>
-                    <span className="muted"> {s.points.toLocaleString('en')} samples, {day(s.startMs)} → {day(s.endMs)}</span>
-                  </li>
-                );
-              })}
-            </ul>}
+            <strong>{i.fileName}</strong>{' '}
+            <span className="muted">
+              {i.format}, {i.acceptedRows.toLocaleString('en')} rows{i.mergedRows ? `, ${i.mergedRows.toLocaleString('en')} merged as repeated times` : ''}
+              {i.rejectedRows ? `, ${i.rejectedRows.toLocaleString('en')} skipped` : ''}
+            </span>
+            {!readOnly ? (
+              <button className="link danger" onClick={() => setConfirm({ id: i.id, name: i.fileName })} aria-label={`Remove import ${i.fileName}`}>
+                Remove
+              </button>
+            ) : null}
+            {i.series.length > 6 ? (
+              <div className="muted">{i.series.length} series; choose one with “Series” above.</div>
+            ) : (
+              <ul className="series-list">
+                {i.series.map((s) => {
+                  const active = report?.seriesId === s.seriesId;
+                  return (
+                    <li key={s.seriesId}>
+                      <button className={`link ${active ? 'active' : ''}`} aria-pressed={active} onClick={() => setSeries(s.seriesId)}>
+                        {s.name}
+                      </button>
+                      <span className="muted">
+                        {' '}
+                        {s.points.toLocaleString('en')} samples, {day(s.startMs)} → {day(s.endMs)}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
           </li>
         ))}
       </ul>
       {confirm ? (
-        <ConfirmDialog title="Remove import" confirm="Remove import" onCancel={() => setConfirm(null)}
+        <ConfirmDialog
+          title="Remove import"
+          confirm="Remove import"
+          onCancel={() => setConfirm(null)}
           message={`Remove “${confirm.name}” and its series from this workspace? You can undo this.`}
-          onConfirm={() => { void remove(confirm.id); setConfirm(null); }} />
+          onConfirm={() => {
+            void remove(confirm.id);
+            setConfirm(null);
+          }}
+        />
       ) : null}
     </section>
   );

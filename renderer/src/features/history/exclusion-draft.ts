@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { ExclusionCategory, ExclusionSpec } from '../../../../shared/analysis/exclusions';
-import { parseDuration } from '../../../../shared/budget/alerts';
-import { isKnownTimeZone } from '../../../../shared/budget/calendar';
+import type { ExclusionCategory, ExclusionSpec } from '#shared/analysis/exclusions';
+import { parseDuration } from '#shared/budget/alerts';
+import { isKnownTimeZone } from '#shared/budget/calendar';
 
 /** How often an exclusion repeats, as the form offers it. */
 export type Repeat = 'once' | 'daily' | 'weekly' | 'monthly' | 'custom';
@@ -28,8 +28,15 @@ export function newDraft(timeZone: string, nowMs: number): ExclusionDraft {
   const now = DateTime.fromMillis(nowMs, { zone: timeZone });
   const sunday = now.plus({ days: (7 - now.weekday) % 7 || 7 }).set({ hour: 2, minute: 0, second: 0, millisecond: 0 });
   return {
-    category: 'maintenance', reason: 'Weekly maintenance window', start: sunday.toFormat("yyyy-MM-dd'T'HH:mm"), duration: '2h',
-    timeZone, repeat: 'weekly', rrule: '', until: '', onlyThisSli: false,
+    category: 'maintenance',
+    reason: 'Weekly maintenance window',
+    start: sunday.toFormat("yyyy-MM-dd'T'HH:mm"),
+    duration: '2h',
+    timeZone,
+    repeat: 'weekly',
+    rrule: '',
+    until: '',
+    onlyThisSli: false,
   };
 }
 
@@ -40,11 +47,16 @@ export function ruleFor(draft: ExclusionDraft, start: DateTime): string | null {
   // A bare date means through the end of that local day, in the exclusion's own zone.
   const until = draft.until.trim() ? `;UNTIL=${draft.until.replaceAll('-', '')}` : '';
   switch (draft.repeat) {
-    case 'once': return null;
-    case 'daily': return `FREQ=DAILY${until}`;
-    case 'weekly': return `FREQ=WEEKLY;BYDAY=${WEEKDAYS[start.weekday - 1]}${until}`;
-    case 'monthly': return `FREQ=MONTHLY;BYMONTHDAY=${start.day}${until}`;
-    case 'custom': return draft.rrule.trim().replace(/^RRULE:/i, '') || null;
+    case 'once':
+      return null;
+    case 'daily':
+      return `FREQ=DAILY${until}`;
+    case 'weekly':
+      return `FREQ=WEEKLY;BYDAY=${WEEKDAYS[start.weekday - 1]}${until}`;
+    case 'monthly':
+      return `FREQ=MONTHLY;BYMONTHDAY=${start.day}${until}`;
+    case 'custom':
+      return draft.rrule.trim().replace(/^RRULE:/i, '') || null;
   }
 }
 
@@ -59,6 +71,13 @@ export function draftToSpec(draft: ExclusionDraft): { ok: true; spec: ExclusionS
   if (draft.until.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(draft.until.trim())) return { ok: false, field: 'until', message: 'Give the last day as a date' };
   return {
     ok: true,
-    spec: { category: draft.category, reason: draft.reason.trim(), startMs: start.toMillis(), durationMinutes: duration.value, rrule: ruleFor(draft, start), timeZone: draft.timeZone },
+    spec: {
+      category: draft.category,
+      reason: draft.reason.trim(),
+      startMs: start.toMillis(),
+      durationMinutes: duration.value,
+      rrule: ruleFor(draft, start),
+      timeZone: draft.timeZone,
+    },
   };
 }

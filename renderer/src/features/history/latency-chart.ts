@@ -1,5 +1,5 @@
-import { tierThresholdMs } from '../../../../shared/domain/tiers';
-import { TIER_LABELS, TIERS, type Sli } from '../../../../shared/domain/types';
+import { tierThresholdMs } from '#shared/domain/tiers';
+import { TIER_LABELS, TIERS, type Sli } from '#shared/domain/types';
 
 /**
  * The SLI whose tiers a latency chart draws: its rolling line is judged at one threshold (the SLO's, else the SLI's),
@@ -18,6 +18,9 @@ export function chartedTiers(sli: Sli, thresholdMs: number | undefined): { sli: 
     else elsewhere.push(`the ${TIER_LABELS[tier]} (≤ ${ms} ms)`);
   }
   const whose = sli.objectives.slo ? 'the SLO’s' : 'the SLI’s';
-  const rest = elsewhere.length === 0 ? '' : `; ${elsewhere.join(' and ')} ${elsewhere.length === 1 ? 'is' : 'are'} not drawn against it: see how the tiers would have fared`;
+  const rest =
+    elsewhere.length === 0
+      ? ''
+      : `; ${elsewhere.join(' and ')} ${elsewhere.length === 1 ? 'is' : 'are'} not drawn against it: see how the tiers would have fared`;
   return { sli: { ...sli, objectives }, note: `The line is judged at ≤ ${thresholdMs} ms, ${whose} threshold${rest}.` };
 }

@@ -8,11 +8,16 @@ export function BadRowsField({ value, onChange }: { value: BadRows; onChange(val
   return (
     <div className="field import-bad-rows-field">
       <label htmlFor={id}>Bad rows</label>
-      <select id={id} value={value} data-testid="import-bad-rows" aria-describedby={`${id}-hint`}
-        onChange={(e) => onChange(e.target.value as BadRows)}>
-        {BAD_ROW_CHOICES.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+      <select id={id} value={value} data-testid="import-bad-rows" aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value as BadRows)}>
+        {BAD_ROW_CHOICES.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
       </select>
-      <div className="field-hint import-hint" id={`${id}-hint`}>{chosen.hint}</div>
+      <div className="field-hint import-hint" id={`${id}-hint`}>
+        {chosen.hint}
+      </div>
     </div>
   );
 }

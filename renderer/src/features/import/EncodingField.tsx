@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { TextEncodingName } from '../../../../shared/importers/csv/decode';
+import type { TextEncodingName } from '#shared/importers/csv/decode';
 import { ENCODING_CHOICES } from './import-model';
 
 type Props = {
@@ -15,9 +15,17 @@ export function EncodingField({ value, onChange }: Props) {
   return (
     <div className="field">
       <label htmlFor={`${id}-encoding`}>Text encoding</label>
-      <select id={`${id}-encoding`} value={value ?? ''} data-testid="import-encoding"
-        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value as TextEncodingName)}>
-        {ENCODING_CHOICES.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+      <select
+        id={`${id}-encoding`}
+        value={value ?? ''}
+        data-testid="import-encoding"
+        onChange={(e) => onChange(e.target.value === '' ? undefined : (e.target.value as TextEncodingName))}
+      >
+        {ENCODING_CHOICES.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
       </select>
     </div>
   );

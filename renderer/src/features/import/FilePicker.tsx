@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { FolderListing } from '../../../../shared/ipc/contract';
-import type { AppError } from '../../../../shared/ipc/errors';
+import type { FolderListing } from '#shared/ipc/contract';
+import type { AppError } from '#shared/ipc/errors';
 import { Field } from '../../components/Field';
 import { useApp } from '../../store/context';
 import { formatDateTime } from './import-display';
@@ -25,16 +25,28 @@ export function FilePicker({ busy, onPick, onError }: Props) {
     };
     return (
       <div className="import-picker">
-        <p>Choose a CSV/TSV export, a Prometheus <code>query_range</code> JSON, JSON samples, an access log or an Upptime history.</p>
-        <button type="button" className="primary" disabled={busy} onClick={() => void pick()} data-testid="import-choose-file">Choose a file…</button>
+        <p>
+          Choose a CSV/TSV export, a Prometheus <code>query_range</code> JSON, JSON samples, an access log or an Upptime history.
+        </p>
+        <button type="button" className="primary" disabled={busy} onClick={() => void pick()} data-testid="import-choose-file">
+          Choose a file…
+        </button>
       </div>
     );
   }
   if (access === 'path') {
     return (
-      <form className="import-picker row" onSubmit={(e) => { e.preventDefault(); if (path.trim()) onPick(path.trim()); }}>
+      <form
+        className="import-picker row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (path.trim()) onPick(path.trim());
+        }}
+      >
         <Field label="Path of the history file" value={path} onChange={setPath} size="wide" testId="import-path" />
-        <button type="submit" className="primary align-end" disabled={busy || path.trim() === ''}>Preview</button>
+        <button type="submit" className="primary align-end" disabled={busy || path.trim() === ''}>
+          Preview
+        </button>
       </form>
     );
   }
@@ -66,7 +78,11 @@ function FolderFiles({ busy, onPick, onError }: Props) {
       <p className="muted">Folder: {listing ? `${listing.folder}${subfolder ? `/${subfolder}` : ''}` : '…'}</p>
       <ul className="file-list import-file-list" aria-label="History files">
         {subfolder ? (
-          <li><button type="button" className="link" onClick={() => setSubfolder(subfolder.split('/').slice(0, -1).join('/'))}>↑ Up one folder</button></li>
+          <li>
+            <button type="button" className="link" onClick={() => setSubfolder(subfolder.split('/').slice(0, -1).join('/'))}>
+              ↑ Up one folder
+            </button>
+          </li>
         ) : null}
         {entries.map((e) => (
           <li key={`${e.kind}:${e.name}`}>

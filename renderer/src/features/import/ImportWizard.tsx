@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { SliKind } from '../../../../shared/domain/types';
-import type { TextEncodingName } from '../../../../shared/importers/csv/decode';
-import type { ImportPreview, ImportSummary } from '../../../../shared/ipc/contract';
-import type { AppError, Result } from '../../../../shared/ipc/errors';
+import type { SliKind } from '#shared/domain/types';
+import type { TextEncodingName } from '#shared/importers/csv/decode';
+import type { ImportPreview, ImportSummary } from '#shared/ipc/contract';
+import type { AppError, Result } from '#shared/ipc/errors';
 import { Modal } from '../../components/Modal';
 import { useApp } from '../../store/context';
 import { fileImportArgs, initialDraft, localTimeZone, type FileDraft } from './import-model';
@@ -73,16 +73,19 @@ export function ImportWizard({ sliId, sliName, sliKind, serviceName, onClose, on
     heading.current?.focus();
   }, [step]);
 
-  const pick = useCallback(async (path: string, encoding?: TextEncodingName) => {
-    setPickError(null);
-    setPreviewing(true);
-    const result = await client.invoke('import/preview', { path, ...(encoding ? { encoding } : {}) });
-    setPreviewing(false);
-    if (!result.ok) return setPickError(result.error);
-    setFile({ path, preview: result.value });
-    setDraft(initialDraft(result.value));
-    setStep('preview');
-  }, [client]);
+  const pick = useCallback(
+    async (path: string, encoding?: TextEncodingName) => {
+      setPickError(null);
+      setPreviewing(true);
+      const result = await client.invoke('import/preview', { path, ...(encoding ? { encoding } : {}) });
+      setPreviewing(false);
+      if (!result.ok) return setPickError(result.error);
+      setFile({ path, preview: result.value });
+      setDraft(initialDraft(result.value));
+      setStep('preview');
+    },
+    [client],
+  );
   const pickFailed = useCallback((error: AppError) => setPickError(error), []);
 
   const runImport = async (call: (jobId: string) => Promise<Result<ImportSummary>>) => {
@@ -119,30 +122,75 @@ export function ImportWizard({ sliId, sliName, sliKind, serviceName, onClose, on
   return (
     <Modal title="Import history" onClose={close} testId="import-wizard">
       <div className="import-wizard" onKeyDown={trapTab}>
-        <p className="import-target">Into <strong>{serviceName}</strong> › <strong>{sliName}</strong></p>
+        <p className="import-target">
+          Into <strong>{serviceName}</strong> › <strong>{sliName}</strong>
+        </p>
         <ol className="import-steps" aria-label="Steps">
-          {steps.map((s, i) => <li key={s} aria-current={s === step ? 'step' : undefined}>{i + 1}. {TITLES[s]}</li>)}
+          {steps.map((s, i) => (
+            <li key={s} aria-current={s === step ? 'step' : undefined}>
+              {i + 1}. {TITLES[s]}
+            </li>
+          ))}
         </ol>
-        <h3 className="import-step-title" tabIndex={-1} ref={heading}>{TITLES[step]}</h3>
+        <h3 className="import-step-title" tabIndex={-1} ref={heading}>
+          {TITLES[step]}
+        </h3>
         {step === 'source' ? (
-          <SourceStep source={source} onSource={(s) => { setSource(s); setPickError(null); }} previewing={previewing} error={pickError}
-            onPick={(path) => void pick(path)} onPickError={pickFailed} prom={prom} timeZone={timeZone} onProm={setProm} onPromStart={startProm} onClose={close} />
+          <SourceStep
+            source={source}
+            onSource={(s) => {
+              setSource(s);
+              setPickError(null);
+            }}
+            previewing={previewing}
+            error={pickError}
+            onPick={(path) => void pick(path)}
+            onPickError={pickFailed}
+            prom={prom}
+            timeZone={timeZone}
+            onProm={setProm}
+            onPromStart={startProm}
+            onClose={close}
+          />
         ) : null}
         {step === 'preview' && file && draft ? (
-          <PreviewStep preview={file.preview} draft={draft} latencySli={sliKind === 'latency'} onChange={setDraft}
-            onEncoding={(encoding) => void pick(file.path, encoding)} onBack={() => setStep('source')} onStart={startFile} onClose={close} />
+          <PreviewStep
+            preview={file.preview}
+            draft={draft}
+            latencySli={sliKind === 'latency'}
+            onChange={setDraft}
+            onEncoding={(encoding) => void pick(file.path, encoding)}
+            onBack={() => setStep('source')}
+            onStart={startFile}
+            onClose={close}
+          />
         ) : null}
         {step === 'running' ? (
-          <ProgressStep what={source === 'file' && file ? file.preview.fileName : `from ${prom.url}`} progress={job.progress} cancelling={cancelling}
-            onCancel={() => { setCancelling(true); job.cancel(); }} />
+          <ProgressStep
+            what={source === 'file' && file ? file.preview.fileName : `from ${prom.url}`}
+            progress={job.progress}
+            cancelling={cancelling}
+            onCancel={() => {
+              setCancelling(true);
+              job.cancel();
+            }}
+          />
         ) : null}
         {step === 'result' && outcome ? (
-          <ResultStep outcome={outcome} duplicateAtMs={duplicateAt} timeZone={timeZone} onBack={back} onClose={close}
-            backLabel={source === 'prometheus' ? 'Back to the query' : file?.preview.format === 'csv' ? 'Back to fix the mapping' : 'Back to the options'} />
+          <ResultStep
+            outcome={outcome}
+            duplicateAtMs={duplicateAt}
+            timeZone={timeZone}
+            onBack={back}
+            onClose={close}
+            backLabel={source === 'prometheus' ? 'Back to the query' : file?.preview.format === 'csv' ? 'Back to fix the mapping' : 'Back to the options'}
+          />
         ) : null}
         {step === 'source' && source === 'file' ? (
           <div className="modal-actions import-dismiss">
-            <button type="button" onClick={close} data-testid="import-close">Close</button>
+            <button type="button" onClick={close} data-testid="import-close">
+              Close
+            </button>
           </div>
         ) : null}
       </div>

@@ -1,4 +1,4 @@
-import type { AppError } from '../../../../shared/ipc/errors';
+import type { AppError } from '#shared/ipc/errors';
 import { FilePicker } from './FilePicker';
 import { errorView } from './import-display';
 import { PrometheusForm } from './PrometheusForm';
@@ -29,12 +29,18 @@ export function SourceStep({ source, onSource, previewing, error, onPick, onPick
       <fieldset className="import-choice import-source-choice">
         <legend>Import from</legend>
         <label>
-          <input type="radio" name="import-source" checked={source === 'file'} data-testid="import-source-file" onChange={() => onSource('file')} />
-          {' '}A file <span className="muted">(CSV/TSV, Prometheus JSON, JSON samples, access log, Upptime)</span>
+          <input type="radio" name="import-source" checked={source === 'file'} data-testid="import-source-file" onChange={() => onSource('file')} /> A file{' '}
+          <span className="muted">(CSV/TSV, Prometheus JSON, JSON samples, access log, Upptime)</span>
         </label>
         <label>
-          <input type="radio" name="import-source" checked={source === 'prometheus'} data-testid="import-source-prometheus" onChange={() => onSource('prometheus')} />
-          {' '}A live Prometheus <span className="muted">(range queries over its HTTP API)</span>
+          <input
+            type="radio"
+            name="import-source"
+            checked={source === 'prometheus'}
+            data-testid="import-source-prometheus"
+            onChange={() => onSource('prometheus')}
+          />{' '}
+          A live Prometheus <span className="muted">(range queries over its HTTP API)</span>
         </label>
       </fieldset>
       {source === 'file' ? (
@@ -42,7 +48,9 @@ export function SourceStep({ source, onSource, previewing, error, onPick, onPick
           <FilePicker busy={previewing} onPick={onPick} onError={onPickError} />
           {previewing ? <p role="status">Reading the first lines…</p> : null}
           {shown ? (
-            <div className="dialog-error" role="alert" data-testid="import-error"><strong>{shown.title}:</strong> {shown.message}</div>
+            <div className="dialog-error" role="alert" data-testid="import-error">
+              <strong>{shown.title}:</strong> {shown.message}
+            </div>
           ) : null}
         </>
       ) : (

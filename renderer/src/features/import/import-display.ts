@@ -1,16 +1,20 @@
 import { DateTime } from 'luxon';
-import type { ImportIssue } from '../../../../shared/importers/types';
-import type { ImportSummary } from '../../../../shared/ipc/contract';
-import type { AppError } from '../../../../shared/ipc/errors';
-import type { EventMap } from '../../../../shared/ipc/events';
+import type { ImportIssue } from '#shared/importers/types';
+import type { ImportSummary } from '#shared/ipc/contract';
+import type { AppError } from '#shared/ipc/errors';
+import type { EventMap } from '#shared/ipc/events';
 
 /** The most issues the result lists; the core sends at most this many and a count of the rest. */
 export const MAX_ISSUES_SHOWN = 200;
 
 /** Human names of the formats the preview detects. */
 export const FORMAT_NAMES: Record<ImportSummary['format'], string> = {
-  csv: 'CSV / TSV table', 'prometheus-json': 'Prometheus query_range JSON', 'json-samples': 'JSON samples',
-  'access-log': 'Web server access log', upptime: 'Upptime history', 'nginx-status': 'NGINX Plus status snapshots',
+  csv: 'CSV / TSV table',
+  'prometheus-json': 'Prometheus query_range JSON',
+  'json-samples': 'JSON samples',
+  'access-log': 'Web server access log',
+  upptime: 'Upptime history',
+  'nginx-status': 'NGINX Plus status snapshots',
   'prometheus-api': 'Live Prometheus',
 };
 
@@ -61,14 +65,23 @@ export function progressView(p: Progress | null): ProgressView {
 }
 
 const ERROR_TITLES: Partial<Record<AppError['code'], string>> = {
-  CANCELLED: 'Import cancelled', FILE_NOT_FOUND: 'File not found', NOT_FOUND: 'Not found', INVALID_ARGUMENT: 'Not accepted',
-  FORBIDDEN: 'Not allowed', UNSAFE_PATH: 'File not allowed', READ_ONLY: 'Workspace is read-only', NO_WORKSPACE: 'No workspace open',
-  BUSY: 'Workspace busy', IO_ERROR: 'Could not read or connect', CONFLICT: 'Already running', STORAGE_FULL: 'Disk full',
+  CANCELLED: 'Import cancelled',
+  FILE_NOT_FOUND: 'File not found',
+  NOT_FOUND: 'Not found',
+  INVALID_ARGUMENT: 'Not accepted',
+  FORBIDDEN: 'Not allowed',
+  UNSAFE_PATH: 'File not allowed',
+  READ_ONLY: 'Workspace is read-only',
+  NO_WORKSPACE: 'No workspace open',
+  BUSY: 'Workspace busy',
+  IO_ERROR: 'Could not read or connect',
+  CONFLICT: 'Already running',
+  STORAGE_FULL: 'Disk full',
 };
 
 /** The headline naming what went wrong, and the core's sentence explaining it. */
 export function errorView(error: AppError): { title: string; message: string } {
-  const title = error.details?.code === 'TOO_LARGE' ? 'File too large' : ERROR_TITLES[error.code] ?? 'Import failed';
+  const title = error.details?.code === 'TOO_LARGE' ? 'File too large' : (ERROR_TITLES[error.code] ?? 'Import failed');
   return { title, message: error.message };
 }
 
@@ -80,7 +93,12 @@ export function formatDateTime(ms: number, timeZone: string): string {
 /** A sample spacing in the largest whole unit: 15 s, 1 min, 5 min, 1 h, 1 d. */
 export function formatStep(stepMs: number | null): string {
   if (stepMs === null || !(stepMs > 0)) return '—';
-  const units: [number, string][] = [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's']];
+  const units: [number, string][] = [
+    [86_400_000, 'd'],
+    [3_600_000, 'h'],
+    [60_000, 'min'],
+    [1000, 's'],
+  ];
   for (const [size, name] of units) if (stepMs % size === 0) return `${stepMs / size} ${name}`;
   return `${stepMs} ms`;
 }
@@ -115,7 +133,8 @@ function plural(n: number, word: string): string {
 
 /** The sentence of a stored import, counting every row of the file: kept, merged as repeated times, skipped as bad. */
 export function storedText(s: Pick<ImportSummary, 'accepted' | 'rejected' | 'merged' | 'fileName' | 'format'>): string {
-  const merged = s.merged > 0 ? `; ${plural(s.merged, 'row')} repeated an earlier time and ${s.merged === 1 ? 'was' : 'were'} merged (the last of each kept)` : '';
+  const merged =
+    s.merged > 0 ? `; ${plural(s.merged, 'row')} repeated an earlier time and ${s.merged === 1 ? 'was' : 'were'} merged (the last of each kept)` : '';
   const skipped = s.rejected > 0 ? `; ${plural(s.rejected, 'bad row')} skipped` : '';
   return `Stored ${plural(s.accepted, 'row')} from ${s.fileName} (${FORMAT_NAMES[s.format]})${merged}${skipped}.`;
 }

@@ -1,20 +1,42 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contract, type ImportPreview, type ImportSummary } from '../../../../shared/ipc/contract';
+import { contract, type ImportPreview, type ImportSummary } from '#shared/ipc/contract';
 import { duplicateText, errorView, formatBytes, formatStep, progressView, seriesRows, shownIssues } from './import-display';
 import {
-  BUCKET_CHOICES, columnLabels, ENCODING_CHOICES, describeMapping, fileImportArgs, initialDraft, initialRoles, mappingFromRoles, newJobId, timeZoneChoices,
-  type CsvPreview, type RoleChoice,
+  BUCKET_CHOICES,
+  columnLabels,
+  ENCODING_CHOICES,
+  describeMapping,
+  fileImportArgs,
+  initialDraft,
+  initialRoles,
+  mappingFromRoles,
+  newJobId,
+  timeZoneChoices,
+  type CsvPreview,
+  type RoleChoice,
 } from './import-model';
 import { initialPromDraft, localInputToMs, msToLocalInput, promImportArgs, rangeHint } from './prometheus-model';
 
 const csv = (over: Partial<CsvPreview> = {}): CsvPreview => ({
-  delimiter: ',', hasHeader: true, headers: ['ts', 'ok', 'all', 'note'], rows: [['2025-03-01 00:00', '9', '10', 'x']],
-  roles: ['time', 'good', 'total', null], mapping: { kind: 'good-total', time: 0, good: 1, total: 2 }, timeFormat: 'iso', needsTimeZone: false,
+  delimiter: ',',
+  hasHeader: true,
+  headers: ['ts', 'ok', 'all', 'note'],
+  rows: [['2025-03-01 00:00', '9', '10', 'x']],
+  roles: ['time', 'good', 'total', null],
+  mapping: { kind: 'good-total', time: 0, good: 1, total: 2 },
+  timeFormat: 'iso',
+  needsTimeZone: false,
   ...over,
 });
 const preview = (over: Partial<ImportPreview> = {}): ImportPreview => ({
-  fileName: 'history.csv', bytes: 1234, format: 'csv', lines: ['ts,ok,all,note'], csv: csv(), issues: [], ...over,
+  fileName: 'history.csv',
+  bytes: 1234,
+  format: 'csv',
+  lines: ['ts,ok,all,note'],
+  csv: csv(),
+  issues: [],
+  ...over,
 });
 const labels = ['“ts”', '“ok”', '“all”', '“note”'];
 const job = { sliId: 7, path: 'data/history.csv', jobId: 'abc' };
@@ -43,8 +65,10 @@ describe('the mapping derived from the roles', () => {
     expect(map(['total', 'bad', 'time', 'ignore'])).toEqual({ ok: true, mapping: { kind: 'bad-total', time: 2, bad: 1, total: 0 } });
     expect(map(['time', 'ratio', 'ignore', 'ignore'])).toEqual({ ok: true, mapping: { kind: 'ratio', time: 0, ratio: 1 } });
     expect(map(['time', 'ratio', 'total', 'ignore'])).toEqual({ ok: true, mapping: { kind: 'ratio', time: 0, ratio: 1, total: 2 } });
-    expect(map(['time', 'ignore', 'value', 'ignore'], ' 250.5 ', 'above'))
-      .toEqual({ ok: true, mapping: { kind: 'value-threshold', time: 0, value: 2, threshold: 250.5, direction: 'above' } });
+    expect(map(['time', 'ignore', 'value', 'ignore'], ' 250.5 ', 'above')).toEqual({
+      ok: true,
+      mapping: { kind: 'value-threshold', time: 0, value: 2, threshold: 250.5, direction: 'above' },
+    });
   });
 
   it('asks for exactly one time column, naming the columns marked twice', () => {
@@ -56,7 +80,10 @@ describe('the mapping derived from the roles', () => {
     expect(map(['time', 'good', 'ignore', 'ignore'])).toMatchObject({ ok: false, message: expect.stringContaining('A “good” column needs a “total” column') });
     expect(map(['time', 'ignore', 'ignore', 'bad'])).toMatchObject({ ok: false, message: expect.stringContaining('A “bad” column needs a “total” column') });
     expect(map(['time', 'ignore', 'total', 'ignore'])).toMatchObject({ ok: false, message: expect.stringContaining('needs a “good” or a “bad” column') });
-    expect(map(['time', 'ignore', 'ignore', 'ignore'])).toMatchObject({ ok: false, message: expect.stringContaining('good and total, bad and total, a ratio') });
+    expect(map(['time', 'ignore', 'ignore', 'ignore'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('good and total, bad and total, a ratio'),
+    });
     expect(map(['time', 'value', 'ignore', 'ignore'], 'fast')).toMatchObject({ ok: false, message: expect.stringContaining('threshold') });
   });
 
@@ -68,36 +95,49 @@ describe('the mapping derived from the roles', () => {
   });
 
   it('points at the very columns that carry the roles, wherever they are', () => {
-    fc.assert(fc.property(fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6, maxLength: 6 }), (order) => {
-      const roles: RoleChoice[] = Array.from({ length: 6 }, () => 'ignore');
-      const [t, g, n] = order as [number, number, number];
-      roles[t] = 'time';
-      roles[g] = 'good';
-      roles[n] = 'total';
-      expect(mappingFromRoles(roles, [], '', 'below')).toEqual({ ok: true, mapping: { kind: 'good-total', time: t, good: g, total: n } });
-    }));
+    fc.assert(
+      fc.property(fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6, maxLength: 6 }), (order) => {
+        const roles: RoleChoice[] = Array.from({ length: 6 }, () => 'ignore');
+        const [t, g, n] = order as [number, number, number];
+        roles[t] = 'time';
+        roles[g] = 'good';
+        roles[n] = 'total';
+        expect(mappingFromRoles(roles, [], '', 'below')).toEqual({ ok: true, mapping: { kind: 'good-total', time: t, good: g, total: n } });
+      }),
+    );
   });
 
   it('describes the mapping in one plain sentence', () => {
-    expect(describeMapping({ kind: 'value-threshold', time: 0, value: 2, threshold: 250, direction: 'below' }, labels))
-      .toBe('A sample is good when “all” is at or below 250, timed by “ts”.');
+    expect(describeMapping({ kind: 'value-threshold', time: 0, value: 2, threshold: 250, direction: 'below' }, labels)).toBe(
+      'A sample is good when “all” is at or below 250, timed by “ts”.',
+    );
   });
 });
 
 describe('the import/file arguments', () => {
   it('send the CSV mapping and the time format, with the abort policy by default', () => {
     const p = preview();
-    expect(fileImportArgs(p, initialDraft(p), job)).toEqual({ ok: true, args: {
-      sliId: 7, path: 'data/history.csv', format: 'csv', onBadRows: 'abort', jobId: 'abc',
-      csv: { mapping: { kind: 'good-total', time: 0, good: 1, total: 2 }, timeFormat: 'iso' },
-    } });
+    expect(fileImportArgs(p, initialDraft(p), job)).toEqual({
+      ok: true,
+      args: {
+        sliId: 7,
+        path: 'data/history.csv',
+        format: 'csv',
+        onBadRows: 'abort',
+        jobId: 'abc',
+        csv: { mapping: { kind: 'good-total', time: 0, good: 1, total: 2 }, timeFormat: 'iso' },
+      },
+    });
   });
 
   it('require a time zone when the timestamps carry no offset, and explain why', () => {
     const p = preview({ csv: csv({ needsTimeZone: true }) });
     const draft = initialDraft(p);
     expect(fileImportArgs(p, draft, job)).toEqual({ ok: false, errors: { timeZone: expect.stringContaining('they carry no offset') } });
-    expect(fileImportArgs(p, { ...draft, timeZone: 'Mars/Olympus' }, job)).toEqual({ ok: false, errors: { timeZone: expect.stringContaining('Unknown time zone') } });
+    expect(fileImportArgs(p, { ...draft, timeZone: 'Mars/Olympus' }, job)).toEqual({
+      ok: false,
+      errors: { timeZone: expect.stringContaining('Unknown time zone') },
+    });
     const ok = fileImportArgs(p, { ...draft, timeZone: ' Europe/Berlin ' }, job);
     expect(ok.ok && ok.args.csv?.timeZone).toBe('Europe/Berlin');
     const epoch = fileImportArgs(p, { ...draft, timeFormat: 'epoch-s' }, job);
@@ -113,7 +153,10 @@ describe('the import/file arguments', () => {
   it('pass the boundary schema of import/file for every format', () => {
     const drafts: [ImportPreview, Partial<ReturnType<typeof initialDraft>>][] = [
       [preview({ csv: csv({ needsTimeZone: true }) }), { timeZone: 'Europe/Berlin' }],
-      [preview({ csv: csv({ mapping: null, roles: [null, null, null, null] }) }), { roles: ['time', 'value', 'ignore', 'ignore'], threshold: '0.5', direction: 'above' }],
+      [
+        preview({ csv: csv({ mapping: null, roles: [null, null, null, null] }) }),
+        { roles: ['time', 'value', 'ignore', 'ignore'], threshold: '0.5', direction: 'above' },
+      ],
       [preview({ format: 'access-log', csv: null }), { durationField: 'seconds', latencyMs: '250' }],
       [preview({ format: 'prometheus-json', csv: null }), { prometheusRatio: true }],
       [preview({ format: 'upptime', csv: null }), { onBadRows: 'skip' }],
@@ -135,10 +178,18 @@ describe('the import/file arguments', () => {
     const draft = initialDraft(log);
     expect(fileImportArgs(log, draft, job)).toMatchObject({ ok: true, args: { format: 'access-log', accessLog: {} } });
     expect(fileImportArgs(log, { ...draft, latencyMs: '300' }, job)).toMatchObject({ ok: false, errors: { latency: expect.stringContaining('unit') } });
-    expect(fileImportArgs(log, { ...draft, durationField: 'seconds' }, job)).toMatchObject({ ok: false, errors: { latency: expect.stringContaining('latency threshold') } });
-    expect(fileImportArgs(log, { ...draft, durationField: 'microseconds', latencyMs: 'slow' }, job)).toMatchObject({ ok: false, errors: { latency: expect.stringContaining('milliseconds') } });
-    expect(fileImportArgs(log, { ...draft, durationField: 'microseconds', latencyMs: '300', onBadRows: 'skip' }, job))
-      .toMatchObject({ ok: true, args: { onBadRows: 'skip', accessLog: { durationField: 'microseconds', latencyThresholdMs: 300 } } });
+    expect(fileImportArgs(log, { ...draft, durationField: 'seconds' }, job)).toMatchObject({
+      ok: false,
+      errors: { latency: expect.stringContaining('latency threshold') },
+    });
+    expect(fileImportArgs(log, { ...draft, durationField: 'microseconds', latencyMs: 'slow' }, job)).toMatchObject({
+      ok: false,
+      errors: { latency: expect.stringContaining('milliseconds') },
+    });
+    expect(fileImportArgs(log, { ...draft, durationField: 'microseconds', latencyMs: '300', onBadRows: 'skip' }, job)).toMatchObject({
+      ok: true,
+      args: { onBadRows: 'skip', accessLog: { durationField: 'microseconds', latencyThresholdMs: 300 } },
+    });
     const prom = preview({ format: 'prometheus-json', csv: null });
     expect(fileImportArgs(prom, { ...initialDraft(prom), prometheusRatio: true }, job)).toMatchObject({ ok: true, args: { prometheusRatio: true } });
   });
@@ -173,7 +224,11 @@ describe('the import/file arguments', () => {
 
 describe('the progress bar', () => {
   it('reads "Parsing… 12 MB of 40 MB" once bytes are counted', () => {
-    expect(progressView({ jobId: 'j', phase: 'parsing', done: 12_000_000, total: 40_000_000 })).toEqual({ text: 'Parsing… 12 MB of 40 MB', value: 12_000_000, max: 40_000_000 });
+    expect(progressView({ jobId: 'j', phase: 'parsing', done: 12_000_000, total: 40_000_000 })).toEqual({
+      text: 'Parsing… 12 MB of 40 MB',
+      value: 12_000_000,
+      max: 40_000_000,
+    });
   });
 
   it('is indeterminate when the total is unknown, or when a phase has only reported its start', () => {
@@ -194,14 +249,22 @@ describe('the progress bar', () => {
 
 describe('the result', () => {
   const summary: ImportSummary = {
-    status: 'stored', importId: 3, fileName: 'h.csv', format: 'csv', accepted: 1440, rejected: 0, merged: 0, issues: [],
+    status: 'stored',
+    importId: 3,
+    fileName: 'h.csv',
+    format: 'csv',
+    accepted: 1440,
+    rejected: 0,
+    merged: 0,
+    issues: [],
     series: [{ name: 'ok', points: 1440, stepMs: 60_000, startMs: Date.UTC(2025, 2, 1), endMs: Date.UTC(2025, 2, 1, 23, 59) }],
   };
 
   it('lists each series with its points, step and date range in the given zone', () => {
     expect(seriesRows(summary, 'Europe/Berlin')).toEqual([{ name: 'ok', points: '1,440', step: '1 min', range: '2025-03-01 01:00 – 2025-03-02 00:59' }]);
-    expect(seriesRows({ ...summary, series: [{ name: 'x', points: 1, stepMs: null, startMs: null, endMs: null }] }, 'UTC'))
-      .toEqual([{ name: 'x', points: '1', step: '—', range: '—' }]);
+    expect(seriesRows({ ...summary, series: [{ name: 'x', points: 1, stepMs: null, startMs: null, endMs: null }] }, 'UTC')).toEqual([
+      { name: 'x', points: '1', step: '—', range: '—' },
+    ]);
     expect([15_000, 300_000, 3_600_000, 86_400_000, 1500].map(formatStep)).toEqual(['15 s', '5 min', '1 h', '1 d', '1500 ms']);
   });
 
@@ -256,20 +319,34 @@ describe('the Prometheus form', () => {
 
   it('shows the same minute after a round trip through the input, in any zone', () => {
     const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata'];
-    fc.assert(fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.constantFrom(...zones), (ms, zone) => {
-      const shown = msToLocalInput(ms, zone);
-      const back = localInputToMs(shown, zone);
-      expect(back.ok && msToLocalInput(back.ms, zone)).toBe(shown);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.constantFrom(...zones), (ms, zone) => {
+        const shown = msToLocalInput(ms, zone);
+        const back = localInputToMs(shown, zone);
+        expect(back.ok && msToLocalInput(back.ms, zone)).toBe(shown);
+      }),
+    );
   });
 
   it('builds good/total and error-ratio queries over the chosen range', () => {
     const result = promImportArgs(draft, promJob);
-    expect(result).toEqual({ ok: true, args: {
-      sliId: 7, url: 'http://localhost:9090', query: { kind: 'good-total', good: 'sum(rate(ok[5m]))', total: 'sum(rate(all[5m]))' },
-      startMs: Date.UTC(2025, 2, 1, 13, 34), endMs: Date.UTC(2025, 2, 31, 12, 34), stepSeconds: 60, onBadRows: 'abort', jobId: 'j1',
-    } });
-    expect(promImportArgs({ ...draft, kind: 'error-ratio', errorRatio: ' job:err:ratio ' }, promJob)).toMatchObject({ ok: true, args: { query: { kind: 'error-ratio', errorRatio: 'job:err:ratio' } } });
+    expect(result).toEqual({
+      ok: true,
+      args: {
+        sliId: 7,
+        url: 'http://localhost:9090',
+        query: { kind: 'good-total', good: 'sum(rate(ok[5m]))', total: 'sum(rate(all[5m]))' },
+        startMs: Date.UTC(2025, 2, 1, 13, 34),
+        endMs: Date.UTC(2025, 2, 31, 12, 34),
+        stepSeconds: 60,
+        onBadRows: 'abort',
+        jobId: 'j1',
+      },
+    });
+    expect(promImportArgs({ ...draft, kind: 'error-ratio', errorRatio: ' job:err:ratio ' }, promJob)).toMatchObject({
+      ok: true,
+      args: { query: { kind: 'error-ratio', errorRatio: 'job:err:ratio' } },
+    });
   });
 
   it('passes the boundary schema of import/prometheus', () => {
@@ -280,14 +357,21 @@ describe('the Prometheus form', () => {
   it('puts each problem beside its field', () => {
     const result = promImportArgs({ ...draft, url: 'localhost', good: ' ', start: draft.end, end: draft.start }, promJob);
     expect(result.ok ? [] : Object.keys(result.errors).sort()).toEqual(['end', 'good', 'url']);
-    expect(promImportArgs({ ...draft, kind: 'error-ratio' }, promJob)).toMatchObject({ ok: false, errors: { errorRatio: expect.stringContaining('error ratio') } });
-    expect(promImportArgs({ ...draft, start: '2023-01-01T00:00', stepSeconds: 15 }, promJob)).toMatchObject({ ok: false, errors: { end: expect.stringContaining('too many points') } });
+    expect(promImportArgs({ ...draft, kind: 'error-ratio' }, promJob)).toMatchObject({
+      ok: false,
+      errors: { errorRatio: expect.stringContaining('error ratio') },
+    });
+    expect(promImportArgs({ ...draft, start: '2023-01-01T00:00', stepSeconds: 15 }, promJob)).toMatchObject({
+      ok: false,
+      errors: { end: expect.stringContaining('too many points') },
+    });
   });
 
   it('explains that a long range is fetched in pieces below the 11,000-point limit', () => {
     const day = 86_400_000;
-    expect(rangeHint(0, 30 * day, 15, 'good-total').text)
-      .toBe('That is 172,801 points per series. Prometheus answers at most 11,000 points per query, so the range is fetched in 18 pieces (36 requests) and joined without overlaps.');
+    expect(rangeHint(0, 30 * day, 15, 'good-total').text).toBe(
+      'That is 172,801 points per series. Prometheus answers at most 11,000 points per query, so the range is fetched in 18 pieces (36 requests) and joined without overlaps.',
+    );
     expect(rangeHint(0, day, 60, 'error-ratio').text).toContain('1,441 points per series. It fits in one request per query');
     expect(rangeHint(0, 365 * day, 1, 'error-ratio').tooMany).toBe(true);
   });

@@ -1,13 +1,13 @@
-import type { DurationField } from '../../../../shared/importers/access-log';
-import type { TextEncodingName } from '../../../../shared/importers/csv/decode';
-import type { ColumnRole } from '../../../../shared/importers/csv/detect';
-import { parseStrictNumber } from '../../../../shared/importers/csv/numbers';
-import type { CsvTimeFormat } from '../../../../shared/importers/csv/time';
-import type { LatencyUnit } from '../../../../shared/importers/types';
-import type { SliKind } from '../../../../shared/domain/types';
-import type { ArgsIn, ImportPreview } from '../../../../shared/ipc/contract';
-import { checkThresholdMs } from '../../../../shared/domain/validation';
-import { checkTimeZone } from '../../../../shared/domain/window';
+import type { DurationField } from '#shared/importers/access-log';
+import type { TextEncodingName } from '#shared/importers/csv/decode';
+import type { ColumnRole } from '#shared/importers/csv/detect';
+import { parseStrictNumber } from '#shared/importers/csv/numbers';
+import type { CsvTimeFormat } from '#shared/importers/csv/time';
+import type { LatencyUnit } from '#shared/importers/types';
+import type { SliKind } from '#shared/domain/types';
+import type { ArgsIn, ImportPreview } from '#shared/ipc/contract';
+import { checkThresholdMs } from '#shared/domain/validation';
+import { checkTimeZone } from '#shared/domain/window';
 
 /** The CSV part of a preview. */
 export type CsvPreview = NonNullable<ImportPreview['csv']>;
@@ -64,8 +64,16 @@ export const BUCKET_CHOICES: readonly { minutes: number; label: string }[] = [
 
 /** The two bad-row policies with what each means for the workspace. */
 export const BAD_ROW_CHOICES: readonly { value: BadRows; label: string; hint: string }[] = [
-  { value: 'abort', label: 'Abort: store nothing', hint: 'If any row cannot be read, nothing is stored and you see every problem with its line, to fix the file or the mapping.' },
-  { value: 'skip', label: 'Skip bad rows', hint: 'Rows that cannot be read are left out and counted; the rest is stored. Gaps this leaves count as missing data.' },
+  {
+    value: 'abort',
+    label: 'Abort: store nothing',
+    hint: 'If any row cannot be read, nothing is stored and you see every problem with its line, to fix the file or the mapping.',
+  },
+  {
+    value: 'skip',
+    label: 'Skip bad rows',
+    hint: 'Rows that cannot be read are left out and counted; the rest is stored. Gaps this leaves count as missing data.',
+  },
 ];
 
 /** Everything the user sets on the preview step of a file import. */
@@ -96,11 +104,39 @@ function refIndex(ref: string | number, headers: readonly string[]): number {
 
 function mappingRoles(m: CsvMapping): [ColumnRole, string | number][] {
   switch (m.kind) {
-    case 'good-total': return [['time', m.time], ['good', m.good], ['total', m.total]];
-    case 'bad-total': return [['time', m.time], ['bad', m.bad], ['total', m.total]];
-    case 'ratio': return m.total === undefined ? [['time', m.time], ['ratio', m.ratio]] : [['time', m.time], ['ratio', m.ratio], ['total', m.total]];
-    case 'value-threshold': return [['time', m.time], ['value', m.value]];
-    case 'latency': return [['time', m.time], ['value', m.value]];
+    case 'good-total':
+      return [
+        ['time', m.time],
+        ['good', m.good],
+        ['total', m.total],
+      ];
+    case 'bad-total':
+      return [
+        ['time', m.time],
+        ['bad', m.bad],
+        ['total', m.total],
+      ];
+    case 'ratio':
+      return m.total === undefined
+        ? [
+            ['time', m.time],
+            ['ratio', m.ratio],
+          ]
+        : [
+            ['time', m.time],
+            ['ratio', m.ratio],
+            ['total', m.total],
+          ];
+    case 'value-threshold':
+      return [
+        ['time', m.time],
+        ['value', m.value],
+      ];
+    case 'latency':
+      return [
+        ['time', m.time],
+        ['value', m.value],
+      ];
   }
 }
 
@@ -142,8 +178,13 @@ function list(names: string[]): string {
  * indexes, which work with and without a header row. For a latency SLI (valueUnit given) a value column is latencies
  * in that unit, kept so each tier is judged at its own threshold; otherwise it is compared with the one threshold.
  */
-export function mappingFromRoles(roles: readonly RoleChoice[], labels: readonly string[], threshold: string, direction: 'below' | 'above', valueUnit?: LatencyUnit | ''):
-  { ok: true; mapping: CsvMapping } | { ok: false; message: string } {
+export function mappingFromRoles(
+  roles: readonly RoleChoice[],
+  labels: readonly string[],
+  threshold: string,
+  direction: 'below' | 'above',
+  valueUnit?: LatencyUnit | '',
+): { ok: true; mapping: CsvMapping } | { ok: false; message: string } {
   const at = (role: ColumnRole) => roles.flatMap((r, i) => (r === role ? [i] : []));
   const named = (idx: number[]) => list(idx.map((i) => labels[i] ?? `column ${i + 1}`));
   const fail = (message: string) => ({ ok: false as const, message });
@@ -159,7 +200,10 @@ export function mappingFromRoles(roles: readonly RoleChoice[], labels: readonly 
     const others = [good, total, bad, ratio].filter((i): i is number => i !== undefined);
     if (others.length > 0) return fail(`A “value” column is compared with a threshold on its own: set ${named(others)} to “ignore”.`);
     if (valueUnit !== undefined) {
-      if (valueUnit === '') return fail('Choose the unit the values are written in (milliseconds, seconds or microseconds): each tier is judged at its own threshold, so no threshold is needed here.');
+      if (valueUnit === '')
+        return fail(
+          'Choose the unit the values are written in (milliseconds, seconds or microseconds): each tier is judged at its own threshold, so no threshold is needed here.',
+        );
       return { ok: true, mapping: { kind: 'latency', time: t, value, unit: valueUnit } };
     }
     const limit = parseStrictNumber(threshold);
@@ -183,11 +227,14 @@ export function mappingFromRoles(roles: readonly RoleChoice[], labels: readonly 
 
 /** One sentence saying how the mapping turns rows into good and total events. */
 export function describeMapping(m: CsvMapping, labels: readonly string[]): string {
-  const n = (ref: string | number) => (typeof ref === 'number' ? labels[ref] ?? `column ${ref + 1}` : `“${ref}”`);
+  const n = (ref: string | number) => (typeof ref === 'number' ? (labels[ref] ?? `column ${ref + 1}`) : `“${ref}”`);
   switch (m.kind) {
-    case 'good-total': return `Good events from ${n(m.good)}, all events from ${n(m.total)}, timed by ${n(m.time)}.`;
-    case 'bad-total': return `Bad events from ${n(m.bad)}, all events from ${n(m.total)}, timed by ${n(m.time)}.`;
-    case 'ratio': return `The share of good events from ${n(m.ratio)}${m.total === undefined ? '' : `, weighted by ${n(m.total)}`}, timed by ${n(m.time)}.`;
+    case 'good-total':
+      return `Good events from ${n(m.good)}, all events from ${n(m.total)}, timed by ${n(m.time)}.`;
+    case 'bad-total':
+      return `Bad events from ${n(m.bad)}, all events from ${n(m.total)}, timed by ${n(m.time)}.`;
+    case 'ratio':
+      return `The share of good events from ${n(m.ratio)}${m.total === undefined ? '' : `, weighted by ${n(m.total)}`}, timed by ${n(m.time)}.`;
     case 'value-threshold':
       return `A sample is good when ${n(m.value)} is at or ${m.direction} ${m.threshold}, timed by ${n(m.time)}.`;
     case 'latency':
@@ -217,10 +264,14 @@ export function needsTimeZone(preview: ImportPreview, draft: FileDraft): boolean
   return Boolean(preview.csv?.needsTimeZone) && draft.timeFormat === 'iso';
 }
 
-function accessLogOptions(draft: FileDraft, latencySli: boolean): { ok: true; value: { durationField?: DurationField; latencyThresholdMs?: number } } | { ok: false; message: string } {
+function accessLogOptions(
+  draft: FileDraft,
+  latencySli: boolean,
+): { ok: true; value: { durationField?: DurationField; latencyThresholdMs?: number } } | { ok: false; message: string } {
   if (latencySli) {
     // The core counts each minute's requests at every threshold the SLI's tiers use; none is asked for here.
-    if (draft.durationField === '') return { ok: false, message: 'Choose the unit of the duration at the end of each line: a latency SLI judges each tier at its own threshold from them.' };
+    if (draft.durationField === '')
+      return { ok: false, message: 'Choose the unit of the duration at the end of each line: a latency SLI judges each tier at its own threshold from them.' };
     return { ok: true, value: { durationField: draft.durationField } };
   }
   const text = draft.latencyMs.trim();
@@ -235,11 +286,21 @@ function accessLogOptions(draft: FileDraft, latencySli: boolean): { ok: true; va
  * The import/file arguments of a previewed file and the user's choices, or the messages to show beside the controls.
  * The SLI's kind decides what a latency needs: for a latency SLI its unit, for any other one threshold.
  */
-export function fileImportArgs(preview: ImportPreview, draft: FileDraft, job: { sliId: number; path: string; jobId: string; sliKind?: SliKind }):
-  { ok: true; args: ArgsIn<'import/file'> } | { ok: false; errors: FileDraftErrors } {
+export function fileImportArgs(
+  preview: ImportPreview,
+  draft: FileDraft,
+  job: { sliId: number; path: string; jobId: string; sliKind?: SliKind },
+): { ok: true; args: ArgsIn<'import/file'> } | { ok: false; errors: FileDraftErrors } {
   const latencySli = job.sliKind === 'latency';
   // The file is imported in the encoding its preview was read in.
-  const base = { sliId: job.sliId, path: job.path, format: preview.format, onBadRows: draft.onBadRows, jobId: job.jobId, ...(preview.encoding ? { encoding: preview.encoding } : {}) };
+  const base = {
+    sliId: job.sliId,
+    path: job.path,
+    format: preview.format,
+    onBadRows: draft.onBadRows,
+    jobId: job.jobId,
+    ...(preview.encoding ? { encoding: preview.encoding } : {}),
+  };
 
   if (preview.format === 'prometheus-json') return { ok: true, args: { ...base, prometheusRatio: draft.prometheusRatio } };
   if (preview.format === 'access-log') {
@@ -248,7 +309,8 @@ export function fileImportArgs(preview: ImportPreview, draft: FileDraft, job: { 
     return options.ok ? { ok: true, args: { ...base, accessLog: { ...options.value, bucketMs } } } : { ok: false, errors: { latency: options.message } };
   }
   // JSON samples hold good and total counts, or for a latency SLI one latency each when their unit is chosen.
-  if (preview.format === 'json-samples' && latencySli && draft.valueUnit !== '') return { ok: true, args: { ...base, jsonSamples: { valueUnit: draft.valueUnit } } };
+  if (preview.format === 'json-samples' && latencySli && draft.valueUnit !== '')
+    return { ok: true, args: { ...base, jsonSamples: { valueUnit: draft.valueUnit } } };
   if (preview.format !== 'csv') return { ok: true, args: base };
   if (!preview.csv) {
     // The preview could not decode the file (not UTF-8, binary): there are no columns to map.
@@ -259,7 +321,9 @@ export function fileImportArgs(preview: ImportPreview, draft: FileDraft, job: { 
   if (!mapping.ok) errors.mapping = mapping.message;
   let timeZone: string | undefined;
   if (needsTimeZone(preview, draft)) {
-    if (draft.timeZone.trim() === '') errors.timeZone = 'Choose the time zone the timestamps were written in: they carry no offset, so the same clock time means a different instant in each zone.';
+    if (draft.timeZone.trim() === '')
+      errors.timeZone =
+        'Choose the time zone the timestamps were written in: they carry no offset, so the same clock time means a different instant in each zone.';
     else {
       const zone = checkTimeZone(draft.timeZone);
       if (zone.ok) timeZone = zone.value;

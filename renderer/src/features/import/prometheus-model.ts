@@ -1,11 +1,14 @@
 import { DateTime } from 'luxon';
-import type { ArgsIn } from '../../../../shared/ipc/contract';
+import type { ArgsIn } from '#shared/ipc/contract';
 import type { BadRows } from './import-model';
 
 /** The step choices of a live import, in seconds. */
 export const STEP_OPTIONS: readonly { seconds: number; label: string }[] = [
-  { seconds: 15, label: '15 s' }, { seconds: 30, label: '30 s' }, { seconds: 60, label: '1 min' },
-  { seconds: 300, label: '5 min' }, { seconds: 3600, label: '1 h' },
+  { seconds: 15, label: '15 s' },
+  { seconds: 30, label: '30 s' },
+  { seconds: 60, label: '1 min' },
+  { seconds: 300, label: '5 min' },
+  { seconds: 3600, label: '1 h' },
 ];
 
 // Mirrors the core's DEFAULT_PROMETHEUS_LIMITS (the renderer may not import electron/): the hint explains, the core decides.
@@ -59,8 +62,15 @@ export function localInputToMs(text: string, timeZone: string): { ok: true; ms: 
 export function initialPromDraft(nowMs: number, timeZone: string): PromDraft {
   const end = DateTime.fromMillis(nowMs, { zone: timeZone }).startOf('minute');
   return {
-    url: 'http://localhost:9090', kind: 'good-total', good: '', total: '', errorRatio: '',
-    start: end.minus({ days: 30 }).toFormat(INPUT_FORMAT), end: end.toFormat(INPUT_FORMAT), stepSeconds: 60, onBadRows: 'abort',
+    url: 'http://localhost:9090',
+    kind: 'good-total',
+    good: '',
+    total: '',
+    errorRatio: '',
+    start: end.minus({ days: 30 }).toFormat(INPUT_FORMAT),
+    end: end.toFormat(INPUT_FORMAT),
+    stepSeconds: 60,
+    onBadRows: 'abort',
   };
 }
 
@@ -74,12 +84,16 @@ export function rangeHint(startMs: number, endMs: number, stepSeconds: number, k
   const perPiece = kind === 'good-total' ? 2 : 1;
   const count = points.toLocaleString('en-US');
   if (points > MAX_TOTAL_POINTS) {
-    return { text: `That is ${count} points, more than the ${MAX_TOTAL_POINTS.toLocaleString('en-US')} one import may hold: choose a longer step or a shorter range.`, tooMany: true };
+    return {
+      text: `That is ${count} points, more than the ${MAX_TOTAL_POINTS.toLocaleString('en-US')} one import may hold: choose a longer step or a shorter range.`,
+      tooMany: true,
+    };
   }
   const queries = pieces * perPiece;
-  const split = pieces === 1
-    ? `It fits in one request per query (Prometheus answers at most ${PROMETHEUS_MAX_POINTS.toLocaleString('en-US')} points per query).`
-    : `Prometheus answers at most ${PROMETHEUS_MAX_POINTS.toLocaleString('en-US')} points per query, so the range is fetched in ${pieces} pieces (${queries} requests) and joined without overlaps.`;
+  const split =
+    pieces === 1
+      ? `It fits in one request per query (Prometheus answers at most ${PROMETHEUS_MAX_POINTS.toLocaleString('en-US')} points per query).`
+      : `Prometheus answers at most ${PROMETHEUS_MAX_POINTS.toLocaleString('en-US')} points per query, so the range is fetched in ${pieces} pieces (${queries} requests) and joined without overlaps.`;
   return { text: `That is ${count} points per series. ${split}`, tooMany: false };
 }
 
@@ -94,8 +108,10 @@ function checkUrl(text: string): string | null {
 }
 
 /** The import/prometheus arguments of a filled-in form, or the messages to show beside its fields. */
-export function promImportArgs(draft: PromDraft, job: { sliId: number; jobId: string; timeZone: string }):
-  { ok: true; args: ArgsIn<'import/prometheus'> } | { ok: false; errors: PromErrors } {
+export function promImportArgs(
+  draft: PromDraft,
+  job: { sliId: number; jobId: string; timeZone: string },
+): { ok: true; args: ArgsIn<'import/prometheus'> } | { ok: false; errors: PromErrors } {
   const errors: PromErrors = {};
   const url = checkUrl(draft.url);
   if (url) errors.url = url;
@@ -114,14 +130,21 @@ export function promImportArgs(draft: PromDraft, job: { sliId: number; jobId: st
     errors.end = 'The range holds too many points for one import: choose a longer step or a shorter range.';
   }
   if (Object.keys(errors).length > 0 || !start.ok || !end.ok) return { ok: false, errors };
-  const query = draft.kind === 'good-total'
-    ? { kind: 'good-total' as const, good: draft.good.trim(), total: draft.total.trim() }
-    : { kind: 'error-ratio' as const, errorRatio: draft.errorRatio.trim() };
+  const query =
+    draft.kind === 'good-total'
+      ? { kind: 'good-total' as const, good: draft.good.trim(), total: draft.total.trim() }
+      : { kind: 'error-ratio' as const, errorRatio: draft.errorRatio.trim() };
   return {
     ok: true,
     args: {
-      sliId: job.sliId, url: draft.url.trim(), query, startMs: start.ms, endMs: end.ms, stepSeconds: draft.stepSeconds,
-      onBadRows: draft.onBadRows, jobId: job.jobId,
+      sliId: job.sliId,
+      url: draft.url.trim(),
+      query,
+      startMs: start.ms,
+      endMs: end.ms,
+      stepSeconds: draft.stepSeconds,
+      onBadRows: draft.onBadRows,
+      jobId: job.jobId,
     },
   };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportSummary } from '../../../../shared/ipc/contract';
-import type { Result } from '../../../../shared/ipc/errors';
-import type { EventMap } from '../../../../shared/ipc/events';
+import type { ImportSummary } from '#shared/ipc/contract';
+import type { Result } from '#shared/ipc/errors';
+import type { EventMap } from '#shared/ipc/events';
 import type { Client } from '../../ipc/client';
 import { newJobId } from './import-model';
 
@@ -20,9 +20,13 @@ export function useImportJob(client: Client) {
   const [running, setRunning] = useState(false);
   const job = useRef<string | null>(null);
 
-  useEffect(() => client.on('import-progress', (p) => {
-    if (p.jobId === job.current) setProgress(p);
-  }), [client]);
+  useEffect(
+    () =>
+      client.on('import-progress', (p) => {
+        if (p.jobId === job.current) setProgress(p);
+      }),
+    [client],
+  );
 
   const cancel = useCallback(() => {
     const id = job.current;
@@ -34,10 +38,13 @@ export function useImportJob(client: Client) {
     void attempt(CANCEL_RETRIES);
   }, [client]);
 
-  useEffect(() => () => {
-    const id = job.current;
-    if (id) void client.invoke('import/cancel', { jobId: id });
-  }, [client]);
+  useEffect(
+    () => () => {
+      const id = job.current;
+      if (id) void client.invoke('import/cancel', { jobId: id });
+    },
+    [client],
+  );
 
   const run = useCallback(async (call: (jobId: string) => Promise<Result<ImportSummary>>) => {
     const id = newJobId();

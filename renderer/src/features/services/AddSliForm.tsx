@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { SliKind } from '../../../../shared/domain/types';
-import { checkName, checkThresholdMs } from '../../../../shared/domain/validation';
+import type { SliKind } from '#shared/domain/types';
+import { checkName, checkThresholdMs } from '#shared/domain/validation';
 import { Field } from '../../components/Field';
 import { useApp } from '../../store/context';
 
@@ -27,11 +27,27 @@ export function AddSliForm({ serviceId }: { serviceId: number }) {
   };
 
   return (
-    <form className="add-sli card" onSubmit={(e) => { e.preventDefault(); void submit(); }} aria-label="Add an SLI">
+    <form
+      className="add-sli card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      aria-label="Add an SLI"
+    >
       <h3>Add an SLI</h3>
       <div className="row">
-        <Field label="SLI name" value={name} placeholder={kind === 'latency' ? 'e.g. checkout latency' : 'e.g. availability'}
-          onChange={(v) => { setName(v); setErrors({ ...errors, name: undefined }); }} error={errors.name} testId="new-sli-name" />
+        <Field
+          label="SLI name"
+          value={name}
+          placeholder={kind === 'latency' ? 'e.g. checkout latency' : 'e.g. availability'}
+          onChange={(v) => {
+            setName(v);
+            setErrors({ ...errors, name: undefined });
+          }}
+          error={errors.name}
+          testId="new-sli-name"
+        />
         <div className="field">
           <label htmlFor="new-sli-kind">Kind</label>
           <select id="new-sli-kind" value={kind} onChange={(e) => setKind(e.target.value as SliKind)} data-testid="new-sli-kind">
@@ -40,10 +56,22 @@ export function AddSliForm({ serviceId }: { serviceId: number }) {
           </select>
         </div>
         {kind === 'latency' ? (
-          <Field label="Threshold" value={threshold} suffix="ms" size="narrow" onChange={(v) => { setThreshold(v); setErrors({ ...errors, threshold: undefined }); }}
-            error={errors.threshold} testId="new-sli-threshold" />
+          <Field
+            label="Threshold"
+            value={threshold}
+            suffix="ms"
+            size="narrow"
+            onChange={(v) => {
+              setThreshold(v);
+              setErrors({ ...errors, threshold: undefined });
+            }}
+            error={errors.threshold}
+            testId="new-sli-threshold"
+          />
         ) : null}
-        <button type="submit" className="primary align-end">Add SLI</button>
+        <button type="submit" className="primary align-end">
+          Add SLI
+        </button>
       </div>
     </form>
   );

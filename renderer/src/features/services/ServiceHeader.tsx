@@ -1,4 +1,4 @@
-import type { Service } from '../../../../shared/domain/types';
+import type { Service } from '#shared/domain/types';
 import { Field } from '../../components/Field';
 import { useRename } from '../../components/useRename';
 import { useApp } from '../../store/context';
@@ -11,9 +11,18 @@ export function ServiceHeader({ service, readOnly }: { service: Service; readOnl
 
   return (
     <div className="service-header">
-      {readOnly ? <h1>{service.name}</h1> : (
-        <Field label="Service name" value={name.value} onChange={name.change} onCommit={() => void name.commit()}
-          error={name.error} testId="service-name" size="wide" />
+      {readOnly ? (
+        <h1>{service.name}</h1>
+      ) : (
+        <Field
+          label="Service name"
+          value={name.value}
+          onChange={name.change}
+          onCommit={() => void name.commit()}
+          error={name.error}
+          testId="service-name"
+          size="wide"
+        />
       )}
       {readOnly ? null : (
         <button className="danger" onClick={() => openDialog({ kind: 'confirm-delete-service', serviceId: service.id, name: service.name })}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { checkName } from '../../../../shared/domain/validation';
-import { tierWarnings } from '../../../../shared/domain/tiers';
-import { assessAll } from '../../../../shared/budget/feasibility';
+import { checkName } from '#shared/domain/validation';
+import { tierWarnings } from '#shared/domain/tiers';
+import { assessAll } from '#shared/budget/feasibility';
 import { Field } from '../../components/Field';
 import { useApp } from '../../store/context';
 
@@ -36,11 +36,16 @@ export function ServiceList() {
           const warnings = s.slis.reduce((n, sli) => n + tierWarnings(sli).length, 0) + (feasibility.get(s.id)?.status === 'infeasible' ? 1 : 0);
           return (
             <li key={s.id}>
-              <button className={s.id === selected ? 'service-item selected' : 'service-item'} aria-current={s.id === selected}
-                onClick={() => select(s.id)}>
+              <button className={s.id === selected ? 'service-item selected' : 'service-item'} aria-current={s.id === selected} onClick={() => select(s.id)}>
                 <span className="service-name">{s.name}</span>
-                <span className="muted small">{s.slis.length} SLI{s.slis.length === 1 ? '' : 's'}</span>
-                {warnings > 0 ? <span className="badge badge-warn" title="Tier ordering warnings, and an SLO above its dependency ceiling">⚠ {warnings}</span> : null}
+                <span className="muted small">
+                  {s.slis.length} SLI{s.slis.length === 1 ? '' : 's'}
+                </span>
+                {warnings > 0 ? (
+                  <span className="badge badge-warn" title="Tier ordering warnings, and an SLO above its dependency ceiling">
+                    ⚠ {warnings}
+                  </span>
+                ) : null}
               </button>
             </li>
           );
@@ -48,10 +53,27 @@ export function ServiceList() {
         {services.length === 0 ? <li className="muted">No services yet — add the first one below.</li> : null}
       </ul>
       {readOnly ? null : (
-        <form className="add-service" onSubmit={(e) => { e.preventDefault(); void add(); }}>
-          <Field label="New service" value={name} placeholder="e.g. checkout" onChange={(v) => { setName(v); setError(null); }}
-            error={error} testId="new-service-name" />
-          <button type="submit" className="primary">Add service</button>
+        <form
+          className="add-service"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void add();
+          }}
+        >
+          <Field
+            label="New service"
+            value={name}
+            placeholder="e.g. checkout"
+            onChange={(v) => {
+              setName(v);
+              setError(null);
+            }}
+            error={error}
+            testId="new-service-name"
+          />
+          <button type="submit" className="primary">
+            Add service
+          </button>
         </form>
       )}
     </aside>

@@ -23,7 +23,9 @@ export function ServicePanel() {
       <ServiceHeader service={service} readOnly={readOnly} />
       <TrafficField service={service} readOnly={readOnly} />
       {service.slis.length === 0 ? <p className="muted">No SLIs yet. An SLI is what you measure: the share of good requests, or of fast ones.</p> : null}
-      {service.slis.map((sli) => <SliCard key={sli.id} sli={sli} readOnly={readOnly} />)}
+      {service.slis.map((sli) => (
+        <SliCard key={sli.id} sli={sli} readOnly={readOnly} />
+      ))}
       {readOnly ? null : <AddSliForm serviceId={service.id} />}
       <DependencyPanel service={service} />
       <PolicyPanel service={service} readOnly={readOnly} />

@@ -16,12 +16,25 @@ export function CellInput({ label, value, testId, error, suffix, className, plac
   return (
     <>
       <div className="cell-input">
-        <input className={className} aria-label={label} value={value} placeholder={placeholder} disabled={disabled} data-testid={testId}
-          aria-invalid={Boolean(error)} onChange={(e) => onChange(e.target.value)} onBlur={onCommit}
-          onKeyDown={(e) => e.key === 'Enter' && onCommit()} />
+        <input
+          className={className}
+          aria-label={label}
+          value={value}
+          placeholder={placeholder}
+          disabled={disabled}
+          data-testid={testId}
+          aria-invalid={Boolean(error)}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={onCommit}
+          onKeyDown={(e) => e.key === 'Enter' && onCommit()}
+        />
         {suffix ? <span className="field-suffix">{suffix}</span> : null}
       </div>
-      {error ? <div className="field-error" role="alert" data-testid={`${testId}-error`}>{error}</div> : null}
+      {error ? (
+        <div className="field-error" role="alert" data-testid={`${testId}-error`}>
+          {error}
+        </div>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
-import { computeLadder } from '../../../../shared/budget/ladder';
-import { DEFAULT_POLICY } from '../../../../shared/budget/policy';
-import { TIERS, type Sli } from '../../../../shared/domain/types';
+import { computeLadder } from '#shared/budget/ladder';
+import { DEFAULT_POLICY } from '#shared/budget/policy';
+import { TIERS, type Sli } from '#shared/domain/types';
 import { useRename } from '../../components/useRename';
 import { useApp } from '../../store/context';
 import { PolicyLegend } from '../budget/PolicyLegend';
@@ -24,34 +24,57 @@ export function SliCard({ sli, readOnly }: { sli: Sli; readOnly: boolean }) {
   return (
     <section className="card sli-card" aria-label={`SLI ${sli.name}`} data-testid={`sli-${sli.name}`}>
       <div className="sli-head">
-        <input className="sli-name" aria-label="SLI name" value={name.value} disabled={readOnly} onChange={(e) => name.change(e.target.value)}
-          onBlur={() => void name.commit()} onKeyDown={(e) => e.key === 'Enter' && void name.commit()} />
+        <input
+          className="sli-name"
+          aria-label="SLI name"
+          value={name.value}
+          disabled={readOnly}
+          onChange={(e) => name.change(e.target.value)}
+          onBlur={() => void name.commit()}
+          onKeyDown={(e) => e.key === 'Enter' && void name.commit()}
+        />
         <span className="badge">{sli.kind === 'latency' ? `latency · default ${sli.latencyThresholdMs} ms` : 'availability'}</span>
         {readOnly ? null : (
-          <button className="link danger" onClick={() => openDialog({ kind: 'confirm-delete-sli', sliId: sli.id, name: sli.name })}>Delete SLI</button>
+          <button className="link danger" onClick={() => openDialog({ kind: 'confirm-delete-sli', sliId: sli.id, name: sli.name })}>
+            Delete SLI
+          </button>
         )}
       </div>
-      {name.error ? <div className="field-error" role="alert">{name.error}</div> : null}
+      {name.error ? (
+        <div className="field-error" role="alert">
+          {name.error}
+        </div>
+      ) : null}
       <div className="table-scroll">
-      <table className="tiers">
-        <thead>
-          <tr>
-            <th scope="col">Tier</th><th scope="col">Target</th><th scope="col">Window</th><th scope="col">Budgeting</th>
-            {sli.kind === 'latency' ? <th scope="col">Threshold</th> : null}
-            <th scope="col">Budget / window</th><th scope="col"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {TIERS.map((tier) => (
-            <TierRow key={tier} sli={sli} tier={tier} readOnly={readOnly} warned={warned.has(tier)} requestsPerDay={requestsPerDay} atMs={atMs} />
-          ))}
-        </tbody>
-      </table>
+        <table className="tiers">
+          <thead>
+            <tr>
+              <th scope="col">Tier</th>
+              <th scope="col">Target</th>
+              <th scope="col">Window</th>
+              <th scope="col">Budgeting</th>
+              {sli.kind === 'latency' ? <th scope="col">Threshold</th> : null}
+              <th scope="col">Budget / window</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {TIERS.map((tier) => (
+              <TierRow key={tier} sli={sli} tier={tier} readOnly={readOnly} warned={warned.has(tier)} requestsPerDay={requestsPerDay} atMs={atMs} />
+            ))}
+          </tbody>
+        </table>
       </div>
       <MethodHelp />
       {ladder.warnings.length > 0 ? (
         <ul className="warnings" data-testid={`warnings-${sli.name}`}>
-          {ladder.warnings.map((w) => <li key={w.rule} role="status"><strong>⚠ {w.rule}:</strong> {w.message}</li>)}
+          {ladder.warnings.map((w) => (
+            <li key={w.rule} role="status">
+              <strong>⚠ {w.rule}:</strong> {w.message}
+            </li>
+          ))}
         </ul>
       ) : null}
       <LadderChart sli={sli} ladder={ladder} />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { TIER_LABELS, type Sli, type Tier } from '../../../../shared/domain/types';
+import { TIER_LABELS, type Sli, type Tier } from '#shared/domain/types';
 import { useApp } from '../../store/context';
 import { CellInput } from './CellInput';
 import { tierBudgetText } from './tier-budget';
@@ -52,17 +52,40 @@ export function TierRow({ sli, tier, readOnly, warned, requestsPerDay, atMs }: P
 
   return (
     <tr className={`tier-row tier-${tier} ${warned ? 'tier-warned' : ''}`} data-testid={testId}>
-      <th scope="row"><span className="tier-label"><span className={`tier-dot dot-${tier}`} aria-hidden="true" />{tier === 'target' ? 'Performance target' : label}</span></th>
+      <th scope="row">
+        <span className="tier-label">
+          <span className={`tier-dot dot-${tier}`} aria-hidden="true" />
+          {tier === 'target' ? 'Performance target' : label}
+        </span>
+      </th>
       <td>
-        <CellInput label={`${label} target %`} value={draft.target} placeholder="99.9" testId={`${testId}-target`} error={errors.target}
-          suffix="%" disabled={readOnly} onChange={(target) => change({ target })} onCommit={cell.commit} />
+        <CellInput
+          label={`${label} target %`}
+          value={draft.target}
+          placeholder="99.9"
+          testId={`${testId}-target`}
+          error={errors.target}
+          suffix="%"
+          disabled={readOnly}
+          onChange={(target) => change({ target })}
+          onCommit={cell.commit}
+        />
       </td>
       <TierWindowCell {...cell} />
       <TierMethodCell {...cell} />
       {sli.kind === 'latency' ? (
         <td>
-          <CellInput label={`${label} threshold ms`} className="narrow" value={draft.threshold} testId={`${testId}-threshold`} error={errors.threshold}
-            suffix="ms" disabled={readOnly} onChange={(threshold) => change({ threshold })} onCommit={cell.commit} />
+          <CellInput
+            label={`${label} threshold ms`}
+            className="narrow"
+            value={draft.threshold}
+            testId={`${testId}-threshold`}
+            error={errors.threshold}
+            suffix="ms"
+            disabled={readOnly}
+            onChange={(threshold) => change({ threshold })}
+            onCommit={cell.commit}
+          />
         </td>
       ) : null}
       <td className="budget-cell">
@@ -70,13 +93,25 @@ export function TierRow({ sli, tier, readOnly, warned, requestsPerDay, atMs }: P
         {budget ? (
           <div className="budget-sub">
             <span data-testid={`${testId}-budget-percent`}>{budget.percent}</span>
-            {budget.events ? <> · <span data-testid={`${testId}-bad-events`}>{budget.events}</span></> : null}
+            {budget.events ? (
+              <>
+                {' '}
+                · <span data-testid={`${testId}-bad-events`}>{budget.events}</span>
+              </>
+            ) : null}
           </div>
         ) : null}
       </td>
       <td>
         {objective && !readOnly ? (
-          <button className="icon" aria-label={`Clear ${label}`} title={`Clear the ${label}`} onClick={() => void edit('objective/clear', { sliId: sli.id, tier })}>✕</button>
+          <button
+            className="icon"
+            aria-label={`Clear ${label}`}
+            title={`Clear the ${label}`}
+            onClick={() => void edit('objective/clear', { sliId: sli.id, tier })}
+          >
+            ✕
+          </button>
         ) : null}
       </td>
     </tr>

@@ -1,7 +1,7 @@
-import { badEventBudget, eventsInWindow, formatCount, formatMinutes, methodBudgetMinutes, windowMinutes } from '../../../../shared/budget/budget';
-import { periodContaining } from '../../../../shared/budget/calendar';
-import { formatPpmPercent, PPM_PER_WHOLE } from '../../../../shared/domain/percent';
-import type { Objective } from '../../../../shared/domain/types';
+import { badEventBudget, eventsInWindow, formatCount, formatMinutes, methodBudgetMinutes, windowMinutes } from '#shared/budget/budget';
+import { periodContaining } from '#shared/budget/calendar';
+import { formatPpmPercent, PPM_PER_WHOLE } from '#shared/domain/percent';
+import type { Objective } from '#shared/domain/types';
 
 /** What the budget column of a tier shows, as text. */
 export type TierBudgetText = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Objective, Sli } from '../../../../shared/domain/types';
+import type { Objective, Sli } from '#shared/domain/types';
 import { tierBudgetText } from './tier-budget';
 import { draftOf, fieldOfError, rebaseDraft, validateDraft, type TierDraft } from './tier-draft';
 
@@ -8,20 +8,43 @@ const base: TierDraft = draftOf(sli, undefined);
 const at = Date.parse('2026-11-15T12:00:00Z');
 
 const objective = (patch: Partial<Objective>): Objective => ({
-  tier: 'slo', targetPpm: 999_000, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null, ...patch,
+  tier: 'slo',
+  targetPpm: 999_000,
+  window: { kind: 'rolling', days: 30 },
+  method: 'occurrences',
+  timeslice: null,
+  latencyThresholdMs: null,
+  ...patch,
 });
 
 describe('tier drafts', () => {
   it('starts empty on a rolling 30-day window in UTC with a one-minute, 95 % slice ready', () => {
-    expect(base).toEqual({ target: '', windowKind: 'rolling', days: '30', timeZone: 'UTC', method: 'occurrences', sliceMinutes: '1', sliceTarget: '95', threshold: '' });
+    expect(base).toEqual({
+      target: '',
+      windowKind: 'rolling',
+      days: '30',
+      timeZone: 'UTC',
+      method: 'occurrences',
+      sliceMinutes: '1',
+      sliceTarget: '95',
+      threshold: '',
+    });
   });
 
   it('turns a calendar-month draft in Berlin into a calendar window', () => {
     const checked = validateDraft(sli, 'slo', { ...base, target: '99.9', windowKind: 'month', timeZone: ' Europe/Berlin ' });
-    expect(checked).toEqual({ ok: true, args: {
-      sliId: 7, tier: 'slo', targetPpm: 999_000, window: { kind: 'calendar', unit: 'month', timeZone: 'Europe/Berlin' },
-      method: 'occurrences', timeslice: null, latencyThresholdMs: null,
-    } });
+    expect(checked).toEqual({
+      ok: true,
+      args: {
+        sliId: 7,
+        tier: 'slo',
+        targetPpm: 999_000,
+        window: { kind: 'calendar', unit: 'month', timeZone: 'Europe/Berlin' },
+        method: 'occurrences',
+        timeslice: null,
+        latencyThresholdMs: null,
+      },
+    });
   });
 
   it('refuses an unknown time zone beside the zone field', () => {
@@ -33,14 +56,21 @@ describe('tier drafts', () => {
     const ok = validateDraft(sli, 'slo', { ...base, target: '99.9', method: 'timeslices', sliceMinutes: '5', sliceTarget: '99' });
     expect(ok.ok && ok.args.timeslice).toEqual({ sliceMinutes: 5, sliceTargetPpm: 990_000 });
     const bad = validateDraft(sli, 'slo', { ...base, target: '99.9', method: 'ratio-timeslices', sliceMinutes: '0', sliceTarget: '100' });
-    expect(bad).toEqual({ ok: false, errors: {
-      sliceMinutes: 'Slice length must be a whole number of minutes from 1 to 1440, not "0"',
-      sliceTarget: 'Slice target must be below 100 % (100 % leaves no error budget)',
-    } });
+    expect(bad).toEqual({
+      ok: false,
+      errors: {
+        sliceMinutes: 'Slice length must be a whole number of minutes from 1 to 1440, not "0"',
+        sliceTarget: 'Slice target must be below 100 % (100 % leaves no error budget)',
+      },
+    });
   });
 
   it('reads a stored calendar objective back into the same draft', () => {
-    const stored = objective({ window: { kind: 'calendar', unit: 'year', timeZone: 'Asia/Tokyo' }, method: 'timeslices', timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 } });
+    const stored = objective({
+      window: { kind: 'calendar', unit: 'year', timeZone: 'Asia/Tokyo' },
+      method: 'timeslices',
+      timeslice: { sliceMinutes: 5, sliceTargetPpm: 990_000 },
+    });
     expect(draftOf(sli, stored)).toMatchObject({ target: '99.9', windowKind: 'year', timeZone: 'Asia/Tokyo', sliceMinutes: '5', sliceTarget: '99' });
   });
 
@@ -54,8 +84,9 @@ describe('tier drafts', () => {
   });
 
   it('maps core error fields to the row fields they belong to', () => {
-    expect(['window.timeZone', 'window.days', 'timeslice.sliceMinutes', 'timeslice.sliceTargetPpm', 'latencyThresholdMs', 'targetPpm'].map(fieldOfError))
-      .toEqual(['timeZone', 'days', 'sliceMinutes', 'sliceTarget', 'threshold', 'target']);
+    expect(
+      ['window.timeZone', 'window.days', 'timeslice.sliceMinutes', 'timeslice.sliceTargetPpm', 'latencyThresholdMs', 'targetPpm'].map(fieldOfError),
+    ).toEqual(['timeZone', 'days', 'sliceMinutes', 'sliceTarget', 'threshold', 'target']);
   });
 });
 

@@ -1,7 +1,16 @@
-import { formatPpmPercent, parseTargetPercent } from '../../../../shared/domain/percent';
-import { DEFAULT_TIMESLICE, type BudgetingMethod, type CalendarUnit, type Objective, type Sli, type SloWindow, type Tier, type Timeslice } from '../../../../shared/domain/types';
-import { checkSliceMinutes, checkSliceTarget, checkThresholdMs, checkWindowDays } from '../../../../shared/domain/validation';
-import { checkTimeZone, DEFAULT_WINDOW } from '../../../../shared/domain/window';
+import { formatPpmPercent, parseTargetPercent } from '#shared/domain/percent';
+import {
+  DEFAULT_TIMESLICE,
+  type BudgetingMethod,
+  type CalendarUnit,
+  type Objective,
+  type Sli,
+  type SloWindow,
+  type Tier,
+  type Timeslice,
+} from '#shared/domain/types';
+import { checkSliceMinutes, checkSliceTarget, checkThresholdMs, checkWindowDays } from '#shared/domain/validation';
+import { checkTimeZone, DEFAULT_WINDOW } from '#shared/domain/window';
 
 /** The window picker's choices: rolling days, or one of the calendar units. */
 export type WindowChoice = 'rolling' | CalendarUnit;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { FolderListing } from '../../../../shared/ipc/contract';
+import type { FolderListing } from '#shared/ipc/contract';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { useApp } from '../../store/context';
@@ -46,24 +46,60 @@ export function FileDialog({ mode }: { mode: 'create' | 'open' | 'save-as' }) {
     <Modal title={TITLES[mode]} onClose={() => close(null)} testId="file-dialog">
       <p className="muted">Folder: {listing ? `${listing.folder}${subfolder ? '/' + subfolder : ''}` : '…'}</p>
       <ul className="file-list" aria-label="Files">
-        {subfolder ? <li><button className="link" onClick={() => setSubfolder(subfolder.split('/').slice(0, -1).join('/'))}>⬑ up</button></li> : null}
+        {subfolder ? (
+          <li>
+            <button className="link" onClick={() => setSubfolder(subfolder.split('/').slice(0, -1).join('/'))}>
+              ⬑ up
+            </button>
+          </li>
+        ) : null}
         {listing?.entries.map((e) => (
           <li key={e.name}>
-            <button className="link" onClick={() => (e.kind === 'folder' ? setSubfolder(subfolder ? `${subfolder}/${e.name}` : e.name)
-              : mode === 'open' ? (setName(e.name), void submit(e.name)) : setName(e.name.replace(/\.slowb$/i, '')))}>
-              {e.kind === 'folder' ? '📁 ' : ''}{e.name}
+            <button
+              className="link"
+              onClick={() =>
+                e.kind === 'folder'
+                  ? setSubfolder(subfolder ? `${subfolder}/${e.name}` : e.name)
+                  : mode === 'open'
+                    ? (setName(e.name), void submit(e.name))
+                    : setName(e.name.replace(/\.slowb$/i, ''))
+              }
+            >
+              {e.kind === 'folder' ? '📁 ' : ''}
+              {e.name}
             </button>
           </li>
         ))}
         {listing && listing.entries.length === 0 ? <li className="muted">No workspaces here yet.</li> : null}
       </ul>
-      {error ? <div className="dialog-error" role="alert" data-testid="file-dialog-error">{error}</div> : null}
-      <form onSubmit={(e) => { e.preventDefault(); void submit(name); }}>
-        <Field label={mode === 'open' ? 'File name' : 'Name (saved as .slowb)'} value={name} onChange={(v) => { setName(v); setError(null); }}
-          testId="file-name" autoFocus />
+      {error ? (
+        <div className="dialog-error" role="alert" data-testid="file-dialog-error">
+          {error}
+        </div>
+      ) : null}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit(name);
+        }}
+      >
+        <Field
+          label={mode === 'open' ? 'File name' : 'Name (saved as .slowb)'}
+          value={name}
+          onChange={(v) => {
+            setName(v);
+            setError(null);
+          }}
+          testId="file-name"
+          autoFocus
+        />
         <div className="modal-actions">
-          <button type="button" onClick={() => close(null)}>Cancel</button>
-          <button type="submit" className="primary" disabled={name.trim() === ''}>{mode === 'open' ? 'Open' : mode === 'create' ? 'Create' : 'Save'}</button>
+          <button type="button" onClick={() => close(null)}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={name.trim() === ''}>
+            {mode === 'open' ? 'Open' : mode === 'create' ? 'Create' : 'Save'}
+          </button>
         </div>
       </form>
     </Modal>

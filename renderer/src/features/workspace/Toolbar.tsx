@@ -10,20 +10,45 @@ export function Toolbar() {
   const ws = state.workspace;
   return (
     <header className="toolbar">
-      <div className="brand" aria-hidden="true">SLO Workbench</div>
+      <div className="brand" aria-hidden="true">
+        SLO Workbench
+      </div>
       <div className="toolbar-title" data-testid="workspace-title">
-        {ws ? <><strong>{ws.name}</strong>{ws.location !== ws.name ? <span className="muted"> {ws.location}</span> : null}</> : <span className="muted">No workspace open</span>}
+        {ws ? (
+          <>
+            <strong>{ws.name}</strong>
+            {ws.location !== ws.name ? <span className="muted"> {ws.location}</span> : null}
+          </>
+        ) : (
+          <span className="muted">No workspace open</span>
+        )}
         {ws?.readOnly ? <span className="badge badge-warn">read-only</span> : null}
       </div>
       <nav className="toolbar-actions" aria-label="Workspace">
         <button onClick={() => void actions.newWorkspace()}>New…</button>
         <button onClick={() => void actions.openWorkspace()}>Open…</button>
-        <button onClick={() => void actions.saveAs()} disabled={!ws}>Save As…</button>
+        <button onClick={() => void actions.saveAs()} disabled={!ws}>
+          Save As…
+        </button>
         <span className="toolbar-sep" />
-        <button onClick={() => void undo()} disabled={!state.undoLabel} title={state.undoLabel ? `Undo: ${state.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
-          aria-keyshortcuts="Control+Z" data-testid="undo">Undo</button>
-        <button onClick={() => void redo()} disabled={!state.redoLabel} title={state.redoLabel ? `Redo: ${state.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
-          aria-keyshortcuts="Control+Shift+Z" data-testid="redo">Redo</button>
+        <button
+          onClick={() => void undo()}
+          disabled={!state.undoLabel}
+          title={state.undoLabel ? `Undo: ${state.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+          aria-keyshortcuts="Control+Z"
+          data-testid="undo"
+        >
+          Undo
+        </button>
+        <button
+          onClick={() => void redo()}
+          disabled={!state.redoLabel}
+          title={state.redoLabel ? `Redo: ${state.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+          aria-keyshortcuts="Control+Shift+Z"
+          data-testid="redo"
+        >
+          Redo
+        </button>
       </nav>
     </header>
   );

@@ -15,14 +15,22 @@ export function ViewTabs() {
   return (
     <nav className="view-tabs" role="tablist" aria-label="Screens">
       {TABS.map((t, i) => (
-        <button key={t.view} role="tab" aria-selected={view === t.view} tabIndex={view === t.view ? 0 : -1} title={t.hint}
-          className={view === t.view ? 'tab active' : 'tab'} data-testid={`tab-${t.view}`} onClick={() => setView(t.view)}
+        <button
+          key={t.view}
+          role="tab"
+          aria-selected={view === t.view}
+          tabIndex={view === t.view ? 0 : -1}
+          title={t.hint}
+          className={view === t.view ? 'tab active' : 'tab'}
+          data-testid={`tab-${t.view}`}
+          onClick={() => setView(t.view)}
           onKeyDown={(e) => {
             if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
             const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
             setView(next.view);
             (e.currentTarget.parentElement?.children[TABS.indexOf(next)] as HTMLElement | undefined)?.focus();
-          }}>
+          }}
+        >
           {t.label}
         </button>
       ))}
