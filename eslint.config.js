@@ -1,4 +1,4 @@
-// Lint rules that hold the layering (DESIGN.md §2) and the security rules of reference/reliability.md.
+// Lint rules that hold the layering (docs/architecture.md §2) and the security rules of docs/reliability.md.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
@@ -37,7 +37,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
-      'no-restricted-syntax': ['error', ...bannedSecurity, { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (DESIGN.md §9).' }],
+      'no-restricted-syntax': [
+        'error',
+        ...bannedSecurity,
+        { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (docs/architecture.md §9).' },
+      ],
       'import-x/no-restricted-paths': [
         'error',
         {
@@ -101,7 +105,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         ...bannedSecurity.filter((b) => !b.selector.includes("'BrowserWindow'")),
-        { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (DESIGN.md §9).' },
+        { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (docs/architecture.md §9).' },
       ],
     },
   },
@@ -111,7 +115,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         ...bannedSecurity.filter((b) => !b.selector.includes("'openExternal'")),
-        { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (DESIGN.md §9).' },
+        { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (docs/architecture.md §9).' },
       ],
     },
   },

@@ -1,4 +1,4 @@
-// T4 of reference/performance.md: a year of minute data from the workspace file to a drawn chart (DESIGN.md §6:
+// T4 of docs/performance.md: a year of minute data from the workspace file to a drawn chart (docs/architecture.md §6:
 // ≤ 3 ms to downsample, ≤ 33 ms to a drawn chart), as ratios to baselines measured in the same run.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ const WIDTH = 960;
 const HEIGHT = 320;
 const RUNS = 21;
 const WARMUP = 10;
-// The DESIGN.md §6 budgets, printed beside the ratios so a reader sees how far off they are on this machine.
+// The docs/architecture.md §6 budgets, printed beside the ratios so a reader sees how far off they are on this machine.
 const DRAWN_BUDGET_MS = 33;
 const LTTB_BUDGET_MS = 3;
 
@@ -28,7 +28,7 @@ const LTTB_BUDGET_MS = 3;
  * took 12–14 ms (up to 29 ms while others worked on it) and the drawn chart 1.0–1.8× as long (20–35 ms), so 33 ms
  * is 2.5× the quiet bare read: the target holds the 33 ms budget at the speed this machine reads when quiet, and
  * moves with both when other work slows them. A plain pass over one Float64Array column of the year took 0.50–0.55
- * ms quiet (up to 1.4 ms busy) and LTTB 3.8–4.2× that (2.1–5.5 ms), so 3 ms is 5× the quiet pass (reference/
+ * ms quiet (up to 1.4 ms busy) and LTTB 3.8–4.2× that (2.1–5.5 ms), so 3 ms is 5× the quiet pass (docs/
  * performance.md T4 gives 6× for its 0.5 ms pass).
  */
 const DRAWN_RATIO = 2.5;
@@ -171,7 +171,7 @@ export function benchChartRender(): Measurement[] {
 
     return [
       report({ name: `chart-render-year-from-workspace-${MINUTES_PER_YEAR}`, ...chart, unit: 'ms', target: `ratio <= ${DRAWN_RATIO}` }),
-      // Absolute, for the record: baseline is the DESIGN.md budget, so ratio ≤ 1 means within it on this machine.
+      // Absolute, for the record: baseline is the docs/architecture.md budget, so ratio ≤ 1 means within it on this machine.
       report({ name: 'chart-render-year-absolute-ms-vs-33ms-budget', value: chart.value, unit: 'ms', baseline: DRAWN_BUDGET_MS }),
       report({ name: `chart-lttb-${MINUTES_PER_YEAR}-to-${POINTS}`, ...downsample, unit: 'ms', target: `ratio <= ${LTTB_RATIO}` }),
       report({ name: 'chart-lttb-absolute-ms-vs-3ms-budget', value: downsample.value, unit: 'ms', baseline: LTTB_BUDGET_MS }),

@@ -1,4 +1,4 @@
-// T1 and T1a of reference/performance.md (DESIGN.md §6): a 1M-row CSV imported end to end (read, SHA-256, parse and
+// T1 and T1a of docs/performance.md (docs/architecture.md §6): a 1M-row CSV imported end to end (read, SHA-256, parse and
 // validate in the worker thread, store in one transaction, commit) through importFile as the app ships it: in a child
 // process built like the Electron bundle (main bundle plus bundled parse worker), so its peak RSS is the import's own.
 // Printed with its ratios to a bare parse (parseFile on the same bytes) and a bare insert (SeriesRepo.insertSeries of
@@ -21,11 +21,11 @@ const RUNS = 5;
 const WARMUP = 1;
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const OUT = join(ROOT, 'bench', 'out', 'import-csv');
-/** DESIGN.md §6: at least 1.5M rows/s end to end, so 1M rows in at most 666 ms, and at most 300 MB peak RSS. */
+/** docs/architecture.md §6: at least 1.5M rows/s end to end, so 1M rows in at most 666 ms, and at most 300 MB peak RSS. */
 const TARGET_ROWS_PER_S = 1_500_000;
 const TARGET_PEAK_RSS_MB = 300;
 /**
- * Ratio targets. performance.md T1 asks for the import within 3× of reading the file plus a hand scanner, and T1a for
+ * Ratio targets. docs/performance.md T1 asks for the import within 3× of reading the file plus a hand scanner, and T1a for
  * the parse stage within 1.5× of that scanner. Ours reads RFC 4180 quoting, counts lines for located issues and
  * normalises the series, which the scanner below does not, and on this 2-core machine parseFile took 1.2–1.8× the
  * scanner (alternating runs, load 1.5–3): the parse target is 2×. Around the parse, importFile reads, hashes, starts
@@ -54,7 +54,7 @@ export function generateCsv(rows = ROWS): string {
 }
 
 /**
- * performance.md's hand scanner, the baseline of T1 and T1a: strict UTF-8, fixed columns found with indexOf, the fixed
+ * docs/performance.md's hand scanner, the baseline of T1 and T1a: strict UTF-8, fixed columns found with indexOf, the fixed
  * ISO form through Date.UTC, plain digits, 0 ≤ good ≤ total and increasing times checked, three typed columns.
  * Nothing else: no quoting, no line numbers, no other forms, and it throws at the first bad row.
  */
@@ -214,7 +214,7 @@ export async function benchImportCsv(): Promise<Measurement[]> {
     const rowsPerS = (wallMs: number): string => `${(ROWS / wallMs / 1000).toFixed(2)}M rows/s`;
     // CPU time of all threads stands for the wall time of an idle machine: the phases run one after another.
     const e2e =
-      `import-csv-1m-rows-e2e (${rowsPerS(importMs)} wall, ${rowsPerS(cpuMs)} by CPU time, DESIGN target ${TARGET_ROWS_PER_S / 1e6}M; ` +
+      `import-csv-1m-rows-e2e (${rowsPerS(importMs)} wall, ${rowsPerS(cpuMs)} by CPU time, design target ${TARGET_ROWS_PER_S / 1e6}M; ` +
       `read+hash ${phase('read')} / worker parse ${phase('parse')} / store+commit ${phase('store')} ms)`;
     return [
       report({ name: `${e2e} vs read + hand scanner`, value: importMs, unit: 'ms', baseline: ms.hand!, target: `ratio <= ${E2E_VS_HAND_RATIO}` }),

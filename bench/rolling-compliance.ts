@@ -1,11 +1,11 @@
-// T2 of reference/performance.md: rolling compliance and burn rates over a year of minute data, as ratios to a plain sum.
+// T2 of docs/performance.md: rolling compliance and burn rates over a year of minute data, as ratios to a plain sum.
 import { burnRates, rollingCompliance } from '#shared/budget/rolling';
 import { prng, medianMs, report, type Measurement } from './measure';
 
 const MINUTES_PER_YEAR = 525_600;
 const MINUTES_PER_DAY = 1_440;
 const WINDOW_30D = 30 * MINUTES_PER_DAY;
-// 1h, 6h, 1d, 3d, 30d: the SRE workbook multiwindow burn-rate set (DESIGN.md §4).
+// 1h, 6h, 1d, 3d, 30d: the SRE workbook multiwindow burn-rate set (docs/architecture.md §4).
 const BURN_WINDOWS = [60, 360, MINUTES_PER_DAY, 3 * MINUTES_PER_DAY, WINDOW_30D];
 const TARGET_PPM = 999_000;
 const RUNS = 21;

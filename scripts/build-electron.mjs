@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the Electron main process and the sandboxed preload with esbuild (DESIGN.md §2).
+// Bundles the Electron main process and the sandboxed preload with esbuild (docs/architecture.md §2).
 // The preload may require only 'electron' (R3), so its channel allowlist is computed here from the contract
 // and inlined, keeping zod and the schemas out of the preload bundle.
 import { build } from 'esbuild';

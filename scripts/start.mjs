@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: the desktop app when the Electron binary is installed, browser mode otherwise (DESIGN.md §2).
+// `npm start`: the desktop app when the Electron binary is installed, browser mode otherwise (docs/architecture.md §2).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';

@@ -1,8 +1,8 @@
-// Chart downsampling (DESIGN.md §6: 525,600 points → LTTB in ≤ 3 ms). LTTB is Steinarsson's Largest-Triangle-
+// Chart downsampling (docs/architecture.md §6: 525,600 points → LTTB in ≤ 3 ms). LTTB is Steinarsson's Largest-Triangle-
 // Three-Buckets (2013, "Downsampling Time Series for Visual Representation", ch. 4): the first and last points are
 // kept, the rest are split into equal buckets, and each bucket keeps the point forming the largest triangle with the
 // point kept from the bucket before and the average of the bucket after. One pass of plain loops over typed arrays;
-// reference/performance.md §2.5 measures the npm packages 15–20× slower than this form.
+// docs/performance.md §2.5 measures the npm packages 15–20× slower than this form.
 
 /** Points of a line: x (time, ms) and y, as parallel arrays. */
 export type XY = { x: Float64Array; y: Float64Array };

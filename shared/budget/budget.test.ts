@@ -4,7 +4,7 @@ import { budgetMinutes, budgetMinutesForWindow, formatMinutes, windowMinutes } f
 import { computeLadder } from './ladder';
 import type { Sli } from '../domain/types';
 
-// reference/formats.md, "Availability → allowed downtime": (1 − target) × period.
+// docs/formats.md, "Availability → allowed downtime": (1 − target) × period.
 const DOWNTIME_TABLE: Array<[number, Record<number, string>]> = [
   [990_000, { 1: '14.4 min', 7: '1.68 h', 28: '6.72 h', 30: '7.2 h', 90: '21.6 h', 365: '3.65 d' }],
   [995_000, { 1: '7.2 min', 7: '50.4 min', 28: '3.36 h', 30: '3.6 h', 90: '10.8 h', 365: '1.83 d' }],

@@ -1,4 +1,4 @@
-// Numbers as the workshop reads them: the downtime table of reference/formats.md (SRE workbook arithmetic) prints
+// Numbers as the workshop reads them: the downtime table of docs/formats.md (SRE workbook arithmetic) prints
 // seconds and minutes with one decimal, hours and days with three significant digits; these helpers do the same.
 import { MINUTES_PER_DAY } from './budget';
 

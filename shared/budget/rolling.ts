@@ -1,6 +1,6 @@
-// Rolling SLI compliance, burn rates and remaining budget over typed-array series (DESIGN.md §4, §6 T2).
+// Rolling SLI compliance, burn rates and remaining budget over typed-array series (docs/architecture.md §4, §6 T2).
 // Running sums (add the point entering the window, subtract the one leaving) keep every kernel O(n) whatever
-// the window; reference/performance.md §2.3 measures this form far ahead of prefix-sum arrays and SQL windows.
+// the window; docs/performance.md §2.3 measures this form far ahead of prefix-sum arrays and SQL windows.
 import { PPM_PER_WHOLE } from '../domain/percent';
 
 /**

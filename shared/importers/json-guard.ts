@@ -1,5 +1,5 @@
 // Untrusted JSON is checked for size and nesting with a linear scan before JSON.parse sees it: deep nesting such as
-// '['.repeat(100000) would otherwise overflow the stack in the parser or in code walking the result (reliability.md R20).
+// '['.repeat(100000) would otherwise overflow the stack in the parser or in code walking the result (docs/reliability.md R20).
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits } from './types';
 import { checkSize } from './minute-buckets';
 

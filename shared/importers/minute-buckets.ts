@@ -1,4 +1,4 @@
-// Helpers the event-based importers share: strict numbers (reliability.md R23), time buckets and column building.
+// Helpers the event-based importers share: strict numbers (docs/reliability.md R23), time buckets and column building.
 import { formatDuration } from '../budget/alerts';
 import type { ImportIssue, ImportLimits, ParsedSeries } from './types';
 import { parseStrictSpan } from './csv/numbers';

@@ -1,5 +1,5 @@
 // Prometheus HTTP API query_range responses saved to a file: {"status":"success","data":{"resultType":"matrix",...}}.
-// Sample values are strings; "NaN" is a missing sample and ±Inf is refused (reliability.md R23, R24, R25).
+// Sample values are strings; "NaN" is a missing sample and ±Inf is refused (docs/reliability.md R23, R24, R25).
 import { boundSeriesName, isPlausibleTime, outOfSpanReason, tooManyPoints } from './bounds';
 import { createIssueLog } from './csv/issues';
 import { normaliseSamples } from './csv/normalise';

@@ -1,5 +1,5 @@
 // A live Prometheus import asks query_range for a bounded number of steps at a time (Prometheus refuses more than
-// 11,000 points per series) and puts the answers back together on one grid of evaluation times (reliability.md R25).
+// 11,000 points per series) and puts the answers back together on one grid of evaluation times (docs/reliability.md R25).
 import { medianStep } from './minute-buckets';
 import type { ParsedSeries } from './types';
 

@@ -6,7 +6,7 @@ import { alertRows, SLOTH_28D, SLOTH_30D, type AlertWindowSet } from '../budget/
 import { detectSlothAlertWindows, importSlothAlertWindows } from './sloth-alert-windows';
 import { MAX_YAML_DEPTH, prescanYaml, utf8Length } from './yaml-guard';
 
-// The conformance corpus is read where it lives (DESIGN.md §8), never copied.
+// The conformance corpus is read where it lives (docs/architecture.md §8), never copied.
 const CORPUS = fileURLToPath(new URL('../../../shared/conformance/sloth/alert-windows', import.meta.url));
 
 function corpusFiles(dir = CORPUS): string[] {

@@ -1,5 +1,5 @@
 // Untrusted YAML is checked for size and nesting with the yaml package's own lexer (linear, no recursion) before the
-// parser sees it: deeply nested input such as '['.repeat(100000) aborts Node inside the parser (reliability.md, R21).
+// parser sees it: deeply nested input such as '['.repeat(100000) aborts Node inside the parser (docs/reliability.md, R21).
 import {
   CST,
   Lexer,

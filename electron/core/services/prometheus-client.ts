@@ -1,5 +1,5 @@
 // The HTTP side of a live Prometheus import: one query_range request, bounded in time and bytes, with every way it can
-// fail turned into a sentence that names the server, the query and the range (reliability.md R25).
+// fail turned into a sentence that names the server, the query and the range (docs/reliability.md R25).
 import { AppFailure } from '#shared/ipc/errors';
 import { gridEndMs, type StepGrid } from '#shared/importers/prometheus-range';
 

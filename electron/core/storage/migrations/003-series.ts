@@ -2,7 +2,7 @@ import type { Migration } from './index';
 
 /**
  * Imported history: one row per import (with the SHA-256 of its bytes, so the same file is recognised), its series,
- * and the samples of each series as Float64 BLOB chunks (reference/performance.md §2.2: 10× faster to write and
+ * and the samples of each series as Float64 BLOB chunks (docs/performance.md §2.2: 10× faster to write and
  * 24× faster to read than a row per sample).
  */
 export const migration003: Migration = {

@@ -54,5 +54,5 @@ export function markCount(model: GraphModel): number {
   return model.nodes.length * 2 + model.edges.length * 2;
 }
 
-/** The most marks drawn as SVG elements before switching to canvas (DESIGN.md §9.6). */
+/** The most marks drawn as SVG elements before switching to canvas (docs/architecture.md §9.6). */
 export const MAX_SVG_MARKS = 5000;
