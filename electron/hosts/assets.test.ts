@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSP, resolveAsset } from './assets';
+import { CSP } from '#shared/security/csp';
+import { resolveAsset } from './assets';
 
 let base: string;
 let root: string;

@@ -1,19 +1,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
-
-/** The production Content-Security-Policy (R9): no inline script or style, no eval, nothing from elsewhere. */
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CSP } from '#shared/security/csp';
 
 /** Headers sent with every asset and API response, in Electron's protocol handler and the browser-mode server. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

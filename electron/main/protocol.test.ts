@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CSP } from '../hosts/assets';
+import { CSP } from '#shared/security/csp';
 import { app, protocol, resetElectronDouble } from '../test/electron-double';
 import { handleAppProtocol, registerAppScheme, serveAppRequest } from './protocol';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSP } from '../assets';
+import { CSP } from '#shared/security/csp';
 import { startHarness, rawRequest, goodPostHeaders, type Harness, type RawResponse } from './test-support';
 
 let h: Harness;
