@@ -6,8 +6,8 @@ import { budgetMinutes } from './budget';
 import { DOWNTIME_PERIODS, formatDowntime, formatFactor, formatPeriodLength, formatRatePercent } from './downtime';
 import { parseRequestsPerDay } from './traffic';
 
-// The published table is read where it lives, so a change to it shows up here.
-const FORMATS = fileURLToPath(new URL('../../../shared/reference/formats.md', import.meta.url));
+// The table as docs/formats.md publishes it, so the document and the code cannot drift apart.
+const FORMATS = fileURLToPath(new URL('../../docs/formats.md', import.meta.url));
 
 function downtimeTable(): { target: string; cells: string[] }[] {
   const text = readFileSync(FORMATS, 'utf8');
