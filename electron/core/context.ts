@@ -1,8 +1,18 @@
+// The shape of the core (docs/architecture.md): handlers -> services -> storage repositories.
+//
+// - A handler (handlers/*.ts) answers one channel: it turns the host's client paths into real ones, calls one service
+//   function, and announces what changed (ctx.emit). It never touches a repository or SQL.
+// - A service is a module of plain exported functions (services/*.ts). Each takes the open WorkspaceSession first,
+//   then the validated arguments, then what the host lends it (clock, abort signal, progress callback):
+//   `createSli(session, args)`, `importFile(session, job, now)`. Services hold no state of their own and are never
+//   constructed; they reach the repositories through the session (session.reader(), session.series(), ...) and make
+//   every change through session.edit / session.editWorkspace, so each edit is one transaction and one undo step.
+// - State lives in three holders, classes built once per core in registry.ts and handed to handlers here: the
+//   WorkspaceSession (the open workspace, its repositories and undo history), the SettingsStore (the recent list)
+//   and ImportJobs (running imports, their progress and cancel).
 import type { Args, CoreChannel, HostInfo, ResultOf } from '#shared/ipc/contract';
 import type { EventMap, EventName } from '#shared/ipc/events';
-import type { CatalogService } from './services/catalog-service';
 import type { ImportJobs } from './services/import-jobs';
-import type { ReliabilityService } from './services/reliability-service';
 import type { SettingsStore } from './services/settings-store';
 import type { WorkspaceSession } from './services/workspace-session';
 
@@ -26,8 +36,6 @@ export type CoreOptions = {
 export type HandlerContext = {
   options: CoreOptions;
   session: WorkspaceSession;
-  catalog: CatalogService;
-  reliability: ReliabilityService;
   settings: SettingsStore;
   jobs: ImportJobs;
   now: () => number;

@@ -12,10 +12,8 @@ import { exclusionHandlers } from './handlers/exclusions';
 import { importHandlers } from './handlers/import';
 import { reliabilityHandlers } from './handlers/reliability';
 import { workspaceHandlers } from './handlers/workspace';
-import { CatalogService } from './services/catalog-service';
 import { relativeInFolder } from './services/folder-paths';
 import { ImportJobs } from './services/import-jobs';
-import { ReliabilityService } from './services/reliability-service';
 import { SettingsStore } from './services/settings-store';
 import { WorkspaceSession } from './services/workspace-session';
 
@@ -69,8 +67,6 @@ export function createCore(options: CoreOptions): Core {
   const ctx: HandlerContext = {
     options,
     session,
-    catalog: new CatalogService(session),
-    reliability: new ReliabilityService(session),
     settings: new SettingsStore(options.settingsDir),
     jobs: new ImportJobs((payload) => emitter.emit('import-progress', payload)),
     now: options.now ?? Date.now,

@@ -1,16 +1,16 @@
 import type { HandlerMap } from '../context';
-import { ExclusionService } from '../services/exclusion-service';
+import { addExclusion, deleteExclusion, listExclusions } from '../services/exclusion-service';
 
 /** Periods left out of the history analysis; adding and deleting are undoable edits of the service. */
 export const exclusionHandlers: HandlerMap<'exclusion/list' | 'exclusion/add' | 'exclusion/delete'> = {
-  'exclusion/list': (args, ctx) => new ExclusionService(ctx.session).list(args.serviceId),
+  'exclusion/list': (args, ctx) => listExclusions(ctx.session, args.serviceId),
   'exclusion/add': (args, ctx) => {
-    const added = new ExclusionService(ctx.session).add(args);
+    const added = addExclusion(ctx.session, args);
     ctx.emit('exclusions-changed', { serviceId: added.serviceId });
     return added;
   },
   'exclusion/delete': (args, ctx) => {
-    const deleted = new ExclusionService(ctx.session).delete(args.id);
+    const deleted = deleteExclusion(ctx.session, args.id);
     ctx.emit('exclusions-changed', { serviceId: deleted.serviceId });
     return { id: deleted.id };
   },

@@ -1,9 +1,8 @@
-import type { ImportListing } from '#shared/ipc/contract';
-import { AppFailure } from '#shared/ipc/errors';
 import type { HandlerMap } from '../context';
 import { deleteImport } from '../services/import-delete';
 import { previewFile } from '../services/import-preview';
-import { importFile, seriesSummary } from '../services/import-service';
+import { importFile } from '../services/import-service';
+import { listImports } from '../services/import-list';
 import { importPrometheus } from '../services/prometheus-import';
 
 /** Importing history from files: preview, import with progress and cancel, and the list of what was imported. */
@@ -41,20 +40,7 @@ export const importHandlers: HandlerMap<'import/file' | 'import/preview' | 'impo
     return summary;
   },
   'import/cancel': (args, ctx) => ({ cancelled: ctx.jobs.cancel(args.jobId) }),
-  'import/list': (args, ctx) => {
-    if (!ctx.session.reader().getSli(args.sliId)) throw new AppFailure('NOT_FOUND', `There is no SLI with id ${args.sliId}`, { field: 'sliId' });
-    const repo = ctx.session.series();
-    return repo.listImports(args.sliId).map((r): ImportListing => ({
-      id: r.id,
-      fileName: r.fileName,
-      format: r.format,
-      acceptedRows: r.acceptedRows,
-      rejectedRows: r.rejectedRows,
-      mergedRows: r.mergedRows,
-      finishedAt: r.finishedAt,
-      series: repo.listSeries(r.id).map((s) => ({ seriesId: s.id, ...seriesSummary(s) })),
-    }));
-  },
+  'import/list': (args, ctx) => listImports(ctx.session, args.sliId),
   'import/delete': (args, ctx) => {
     const record = deleteImport(ctx.session, args.importId);
     ctx.emit('history-changed', { sliId: record.sliId });

@@ -5,6 +5,8 @@ import { AppFailure } from '#shared/ipc/errors';
 import type { CatalogRepo } from '../storage/repos/catalog-repo';
 import type { WorkspaceSession } from './workspace-session';
 
+// Services, SLIs and their tiers: every edit validated against the stored state and recorded for undo.
+
 function requireService(repo: CatalogRepo, id: number): Service {
   const service = repo.getService(id);
   if (!service) throw new AppFailure('NOT_FOUND', `There is no service with id ${id}`, { field: 'serviceId' });
@@ -26,109 +28,102 @@ function checkThresholdFits(kind: SliKind, thresholdMs: number | null | undefine
   }
 }
 
-/** Services, SLIs and their tiers: every edit validated against the stored state and recorded for undo. */
-export class CatalogService {
-  private readonly session: WorkspaceSession;
-  constructor(session: WorkspaceSession) {
-    this.session = session;
-  }
+/** Every service of the open workspace with its SLIs and tiers. */
+export function listCatalog(session: WorkspaceSession): Service[] {
+  return session.reader().listServices();
+}
 
-  list(): Service[] {
-    return this.session.reader().listServices();
-  }
+export function createService(session: WorkspaceSession, args: Args<'service/create'>): Service {
+  return session.edit(`Add service "${args.name}"`, null, (repo, now) => {
+    if (repo.findServiceByName(args.name)) throw new AppFailure('CONFLICT', duplicateServiceMessage(args.name), { field: 'name' });
+    const id = repo.insertService(args.name, args.owner, args.description, now);
+    return { serviceId: id, value: requireService(repo, id) };
+  });
+}
 
-  createService(args: Args<'service/create'>): Service {
-    return this.session.edit(`Add service "${args.name}"`, null, (repo, now) => {
-      if (repo.findServiceByName(args.name)) throw new AppFailure('CONFLICT', duplicateServiceMessage(args.name), { field: 'name' });
-      const id = repo.insertService(args.name, args.owner, args.description, now);
-      return { serviceId: id, value: requireService(repo, id) };
-    });
-  }
+export function renameService(session: WorkspaceSession, args: Args<'service/rename'>): Service {
+  const old = requireService(session.reader(), args.serviceId);
+  return session.edit(`Rename service "${old.name}" to "${args.name}"`, args.serviceId, (repo, now) => {
+    const clash = repo.findServiceByName(args.name);
+    if (clash && clash.id !== args.serviceId) throw new AppFailure('CONFLICT', duplicateServiceMessage(args.name), { field: 'name' });
+    repo.renameService(args.serviceId, args.name, now);
+    return { serviceId: args.serviceId, value: requireService(repo, args.serviceId) };
+  });
+}
 
-  renameService(args: Args<'service/rename'>): Service {
-    const old = requireService(this.session.reader(), args.serviceId);
-    return this.session.edit(`Rename service "${old.name}" to "${args.name}"`, args.serviceId, (repo, now) => {
-      const clash = repo.findServiceByName(args.name);
-      if (clash && clash.id !== args.serviceId) throw new AppFailure('CONFLICT', duplicateServiceMessage(args.name), { field: 'name' });
-      repo.renameService(args.serviceId, args.name, now);
-      return { serviceId: args.serviceId, value: requireService(repo, args.serviceId) };
-    });
-  }
+export function deleteService(session: WorkspaceSession, args: Args<'service/delete'>): { serviceId: number } {
+  const old = requireService(session.reader(), args.serviceId);
+  return session.edit(`Delete service "${old.name}"`, args.serviceId, (repo) => {
+    repo.deleteService(args.serviceId);
+    return { serviceId: args.serviceId, value: { serviceId: args.serviceId } };
+  });
+}
 
-  deleteService(args: Args<'service/delete'>): { serviceId: number } {
-    const old = requireService(this.session.reader(), args.serviceId);
-    return this.session.edit(`Delete service "${old.name}"`, args.serviceId, (repo) => {
-      repo.deleteService(args.serviceId);
-      return { serviceId: args.serviceId, value: { serviceId: args.serviceId } };
-    });
-  }
-
-  createSli(args: Args<'sli/create'>): Sli {
-    const service = requireService(this.session.reader(), args.serviceId);
-    checkThresholdFits(args.kind, args.latencyThresholdMs, 'latencyThresholdMs');
-    return this.session.edit(`Add SLI "${args.name}" to "${service.name}"`, args.serviceId, (repo, now) => {
-      if (repo.findSliByName(args.serviceId, args.name)) {
-        throw new AppFailure('CONFLICT', duplicateSliMessage(args.name, service.name), { field: 'name' });
-      }
-      const id = repo.insertSli(args.serviceId, args.name, args.kind, args.latencyThresholdMs);
-      repo.touchService(args.serviceId, now);
-      return { serviceId: args.serviceId, value: requireSli(repo, id) };
-    });
-  }
-
-  updateSli(args: Args<'sli/update'>): Sli {
-    const sli = requireSli(this.session.reader(), args.sliId);
-    const name = args.name ?? sli.name;
-    const threshold = args.latencyThresholdMs === undefined ? sli.latencyThresholdMs : args.latencyThresholdMs;
-    checkThresholdFits(sli.kind, threshold, 'latencyThresholdMs');
-    return this.session.edit(`Edit SLI "${sli.name}"`, sli.serviceId, (repo, now) => {
-      const clash = repo.findSliByName(sli.serviceId, name);
-      if (clash && clash.id !== sli.id) {
-        const service = requireService(repo, sli.serviceId);
-        throw new AppFailure('CONFLICT', duplicateSliMessage(name, service.name), { field: 'name' });
-      }
-      repo.updateSli(sli.id, name, threshold);
-      repo.touchService(sli.serviceId, now);
-      return { serviceId: sli.serviceId, value: requireSli(repo, sli.id) };
-    });
-  }
-
-  deleteSli(args: Args<'sli/delete'>): { sliId: number } {
-    const sli = requireSli(this.session.reader(), args.sliId);
-    return this.session.edit(`Delete SLI "${sli.name}"`, sli.serviceId, (repo, now) => {
-      repo.deleteSli(sli.id);
-      repo.touchService(sli.serviceId, now);
-      return { serviceId: sli.serviceId, value: { sliId: sli.id } };
-    });
-  }
-
-  setObjective(args: Args<'objective/set'>): Sli {
-    const sli = requireSli(this.session.reader(), args.sliId);
-    if (sli.kind !== 'latency' && args.latencyThresholdMs !== null) {
-      throw new AppFailure('INVALID_ARGUMENT', 'Only latency SLIs have a threshold', { field: 'latencyThresholdMs' });
+export function createSli(session: WorkspaceSession, args: Args<'sli/create'>): Sli {
+  const service = requireService(session.reader(), args.serviceId);
+  checkThresholdFits(args.kind, args.latencyThresholdMs, 'latencyThresholdMs');
+  return session.edit(`Add SLI "${args.name}" to "${service.name}"`, args.serviceId, (repo, now) => {
+    if (repo.findSliByName(args.serviceId, args.name)) {
+      throw new AppFailure('CONFLICT', duplicateSliMessage(args.name, service.name), { field: 'name' });
     }
-    const objective: Objective = {
-      tier: args.tier,
-      targetPpm: args.targetPpm,
-      window: args.window,
-      method: args.method,
-      timeslice: args.method === 'occurrences' ? null : (args.timeslice ?? { ...DEFAULT_TIMESLICE }),
-      latencyThresholdMs: sli.kind === 'latency' ? (args.latencyThresholdMs ?? sli.latencyThresholdMs) : null,
-    };
-    return this.session.edit(`Set ${TIER_LABELS[args.tier]} of "${sli.name}"`, sli.serviceId, (repo, now) => {
-      repo.upsertObjective(sli.id, objective);
-      repo.touchService(sli.serviceId, now);
-      return { serviceId: sli.serviceId, value: requireSli(repo, sli.id) };
-    });
-  }
+    const id = repo.insertSli(args.serviceId, args.name, args.kind, args.latencyThresholdMs);
+    repo.touchService(args.serviceId, now);
+    return { serviceId: args.serviceId, value: requireSli(repo, id) };
+  });
+}
 
-  clearObjective(args: { sliId: number; tier: Tier }): Sli {
-    const sli = requireSli(this.session.reader(), args.sliId);
-    if (!sli.objectives[args.tier]) throw new AppFailure('NOT_FOUND', `"${sli.name}" has no ${TIER_LABELS[args.tier]} to clear`, { field: 'tier' });
-    return this.session.edit(`Clear ${TIER_LABELS[args.tier]} of "${sli.name}"`, sli.serviceId, (repo, now) => {
-      repo.deleteObjective(sli.id, args.tier);
-      repo.touchService(sli.serviceId, now);
-      return { serviceId: sli.serviceId, value: requireSli(repo, sli.id) };
-    });
+export function updateSli(session: WorkspaceSession, args: Args<'sli/update'>): Sli {
+  const sli = requireSli(session.reader(), args.sliId);
+  const name = args.name ?? sli.name;
+  const threshold = args.latencyThresholdMs === undefined ? sli.latencyThresholdMs : args.latencyThresholdMs;
+  checkThresholdFits(sli.kind, threshold, 'latencyThresholdMs');
+  return session.edit(`Edit SLI "${sli.name}"`, sli.serviceId, (repo, now) => {
+    const clash = repo.findSliByName(sli.serviceId, name);
+    if (clash && clash.id !== sli.id) {
+      const service = requireService(repo, sli.serviceId);
+      throw new AppFailure('CONFLICT', duplicateSliMessage(name, service.name), { field: 'name' });
+    }
+    repo.updateSli(sli.id, name, threshold);
+    repo.touchService(sli.serviceId, now);
+    return { serviceId: sli.serviceId, value: requireSli(repo, sli.id) };
+  });
+}
+
+export function deleteSli(session: WorkspaceSession, args: Args<'sli/delete'>): { sliId: number } {
+  const sli = requireSli(session.reader(), args.sliId);
+  return session.edit(`Delete SLI "${sli.name}"`, sli.serviceId, (repo, now) => {
+    repo.deleteSli(sli.id);
+    repo.touchService(sli.serviceId, now);
+    return { serviceId: sli.serviceId, value: { sliId: sli.id } };
+  });
+}
+
+export function setObjective(session: WorkspaceSession, args: Args<'objective/set'>): Sli {
+  const sli = requireSli(session.reader(), args.sliId);
+  if (sli.kind !== 'latency' && args.latencyThresholdMs !== null) {
+    throw new AppFailure('INVALID_ARGUMENT', 'Only latency SLIs have a threshold', { field: 'latencyThresholdMs' });
   }
+  const objective: Objective = {
+    tier: args.tier,
+    targetPpm: args.targetPpm,
+    window: args.window,
+    method: args.method,
+    timeslice: args.method === 'occurrences' ? null : (args.timeslice ?? { ...DEFAULT_TIMESLICE }),
+    latencyThresholdMs: sli.kind === 'latency' ? (args.latencyThresholdMs ?? sli.latencyThresholdMs) : null,
+  };
+  return session.edit(`Set ${TIER_LABELS[args.tier]} of "${sli.name}"`, sli.serviceId, (repo, now) => {
+    repo.upsertObjective(sli.id, objective);
+    repo.touchService(sli.serviceId, now);
+    return { serviceId: sli.serviceId, value: requireSli(repo, sli.id) };
+  });
+}
+
+export function clearObjective(session: WorkspaceSession, args: { sliId: number; tier: Tier }): Sli {
+  const sli = requireSli(session.reader(), args.sliId);
+  if (!sli.objectives[args.tier]) throw new AppFailure('NOT_FOUND', `"${sli.name}" has no ${TIER_LABELS[args.tier]} to clear`, { field: 'tier' });
+  return session.edit(`Clear ${TIER_LABELS[args.tier]} of "${sli.name}"`, sli.serviceId, (repo, now) => {
+    repo.deleteObjective(sli.id, args.tier);
+    repo.touchService(sli.serviceId, now);
+    return { serviceId: sli.serviceId, value: requireSli(repo, sli.id) };
+  });
 }

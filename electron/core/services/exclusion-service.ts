@@ -9,45 +9,40 @@ function requireService(session: WorkspaceSession, serviceId: number): string {
   return service.name;
 }
 
-/** Adds and deletes exclusions as undoable edits of their service. */
-export class ExclusionService {
-  private readonly session: WorkspaceSession;
-  constructor(session: WorkspaceSession) {
-    this.session = session;
-  }
+/** The exclusions of a service; an unknown service is NOT_FOUND. */
+export function listExclusions(session: WorkspaceSession, serviceId: number): Exclusion[] {
+  requireService(session, serviceId);
+  return session.exclusions().listForService(serviceId);
+}
 
-  list(serviceId: number): Exclusion[] {
-    requireService(this.session, serviceId);
-    return this.session.exclusions().listForService(serviceId);
+/** Adds an exclusion to a service (or one of its SLIs) as an undoable edit of the service. */
+export function addExclusion(session: WorkspaceSession, args: Args<'exclusion/add'>): Exclusion {
+  const name = requireService(session, args.serviceId);
+  if (args.sliId !== null) {
+    const sli = session.reader().getSli(args.sliId);
+    if (!sli || sli.serviceId !== args.serviceId) throw new AppFailure('NOT_FOUND', `${name} has no SLI with id ${args.sliId}`, { field: 'sliId' });
   }
+  const checked = checkExclusion(args.exclusion);
+  if (!checked.ok) throw new AppFailure('INVALID_ARGUMENT', checked.message, { field: checked.field });
+  const id = editExclusions(session, `Add exclusion to ${name}`, args.serviceId, (repos) => repos.exclusions.insert(args.serviceId, args.sliId, checked.value));
+  return session.exclusions().get(id)!;
+}
 
-  add(args: Args<'exclusion/add'>): Exclusion {
-    const name = requireService(this.session, args.serviceId);
-    if (args.sliId !== null) {
-      const sli = this.session.reader().getSli(args.sliId);
-      if (!sli || sli.serviceId !== args.serviceId) throw new AppFailure('NOT_FOUND', `${name} has no SLI with id ${args.sliId}`, { field: 'sliId' });
-    }
-    const checked = checkExclusion(args.exclusion);
-    if (!checked.ok) throw new AppFailure('INVALID_ARGUMENT', checked.message, { field: checked.field });
-    const id = this.edit(`Add exclusion to ${name}`, args.serviceId, (repos) => repos.exclusions.insert(args.serviceId, args.sliId, checked.value));
-    return this.session.exclusions().get(id)!;
-  }
+/** Deletes an exclusion as an undoable edit and gives back what was deleted. */
+export function deleteExclusion(session: WorkspaceSession, id: number): Exclusion {
+  const existing = session.exclusions().get(id);
+  if (!existing) throw new AppFailure('NOT_FOUND', `There is no exclusion with id ${id}`, { field: 'id' });
+  const name = requireService(session, existing.serviceId);
+  editExclusions(session, `Delete exclusion from ${name}`, existing.serviceId, (repos) => repos.exclusions.delete(id));
+  return existing;
+}
 
-  /** Deletes an exclusion and gives back what was deleted. */
-  delete(id: number): Exclusion {
-    const existing = this.session.exclusions().get(id);
-    if (!existing) throw new AppFailure('NOT_FOUND', `There is no exclusion with id ${id}`, { field: 'id' });
-    const name = requireService(this.session, existing.serviceId);
-    this.edit(`Delete exclusion from ${name}`, existing.serviceId, (repos) => repos.exclusions.delete(id));
-    return existing;
-  }
-
-  private edit<T>(label: string, serviceId: number, fn: (repos: Repos) => T): T {
-    return this.session.editWorkspace(
-      label,
-      (repos) => repos.exclusions.listForService(serviceId),
-      (repos, list) => repos.exclusions.replaceForService(serviceId, list),
-      fn,
-    );
-  }
+/** Runs fn as one undoable edit whose undo restores the service's exclusions as they were. */
+function editExclusions<T>(session: WorkspaceSession, label: string, serviceId: number, fn: (repos: Repos) => T): T {
+  return session.editWorkspace(
+    label,
+    (repos) => repos.exclusions.listForService(serviceId),
+    (repos, list) => repos.exclusions.replaceForService(serviceId, list),
+    fn,
+  );
 }
