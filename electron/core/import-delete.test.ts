@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from './registry';
 import { coreWithSli, removeTempCore, tempCore, value } from './test-support';
 
-const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
-const APACHE = join(DATASETS, 'semicomplete-apache-access-2015/apache_logs.log');
-const NAB = join(DATASETS, 'nab-aws-cloudwatch-2014/elb_request_count_8c0756.csv');
+const HISTORIES = fileURLToPath(new URL('../../fixtures/histories/', import.meta.url));
+const ACCESS_LOG = join(HISTORIES, 'access.log');
+const REQUESTS = join(HISTORIES, 'requests-5m.csv');
 
 let dir: string;
 let core: Core;
@@ -40,11 +40,11 @@ afterEach(() => removeTempCore({ dir, core }));
 
 describe('deleting an import', () => {
   it('removes the import and its series as one undoable edit; undo brings the history back identical, redo removes it again', async () => {
-    const first = await value(core.call('import/file', { sliId, path: APACHE }));
+    const first = await value(core.call('import/file', { sliId, path: ACCESS_LOG }));
     await value(
       core.call('import/file', {
         sliId,
-        path: NAB,
+        path: REQUESTS,
         format: 'csv',
         csv: {
           mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' },
@@ -56,17 +56,17 @@ describe('deleting an import', () => {
     const listing = await value(core.call('import/list', { sliId }));
     const seriesId = listing[0]!.series[0]!.seriesId;
     const analysis = await value(core.call('analysis/sli', { sliId, windowDays: 30, seriesId }));
-    expect(listing.map((l) => l.fileName)).toEqual(['apache_logs.log', 'elb_request_count_8c0756.csv']);
+    expect(listing.map((l) => l.fileName)).toEqual(['access.log', 'requests-5m.csv']);
     await value(core.call('workspace/open', { path: 'w.slowb' }));
     const before = dumpTables();
     await value(core.call('workspace/open', { path: 'w.slowb' }));
 
     expect(await value(core.call('import/delete', { importId: first.importId! }))).toEqual({ importId: first.importId });
-    expect((await value(core.call('import/list', { sliId }))).map((l) => l.fileName)).toEqual(['elb_request_count_8c0756.csv']);
-    expect(core.session.state().undoLabel).toBe('Remove import apache_logs.log');
+    expect((await value(core.call('import/list', { sliId }))).map((l) => l.fileName)).toEqual(['requests-5m.csv']);
+    expect(core.session.state().undoLabel).toBe('Remove import access.log');
 
     const undone = await value(core.call('edit/undo', {}));
-    expect(undone.redoLabel).toBe('Remove import apache_logs.log');
+    expect(undone.redoLabel).toBe('Remove import access.log');
     expect(await value(core.call('import/list', { sliId }))).toEqual(listing);
     expect(await value(core.call('analysis/sli', { sliId, windowDays: 30, seriesId }))).toEqual(analysis);
 
@@ -77,13 +77,13 @@ describe('deleting an import', () => {
   }, 60_000);
 
   it('never deletes a later import that took the same id: undo is refused instead, and the later import stays', async () => {
-    const first = await value(core.call('import/file', { sliId, path: APACHE }));
+    const first = await value(core.call('import/file', { sliId, path: ACCESS_LOG }));
     await value(core.call('import/delete', { importId: first.importId! }));
     // SQLite hands the freed id to the next import.
     const later = await value(
       core.call('import/file', {
         sliId,
-        path: NAB,
+        path: REQUESTS,
         format: 'csv',
         csv: {
           mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' },
@@ -95,11 +95,11 @@ describe('deleting an import', () => {
     expect(later.importId).toBe(first.importId);
     const undo = await core.call('edit/undo', {});
     expect(undo).toMatchObject({ ok: false, error: { code: 'UNDO_FAILED' } });
-    expect((await value(core.call('import/list', { sliId }))).map((l) => l.fileName)).toEqual(['elb_request_count_8c0756.csv']);
+    expect((await value(core.call('import/list', { sliId }))).map((l) => l.fileName)).toEqual(['requests-5m.csv']);
   }, 60_000);
 
   it('redo deletes only the import it put back, not another one with its id', async () => {
-    const first = await value(core.call('import/file', { sliId, path: APACHE }));
+    const first = await value(core.call('import/file', { sliId, path: ACCESS_LOG }));
     await value(core.call('import/delete', { importId: first.importId! }));
     await value(core.call('edit/undo', {}));
     // Another program deletes the import and imports a different file, which gets the same id.
@@ -110,7 +110,7 @@ describe('deleting an import', () => {
       await value(
         other.core.call('import/file', {
           sliId,
-          path: NAB,
+          path: REQUESTS,
           format: 'csv',
           csv: {
             mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' },
@@ -123,7 +123,7 @@ describe('deleting an import', () => {
       removeTempCore(other);
     }
     expect(await core.call('edit/redo', {})).toMatchObject({ ok: false, error: { code: 'UNDO_FAILED' } });
-    expect((await value(core.call('import/list', { sliId }))).map((l) => l.fileName)).toEqual(['elb_request_count_8c0756.csv']);
+    expect((await value(core.call('import/list', { sliId }))).map((l) => l.fileName)).toEqual(['requests-5m.csv']);
   }, 60_000);
 
   it('refuses an import id that does not exist, changing nothing', async () => {

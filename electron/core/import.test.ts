@@ -9,7 +9,7 @@ import type { Core } from './registry';
 import { coreWithSli, removeTempCore, value } from './test-support';
 import { importFile } from './services/import-service';
 
-const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
+const HISTORIES = fileURLToPath(new URL('../../fixtures/histories/', import.meta.url));
 let dir: string;
 let core: Core;
 let sliId: number;
@@ -32,10 +32,10 @@ beforeEach(async () => {
 afterEach(() => removeTempCore({ dir, core }));
 
 describe('importing a file', () => {
-  it('imports the Apache access log through a worker, and recognises it the second time', async () => {
-    const path = join(DATASETS, 'semicomplete-apache-access-2015/apache_logs.log');
+  it('imports an access log through a worker, and recognises it the second time', async () => {
+    const path = join(HISTORIES, 'access.log');
     const first = await value(core.call('import/file', { sliId, path }));
-    expect(first).toMatchObject({ status: 'stored', format: 'access-log', accepted: 10_000, rejected: 0 });
+    expect(first).toMatchObject({ status: 'stored', format: 'access-log', accepted: 1191, rejected: 0 });
     expect(first.series.map((s) => s.name)).toContain('availability');
     const counts = rowCounts();
     const again = await value(core.call('import/file', { sliId, path }));
@@ -43,11 +43,11 @@ describe('importing a file', () => {
     expect(rowCounts()).toEqual(counts);
   }, 60_000);
 
-  it('imports a NAB CSV with a value threshold', async () => {
+  it('imports a value CSV with a threshold', async () => {
     const r = await value(
       core.call('import/file', {
         sliId,
-        path: join(DATASETS, 'nab-aws-cloudwatch-2014/elb_request_count_8c0756.csv'),
+        path: join(HISTORIES, 'requests-5m.csv'),
         format: 'csv',
         csv: {
           mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' },
@@ -56,15 +56,15 @@ describe('importing a file', () => {
         },
       }),
     );
-    expect(r).toMatchObject({ status: 'stored', accepted: 4032, series: [{ points: 4032, stepMs: 300_000 }] });
+    expect(r).toMatchObject({ status: 'stored', accepted: 576, series: [{ points: 576, stepMs: 300_000 }] });
   }, 60_000);
 
   it('imports NGINX Plus status snapshots detected automatically, one interval series for all zones and one per zone', async () => {
-    const r = await value(core.call('import/file', { sliId, path: join(DATASETS, 'nginx-plus-status-2015/nginxplus_status.jsonl') }));
-    expect(r).toMatchObject({ status: 'stored', format: 'nginx-status', accepted: 500, rejected: 0, issues: [] });
-    // 500 snapshots give 499 intervals, each stamped at the later snapshot (about 5.1 s apart).
+    const r = await value(core.call('import/file', { sliId, path: join(HISTORIES, 'nginx-status.jsonl') }));
+    expect(r).toMatchObject({ status: 'stored', format: 'nginx-status', accepted: 60, rejected: 0, issues: [] });
+    // 60 snapshots give 59 intervals, each stamped at the later snapshot (about 5.1 s apart).
     expect(r.series.map((s) => [s.name, s.points, s.stepMs])).toEqual(
-      ['all zones', 'hg.nginx.org', 'trac.nginx.org', 'lxr.nginx.org'].map((name) => [name, 499, 5104]),
+      ['all zones', 'api.example.org', 'www.example.org', 'static.example.org'].map((name) => [name, 59, 5085]),
     );
     expect(rowCounts().slice(0, 2)).toEqual([1, 4]);
   }, 60_000);

@@ -1,45 +1,41 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AVAILABILITY_SERIES, detectAccessLog, LATENCY_SERIES, parseAccessLog, parseLogTimestamp } from './access-log';
 
-const APACHE = fileURLToPath(new URL('../../../shared/datasets/semicomplete-apache-access-2015/apache_logs.log', import.meta.url));
+const ACCESS_LOG = new URL('../../fixtures/histories/access.log', import.meta.url);
 const RUNS = { numRuns: 250, seed: 20_150_517 };
 const sum = (values: Float64Array): number => values.reduce((a, b) => a + b, 0);
 
 describe('access log importer', () => {
-  it('counts every request of the semicomplete Apache log once, with 5xx as bad, per UTC minute', () => {
-    const text = readFileSync(APACHE, 'utf8');
+  it('counts every request of the fixture log once, with 5xx as bad, per UTC minute, the empty minutes included', () => {
+    const text = readFileSync(ACCESS_LOG, 'utf8');
     // Independent counts over the raw text: non-empty lines, and lines whose status (after the quoted request) is 5xx.
-    const lines = text.split('\n').filter((line) => line.trim() !== '').length;
+    const lines = text.split('\n').filter((line) => line.trim() !== '');
     const fiveXx = (text.match(/^[^\n]*\] "(?:[^"\\]|\\.)*" 5\d\d /gm) ?? []).length;
-    expect(lines).toBe(10_000);
-    expect(fiveXx).toBeGreaterThan(0);
+    expect([lines.length, fiveXx]).toEqual([1191, 4]);
     expect(detectAccessLog(text)).toBe(true);
     const result = parseAccessLog(text);
-    // Line 8899 ends inside its user agent (no closing quote): its request still counts, with a warning.
-    expect(result.issues.map((issue) => [issue.severity, issue.code, issue.line])).toEqual([['warning', 'MALFORMED_TAIL', 8899]]);
-    expect(result.accepted).toBe(lines);
-    expect(result.rejected).toBe(0);
+    // One line ends inside its user agent (no closing quote): its request still counts, with a warning naming the line.
+    const cutOff = lines.findIndex((line) => !line.endsWith('"')) + 1;
+    expect(cutOff).toBe(700);
+    expect(result.issues.map((issue) => [issue.severity, issue.code, issue.line])).toEqual([['warning', 'MALFORMED_TAIL', cutOff]]);
+    expect([result.accepted, result.rejected]).toEqual([lines.length, 0]);
     expect(result.series).toHaveLength(1);
     const series = result.series[0]!;
     expect(series.name).toBe(AVAILABILITY_SERIES);
-    expect(sum(series.total)).toBe(lines);
+    expect(sum(series.total)).toBe(lines.length);
     expect(sum(series.total) - sum(series.good)).toBe(fiveXx);
-    // This sample keeps only minute :05 of each hour (84 distinct minutes): every minute from the first request's to the
-    // last one's is a sample, the ones without requests empty, and the step is the one-minute bucket.
+    // Requests come in one minute of every quarter hour (336 distinct minutes): every minute from the first request's to
+    // the last one's is a sample, the ones without requests empty, and the step is the one-minute bucket.
     const busy = new Set(text.match(/\[\d\d\/\w{3}\/\d{4}:\d\d:\d\d/g)).size;
-    expect(busy).toBe(84);
-    expect(series.t.length).toBe((Date.UTC(2015, 4, 20, 21, 6) - Date.UTC(2015, 4, 17, 10, 6)) / 60_000 + 1);
+    expect(busy).toBe(84 * 4);
+    expect(series.t.length).toBe((Date.UTC(2026, 2, 5, 17, 46) - Date.UTC(2026, 2, 2, 6, 1)) / 60_000 + 1);
     expect(series.total.filter((total) => total > 0).length).toBe(busy);
     expect(series.stepMs).toBe(60_000);
-    for (let i = 0; i < series.t.length; i++) {
-      expect(series.t[i]! % 60_000).toBe(0);
-      if (i > 0) expect(series.t[i]!).toBeGreaterThan(series.t[i - 1]!);
-    }
-    // The first request came at 10:05:03; its minute's sample stands for (10:05, 10:06] and is stamped at its end.
-    expect(series.t[0]).toBe(Date.UTC(2015, 4, 17, 10, 6));
+    for (let i = 1; i < series.t.length; i++) expect(series.t[i]! - series.t[i - 1]!).toBe(60_000);
+    // The first request came at 06:00:08; its minute's sample stands for (06:00, 06:01] and is stamped at its end.
+    expect(series.t[0]).toBe(Date.UTC(2026, 2, 2, 6, 1));
   });
 
   describe('buckets requests by a stated interval, never by a step inferred from the gaps between them', () => {

@@ -4,35 +4,36 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat, parseFile, PARSER_VERSION } from './dispatch';
 import { escapeControlChars } from './escape';
 
-const dataset = (path: string) => new Uint8Array(readFileSync(new URL(`../../../shared/datasets/${path}`, import.meta.url)));
+const fixture = (path: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/histories/${path}`, import.meta.url)));
 
 describe('parseFile', () => {
-  it('detects each dataset format from its content', () => {
-    const text = (p: string) => new TextDecoder().decode(dataset(p));
-    expect(detectFormat(text('semicomplete-apache-access-2015/apache_logs.log'))).toBe('access-log');
-    expect(detectFormat(text('upptime-unibe-digitaleditions/events.csv'))).toBe('upptime');
-    expect(detectFormat(text('nab-aws-cloudwatch-2014/elb_request_count_8c0756.csv'))).toBe('csv');
+  it('detects the format of each fixture history from its content', () => {
+    const text = (p: string) => new TextDecoder().decode(fixture(p));
+    expect(detectFormat(text('access.log'))).toBe('access-log');
+    expect(detectFormat(text('upptime-events.csv'))).toBe('upptime');
+    expect(detectFormat(text('nginx-status.jsonl'))).toBe('nginx-status');
+    expect(detectFormat(text('requests-5m.csv'))).toBe('csv');
     expect(detectFormat('{"status":"success","data":{"resultType":"matrix","result":[]}}')).toBe('prometheus-json');
   });
 
   it('reads an access log detected automatically', () => {
-    const r = parseFile(dataset('semicomplete-apache-access-2015/apache_logs.log'), { format: 'auto' });
+    const r = parseFile(fixture('access.log'), { format: 'auto' });
     expect(r.format).toBe('access-log');
-    expect(r.series[0]!.total.reduce((a, b) => a + b, 0)).toBe(10_000);
+    expect(r.series[0]!.total.reduce((a, b) => a + b, 0)).toBe(1191);
   });
 
   it('asks for a column mapping before reading a CSV', () => {
-    const r = parseFile(dataset('nab-aws-cloudwatch-2014/elb_request_count_8c0756.csv'), { format: 'csv' });
+    const r = parseFile(fixture('requests-5m.csv'), { format: 'csv' });
     expect(r.issues).toEqual([expect.objectContaining({ code: 'MAPPING_REQUIRED' })]);
   });
 
-  it('reads a NAB CSV with a value threshold in a given zone', () => {
-    const r = parseFile(dataset('nab-aws-cloudwatch-2014/elb_request_count_8c0756.csv'), {
+  it('reads a value CSV with a threshold in a given zone', () => {
+    const r = parseFile(fixture('requests-5m.csv'), {
       format: 'csv',
       csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
     });
     expect(r.series[0]!.stepMs).toBe(300_000);
-    expect(r.accepted).toBe(4032);
+    expect(r.accepted).toBe(576);
   });
 
   it('refuses bytes that are not UTF-8, naming the offset', () => {

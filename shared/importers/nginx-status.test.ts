@@ -7,8 +7,8 @@ import { detectFormat, parseFile } from './dispatch';
 import { ALL_ZONES_SERIES, detectNginxStatus, maxLineLength, parseNginxStatus } from './nginx-status';
 import { DEFAULT_LIMITS } from './types';
 
-const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
-const NGINX = join(DATASETS, 'nginx-plus-status-2015/nginxplus_status.jsonl');
+const HISTORIES = fileURLToPath(new URL('../../fixtures/histories/', import.meta.url));
+const NGINX = join(HISTORIES, 'nginx-status.jsonl');
 const RUNS = { numRuns: 200, seed: 20_151_031 };
 const sum = (values: Float64Array): number => values.reduce((a, b) => a + b, 0);
 
@@ -56,10 +56,10 @@ describe('NGINX Plus status importer', () => {
   const result = parseNginxStatus(text);
   const byName = new Map(result.series.map((series) => [series.name, series]));
 
-  it('reads every snapshot of the nginx.org demo file, with one interval per consecutive pair', () => {
+  it('reads every snapshot of the fixture file, with one interval per consecutive pair', () => {
     expect(detectNginxStatus(text)).toBe(true);
     expect(result.issues).toEqual([]);
-    expect(docs).toHaveLength(500);
+    expect(docs).toHaveLength(60);
     expect(result.accepted).toBe(docs.length);
     expect(result.rejected).toBe(0);
     expect(result.series.map((s) => s.name)).toEqual([ALL_ZONES_SERIES, ...Object.keys(docs[0]!.server_zones)]);
@@ -74,8 +74,10 @@ describe('NGINX Plus status importer', () => {
       series.good.forEach((good, i) => expect(good).toBeLessThanOrEqual(series.total[i]!));
       expect(series.good.every((v) => v >= 0 && Number.isInteger(v))).toBe(true);
     }
-    // The README gives the median step as 5.104 s.
-    expect(result.series[0]!.stepMs).toBe(5104);
+    // Snapshots about 5.1 s apart: the median of the 59 gaps is the 30th smallest.
+    expect(result.series[0]!.stepMs).toBe(steps[29]);
+    expect(result.series[0]!.stepMs).toBeGreaterThanOrEqual(5000);
+    expect(result.series[0]!.stepMs).toBeLessThan(5200);
   });
 
   it("adds up each zone to its counter's growth over the file, read independently from the raw JSON", () => {
@@ -97,19 +99,19 @@ describe('NGINX Plus status importer', () => {
       expect(sum(series.total), zone).toBe(counter(last, 'total') - counter(first, 'total'));
       expect(sum(series.total) - sum(series.good), zone).toBe(counter(last, '5xx') - counter(first, '5xx'));
     }
-    // The README's figures: hg +298 with +3 5xx, trac +752 with none, lxr +90 with none.
+    // The fixture's zones: api +1134 with +7 5xx, www +806 with none, static +389 with none.
     expect(
-      ['hg.nginx.org', 'trac.nginx.org', 'lxr.nginx.org'].map((zone) => [
+      ['api.example.org', 'www.example.org', 'static.example.org'].map((zone) => [
         sum(byName.get(zone)!.total),
         sum(byName.get(zone)!.total) - sum(byName.get(zone)!.good),
       ]),
     ).toEqual([
-      [298, 3],
-      [752, 0],
-      [90, 0],
+      [1134, 7],
+      [806, 0],
+      [389, 0],
     ]);
     const all = byName.get(ALL_ZONES_SERIES)!;
-    expect(sum(all.total)).toBe(298 + 752 + 90);
+    expect(sum(all.total)).toBe(1134 + 806 + 389);
     all.total.forEach((total, i) => expect(total).toBe(result.series.slice(1).reduce((acc, s) => acc + s.total[i]!, 0)));
   });
 
@@ -119,11 +121,12 @@ describe('NGINX Plus status importer', () => {
     expect(parsed.series.map((s) => [s.name, sum(s.total)])).toEqual(result.series.map((s) => [s.name, sum(s.total)]));
   });
 
-  it('claims only the NGINX status file among all the datasets, and still knows it from a cut-off first line', () => {
-    const claimed = filesUnder(DATASETS).filter((path) => detectFormat(readFileSync(path, 'utf8')) === 'nginx-status');
+  it('claims only the NGINX status file among all the fixture histories, and still knows it from a cut-off first line', () => {
+    const claimed = filesUnder(HISTORIES).filter((path) => detectFormat(readFileSync(path, 'utf8')) === 'nginx-status');
     expect(claimed).toEqual([NGINX]);
-    // A preview of 2,000 characters ends inside the first document.
-    expect(detectNginxStatus(text.slice(0, 2000))).toBe(true);
+    // A preview of 400 characters ends inside the first document.
+    expect(text.indexOf('\n')).toBeGreaterThan(400);
+    expect(detectNginxStatus(text.slice(0, 400))).toBe(true);
     expect(detectNginxStatus('{"nginx_version":"1.9.4"}\n')).toBe(false);
     expect(detectNginxStatus('{"a":{"nginx_version":"1.9.4","server_zones":{}}}\n')).toBe(false);
     expect(detectNginxStatus('\n\n  {"nginx_version":"1.25.0","server_zones":{}}\n')).toBe(true);

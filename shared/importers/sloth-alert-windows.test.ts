@@ -6,20 +6,20 @@ import { alertRows, SLOTH_28D, SLOTH_30D, type AlertWindowSet } from '../budget/
 import { detectSlothAlertWindows, importSlothAlertWindows } from './sloth-alert-windows';
 import { MAX_YAML_DEPTH, prescanYaml, utf8Length } from './yaml-guard';
 
-// The conformance corpus is read where it lives (docs/architecture.md §8), never copied.
-const CORPUS = fileURLToPath(new URL('../../../shared/conformance/sloth/alert-windows', import.meta.url));
+// The project's own AlertWindows files; conformance/sloth/ checks Sloth's files read as the same sets.
+const FIXTURES = fileURLToPath(new URL('../../fixtures/specs/sloth-alert-windows', import.meta.url));
 
-function corpusFiles(dir = CORPUS): string[] {
+function fixtureFiles(dir = FIXTURES): string[] {
   return readdirSync(dir)
     .flatMap((name) => {
       const path = join(dir, name);
-      return statSync(path).isDirectory() ? corpusFiles(path) : [path];
+      return statSync(path).isDirectory() ? fixtureFiles(path) : [path];
     })
     .sort();
 }
 
 function load(relative: string): AlertWindowSet {
-  const result = importSlothAlertWindows(readFileSync(join(CORPUS, relative), 'utf8'));
+  const result = importSlothAlertWindows(readFileSync(join(FIXTURES, relative), 'utf8'));
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.value;
 }
@@ -48,10 +48,10 @@ function refused(text: string) {
   return result.issues;
 }
 
-describe('importSlothAlertWindows on the Sloth corpus', () => {
-  it('reads every AlertWindows file of the corpus and detects each as one', () => {
-    const files = corpusFiles();
-    expect(files.length).toBeGreaterThanOrEqual(4);
+describe('importSlothAlertWindows on AlertWindows files', () => {
+  it('reads every AlertWindows fixture and detects each as one', () => {
+    const files = fixtureFiles();
+    expect(files.length).toBe(4);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       expect(detectSlothAlertWindows(text)).toBe(true);
@@ -60,35 +60,35 @@ describe('importSlothAlertWindows on the Sloth corpus', () => {
     }
   });
 
-  it("reads Sloth's default 30-day windows with the factors 14.4 / 6 / 3 / 1", () => {
-    const set = load('default/google-30d.yaml');
+  it('reads the workbook 30-day windows with the factors 14.4 / 6 / 3 / 1', () => {
+    const set = load('sre-workbook-30d.yaml');
     expect({ ...set, name: SLOTH_30D.name }).toEqual(SLOTH_30D);
     expect(factors(set)).toEqual([14.4, 6, 3, 1]);
   });
 
-  it("reads Sloth's default 28-day windows with the factors 13.44 / 5.6 / 2.8 / 0.9333", () => {
-    const set = load('default/google-28d.yaml');
+  it('reads the workbook 28-day windows, written in quoted block style, with the factors 13.44 / 5.6 / 2.8 / 0.9333', () => {
+    const set = load('sre-workbook-28d.yaml');
     expect({ ...set, name: SLOTH_28D.name }).toEqual(SLOTH_28D);
     const f = factors(set);
     // Sloth prints 5.6000000000000005 and 2.8000000000000003; the published numbers are 5.6 and 2.8.
     [13.44, 5.6, 2.8, 0.9333333333333333].forEach((want, i) => expect(f[i]).toBeCloseTo(want, 12));
   });
 
-  it('reads the 7-day example (8 / 12.5 / 20 / 42 %) with the factors 13.44 / 3.5 / 1.4 / 0.98', () => {
-    const set = load('custom-examples/examples-7d.yaml');
+  it('reads a 7-day set (8 / 12.5 / 20 / 42 %) with the factors 13.44 / 3.5 / 1.4 / 0.98', () => {
+    const set = load('week-7d.yaml');
     expect(set.periodMinutes).toBe(7 * 1440);
     [13.44, 3.5, 1.4, 0.98].forEach((want, i) => expect(factors(set)[i]).toBeCloseTo(want, 12));
   });
 
-  it('reads the custom 30-day example with its own windows, 36h among them', () => {
-    const set = load('custom-examples/examples-custom-30d.yaml');
+  it('reads a custom 30-day set with its own windows, 36h among them', () => {
+    const set = load('custom-30d.yaml');
     expect(set.page.quick).toEqual({ budgetPercent: 1, shortMinutes: 2, longMinutes: 30 });
     expect(set.ticket.slow).toEqual({ budgetPercent: 5, shortMinutes: 180, longMinutes: 36 * 60 });
     expect(factors(set)).toEqual([14.4, 4.8, 3, 1]);
   });
 
   it('names the set after the period unless a name is given', () => {
-    expect(load('default/google-28d.yaml').name).toBe('Sloth AlertWindows, 28d');
+    expect(load('sre-workbook-28d.yaml').name).toBe('Sloth AlertWindows, 28d');
     const named = importSlothAlertWindows(VALID, { name: 'google-30d.yaml' });
     expect(named.ok && named.value.name).toBe('google-30d.yaml');
   });

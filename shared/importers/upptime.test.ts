@@ -5,9 +5,8 @@ import { analyseHistory, rollingWindows, type History } from '../analysis/histor
 import { DEFAULT_LIMITS, type ParsedSeries } from './types';
 import { detectUpptime, MAX_SAMPLE_MINUTES, parseUpptime } from './upptime';
 
-const DIR = new URL('../../../shared/datasets/upptime-unibe-digitaleditions/', import.meta.url);
+const EVENTS = new URL('../../fixtures/histories/upptime-events.csv', import.meta.url);
 const RUNS = { numRuns: 200, seed: 20_260_120 };
-type Site = { name: string; slug: string; dailyMinutesDown: Record<string, number> };
 
 const MINUTE = 60_000;
 
@@ -40,18 +39,15 @@ function perMinute(series: ParsedSeries): History {
 }
 
 describe('Upptime importer', () => {
-  const text = readFileSync(new URL('events.csv', DIR), 'utf8');
-  const summary = JSON.parse(readFileSync(new URL('summary.json', DIR), 'utf8')) as Site[];
+  const text = readFileSync(EVENTS, 'utf8');
   const result = parseUpptime(text);
-  const nameCount = new Map<string, number>();
-  for (const site of summary) nameCount.set(site.name, (nameCount.get(site.name) ?? 0) + 1);
-  const unique = summary.filter((site) => nameCount.get(site.name) === 1);
   const bySlug = new Map(result.series.map((series) => [series.name, series]));
 
-  it('reads every event of the dataset into one series per slug, each sample at most an hour of minutes all up or all down', () => {
+  it('reads every event of the fixture into one series per slug, each sample at most an hour of minutes all up or all down', () => {
     expect(detectUpptime(text)).toBe(true);
     expect(result.issues).toEqual([]);
-    expect(result.accepted).toBe(10_530);
+    expect(result.accepted).toBe(text.trim().split('\n').length - 1);
+    expect([...bySlug.keys()].sort()).toEqual(['catalogue', 'letters-archive', 'search']);
     let broken = 0;
     for (const series of result.series) {
       series.t.forEach((t, i) => {
@@ -67,44 +63,20 @@ describe('Upptime importer', () => {
       });
     }
     expect(broken).toBe(0);
-    // An hour is the usual step of a monitor observed for long; one observed for an hour or less has fewer samples.
-    const steps = result.series.filter((s) => s.t.length > 48).map((s) => s.stepMs);
-    expect(new Set(steps)).toEqual(new Set([3_600_000]));
+    // An hour is the usual step of a monitor observed for long.
+    expect(new Set(result.series.map((s) => s.stepMs))).toEqual(new Set([3_600_000]));
   });
 
-  // Upptime's dailyMinutesDown comes from its GitHub downtime issues (created_at → closed_at, split per UTC day, each day
-  // rounded with Math.round), not from the status commits. An issue is opened and closed by workflow runs around the down
-  // and up commits, so each outage may differ by about a minute from the check times: at most one minute per outage.
-  it('matches summary.json downtime for the uniquely named monitors whose slug can be a GitHub label', () => {
-    const labelled = unique.filter((site) => site.slug.length <= 50);
-    expect(labelled).toHaveLength(20);
-    const report = labelled.map((site) => {
-      const expected = Object.values(site.dailyMinutesDown).reduce((a, b) => a + b, 0);
-      const series = bySlug.get(site.slug);
-      const { minutes, outages } = downtime(series);
-      expect(Math.abs(minutes - expected), site.slug).toBeLessThanOrEqual(outages);
-      return [site.slug, minutes, expected];
-    });
-    const exact = report.filter(([, minutes, expected]) => minutes === expected).length;
-    const withinOne = report.filter(([, minutes, expected]) => Math.abs((minutes as number) - (expected as number)) <= 1).length;
-    expect(exact).toBe(12);
-    expect(withinOne).toBe(17);
-    expect(report.find(([slug]) => slug === 'gossembrot-bibliothek')).toEqual(['gossembrot-bibliothek', 12_486, 12_487]);
-  });
-
-  // GitHub labels hold at most 50 characters, and Upptime finds a monitor's downtime issues by its slug as a label, so
-  // monitors with longer slugs show no downtime in summary.json although their status commits record outages.
-  it('shows why the long-slug monitors cannot match: summary.json has no downtime for them, the events do', () => {
-    const long = unique.filter((site) => site.slug.length > 50);
-    expect(long.length).toBe(13);
-    for (const site of long)
-      expect(
-        Object.values(site.dailyMinutesDown).reduce((a, b) => a + b, 0),
-        site.slug,
-      ).toBe(0);
-    const downInEvents = long.filter((site) => downtime(bySlug.get(site.slug)).minutes > 100);
-    // 12 of the 13 recorded outages (hundreds of minutes each) that summary.json does not count.
-    expect(downInEvents.length).toBe(12);
+  it("counts each monitor's outages in minutes from the down event's nearest minute to the up event's", () => {
+    // letters-archive: 03:12:40 → 15:40:05 is 03:13 → 15:40 (747 minutes), 22:50:31 → 23:15:02 is 22:51 → 23:15 (24).
+    // catalogue: 07:03:29 → 07:10:44 is 07:03 → 07:11 (8); its "degraded" check counts as up.
+    // search: 01:00:29 → 01:40:31 is 01:00 → 01:41 (41), 12:04:59 → 14:00:00 is 12:05 → 14:00 (115).
+    expect(['letters-archive', 'catalogue', 'search'].map((slug) => [slug, downtime(bySlug.get(slug))])).toEqual([
+      ['letters-archive', { minutes: 747 + 24, outages: 2 }],
+      ['catalogue', { minutes: 8, outages: 1 }],
+      ['search', { minutes: 41 + 115, outages: 2 }],
+    ]);
+    expect(downtime(parseUpptime(text, { degraded: 'down' }).series.find((s) => s.name === 'catalogue')).outages).toBe(2);
   });
 
   it('reports bad rows with their line and column and keeps reading, and stops at a quote left open', () => {
@@ -254,14 +226,14 @@ describe('Upptime importer', () => {
 });
 
 describe('Upptime history analysed as sparse samples', () => {
-  const text = readFileSync(new URL('events.csv', DIR), 'utf8');
+  const text = readFileSync(EVENTS, 'utf8');
   const DAY = 86_400_000;
   // Every monitor observed for longer than the longest window.
   const series = parseUpptime(text).series.filter((s) => s.t[s.t.length - 1]! - s.t[0]! > 31 * DAY);
   const sli = { id: 1, serviceId: 1, name: 'availability', kind: 'availability' as const, latencyThresholdMs: null, objectives: {} };
 
   it('gives every rolling window the SLI of the same minutes one sample a minute would, with its start up to an hour earlier', () => {
-    expect(series.length).toBe(43);
+    expect(series.map((s) => s.name).sort()).toEqual(['catalogue', 'letters-archive']);
     let windows = 0;
     const wrong: string[] = [];
     for (const sparse of series) {
@@ -293,7 +265,7 @@ describe('Upptime history analysed as sparse samples', () => {
       // Over the whole history the counts are the same minutes, so the achieved SLI is identical.
       expect(analyseHistory(sparse, sli, 30 * DAY).overall).toBe(analyseHistory(dense, sli, 30 * DAY).overall);
     }
-    expect(windows).toBeGreaterThan(400_000);
+    expect(windows).toBeGreaterThan(3000);
     expect(wrong).toEqual([]);
   });
 });

@@ -1,31 +1,35 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { parseFile } from '../importers/dispatch';
-import type { Objective } from '../domain/types';
-import { applyExclusions, expandExclusions } from './exclusions';
-import { medianStep, type History } from './history';
-import { estimateTraffic } from './traffic';
-import { budgetPerWindow } from './windows';
+import { expect, it } from 'vitest';
+import { applyExclusions, expandExclusions } from '#shared/analysis/exclusions';
+import { medianStep, type History } from '#shared/analysis/history';
+import { estimateTraffic } from '#shared/analysis/traffic';
+import { budgetPerWindow } from '#shared/analysis/windows';
+import type { Objective } from '#shared/domain/types';
+import { parseFile } from '#shared/importers/dispatch';
+import { corpusPath, describeCorpus, once } from '../corpus';
 
-const DATASETS = new URL('../../../shared/datasets/', import.meta.url);
+const read = (path: string): Buffer => readFileSync(corpusPath('datasets', path));
 const MIN = 60_000;
 
 /** A naive NAB timestamp ("2014-03-07 03:41:00", read as UTC) in ms. */
 const nabTime = (text: string): number => Date.parse(`${text.slice(0, 19).replace(' ', 'T')}Z`);
 
-describe("the analysis on NAB's EC2 series that ends in a known system failure", () => {
+describeCorpus('datasets', "the analysis on NAB's EC2 series that ends in a known system failure", () => {
   const file = 'nab-aws-cloudwatch-2014/ec2_request_latency_system_failure.csv';
-  const parsed = parseFile(new Uint8Array(readFileSync(new URL(file, DATASETS))), {
-    format: 'csv',
-    csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 60, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
+  const load = once(() => {
+    const parsed = parseFile(new Uint8Array(read(file)), {
+      format: 'csv',
+      csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 60, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
+    });
+    const h: History = parsed.series[0]!;
+    // Read again without the importer: the last row of each timestamp wins, as the importer documents.
+    const rows = new Map<number, number>();
+    for (const line of read(file).toString('utf8').split('\n').slice(1)) if (line) rows.set(nabTime(line), Number(line.split(',')[1]));
+    const labelled: [number, number][] = (
+      JSON.parse(read('nab-aws-cloudwatch-2014/labels/combined_windows.json').toString('utf8')) as Record<string, [string, string][]>
+    )['realKnownCause/ec2_request_latency_system_failure.csv']!.map(([a, b]) => [nabTime(a), nabTime(b)]);
+    return { h, rows, labelled };
   });
-  const h: History = parsed.series[0]!;
-  // Read again without the importer: the last row of each timestamp wins, as the importer documents.
-  const rows = new Map<number, number>();
-  for (const line of readFileSync(new URL(file, DATASETS), 'utf8').split('\n').slice(1)) if (line) rows.set(nabTime(line), Number(line.split(',')[1]));
-  const labelled: [number, number][] = (
-    JSON.parse(readFileSync(new URL('nab-aws-cloudwatch-2014/labels/combined_windows.json', DATASETS), 'utf8')) as Record<string, [string, string][]>
-  )['realKnownCause/ec2_request_latency_system_failure.csv']!.map(([a, b]) => [nabTime(a), nabTime(b)]);
   const weeks: Objective = {
     tier: 'slo',
     targetPpm: 990_000,
@@ -36,11 +40,13 @@ describe("the analysis on NAB's EC2 series that ends in a known system failure",
   };
 
   it('has no traffic to estimate: every sample is one check', () => {
+    const { h, rows } = load();
     expect(h.t.length).toBe(rows.size);
     expect(estimateTraffic(h, { format: 'csv', fileName: 'ec2_request_latency_system_failure.csv' })).toMatchObject({ proposed: false });
   });
 
   it('gives each UTC week the share of its 5-minute readings at or under 60 as its time-slice SLI', () => {
+    const { h, rows } = load();
     const windows = budgetPerWindow(h, weeks);
     expect(windows.map((w) => w.label)).toEqual(['2014-W10', '2014-W11', '2014-W12']);
     for (const w of windows) {
@@ -52,6 +58,7 @@ describe("the analysis on NAB's EC2 series that ends in a known system failure",
   });
 
   it("finds its budget-eating events only inside NAB's labelled anomaly windows, and all the readings above 60", () => {
+    const { h, rows, labelled } = load();
     const events = budgetPerWindow(h, weeks).flatMap((w) => w.topEvents);
     expect(events.length).toBeGreaterThan(0);
     for (const e of events) expect(labelled.some(([a, b]) => e.startMs < b && e.endMs > a)).toBe(true);
@@ -59,6 +66,7 @@ describe("the analysis on NAB's EC2 series that ends in a known system failure",
   });
 
   it('drops the readings a daily 00:00–01:00 UTC maintenance window covers by at least half their 5 minutes', () => {
+    const { h, rows } = load();
     const list = [
       {
         id: 1,
@@ -87,22 +95,26 @@ describe("the analysis on NAB's EC2 series that ends in a known system failure",
   });
 });
 
-describe('the analysis on a real Apache access log', () => {
-  const bytes = new Uint8Array(readFileSync(new URL('semicomplete-apache-access-2015/apache_logs.log', DATASETS)));
-  const h: History = parseFile(bytes, { format: 'auto' }).series[0]!;
-  // Counted from the raw lines: every request, and those answered 5xx with their times.
-  const lines = new TextDecoder()
-    .decode(bytes)
-    .split('\n')
-    .filter((l) => l !== '');
+describeCorpus('datasets', 'the analysis on a real Apache access log', () => {
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const times = lines.map((l) => {
-    const [, d, mon, y, hh, mm, ss] = /\[(\d\d)\/(\w{3})\/(\d{4}):(\d\d):(\d\d):(\d\d) \+0000\]/.exec(l)!;
-    return Date.UTC(Number(y), MONTHS.indexOf(mon!), Number(d), Number(hh), Number(mm), Number(ss));
+  const load = once(() => {
+    const bytes = new Uint8Array(read('semicomplete-apache-access-2015/apache_logs.log'));
+    const h: History = parseFile(bytes, { format: 'auto' }).series[0]!;
+    // Counted from the raw lines: every request, and those answered 5xx with their times.
+    const lines = new TextDecoder()
+      .decode(bytes)
+      .split('\n')
+      .filter((l) => l !== '');
+    const times = lines.map((l) => {
+      const [, d, mon, y, hh, mm, ss] = /\[(\d\d)\/(\w{3})\/(\d{4}):(\d\d):(\d\d):(\d\d) \+0000\]/.exec(l)!;
+      return Date.UTC(Number(y), MONTHS.indexOf(mon!), Number(d), Number(hh), Number(mm), Number(ss));
+    });
+    const failed = lines.flatMap((l, i) => (/" 5\d\d /.test(l) ? [times[i]!] : []));
+    return { h, lines, times, failed };
   });
-  const failed = lines.flatMap((l, i) => (/" 5\d\d /.test(l) ? [times[i]!] : []));
 
   it('keeps every request and every 5xx across its daily windows', () => {
+    const { h, lines, failed } = load();
     const windows = budgetPerWindow(h, {
       tier: 'slo',
       targetPpm: 999_000,
@@ -120,6 +132,7 @@ describe('the analysis on a real Apache access log', () => {
   });
 
   it('estimates its traffic as the requests over the days the log spans', () => {
+    const { h, lines, times } = load();
     const estimate = estimateTraffic(h, { format: 'access-log', fileName: 'apache_logs.log' });
     if (!estimate.proposed) throw new Error(estimate.explanation);
     const spanDays = (Math.max(...times) - Math.min(...times)) / 86_400_000;
@@ -129,11 +142,9 @@ describe('the analysis on a real Apache access log', () => {
   });
 });
 
-describe('the traffic of a real Upptime history', () => {
-  const bytes = new Uint8Array(readFileSync(new URL('upptime-unibe-digitaleditions/events.csv', DATASETS)));
-  const parsed = parseFile(bytes, { format: 'auto' });
-
+describeCorpus('datasets', 'the traffic of a real Upptime history', () => {
   it('is none: every monitor counts about 1,440 minutes a day, which are not requests', () => {
+    const parsed = parseFile(new Uint8Array(read('upptime-unibe-digitaleditions/events.csv')), { format: 'auto' });
     expect(parsed.format).toBe('upptime');
     const monitor = parsed.series.reduce((a, b) => (b.t.length > a.t.length ? b : a));
     let minutes = 0;

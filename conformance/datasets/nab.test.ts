@@ -1,19 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { decodeBytes } from './decode';
-import { detectCsv } from './detect';
-import { parseCsv } from './parse';
+import { expect, it } from 'vitest';
+import { decodeBytes } from '#shared/importers/csv/decode';
+import { detectCsv } from '#shared/importers/csv/detect';
+import { parseCsv } from '#shared/importers/csv/parse';
+import { detectFormat, parseFile } from '#shared/importers/dispatch';
+import { corpusPath, describeCorpus } from '../corpus';
 
-const DIR = new URL('../../../../shared/datasets/nab-aws-cloudwatch-2014/', import.meta.url);
+const DIR = 'nab-aws-cloudwatch-2014';
 const FILES = [
   { file: 'ec2_request_latency_system_failure.csv', threshold: 60, direction: 'below' as const, rows: 4032, duplicates: 11 },
   { file: 'elb_request_count_8c0756.csv', threshold: 20, direction: 'above' as const, rows: 4032, duplicates: 0 },
 ];
 
-describe('the NAB AWS CloudWatch files import with a value and a threshold', () => {
+describeCorpus('datasets', 'the NAB AWS CloudWatch files import with a value and a threshold', () => {
   for (const { file, threshold, direction, rows, duplicates: known } of FILES) {
     it(file, () => {
-      const bytes = new Uint8Array(readFileSync(new URL(file, DIR)));
+      const bytes = new Uint8Array(readFileSync(corpusPath('datasets', `${DIR}/${file}`)));
       const decoded = decodeBytes(bytes);
       if (!decoded.ok) throw new Error(JSON.stringify(decoded.issues));
       // Counted independently of the importer: non-empty lines minus the header, and the rows meeting the threshold.
@@ -59,4 +61,22 @@ describe('the NAB AWS CloudWatch files import with a value and a threshold', () 
       expect(met).toBeLessThan(values.length);
     });
   }
+});
+
+describeCorpus('datasets', 'parseFile on the NAB request counts', () => {
+  const bytes = () => new Uint8Array(readFileSync(corpusPath('datasets', `${DIR}/elb_request_count_8c0756.csv`)));
+
+  it('detects a CSV and asks for a column mapping before reading it', () => {
+    expect(detectFormat(new TextDecoder().decode(bytes()))).toBe('csv');
+    expect(parseFile(bytes(), { format: 'csv' }).issues).toEqual([expect.objectContaining({ code: 'MAPPING_REQUIRED' })]);
+  });
+
+  it('reads it with a value threshold in a given zone, every 5 minutes', () => {
+    const r = parseFile(bytes(), {
+      format: 'csv',
+      csv: { mapping: { kind: 'value-threshold', time: 'timestamp', value: 'value', threshold: 200, direction: 'below' }, timeFormat: 'iso', timeZone: 'UTC' },
+    });
+    expect(r.series[0]!.stepMs).toBe(300_000);
+    expect(r.accepted).toBe(4032);
+  });
 });
