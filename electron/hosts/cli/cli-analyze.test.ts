@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSliSandbox, type Sandbox } from './cli-test-support';
 import type { JsonAnalyzeReport, JsonBacktestReport, JsonSliChanged } from './json-output';
 
-const APACHE = fileURLToPath(new URL('../../../../shared/datasets/semicomplete-apache-access-2015/apache_logs.log', import.meta.url));
-const UPPTIME = fileURLToPath(new URL('../../../../shared/datasets/upptime-unibe-digitaleditions/events.csv', import.meta.url));
+const ACCESS_LOG = fileURLToPath(new URL('../../../fixtures/histories/access.log', import.meta.url));
+const UPPTIME = fileURLToPath(new URL('../../../fixtures/histories/upptime-events.csv', import.meta.url));
 const W = ['--workspace', 'w.slowb'] as const;
 const TARGET = [...W, '--service', 'web', '--sli', 'availability'] as const;
 let box: Sandbox;
@@ -25,10 +25,10 @@ describe('slo-workbench analyze', () => {
   });
 
   it('reads the imported access log against the SLO and recommends a target the history supports', async () => {
-    await box.json('import', APACHE, ...TARGET);
+    await box.json('import', ACCESS_LOG, ...TARGET);
     const { analysis } = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '1d');
-    // 10,000 requests, 3 of them 5xx, over about three and a half days.
-    expect(analysis.overall).toBeCloseTo(9997 / 10_000, 12);
+    // 1,191 requests, 4 of them 5xx, over about three and a half days.
+    expect(analysis.overall).toBeCloseTo(1187 / 1191, 12);
     expect(analysis.windows).toBeGreaterThan(0);
     const [slo] = analysis.tiers;
     expect(slo).toMatchObject({ tier: 'slo', targetPpm: 999_500, windows: analysis.windows });
@@ -227,13 +227,13 @@ describe('slo-workbench backtest of a Timeslices tier', () => {
 
 describe('slo-workbench analyze traffic', () => {
   it('proposes the traffic of an access log, naming the import it comes from', async () => {
-    await box.json('import', APACHE, ...TARGET);
+    await box.json('import', ACCESS_LOG, ...TARGET);
     const { analysis } = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '1d');
-    expect(analysis.traffic).toMatchObject({ proposed: true, totalEvents: 10_000, source: 'the access log import apache_logs.log' });
+    expect(analysis.traffic).toMatchObject({ proposed: true, totalEvents: 1191, source: 'the access log import access.log' });
     const text = await box.run('analyze', ...TARGET, '--window', '1d');
-    // The log runs from 2015-05-17 10:05 to 2015-05-20 21:05, in 1-minute buckets: 3.46 days.
+    // The log runs from 2026-03-02 06:00 to 2026-03-05 17:46, in 1-minute buckets: 3 d 11 h 46 min = 3.49 days, 1,191 / 3.49 ≈ 341.
     expect(text.stdoutLines.at(-1)).toBe(
-      '  traffic: ≈ 2,891 requests per day, from the access log import apache_logs.log: 10,000 requests over 3.46 days (2015-05-17 to 2015-05-20 UTC).',
+      '  traffic: ≈ 341 requests per day, from the access log import access.log: 1,191 requests over 3.49 days (2026-03-02 to 2026-03-05 UTC).',
     );
   }, 60_000);
 
@@ -242,9 +242,9 @@ describe('slo-workbench analyze traffic', () => {
     const { analysis } = await box.json<JsonAnalyzeReport>('analyze', ...TARGET, '--window', '30d');
     expect(analysis.traffic).toEqual({
       proposed: false,
-      source: 'the Upptime import events.csv',
+      source: 'the Upptime import upptime-events.csv',
       explanation:
-        'No traffic from the Upptime import events.csv: an Upptime history counts the minutes a site was up or down, not requests. ' +
+        'No traffic from the Upptime import upptime-events.csv: an Upptime history counts the minutes a site was up or down, not requests. ' +
         "Type the service's requests per day for bad-event budgets.",
     });
     const text = await box.run('analyze', ...TARGET, '--window', '30d');

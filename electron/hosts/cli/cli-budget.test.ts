@@ -5,7 +5,7 @@ import { periodContaining } from '#shared/budget/calendar';
 import { makeSandbox, type Sandbox } from './cli-test-support';
 import type { JsonAlertsReport, JsonBudgetReport, JsonError } from './json-output';
 
-const SLOTH_WINDOWS = fileURLToPath(new URL('../../../../shared/conformance/sloth/alert-windows', import.meta.url));
+const WEEK_WINDOWS = fileURLToPath(new URL('../../../fixtures/specs/sloth-alert-windows/week-7d.yaml', import.meta.url));
 
 let box: Sandbox;
 beforeAll(() => {
@@ -120,22 +120,22 @@ describe('slo-workbench alerts', () => {
   });
 
   it('reads a Sloth AlertWindows file and takes its period as the window', async () => {
-    const doc = await alerts('--target', '99.9', '--windows', `${SLOTH_WINDOWS}/custom-examples/examples-7d.yaml`);
+    const doc = await alerts('--target', '99.9', '--windows', WEEK_WINDOWS);
     expect(doc.window.minutes).toBe(7 * 1440);
-    expect(doc.alertSet).toMatchObject({ name: 'examples-7d.yaml', source: 'file', scaled: false });
+    expect(doc.alertSet).toMatchObject({ name: 'week-7d.yaml', source: 'file', scaled: false });
     expect(doc.alerts.map((a) => a.factor)).toEqual([13.44, 3.5, 1.4, 0.98]);
   });
 
   it('scales the windows of a week-long file set to a day, keeping its factors, and rounds the budget shares it adjusts', async () => {
-    const doc = await alerts('--target', '99.9', '--windows', `${SLOTH_WINDOWS}/custom-examples/examples-7d.yaml`, '--window', '1d');
-    expect(doc.alertSet).toMatchObject({ name: 'examples-7d.yaml, windows scaled to 1d', period: '7d', scaling: 'windows' });
+    const doc = await alerts('--target', '99.9', '--windows', WEEK_WINDOWS, '--window', '1d');
+    expect(doc.alertSet).toMatchObject({ name: 'week-7d.yaml, windows scaled to 1d', period: '7d', scaling: 'windows' });
     expect(doc.alerts.map((a) => [a.longWindow, a.shortWindow, a.budgetPercent, a.factor])).toEqual([
       ['9m', '1m', 8.4, 13.44],
       ['51m', '4m', 12.395833333, 3.5],
       ['206m', '17m', 20.027777778, 1.4],
       ['617m', '51m', 41.990277778, 0.98],
     ]);
-    const text = await box.run('alerts', '--target', '99.9', '--windows', `${SLOTH_WINDOWS}/custom-examples/examples-7d.yaml`, '--window', '1d');
+    const text = await box.run('alerts', '--target', '99.9', '--windows', WEEK_WINDOWS, '--window', '1d');
     expect(text.stdoutLines[3]).toBe('page      slow   12.3958 %  51m   4m     ×3.5       0.35 %      6.86 h');
   });
 

@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSliSandbox, type Sandbox } from './cli-test-support';
 import type { JsonImportReport, JsonShow } from './json-output';
 
-const DATASETS = fileURLToPath(new URL('../../../../shared/datasets/', import.meta.url));
-const APACHE = `${DATASETS}semicomplete-apache-access-2015/apache_logs.log`;
-const NAB = `${DATASETS}nab-aws-cloudwatch-2014/elb_request_count_8c0756.csv`;
-const NAB_EC2 = `${DATASETS}nab-aws-cloudwatch-2014/ec2_request_latency_system_failure.csv`;
+const HISTORIES = fileURLToPath(new URL('../../../fixtures/histories/', import.meta.url));
+const ACCESS_LOG = `${HISTORIES}access.log`;
+const REQUESTS = `${HISTORIES}requests-5m.csv`;
+const LATENCY = `${HISTORIES}latency-5m.csv`;
 let box: Sandbox;
 const TARGET = ['--workspace', 'w.slowb', '--service', 'web', '--sli', 'availability'] as const;
 
@@ -19,28 +19,28 @@ afterEach(() => box.cleanup());
 
 describe('slo-workbench import', () => {
   it('imports an access log, detected from its content, and recognises the same file the second time', async () => {
-    const first = await box.json<JsonImportReport>('import', APACHE, ...TARGET);
-    expect(first.import).toMatchObject({ status: 'stored', format: 'access-log', accepted: 10_000, rejected: 0 });
-    const again = await box.json<JsonImportReport>('import', APACHE, ...TARGET);
+    const first = await box.json<JsonImportReport>('import', ACCESS_LOG, ...TARGET);
+    expect(first.import).toMatchObject({ status: 'stored', format: 'access-log', accepted: 1191, rejected: 0 });
+    const again = await box.json<JsonImportReport>('import', ACCESS_LOG, ...TARGET);
     expect(again.import).toMatchObject({ status: 'duplicate', importId: first.import.importId });
   }, 60_000);
 
   it('imports a CSV with a value column and a threshold, naming its columns with --map', async () => {
-    const r = await box.run('import', NAB, ...TARGET, '--map', 'time=timestamp,value=value', '--threshold', '200', '--timezone', 'UTC');
+    const r = await box.run('import', REQUESTS, ...TARGET, '--map', 'time=timestamp,value=value', '--threshold', '200', '--timezone', 'UTC');
     expect(r.code).toBe(0);
-    expect(r.stdoutLines[0]).toBe('Imported elb_request_count_8c0756.csv (csv) into web / availability: 4032 rows kept, 0 rejected');
-    expect(r.stdoutLines[1]).toBe('  value: 4032 samples, 2014-04-10 00:04 → 2014-04-24 00:39, every 300 s');
+    expect(r.stdoutLines[0]).toBe('Imported requests-5m.csv (csv) into web / availability: 576 rows kept, 0 rejected');
+    expect(r.stdoutLines[1]).toBe('  value: 576 samples, 2026-04-10 00:04 → 2026-04-11 23:59, every 300 s');
   }, 60_000);
 
-  it('counts the rows merged as duplicates in the summary: 4,032 rows with 11 repeated times are 4,021 kept, 0 rejected, 11 merged', async () => {
+  it('counts the rows merged as duplicates in the summary: 3,456 rows with 11 repeated times are 3,445 kept, 0 rejected, 11 merged', async () => {
     const map = ['--map', 'time=timestamp,value=value', '--threshold', '60', '--timezone', 'UTC'];
-    const r = await box.run('import', NAB_EC2, ...TARGET, ...map);
+    const r = await box.run('import', LATENCY, ...TARGET, ...map);
     expect(r.code).toBe(0);
     expect(r.stdoutLines[0]).toBe(
-      'Imported ec2_request_latency_system_failure.csv (csv) into web / availability: 4021 rows kept, 0 rejected, 11 merged (a repeated time keeps its last row)',
+      'Imported latency-5m.csv (csv) into web / availability: 3445 rows kept, 0 rejected, 11 merged (a repeated time keeps its last row)',
     );
-    const again = await box.json<JsonImportReport>('import', NAB_EC2, ...TARGET, ...map);
-    expect(again.import).toMatchObject({ status: 'duplicate', accepted: 4021, rejected: 0, merged: 11 });
+    const again = await box.json<JsonImportReport>('import', LATENCY, ...TARGET, ...map);
+    expect(again.import).toMatchObject({ status: 'duplicate', accepted: 3445, rejected: 0, merged: 11 });
   }, 60_000);
 
   it('refuses a malformed CSV naming the line and column, stores nothing, and keeps the good rows only when told to', async () => {
@@ -58,13 +58,13 @@ describe('slo-workbench import', () => {
   }, 60_000);
 
   it('asks for a time zone when CSV times carry none', async () => {
-    const r = await box.run('import', NAB, ...TARGET, '--map', 'time=timestamp,value=value', '--threshold', '200');
+    const r = await box.run('import', REQUESTS, ...TARGET, '--map', 'time=timestamp,value=value', '--threshold', '200');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/has no offset; choose the time zone it was written in/);
   }, 60_000);
 
   it('refuses an unreadable --map before opening anything', async () => {
-    const r = await box.run('import', NAB, ...TARGET, '--map', 'when=timestamp');
+    const r = await box.run('import', REQUESTS, ...TARGET, '--map', 'when=timestamp');
     expect(r).toMatchObject({ code: 1 });
     expect(r.stderr).toBe(
       'error: --map takes role=column pairs with roles time, good, total, bad, ratio, value, e.g. good=ok,total=all,time=ts; "when=timestamp" is not one [--map]',
