@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decodeBytes, type TextEncodingName } from '#shared/importers/csv/decode';
-import { detectCsv, type ColumnRole } from '#shared/importers/csv/detect';
+import { guessColumns } from '#shared/importers/csv/columns';
+import { detectCsv } from '#shared/importers/csv/detect';
 import { detectFormat } from '#shared/importers/dispatch';
 import { escapeControlChars } from '#shared/importers/escape';
 import type { ImportPreview } from '#shared/ipc/contract';
@@ -13,27 +14,6 @@ export const PREVIEW_BYTES = 64 * 1024;
 
 const PREVIEW_LINES = 12;
 const LINE_CHARS = 300;
-
-type CsvPreview = NonNullable<ImportPreview['csv']>;
-
-/** The mapping the guessed column roles suggest, or null when they do not name a time and a measure. */
-export function suggestMapping(roles: readonly (ColumnRole | null)[]): CsvPreview['mapping'] {
-  const at = (role: ColumnRole) => roles.indexOf(role);
-  const time = at('time');
-  if (time < 0) return null;
-  if (at('good') >= 0 && at('total') >= 0) return { kind: 'good-total', time, good: at('good'), total: at('total') };
-  if (at('bad') >= 0 && at('total') >= 0) return { kind: 'bad-total', time, bad: at('bad'), total: at('total') };
-  if (at('ratio') >= 0) return { kind: 'ratio', time, ratio: at('ratio'), ...(at('total') >= 0 ? { total: at('total') } : {}) };
-  return null;
-}
-
-/** How the sample times look: epoch seconds or milliseconds, or ISO 8601 with or without an offset. */
-export function guessTimeFormat(sample: string | undefined): { timeFormat: CsvPreview['timeFormat']; needsTimeZone: boolean } {
-  const text = (sample ?? '').trim();
-  if (/^\d{13}$/.test(text)) return { timeFormat: 'epoch-ms', needsTimeZone: false };
-  if (/^\d{9,10}(\.\d+)?$/.test(text)) return { timeFormat: 'epoch-s', needsTimeZone: false };
-  return { timeFormat: 'iso', needsTimeZone: !/(Z|[+-]\d\d(:?\d\d)?)$/i.test(text) };
-}
 
 /**
  * The first lines of a file and what they suggest (format; for CSV the delimiter, header, roles, a mapping and the
@@ -66,15 +46,13 @@ export function previewFile(path: string, encoding?: TextEncodingName): ImportPr
   const format = detectFormat(text);
   if (format !== 'csv') return { fileName, bytes: stat.size, format, lines, csv: null, issues: [], ...asked };
   const d = detectCsv(text, 20);
-  const mapping = suggestMapping(d.roles);
-  const timeColumn = mapping ? Number(mapping.time) : d.roles.indexOf('time');
-  const guess = guessTimeFormat(timeColumn >= 0 ? d.preview[0]?.[timeColumn] : undefined);
+  const { mapping, timeFormat, needsTimeZone } = guessColumns(d.headers, d.roles, d.preview[0]);
   return {
     fileName,
     bytes: stat.size,
     format,
     lines,
-    csv: { delimiter: d.delimiter, hasHeader: d.hasHeader, headers: d.headers, rows: d.preview, roles: d.roles, mapping, ...guess },
+    csv: { delimiter: d.delimiter, hasHeader: d.hasHeader, headers: d.headers, rows: d.preview, roles: d.roles, mapping, timeFormat, needsTimeZone },
     issues: d.issues.map((issue) => ({ ...issue, message: escapeControlChars(issue.message) })),
     ...asked,
   };

@@ -265,7 +265,13 @@ export type JsonExclusionList = JsonEnvelope<'exclusion list'> & { service: stri
 export type JsonExclusionRemoved = JsonEnvelope<'exclusion remove'> & { id: number };
 
 /** `import`: what was stored (or that the file was a duplicate), with the issues found while reading. */
-export type JsonImportReport = JsonEnvelope<'import'> & { service: string; sli: string; import: ImportSummary };
+export type JsonImportReport = JsonEnvelope<'import'> & {
+  service: string;
+  sli: string;
+  import: ImportSummary;
+  /** A CSV's columns (by header name) and time format, when they were detected rather than given with --map and --time-format. */
+  detected?: { columns?: Record<string, string>; timeFormat?: 'iso' | 'epoch-s' | 'epoch-ms' };
+};
 
 /** `import list`: the SLI's imports, oldest first, each with its id and series. */
 export type JsonImportList = JsonEnvelope<'import list'> & { service: string; sli: string; imports: ImportListing[] };

@@ -1,7 +1,9 @@
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { parseDuration } from '#shared/budget/alerts';
 import { TEXT_ENCODINGS, type TextEncodingName } from '#shared/importers/csv/decode';
 import type { CsvMapping } from '#shared/importers/csv/parse';
+import type { CsvTimeFormat } from '#shared/importers/csv/time';
 import { checkBucketMs, MINUTE_MS } from '#shared/importers/minute-buckets';
 import type { DurationField } from '#shared/importers/access-log';
 import { LATENCY_UNIT_LABELS } from '#shared/importers/latency';
@@ -11,9 +13,11 @@ import type { ImportSummary } from '#shared/ipc/contract';
 import { AppFailure } from '#shared/ipc/errors';
 import { utcText } from '#shared/domain/utc-text';
 import { envelope } from '../json-build';
+import type { JsonImportReport } from '../json-output';
 import { findService, findSli } from '../lookup';
 import { runAction, type CommonOptions } from '../output';
-import { refuse, withWorkspace, type CliContext, type CommandOutput } from '../session';
+import { refuse, withWorkspace, type CliContext } from '../session';
+import { chooseCsvOptions, withDetected, type CsvFlags } from './import-detect';
 import { registerImportHistoryCommands } from './import-history';
 import { PROMETHEUS_LABELS, prometheusArgs, type PrometheusOptions } from './import-prometheus';
 
@@ -26,7 +30,7 @@ type ImportOptions = CommonOptions &
     map?: string;
     threshold?: string;
     goodWhen: string;
-    timeFormat: string;
+    timeFormat?: string;
     timezone?: string;
     onBadRows: string;
     step: string;
@@ -160,7 +164,7 @@ export function seriesText(s: ImportSummary['series'][number]): string {
 }
 
 /** What an import did, for people and for --json; a refused import is an error that names its first bad rows. */
-export function reportImport(summary: ImportSummary, service: Service, sli: Sli): CommandOutput {
+export function reportImport(summary: ImportSummary, service: Service, sli: Sli): { json: JsonImportReport; text: string[] } {
   const errors = summary.issues.filter((i) => i.severity === 'error');
   if (summary.status === 'refused') {
     const shown = errors.slice(0, 5).map(located).join('; ');
@@ -197,14 +201,17 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .requiredOption('--service <name>', 'service (case-insensitive)')
     .requiredOption('--sli <name>', 'SLI of the service (case-insensitive)')
     .option('--format <format>', `${IMPORT_FORMATS.join(', ')} or auto`, 'auto')
-    .option('--map <pairs>', 'CSV columns: good=COL,total=COL,time=COL (or bad=, ratio=, value= with --value-unit or --threshold)')
+    .option(
+      '--map <pairs>',
+      'CSV columns: good=COL,total=COL,time=COL (or bad=, ratio=, value= with --value-unit or --threshold); default: detected from the header, as the wizard does',
+    )
     .option(
       '--value-unit <unit>',
       "latency values: ms, s or us (µs); with value=COL each row's value, for an access log the duration ending each line, for JSON samples each sample's value; each tier is judged at its own threshold",
     )
     .option('--threshold <n>', 'with value=COL, not for latency SLIs: the one value a good sample must meet')
     .option('--good-when <side>', 'with value=COL: below (value ≤ threshold is good) or above', 'below')
-    .option('--time-format <format>', 'CSV times: iso, epoch-s or epoch-ms', 'iso')
+    .option('--time-format <format>', 'CSV times: iso, epoch-s or epoch-ms (default: epoch-s or epoch-ms when the time column holds 10 or 13 digits, else iso)')
     .option('--timezone <zone>', 'IANA zone of CSV times written without an offset')
     .option('--encoding <name>', `text encoding of the file: ${TEXT_ENCODINGS.join(', ')} (default: UTF-8, or as its byte-order mark says)`)
     .option('--bucket <duration>', 'access logs: count requests per bucket of this length, e.g. 1m, 5m, 1h (default: 1m)')
@@ -236,18 +243,15 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         if (format !== 'auto' && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
           refuse('INVALID_ARGUMENT', `--format is one of ${IMPORT_FORMATS.join(', ')} or auto, not "${format}"`, 'format', '--format');
         }
-        if (!['iso', 'epoch-s', 'epoch-ms'].includes(options.timeFormat))
+        if (options.timeFormat !== undefined && !['iso', 'epoch-s', 'epoch-ms'].includes(options.timeFormat))
           refuse('INVALID_ARGUMENT', '--time-format is iso, epoch-s or epoch-ms', 'timeFormat', '--time-format');
         const bucketMs = options.bucket === undefined ? undefined : parseBucket(options.bucket, format);
         const encoding = options.encoding === undefined ? undefined : parseEncoding(options.encoding);
-        const csv =
-          options.map === undefined
-            ? undefined
-            : {
-                mapping: parseMapping(options.map, options.threshold, options.goodWhen, options.valueUnit),
-                timeFormat: options.timeFormat as 'iso' | 'epoch-s' | 'epoch-ms',
-                ...(options.timezone === undefined ? {} : { timeZone: options.timezone }),
-              };
+        const csvFlags: CsvFlags = {
+          ...(options.map === undefined ? {} : { mapping: parseMapping(options.map, options.threshold, options.goodWhen, options.valueUnit) }),
+          ...(options.timeFormat === undefined ? {} : { timeFormat: options.timeFormat as CsvTimeFormat }),
+          ...(options.timezone === undefined ? {} : { timeZone: options.timezone }),
+        };
         const latency = options.map === undefined && options.valueUnit !== undefined ? latencyOptions(options.valueUnit, format) : {};
         const durationField = latency.accessLog?.durationField;
         const accessLog =
@@ -257,6 +261,12 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         return withWorkspace(ctx, options.workspace, async (core) => {
           const service = await findService(core, options.service);
           const sli = findSli(service, options.sli);
+          // A latency unit without --map belongs to an access log or JSON samples: a CSV is then not guessed at.
+          const choice =
+            options.map === undefined && options.valueUnit !== undefined
+              ? null
+              : await chooseCsvOptions(core, { path: file, name: basename(file), format, ...(encoding === undefined ? {} : { encoding }) }, csvFlags);
+          const csv = choice?.csv;
           const summary: ImportSummary = await core.call(
             'import/file',
             {
@@ -279,7 +289,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
               csv: '--map',
             },
           );
-          return reportImport(summary, service, sli);
+          return withDetected(reportImport(summary, service, sli), choice);
         });
       }),
     );

@@ -1,4 +1,5 @@
 import type { DurationField } from '#shared/importers/access-log';
+import { mappingColumns } from '#shared/importers/csv/columns';
 import type { TextEncodingName } from '#shared/importers/csv/decode';
 import type { ColumnRole } from '#shared/importers/csv/detect';
 import { parseStrictNumber } from '#shared/importers/csv/numbers';
@@ -102,44 +103,6 @@ function refIndex(ref: string | number, headers: readonly string[]): number {
   return typeof ref === 'number' ? ref : headers.indexOf(ref);
 }
 
-function mappingRoles(m: CsvMapping): [ColumnRole, string | number][] {
-  switch (m.kind) {
-    case 'good-total':
-      return [
-        ['time', m.time],
-        ['good', m.good],
-        ['total', m.total],
-      ];
-    case 'bad-total':
-      return [
-        ['time', m.time],
-        ['bad', m.bad],
-        ['total', m.total],
-      ];
-    case 'ratio':
-      return m.total === undefined
-        ? [
-            ['time', m.time],
-            ['ratio', m.ratio],
-          ]
-        : [
-            ['time', m.time],
-            ['ratio', m.ratio],
-            ['total', m.total],
-          ];
-    case 'value-threshold':
-      return [
-        ['time', m.time],
-        ['value', m.value],
-      ];
-    case 'latency':
-      return [
-        ['time', m.time],
-        ['value', m.value],
-      ];
-  }
-}
-
 function isColumnRole(role: string | null): role is ColumnRole {
   return role !== null && role !== 'ignore' && (ROLE_CHOICES as readonly string[]).includes(role);
 }
@@ -148,7 +111,7 @@ function isColumnRole(role: string | null): role is ColumnRole {
 export function initialRoles(csv: CsvPreview): RoleChoice[] {
   const roles: RoleChoice[] = csv.headers.map(() => 'ignore');
   if (csv.mapping) {
-    for (const [role, ref] of mappingRoles(csv.mapping)) {
+    for (const [role, ref] of mappingColumns(csv.mapping)) {
       const at = refIndex(ref, csv.headers);
       if (at >= 0 && at < roles.length) roles[at] = role;
     }
