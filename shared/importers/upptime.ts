@@ -1,14 +1,16 @@
-// Upptime status histories (events.csv as derived in shared/datasets/upptime-unibe-digitaleditions): one row per status
-// commit. A monitor is in the state of its latest event until the next one, taking effect at the nearest minute. Each
+// Upptime status histories (an events.csv derived from a status repository's history, as conformance/SOURCES.md
+// describes): one row per status commit. A monitor is in the state of its latest event until the next one, taking effect at the nearest minute. Each
 // monitor becomes a sparse series of up/down minutes: a sample at t counts the minutes since the previous sample (good
 // = minutes up, total = minutes), split at every change of state and at every full UTC hour, so outage minutes stay
-// exact and no sample spans more than an hour (for the bundled dataset 189k samples instead of 11.3M minutes).
+// exact and no sample spans more than an hour (for the Bern digital editions history 189k samples instead of 11.3M minutes).
 import { DateTime } from 'luxon';
 import { createIssueLog } from './csv/issues';
 import { scanCsv } from './csv/scan';
 import { describeTime, isPlausibleTime, outOfSpanReason, SAMPLE_SPAN_TEXT } from './bounds';
 import { checkSize, medianStep, MINUTE_MS } from './minute-buckets';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParsedSeries, type ParseResult } from './types';
+import { z } from 'zod';
+import { CONFIDENCE, type Importer } from './importer';
 
 /** How to read an Upptime history: whether "degraded" counts as up (Upptime's default) or down, and the limits. */
 export type UpptimeOptions = { degraded?: 'up' | 'down'; limits?: ImportLimits };
@@ -192,3 +194,14 @@ export function parseUpptime(text: string, options: UpptimeOptions = {}): ParseR
   const series = counted.map((monitor) => monitorSeries(monitor.slug, monitor.runs, monitor.samples));
   return { format: 'upptime', series, issues: log.finish(), accepted, rejected: rejected + summary.rejected, merged: 0 };
 }
+
+/** The Upptime events importer: detected by its header; "degraded" counts as up, as Upptime counts it. */
+export const upptimeImporter: Importer<'upptime', undefined> = {
+  id: 'upptime',
+  names: { title: 'Upptime history', phrase: 'Upptime events', short: 'Upptime' },
+  extensions: ['.csv'],
+  detect: ({ text }) => (detectUpptime(text) ? CONFIDENCE.header : null),
+  requestField: null,
+  options: z.undefined(),
+  parse: ({ text }, _options, { limits }) => parseUpptime(text, { limits }),
+};
