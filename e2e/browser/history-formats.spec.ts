@@ -6,7 +6,7 @@ import { prometheusMissing, requestCounters, startPrometheus, HISTORY_START_S } 
 import { addServiceWithSlo, importFile } from '../support/history';
 import { ARTIFACTS, createWorkspace, freshDirs, startServer, type RunningServer } from '../support/server';
 
-const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
+const HISTORIES = fileURLToPath(new URL('../../fixtures/histories/', import.meta.url));
 
 // The wizard's date fields are in the browser's zone; pin it so the times typed below mean UTC.
 test.use({ timezoneId: 'UTC', viewport: { width: 1500, height: 1000 } });
@@ -29,9 +29,7 @@ async function finish(page: Page, expected: RegExp | string): Promise<void> {
 test('an access log, an Upptime history, a query_range file, NGINX Plus snapshots and a JSON sample array import through the wizard', async ({ page }) => {
   test.setTimeout(240_000);
   const dirs = freshDirs();
-  copyFileSync(join(DATASETS, 'semicomplete-apache-access-2015/apache_logs.log'), join(dirs.folder, 'apache_logs.log'));
-  copyFileSync(join(DATASETS, 'upptime-unibe-digitaleditions/events.csv'), join(dirs.folder, 'upptime-events.csv'));
-  copyFileSync(join(DATASETS, 'nginx-plus-status-2015/nginxplus_status.jsonl'), join(dirs.folder, 'nginxplus_status.jsonl'));
+  for (const file of ['access.log', 'upptime-events.csv', 'nginx-status.jsonl']) copyFileSync(join(HISTORIES, file), join(dirs.folder, file));
   const t0 = Date.UTC(2026, 2, 1);
   const matrix = {
     status: 'success',
@@ -54,11 +52,11 @@ test('an access log, an Upptime history, a query_range file, NGINX Plus snapshot
   try {
     await open(page, server, 'formats');
 
-    await importFile(page, 'apache_logs.log', async () => {
+    await importFile(page, 'access.log', async () => {
       await expect(page.getByTestId('import-format')).toContainText(/access log/i);
     });
-    await finish(page, '10,000');
-    await expect(page.getByTestId('imports-list')).toContainText('apache_logs.log');
+    await finish(page, '1,191');
+    await expect(page.getByTestId('imports-list')).toContainText('access.log');
 
     await importFile(page, 'upptime-events.csv', async () => {
       await expect(page.getByTestId('import-format')).toContainText(/upptime/i);
@@ -66,8 +64,8 @@ test('an access log, an Upptime history, a query_range file, NGINX Plus snapshot
     await finish(page, /series|monitor/i);
     // An Upptime history holds one series per monitor; choosing one analyses that monitor.
     const series = page.getByTestId('history-series');
-    // This monitor was down about 12,500 minutes (Upptime's summary.json shows 95.66 % uptime), so a 99.5 % SLO misses.
-    const monitor = await series.locator('option', { hasText: /^gossembrot-bibliothek \(/ }).getAttribute('value');
+    // This monitor was down 771 minutes in February, more than the 216 a 99.5 % SLO allows in 30 days, so it misses.
+    const monitor = await series.locator('option', { hasText: /^letters-archive \(/ }).getAttribute('value');
     await series.selectOption(monitor!);
     await expect(page.getByTestId('fit-panel')).toContainText('upptime-events.csv');
     await expect(page.getByTestId('budget-windows')).toContainText('missed');
@@ -80,11 +78,11 @@ test('an access log, an Upptime history, a query_range file, NGINX Plus snapshot
     });
     await finish(page, '600');
 
-    // NGINX Plus status snapshots: 500 snapshots give 499 intervals per series.
-    await importFile(page, 'nginxplus_status.jsonl', async () => {
+    // NGINX Plus status snapshots: 60 snapshots give 59 intervals per series.
+    await importFile(page, 'nginx-status.jsonl', async () => {
       await expect(page.getByTestId('import-format')).toContainText(/nginx/i);
     });
-    await finish(page, '499');
+    await finish(page, '59');
 
     await importFile(page, 'samples.json');
     await finish(page, '120');

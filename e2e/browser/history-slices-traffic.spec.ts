@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { addServiceWithSlo, importFile } from '../support/history';
 import { ARTIFACTS, createWorkspace, freshDirs, startServer } from '../support/server';
 
-const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
+const UPPTIME = fileURLToPath(new URL('../../fixtures/histories/upptime-events.csv', import.meta.url));
 
 test.use({ timezoneId: 'UTC', viewport: { width: 1920, height: 1080 } });
 
@@ -28,7 +28,7 @@ test('a Timeslices SLO is judged in its slices on the History screen, windows ar
   test.setTimeout(180_000);
   const dirs = freshDirs();
   writeMidnightHistory(dirs.folder);
-  copyFileSync(join(DATASETS, 'upptime-unibe-digitaleditions/events.csv'), join(dirs.folder, 'upptime-events.csv'));
+  copyFileSync(UPPTIME, join(dirs.folder, 'upptime-events.csv'));
   const server = await startServer(dirs);
   try {
     await page.goto(server.url);
