@@ -1,0 +1,222 @@
+// Test support for migration tests: rows each schema version introduced, written with the SQL of that version (never
+// through today's repositories, which write the newest columns), and the values the newest repositories must read back.
+import type Database from 'better-sqlite3';
+import { expect } from 'vitest';
+import { DEFAULT_POLICY } from '#shared/budget/policy';
+import type { Service } from '#shared/domain/types';
+import { createWorkspaceDb } from '../db';
+import { MIGRATIONS } from '../migrations/index';
+import { AlertSetRepo } from '../repos/alert-set-repo';
+import { CatalogRepo } from '../repos/catalog-repo';
+import { ExclusionRepo } from '../repos/exclusion-repo';
+import { CHUNK_POINTS, SeriesRepo } from '../repos/series-repo';
+
+const f64 = (values: Float64Array, from = 0, to = values.length) => Buffer.from(values.buffer, values.byteOffset + from * 8, (to - from) * 8);
+
+/** A series longer than one chunk, with values a text round trip would spoil (thirds, 2^-40, a huge count). */
+export const SERIES_POINTS = CHUNK_POINTS + 7;
+export const seriesT = Float64Array.from({ length: SERIES_POINTS }, (_, i) => 1_767_225_600_000 + i * 60_000);
+export const seriesGood = Float64Array.from({ length: SERIES_POINTS }, (_, i) => (i % 3 === 0 ? 1 / 3 : 1000 - 2 ** -40 * i));
+export const seriesTotal = Float64Array.from({ length: SERIES_POINTS }, (_, i) => (i === 5 ? 2 ** 53 - 1 : 1000));
+export const latencyMs = Float64Array.from({ length: 4 }, (_, i) => 120.125 + i * 0.1);
+
+/** Schema 1: two services, an availability SLI with an SLA and an SLO, a latency SLI with a time-slice target, a meta row. */
+function seed1(db: Database.Database): void {
+  db.exec(`
+    INSERT INTO workspace_meta (key, value) VALUES ('created_by', 'SLO Workbench 0.1.0');
+    INSERT INTO services (id, name, owner, description, created_at, updated_at) VALUES
+      (1, 'checkout', 'team-payments', 'The basket and the payment page', 1700000000000, 1700000500000),
+      (2, 'payments-api', '', '', 1700000000001, 1700000000001);
+    INSERT INTO slis (id, service_id, name, kind, latency_threshold_ms, position) VALUES
+      (11, 1, 'availability', 'availability', NULL, 1),
+      (12, 1, 'latency', 'latency', 300, 2),
+      (21, 2, 'availability', 'availability', NULL, 1);
+    INSERT INTO objectives (sli_id, tier, target_ppm, window_kind, window_days, calendar_unit, time_zone, method, slice_minutes, slice_target_ppm, latency_threshold_ms) VALUES
+      (11, 'sla', 995000, 'calendar', NULL, 'month', 'Europe/Berlin', 'occurrences', NULL, NULL, NULL),
+      (11, 'slo', 999000, 'rolling', 30, NULL, NULL, 'occurrences', NULL, NULL, NULL),
+      (12, 'target', 990000, 'rolling', 28, NULL, NULL, 'timeslices', 5, 950000, 250),
+      (21, 'slo', 999500, 'rolling', 30, NULL, NULL, 'ratio-timeslices', 1, 900000, NULL);
+  `);
+}
+
+/** Schema 2: traffic, a dependency in a redundancy group, a budget policy and one of the team's alert sets. */
+function seed2(db: Database.Database): void {
+  db.prepare('UPDATE services SET requests_per_day = 1250000.5 WHERE id = 1').run();
+  db.prepare("INSERT INTO dependencies (service_id, depends_on_id, redundancy_group) VALUES (1, 2, 'payments')").run();
+  db.prepare('INSERT INTO budget_policies (service_id, policy) VALUES (1, ?)').run(JSON.stringify({ ...DEFAULT_POLICY, warningBelowPercent: 40 }));
+  db.prepare("INSERT INTO alert_window_sets (id, name, spec) VALUES (7, 'weekly on-call', ?)").run(JSON.stringify(WEEKLY_SPEC));
+}
+
+const WEEKLY_SPEC = {
+  periodMinutes: 7 * 1440,
+  page: { quick: { budgetPercent: 2, shortMinutes: 5, longMinutes: 60 }, slow: { budgetPercent: 5, shortMinutes: 30, longMinutes: 360 } },
+  ticket: { quick: { budgetPercent: 10, shortMinutes: 60, longMinutes: 720 }, slow: { budgetPercent: 10, shortMinutes: 120, longMinutes: 1440 } },
+};
+
+/** Schema 3: a finished import of the availability SLI with one series of two chunks. */
+function seed3(db: Database.Database): void {
+  db.prepare(
+    `INSERT INTO imports (id, sli_id, sha256, file_name, format, parser_version, accepted_rows, rejected_rows, started_at, finished_at, status)
+     VALUES (31, 11, 'aa11', 'checkout.csv', 'csv', 1, ?, 3, 1767225600000, 1767225601000, 'done')`,
+  ).run(SERIES_POINTS);
+  db.prepare('INSERT INTO series (id, import_id, name, step_ms, points, start_ms, end_ms) VALUES (301, 31, ?, 60000, ?, ?, ?)').run(
+    'availability',
+    SERIES_POINTS,
+    seriesT[0]!,
+    seriesT[SERIES_POINTS - 1]!,
+  );
+  const chunk = db.prepare('INSERT INTO series_chunks (series_id, chunk_index, points, t, good, total) VALUES (301, ?, ?, ?, ?, ?)');
+  for (let from = 0, index = 0; from < SERIES_POINTS; from += CHUNK_POINTS, index++) {
+    const to = Math.min(SERIES_POINTS, from + CHUNK_POINTS);
+    chunk.run(index, to - from, f64(seriesT, from, to), f64(seriesGood, from, to), f64(seriesTotal, from, to));
+  }
+}
+
+/** Schema 4: a weekly maintenance window of the whole service and a one-off incident of one SLI. */
+function seed4(db: Database.Database): void {
+  db.exec(`
+    INSERT INTO exclusions (id, service_id, sli_id, category, reason, start_ms, duration_minutes, rrule, time_zone) VALUES
+      (41, 1, NULL, 'maintenance', 'Sunday database patching', 1767484800000, 90, 'FREQ=WEEKLY;BYDAY=SU', 'Europe/Berlin'),
+      (42, 1, 11, 'incident', 'CDN outage, not ours', 1767600000000, 45, NULL, 'UTC');
+  `);
+}
+
+/** Schema 5: a latency import of the latency SLI whose series keeps each sample's value, in seconds as written. */
+function seed5(db: Database.Database): void {
+  db.prepare(
+    `INSERT INTO imports (id, sli_id, sha256, file_name, format, parser_version, accepted_rows, rejected_rows, started_at, finished_at, status)
+     VALUES (51, 12, 'bb22', 'latency.csv', 'csv', 1, 4, 0, 1767225600000, 1767225600500, 'done')`,
+  ).run();
+  const t = seriesT.subarray(0, 4);
+  db.prepare('INSERT INTO series (id, import_id, name, step_ms, points, start_ms, end_ms) VALUES (501, 51, ?, 60000, 4, ?, ?)').run('latency', t[0]!, t[3]!);
+  const ones = Float64Array.of(1, 1, 1, 1);
+  db.prepare('INSERT INTO series_chunks (series_id, chunk_index, points, t, good, total) VALUES (501, 0, 4, ?, ?, ?)').run(f64(t), f64(ones), f64(ones));
+  db.prepare("INSERT INTO series_latency (series_id, kind, unit, bounds_ms) VALUES (501, 'values', 's', '[]')").run();
+  db.prepare('INSERT INTO series_latency_chunks (series_id, chunk_index, data) VALUES (501, 0, ?)').run(f64(latencyMs));
+}
+
+/** Schema 6: an import that merged repeated times. */
+function seed6(db: Database.Database): void {
+  db.prepare(
+    `INSERT INTO imports (id, sli_id, sha256, file_name, format, parser_version, accepted_rows, rejected_rows, merged_rows, started_at, finished_at, status)
+     VALUES (61, 21, 'cc33', 'payments.csv', 'csv', 1, 0, 0, 12, 1767225600000, 1767225600100, 'done')`,
+  ).run();
+}
+
+const SEEDS = [seed1, seed2, seed3, seed4, seed5, seed6];
+
+/** Creates a workspace at `version` (migrations 1..version only) holding the rows of every version up to it. */
+export function workspaceAt(path: string, version: number): void {
+  const { db } = createWorkspaceDb(path, MIGRATIONS.slice(0, version));
+  for (const seed of SEEDS.slice(0, version)) seed(db);
+  db.close();
+}
+
+/** What the newest CatalogRepo reads from the schema-1 rows (with the schema-2 rows when `withSchema2`). */
+export function expectedServices(withSchema2: boolean): Service[] {
+  return [
+    {
+      id: 1,
+      name: 'checkout',
+      owner: 'team-payments',
+      description: 'The basket and the payment page',
+      requestsPerDay: withSchema2 ? 1250000.5 : null,
+      dependencies: withSchema2 ? [{ dependsOnId: 2, redundancyGroup: 'payments' }] : [],
+      policy: withSchema2 ? { ...DEFAULT_POLICY, warningBelowPercent: 40 } : null,
+      slis: [
+        {
+          id: 11,
+          serviceId: 1,
+          name: 'availability',
+          kind: 'availability',
+          latencyThresholdMs: null,
+          objectives: {
+            sla: {
+              tier: 'sla',
+              targetPpm: 995000,
+              window: { kind: 'calendar', unit: 'month', timeZone: 'Europe/Berlin' },
+              method: 'occurrences',
+              timeslice: null,
+              latencyThresholdMs: null,
+            },
+            slo: { tier: 'slo', targetPpm: 999000, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null },
+          },
+        },
+        {
+          id: 12,
+          serviceId: 1,
+          name: 'latency',
+          kind: 'latency',
+          latencyThresholdMs: 300,
+          objectives: {
+            target: {
+              tier: 'target',
+              targetPpm: 990000,
+              window: { kind: 'rolling', days: 28 },
+              method: 'timeslices',
+              timeslice: { sliceMinutes: 5, sliceTargetPpm: 950000 },
+              latencyThresholdMs: 250,
+            },
+          },
+        },
+      ],
+    },
+    {
+      id: 2,
+      name: 'payments-api',
+      owner: '',
+      description: '',
+      requestsPerDay: null,
+      dependencies: [],
+      policy: null,
+      slis: [
+        {
+          id: 21,
+          serviceId: 2,
+          name: 'availability',
+          kind: 'availability',
+          latencyThresholdMs: null,
+          objectives: {
+            slo: {
+              tier: 'slo',
+              targetPpm: 999500,
+              window: { kind: 'rolling', days: 30 },
+              method: 'ratio-timeslices',
+              timeslice: { sliceMinutes: 1, sliceTargetPpm: 900000 },
+              latencyThresholdMs: null,
+            },
+          },
+        },
+      ],
+    },
+  ];
+}
+
+/** Checks, through the newest repositories, that every row written at `version` or before reads back exactly. */
+export function expectSeedsOf(db: Database.Database, version: number): void {
+  expect(db.prepare("SELECT value FROM workspace_meta WHERE key = 'created_by'").pluck().get()).toBe('SLO Workbench 0.1.0');
+  expect(new CatalogRepo(db).listServices()).toEqual(expectedServices(version >= 2));
+  const sets = new AlertSetRepo(db).list();
+  expect(sets).toEqual(version >= 2 ? [{ ...WEEKLY_SPEC, name: 'weekly on-call', id: 7 }] : []);
+  const series = new SeriesRepo(db);
+  if (version >= 3) {
+    expect(series.findImport(11, 'aa11')).toMatchObject({ id: 31, acceptedRows: SERIES_POINTS, rejectedRows: 3, mergedRows: 0, status: 'done' });
+    expect(series.listSeries(31)).toEqual([
+      { id: 301, importId: 31, name: 'availability', stepMs: 60000, points: SERIES_POINTS, startMs: seriesT[0], endMs: seriesT.at(-1), latency: null },
+    ]);
+    expect(series.readSeries(301)).toEqual({ t: seriesT, good: seriesGood, total: seriesTotal });
+  } else {
+    expect(series.listImports(11)).toEqual([]);
+  }
+  const exclusions = new ExclusionRepo(db).listForService(1);
+  expect(exclusions.map((e) => [e.id, e.sliId, e.category, e.durationMinutes, e.rrule, e.timeZone])).toEqual(
+    version >= 4
+      ? [
+          [41, null, 'maintenance', 90, 'FREQ=WEEKLY;BYDAY=SU', 'Europe/Berlin'],
+          [42, 11, 'incident', 45, null, 'UTC'],
+        ]
+      : [],
+  );
+  if (version >= 5) expect(series.readLatency(501)).toEqual({ kind: 'values', unit: 's', valuesMs: latencyMs });
+  if (version >= 6) expect(series.findImport(21, 'cc33')?.mergedRows).toBe(12);
+}
