@@ -23,7 +23,6 @@ export function App() {
   const edit = useApp((s) => s.edit);
   const view = useApp((s) => s.view);
   const services = useApp((s) => s.services);
-  const refreshHistory = useApp((s) => s.refreshHistory);
   useShortcuts();
   const importing =
     dialog?.kind === 'import' ? services.flatMap((s) => s.slis.map((sli) => ({ service: s, sli }))).find((x) => x.sli.id === dialog.sliId) : undefined;
@@ -69,7 +68,6 @@ export function App() {
           sliKind={importing.sli.kind}
           serviceName={importing.service.name}
           onClose={() => openDialog(null)}
-          onImported={() => void refreshHistory()}
         />
       ) : null}
       {dialog?.kind === 'confirm-delete-service' ? (

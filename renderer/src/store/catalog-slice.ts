@@ -10,7 +10,7 @@ export type CatalogSlice = {
   selectedServiceId: number | null;
   refreshCatalog(): Promise<void>;
   select(serviceId: number | null): void;
-  /** Sends an edit; on success refreshes the catalog and the undo state, on failure returns the error for the form. */
+  /** Sends an edit; on success refreshes the catalog, the undo state and the history once, on failure returns the error for the form. */
   edit<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Result<ResultOf<C>>>;
 };
 
@@ -33,12 +33,12 @@ export const createCatalogSlice: StateCreator<AppState, [], [], CatalogSlice> = 
     set({ services, selectedServiceId: stillThere ? selected : (services[0]?.id ?? null) });
   },
   select: (serviceId) => set({ selectedServiceId: serviceId }),
-  async edit(channel, args) {
-    const result = await get().client.invoke(channel, args);
-    if (result.ok) {
-      set({ banner: null });
-      await Promise.all([get().refreshCatalog(), get().refreshWorkspace()]);
-    }
-    return result;
+  edit(channel, args) {
+    // Every catalog edit is announced as catalog-changed, which refreshes the catalog, the undo state and the history.
+    return get().ownChange('catalog-changed', { reason: 'edit' }, async () => {
+      const result = await get().client.invoke(channel, args);
+      if (result.ok) set({ banner: null });
+      return result;
+    });
   },
 });

@@ -133,22 +133,22 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       else get().showError(r.error);
     },
     async addExclusion(serviceId, sliId, exclusion) {
-      const r = await get().client.invoke('exclusion/add', { serviceId, sliId, exclusion });
-      if (!r.ok) return r.error;
-      await Promise.all([get().refreshHistory(), get().refreshWorkspace()]);
-      return null;
+      const r = await get().ownChange('exclusions-changed', { serviceId }, () => get().client.invoke('exclusion/add', { serviceId, sliId, exclusion }));
+      return r.ok ? null : r.error;
     },
     async deleteExclusion(id) {
-      const r = await get().client.invoke('exclusion/delete', { id });
-      if (!r.ok) return get().showError(r.error);
-      await Promise.all([get().refreshHistory(), get().refreshWorkspace()]);
+      const serviceId = get().exclusions.find((e) => e.id === id)?.serviceId ?? -1;
+      const r = await get().ownChange('exclusions-changed', { serviceId }, () => get().client.invoke('exclusion/delete', { id }));
+      if (!r.ok) get().showError(r.error);
     },
     async deleteImport(importId) {
-      const r = await get().client.invoke('import/delete', { importId });
-      if (!r.ok) return get().showError(r.error);
-      set({ seriesId: null, zoom: null });
-      // The deletion is an edit: the toolbar's Undo names it.
-      await Promise.all([get().refreshHistory(), get().refreshWorkspace()]);
+      const sliId = get().historySliId ?? -1;
+      const r = await get().ownChange('history-changed', { sliId }, async () => {
+        const deleted = await get().client.invoke('import/delete', { importId });
+        if (deleted.ok) set({ seriesId: null, zoom: null });
+        return deleted;
+      });
+      if (!r.ok) get().showError(r.error);
     },
   };
 };

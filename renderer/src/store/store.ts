@@ -2,12 +2,13 @@ import { create } from 'zustand';
 import { createBudgetSlice, type BudgetSlice } from './budget-slice';
 import { createCatalogSlice, type CatalogSlice } from './catalog-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createRefreshSlice, type RefreshSlice } from './refresh-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
 import type { Client } from '../ipc/client';
 
 /** The whole renderer state: one store built from slices; SQLite stays the source of truth. */
-export type AppState = WorkspaceSlice & CatalogSlice & UiSlice & BudgetSlice & HistorySlice & { client: Client };
+export type AppState = WorkspaceSlice & CatalogSlice & UiSlice & BudgetSlice & HistorySlice & RefreshSlice & { client: Client };
 
 /** Builds the store around a client; tests pass a fake client. */
 export function createAppStore(client: Client) {
@@ -18,6 +19,7 @@ export function createAppStore(client: Client) {
     ...createUiSlice(...a),
     ...createBudgetSlice(...a),
     ...createHistorySlice(...a),
+    ...createRefreshSlice(...a),
   }));
 }
 

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { HostInfo, RecentEntry, WorkspaceState } from '#shared/ipc/contract';
-import type { Result } from '#shared/ipc/errors';
+import type { AppError, Result } from '#shared/ipc/errors';
+import type { EventMap } from '#shared/ipc/events';
 import type { AppState } from './store';
 
 /** The open workspace, the host and the recent list, with the actions that change them. */
@@ -11,8 +12,15 @@ export type WorkspaceSlice = {
   ready: boolean;
   boot(): Promise<void>;
   refreshWorkspace(): Promise<void>;
-  /** Applies a workspace-changing result: new state, fresh catalog and recent list, or the error banner. */
-  applyWorkspaceResult(result: Result<WorkspaceState>): Promise<boolean>;
+  /**
+   * Sends a command that opens, creates or saves the workspace under a new name, announced with `reason`: on success the
+   * new state, a fresh catalog and recent list; on a refusal other than a cancelled dialog, the error banner (or onRefused).
+   */
+  changeWorkspace(
+    reason: EventMap['workspace-changed']['reason'],
+    send: () => Promise<Result<WorkspaceState>>,
+    onRefused?: (error: AppError) => void,
+  ): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
 };
@@ -20,58 +28,48 @@ export type WorkspaceSlice = {
 const EMPTY: WorkspaceState = { workspace: null, undoLabel: null, redoLabel: null };
 
 /** Creates the workspace slice. */
-export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => ({
-  host: null,
-  workspace: EMPTY,
-  recent: [],
-  ready: false,
-  async boot() {
-    const { client } = get();
-    const info = await client.invoke('app/info', {});
-    if (info.ok) set({ host: info.value });
-    else get().showError(info.error);
-    client.on(
-      'workspace-changed',
-      () =>
-        void get()
-          .refreshWorkspace()
-          .then(() => get().refreshCatalog()),
-    );
-    client.on('catalog-changed', () => void Promise.all([get().refreshCatalog(), get().refreshWorkspace()]).then(() => get().refreshHistory()));
-    // The History screen follows imports and exclusions made anywhere (another window, the CLI).
-    client.on('history-changed', (p) => {
-      if ((p as { sliId: number }).sliId === get().historySliId) void get().refreshHistory();
+export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => {
+  /** Undo or redo: announced as catalog-changed, like the edit it takes back or makes again. */
+  const step = async (channel: 'edit/undo' | 'edit/redo'): Promise<void> => {
+    const reason = channel === 'edit/undo' ? 'undo' : 'redo';
+    const result = await get().ownChange('catalog-changed', { reason }, async () => {
+      const stepped = await get().client.invoke(channel, {});
+      if (stepped.ok) set({ workspace: stepped.value });
+      return stepped;
     });
-    client.on('exclusions-changed', () => void get().refreshHistory());
-    await get().refreshWorkspace();
-    await get().refreshCatalog();
-    set({ ready: true });
-  },
-  async refreshWorkspace() {
-    const { client } = get();
-    const [state, recent] = await Promise.all([client.invoke('workspace/state', {}), client.invoke('workspace/recent', {})]);
-    if (state.ok) set({ workspace: state.value });
-    if (recent.ok) set({ recent: recent.value });
-  },
-  async applyWorkspaceResult(result) {
-    if (!result.ok) {
-      if (result.error.code !== 'CANCELLED') get().showError(result.error);
-      return false;
-    }
-    set({ workspace: result.value, selectedServiceId: null, banner: null });
-    await Promise.all([get().refreshCatalog(), get().refreshWorkspace()]);
-    return true;
-  },
-  async undo() {
-    const result = await get().client.invoke('edit/undo', {});
-    if (!result.ok) return get().showError(result.error);
-    set({ workspace: result.value });
-    await get().refreshCatalog();
-  },
-  async redo() {
-    const result = await get().client.invoke('edit/redo', {});
-    if (!result.ok) return get().showError(result.error);
-    set({ workspace: result.value });
-    await get().refreshCatalog();
-  },
-});
+    if (!result.ok) get().showError(result.error);
+  };
+  return {
+    host: null,
+    workspace: EMPTY,
+    recent: [],
+    ready: false,
+    async boot() {
+      const { client } = get();
+      const info = await client.invoke('app/info', {});
+      if (info.ok) set({ host: info.value });
+      else get().showError(info.error);
+      get().listenForChanges();
+      await get().refreshWorkspace();
+      await get().refreshCatalog();
+      set({ ready: true });
+    },
+    async refreshWorkspace() {
+      const { client } = get();
+      const [state, recent] = await Promise.all([client.invoke('workspace/state', {}), client.invoke('workspace/recent', {})]);
+      if (state.ok) set({ workspace: state.value });
+      if (recent.ok) set({ recent: recent.value });
+    },
+    async changeWorkspace(reason, send, onRefused) {
+      const result = await get().ownChange('workspace-changed', { reason }, async () => {
+        const sent = await send();
+        if (sent.ok) set({ workspace: sent.value, selectedServiceId: null, banner: null });
+        return sent;
+      });
+      if (!result.ok && result.error.code !== 'CANCELLED') (onRefused ?? get().showError)(result.error);
+      return result.ok;
+    },
+    undo: () => step('edit/undo'),
+    redo: () => step('edit/redo'),
+  };
+};

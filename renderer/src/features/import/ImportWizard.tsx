@@ -13,7 +13,7 @@ import { ResultStep } from './ResultStep';
 import { SourceStep, type SourceKind } from './SourceStep';
 import { useImportJob } from './useImportJob';
 
-type Props = { sliId: number; sliName: string; sliKind: SliKind; serviceName: string; onClose(): void; onImported(summary: ImportSummary): void };
+type Props = { sliId: number; sliName: string; sliKind: SliKind; serviceName: string; onClose(): void; onImported?(summary: ImportSummary): void };
 type Step = 'source' | 'preview' | 'running' | 'result';
 
 const TITLES: Record<Step, string> = { source: 'Source', preview: 'Preview & mapping', running: 'Importing', result: 'Result' };
@@ -41,6 +41,7 @@ function trapTab(e: KeyboardEvent<HTMLDivElement>) {
  */
 export function ImportWizard({ sliId, sliName, sliKind, serviceName, onClose, onImported }: Props) {
   const client = useApp((s) => s.client);
+  const ownChange = useApp((s) => s.ownChange);
   const timeZone = useMemo(() => localTimeZone(), []);
   const [source, setSource] = useState<SourceKind>('file');
   const [step, setStep] = useState<Step>('source');
@@ -91,10 +92,16 @@ export function ImportWizard({ sliId, sliName, sliKind, serviceName, onClose, on
   const runImport = async (call: (jobId: string) => Promise<Result<ImportSummary>>) => {
     setStep('running');
     setCancelling(false);
-    const result = await job.run(call);
-    if (result.ok && result.value.status === 'stored') onImported(result.value);
-    setOutcome(result);
-    setStep('result');
+    const show = (result: Result<ImportSummary>) => {
+      if (result.ok && result.value.status === 'stored') onImported?.(result.value);
+      setOutcome(result);
+      setStep('result');
+      return result;
+    };
+    // A stored import is announced as history-changed: the History screen behind the wizard refreshes once, after the
+    // result is shown.
+    const stored = (summary: ImportSummary) => summary.status === 'stored';
+    const result = await job.run((jobId) => ownChange('history-changed', { sliId }, async () => show(await call(jobId)), stored));
     if (result.ok && result.value.status === 'duplicate') {
       setDuplicateAt(undefined);
       const listing = await client.invoke('import/list', { sliId });

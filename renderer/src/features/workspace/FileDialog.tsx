@@ -3,13 +3,14 @@ import type { FolderListing } from '#shared/ipc/contract';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { useApp } from '../../store/context';
+import { REASONS } from './useWorkspaceActions';
 
 const TITLES = { create: 'New workspace', open: 'Open workspace', 'save-as': 'Save workspace as' } as const;
 
 /** Browser mode's file dialog: the workspaces in the server's folder, and a name for a new one. */
 export function FileDialog({ mode }: { mode: 'create' | 'open' | 'save-as' }) {
   const client = useApp((s) => s.client);
-  const apply = useApp((s) => s.applyWorkspaceResult);
+  const change = useApp((s) => s.changeWorkspace);
   const close = useApp((s) => s.openDialog);
   const [full, setListing] = useState<FolderListing | null>(null);
   // History files are listed for the import wizard, not here.
@@ -33,13 +34,13 @@ export function FileDialog({ mode }: { mode: 'create' | 'open' | 'save-as' }) {
   const submit = async (file: string) => {
     const path = subfolder ? `${subfolder}/${file}` : file;
     const channel = mode === 'create' ? 'workspace/create' : mode === 'open' ? 'workspace/open' : 'workspace/save-as';
-    const result = await client.invoke(channel, { path });
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    close(null);
-    await apply(result);
+    // The dialog closes as soon as the core has answered, before the new workspace's catalog arrives; a refusal stays in it.
+    const send = async () => {
+      const result = await client.invoke(channel, { path });
+      if (result.ok) close(null);
+      return result;
+    };
+    await change(REASONS[mode], send, (refusal) => setError(refusal.message));
   };
 
   return (
