@@ -5,8 +5,7 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
-
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+import { fileURLToPath } from 'node:url';
 
 const bannedSecurity = [
   { selector: "NewExpression[callee.name='BrowserWindow']", message: 'Build windows only through electron/main/window-factory.ts (R1).' },
@@ -24,6 +23,64 @@ const bannedSecurity = [
   { selector: "CallExpression[callee.name='copyFileSync']", message: 'Copy workspaces only with the backup API or VACUUM INTO (R14).' },
 ];
 
+// Every layer rule of docs/architecture.md §2, each with a message that names the rule.
+// scripts/lint-zones*.test.ts plants a violation of each one and expects lint or typecheck to refuse it.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const reactPackages = ['react', 'react/*', 'react-dom', 'react-dom/*'];
+const testFiles = ['**/*.test.ts', '**/*.test.tsx'];
+
+const rule = {
+  sharedOutside: 'shared/ imports nothing of ours outside shared/: it is the pure layer all others build on (docs/architecture.md §2).',
+  sharedNode: 'shared/ uses no Node API: it runs unchanged in the page, the core and the workers (docs/architecture.md §2).',
+  sharedSqlite: 'shared/ stores nothing: better-sqlite3 belongs to electron/core/storage (docs/architecture.md §2).',
+  sharedElectron: 'shared/ uses no Electron API (docs/architecture.md §2).',
+  sharedReact: 'shared/ uses no UI library: React belongs to renderer/ (docs/architecture.md §2).',
+  sharedClock: 'shared/ reads no clock: the current time is passed in (clock and RNG are passed in, docs/architecture.md §2).',
+  sharedRandom: 'shared/ draws no random numbers itself: the RNG is passed in (clock and RNG are passed in, docs/architecture.md §2).',
+  rendererElectronFolder: 'renderer/ never imports electron/: the page reaches the host only through the IPC contract in shared/ipc (docs/architecture.md §2).',
+  rendererElectron: "renderer/ does not import 'electron': the sandboxed page talks to the host only through its IPC client (docs/architecture.md §2).",
+  rendererNode: 'renderer/ uses no Node API: the page is sandboxed (docs/architecture.md §2).',
+  rendererSqlite: 'renderer/ never opens a workspace: better-sqlite3 belongs to electron/core/storage (docs/architecture.md §2).',
+  coreHosts: 'electron/core knows no host: it imports neither electron/hosts, electron/main nor electron/preload (docs/architecture.md §2).',
+  coreElectron: "electron/core does not import 'electron': the same core runs under the CLI and browser mode (docs/architecture.md §2).",
+  coreReact: 'electron/core uses no UI library: React belongs to renderer/ (docs/architecture.md §2).',
+  hostsElectronApp:
+    'electron/hosts (CLI, browser-mode server) never import electron/main or electron/preload: they run without Electron (docs/architecture.md §2).',
+  electronElsewhere: "Only electron/main and electron/preload import 'electron' (docs/architecture.md §2).",
+  preloadOnlyContract: "electron/preload imports only the IPC contract (#shared/ipc/...) and 'electron' (docs/architecture.md §2).",
+  dynamicImport: 'import() takes a string literal only: a computed module name escapes typecheck, lint and the bundler (docs/architecture.md §2).',
+};
+
+const zones = [
+  { target: './shared', from: '.', except: ['./shared', './node_modules'], message: rule.sharedOutside },
+  { target: './renderer', from: './electron', message: rule.rendererElectronFolder },
+  { target: './electron/core', from: ['./electron/hosts', './electron/main', './electron/preload'], message: rule.coreHosts },
+  { target: './electron/hosts', from: ['./electron/main', './electron/preload'], message: rule.hostsElectronApp },
+];
+const preloadZone = {
+  target: './electron/preload',
+  from: '.',
+  except: ['./electron/preload', './shared/ipc', './node_modules/electron'],
+  message: rule.preloadOnlyContract,
+};
+
+const banNames = (message, names) => names.map((name) => ({ name, message }));
+const restrictImports = (paths, patterns = []) => ['error', { paths, patterns }];
+
+const enumBan = { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (docs/architecture.md §9).' };
+const dynamicImportBan = { selector: 'ImportExpression[source.type!="Literal"]', message: rule.dynamicImport };
+const clockAndRandomBans = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: rule.sharedClock },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: rule.sharedClock },
+  { selector: "CallExpression[callee.name='Date']", message: rule.sharedClock },
+  { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: rule.sharedClock },
+  { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name=/^(now|local|utc)$/][arguments.length=0]", message: rule.sharedClock },
+  { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: rule.sharedRandom },
+  { selector: "CallExpression[callee.object.name='crypto'][callee.property.name=/^(getRandomValues|randomUUID)$/]", message: rule.sharedRandom },
+];
+const restrictSyntax = (...bans) => ['error', ...bans];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', 'test-results/', 'playwright-report/', 'e2e/artifacts/', 'bench/out/'] },
   js.configs.recommended,
@@ -37,47 +94,59 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
-      'no-restricted-syntax': [
-        'error',
-        ...bannedSecurity,
-        { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (docs/architecture.md §9).' },
-      ],
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            {
-              target: './shared',
-              from: ['./electron', './renderer', './e2e', './bench', './scripts', './build'],
-              message: 'shared/ imports nothing else of ours.',
-            },
-            { target: './renderer/src', from: ['./electron'], message: 'renderer/ never imports electron/.' },
-            { target: './electron/core', from: ['./electron/main', './electron/preload', './electron/hosts'], message: 'The core knows no host.' },
-          ],
-        },
-      ],
+      // Small files with one job (docs/architecture.md §2).
+      'max-lines': ['error', { max: 500 }],
+      'no-restricted-syntax': restrictSyntax(...bannedSecurity, enumBan, dynamicImportBan),
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones }],
     },
   },
   {
-    // Only the main process and the preload may import Electron.
-    files: ['**/*.{ts,tsx,js,mjs}'],
-    ignores: ['electron/main/**', 'electron/preload/**', 'electron/test/**', 'e2e/electron/**', 'scripts/**', 'build/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: "Only electron/main and electron/preload import 'electron'." }] }] },
+    // TEMPORARY: the contract (533 lines) is being split into shared/ipc/contract/<feature>.ts; remove this once it is.
+    files: ['shared/ipc/contract.ts'],
+    rules: { 'max-lines': 'off' },
   },
   {
-    files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['electron/main/**', 'electron/preload/**', 'electron/test/**', 'e2e/electron/**', 'scripts/**', 'build/**'],
+    rules: { 'no-restricted-imports': restrictImports(banNames(rule.electronElsewhere, ['electron'])) },
+  },
+  {
+    files: ['shared/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'shared/ uses no Electron API.' },
-            ...nodeBuiltins.map((name) => ({ name, message: 'shared/ uses no Node API.' })),
-          ],
-          patterns: [{ group: ['react', 'react-dom', 'react/*'], message: 'shared/ uses no DOM or UI library.' }],
-        },
-      ],
+      'no-restricted-imports': restrictImports(
+        [...banNames(rule.sharedElectron, ['electron']), ...banNames(rule.sharedSqlite, ['better-sqlite3'])],
+        [{ group: reactPackages, message: rule.sharedReact }],
+      ),
+    },
+  },
+  {
+    // Tests of shared/ may read their fixtures with Node (shared/tsconfig.test.json); the code under test may not.
+    files: ['shared/**'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': restrictImports(
+        [...banNames(rule.sharedElectron, ['electron']), ...banNames(rule.sharedSqlite, ['better-sqlite3']), ...banNames(rule.sharedNode, nodeBuiltins)],
+        [{ group: reactPackages, message: rule.sharedReact }],
+      ),
+      'no-restricted-syntax': restrictSyntax(...bannedSecurity, enumBan, dynamicImportBan, ...clockAndRandomBans),
+    },
+  },
+  {
+    // renderer/vite.config.ts runs in Node (it may use node:url) but still never reads electron/.
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': restrictImports([...banNames(rule.rendererElectron, ['electron']), ...banNames(rule.rendererSqlite, ['better-sqlite3'])]),
+    },
+  },
+  {
+    files: ['renderer/src/**'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': restrictImports([
+        ...banNames(rule.rendererElectron, ['electron']),
+        ...banNames(rule.rendererSqlite, ['better-sqlite3']),
+        ...banNames(rule.rendererNode, nodeBuiltins),
+      ]),
     },
   },
   {
@@ -87,40 +156,39 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'The renderer talks to the host only through its IPC client.' },
-            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node API.' })),
-          ],
-        },
-      ],
+    },
+  },
+  {
+    files: ['electron/core/**'],
+    rules: {
+      'no-restricted-imports': restrictImports(banNames(rule.coreElectron, ['electron']), [{ group: reactPackages, message: rule.coreReact }]),
+    },
+  },
+  {
+    // The preload's tests use the Electron double of electron/test; the preload itself only the contract.
+    files: ['electron/preload/**'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': restrictImports(banNames(rule.preloadOnlyContract, nodeBuiltins)),
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: [...zones, preloadZone] }],
     },
   },
   {
     // The only exceptions: the window factory may construct BrowserWindow (R1), the link guard may call openExternal (R6).
     files: ['electron/main/window-factory.ts'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        ...bannedSecurity.filter((b) => !b.selector.includes("'BrowserWindow'")),
-        { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (docs/architecture.md §9).' },
-      ],
+      'no-restricted-syntax': restrictSyntax(...bannedSecurity.filter((b) => !b.selector.includes("'BrowserWindow'")), enumBan, dynamicImportBan),
     },
   },
   {
     files: ['electron/main/open-external.ts'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        ...bannedSecurity.filter((b) => !b.selector.includes("'openExternal'")),
-        { selector: 'TSEnumDeclaration', message: 'Use string unions, not enums (docs/architecture.md §9).' },
-      ],
+      'no-restricted-syntax': restrictSyntax(...bannedSecurity.filter((b) => !b.selector.includes("'openExternal'")), enumBan, dynamicImportBan),
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**', 'scripts/**'],
-    rules: { 'no-restricted-syntax': 'off' },
+    // Tests, benchmarks and scripts may build windows, pragmas and enums to test them; a computed import() stays banned.
+    files: [...testFiles, 'e2e/**', 'bench/**', 'scripts/**'],
+    rules: { 'no-restricted-syntax': restrictSyntax(dynamicImportBan) },
   },
 );
