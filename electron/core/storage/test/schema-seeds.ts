@@ -72,12 +72,12 @@ function seed3(db: Database.Database): void {
   }
 }
 
-/** Schema 4: a weekly maintenance window of the whole service and a one-off incident of one SLI. */
+/** Schema 4: a weekly maintenance window of the whole service and a one-off outage of a dependency, for one SLI. */
 function seed4(db: Database.Database): void {
   db.exec(`
     INSERT INTO exclusions (id, service_id, sli_id, category, reason, start_ms, duration_minutes, rrule, time_zone) VALUES
       (41, 1, NULL, 'maintenance', 'Sunday database patching', 1767484800000, 90, 'FREQ=WEEKLY;BYDAY=SU', 'Europe/Berlin'),
-      (42, 1, 11, 'incident', 'CDN outage, not ours', 1767600000000, 45, NULL, 'UTC');
+      (42, 1, 11, 'dependency', 'CDN outage, not ours', 1767600000000, 45, NULL, 'UTC');
   `);
 }
 
@@ -213,7 +213,7 @@ export function expectSeedsOf(db: Database.Database, version: number): void {
     version >= 4
       ? [
           [41, null, 'maintenance', 90, 'FREQ=WEEKLY;BYDAY=SU', 'Europe/Berlin'],
-          [42, 11, 'incident', 45, null, 'UTC'],
+          [42, 11, 'dependency', 45, null, 'UTC'],
         ]
       : [],
   );
