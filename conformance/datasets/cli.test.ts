@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeSliSandbox, type Sandbox } from '../../electron/hosts/cli/cli-test-support';
+import { makeSliSandbox, type Sandbox } from '../../electron/hosts/test/cli-sandbox';
 import type { JsonAnalyzeReport, JsonImportReport } from '../../electron/hosts/cli/json-output';
 import { corpusPath, describeCorpus } from '../corpus';
 

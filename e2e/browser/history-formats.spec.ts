@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prometheusMissing, requestCounters, startPrometheus, HISTORY_START_S } from '../../electron/core/services/prometheus-test-support';
+import { prometheusMissing, requestCounters, startPrometheus, HISTORY_START_S } from '../../electron/core/test/prometheus';
 import { addServiceWithSlo, importFile } from '../support/history';
 import { ARTIFACTS, createWorkspace, freshDirs, startServer, type RunningServer } from '../support/server';
 

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alertPeriodMinutes, chooseAlertSet, DEFAULT_ALERT_SETS } from '#shared/budget/alerts';
 import { createCore, type Core } from './registry';
-import { value } from './test-support';
+import { value } from './test/temp-core';
 
 let dir: string;
 let core: Core;

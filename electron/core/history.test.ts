@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap } from '#shared/ipc/events';
 import type { Core } from './registry';
-import { removeTempCore, tempCore, value } from './test-support';
+import { removeTempCore, tempCore, value } from './test/temp-core';
 
 let dir: string;
 let core: Core;

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '#shared/importers/types';
 import type { Core } from './registry';
 import { importFile } from './services/import-service';
-import { coreWithSli, removeTempCore, value } from './test-support';
+import { coreWithSli, removeTempCore, value } from './test/temp-core';
 
 let dir: string;
 let core: Core;

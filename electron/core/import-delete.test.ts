@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from './registry';
-import { coreWithSli, removeTempCore, tempCore, value } from './test-support';
+import { coreWithSli, removeTempCore, tempCore, value } from './test/temp-core';
 
 const HISTORIES = fileURLToPath(new URL('../../fixtures/histories/', import.meta.url));
 const ACCESS_LOG = join(HISTORIES, 'access.log');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from './registry';
-import { removeTempCore, tempCore, value } from './test-support';
+import { removeTempCore, tempCore, value } from './test/temp-core';
 
 let dir: string;
 let core: Core;

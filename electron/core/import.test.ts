@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '#shared/importers/types';
 import type { Core } from './registry';
-import { coreWithSli, removeTempCore, value } from './test-support';
+import { coreWithSli, removeTempCore, value } from './test/temp-core';
 import { importFile } from './services/import-service';
 
 const HISTORIES = fileURLToPath(new URL('../../fixtures/histories/', import.meta.url));

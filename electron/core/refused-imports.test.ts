@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArgsIn } from '#shared/ipc/contract';
 import type { Core } from './registry';
-import { coreWithSli, removeTempCore, value } from './test-support';
+import { coreWithSli, removeTempCore, value } from './test/temp-core';
 
 // Store-level check of every refusal: whatever the importer says, a refused import leaves the workspace file
 // byte for byte as it was (sha256 of the file, closed) and passing integrity_check. The importers' own tests own

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from './registry';
-import { removeTempCore, tempCore, value } from './test-support';
+import { removeTempCore, tempCore, value } from './test/temp-core';
 
 let dir: string;
 let core: Core;

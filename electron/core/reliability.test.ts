@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '#shared/budget/policy';
 import { SLOTH_30D } from '#shared/budget/alerts';
 import type { Core } from './registry';
-import { removeTempCore, tempCore, value } from './test-support';
+import { removeTempCore, tempCore, value } from './test/temp-core';
 
 let dir: string;
 let core: Core;

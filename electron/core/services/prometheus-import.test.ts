@@ -16,7 +16,7 @@ import {
   silentServer,
   startPrometheus,
   type TestPrometheus,
-} from './prometheus-test-support';
+} from '../test/prometheus';
 import { WorkspaceSession } from './workspace-session';
 
 const missing = prometheusMissing();

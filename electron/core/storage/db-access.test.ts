@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkspaceSession } from '../services/workspace-session';
 import { createWorkspaceDb, openWorkspaceDb } from './db';
-import { failureOf, sha } from './test-support';
+import { failureOf, sha } from '../test/checks';
 import { MIGRATIONS } from './migrations/index';
 
 // These tests run as root in CI, where permission bits stop neither reads nor writes. The workspace opener

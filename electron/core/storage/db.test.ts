@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, createWorkspaceDb, migrate, openWorkspaceDb } from './db';
 import { MIGRATIONS, type Migration } from './migrations/index';
-import { failureOf, sha } from './test-support';
+import { failureOf, sha } from '../test/checks';
 import { WorkspaceSession } from '../services/workspace-session';
 
 let dir: string;

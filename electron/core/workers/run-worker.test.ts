@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runWorker } from './run-worker';
 
-const ECHO = new URL('./fixtures/echo-worker.ts', import.meta.url);
+const ECHO = new URL('../test/fixtures/echo-worker.ts', import.meta.url);
 const small = { timeoutMs: 10_000, maxOldGenerationSizeMb: 64, stackSizeMb: 4 };
 
 describe('runWorker', () => {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeSliSandbox, type Sandbox } from './cli-test-support';
+import { makeSliSandbox, type Sandbox } from '../test/cli-sandbox';
 import type { JsonAnalyzeReport, JsonBacktestReport, JsonSliChanged } from './json-output';
 
 const ACCESS_LOG = fileURLToPath(new URL('../../../fixtures/histories/access.log', import.meta.url));

@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeSandbox, type Sandbox } from './cli-test-support';
+import { makeSandbox, type Sandbox } from '../test/cli-sandbox';
 import type { JsonShow } from './json-output';
 import { LATEST_SCHEMA_VERSION } from '../../core/storage/db';
 

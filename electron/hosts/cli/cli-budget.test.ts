@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodContaining } from '#shared/budget/calendar';
-import { makeSandbox, type Sandbox } from './cli-test-support';
+import { makeSandbox, type Sandbox } from '../test/cli-sandbox';
 import type { JsonAlertsReport, JsonBudgetReport, JsonError } from './json-output';
 
 const WEEK_WINDOWS = fileURLToPath(new URL('../../../fixtures/specs/sloth-alert-windows/week-7d.yaml', import.meta.url));

@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeSandbox, type Sandbox } from './cli-test-support';
+import { makeSandbox, type Sandbox } from '../test/cli-sandbox';
 
-const RUNNER = fileURLToPath(new URL('./fixtures/run-commands.ts', import.meta.url));
+const RUNNER = fileURLToPath(new URL('../test/fixtures/run-commands.ts', import.meta.url));
 // The child loads TypeScript through tsx, found from this repository rather than from the temp folder it runs in.
 const TSX = new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { makeSandbox, type Sandbox } from './cli-test-support';
+import { makeSandbox, type Sandbox } from '../test/cli-sandbox';
 import type { JsonCeilingReport, JsonDependencyChanged, JsonDependencyList, JsonError, JsonShow } from './json-output';
 
 let box: Sandbox;

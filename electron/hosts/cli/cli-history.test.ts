@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeSliSandbox, type Sandbox } from './cli-test-support';
+import { makeSliSandbox, type Sandbox } from '../test/cli-sandbox';
 import type { JsonAnalyzeReport, JsonBacktestReport, JsonExclusionAdded, JsonExclusionList } from './json-output';
 
 const W = ['--workspace', 'w.slowb'] as const;

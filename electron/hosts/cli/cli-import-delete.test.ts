@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Service, Sli } from '#shared/domain/types';
-import { makeSliSandbox, type Sandbox } from './cli-test-support';
+import { makeSliSandbox, type Sandbox } from '../test/cli-sandbox';
 import { reportImport } from './commands/import';
 import type { JsonImportDeleted, JsonImportList, JsonImportReport } from './json-output';
 

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeSliSandbox, type Sandbox } from './cli-test-support';
+import { makeSliSandbox, type Sandbox } from '../test/cli-sandbox';
 import type { JsonImportReport } from './json-output';
 
 let box: Sandbox;

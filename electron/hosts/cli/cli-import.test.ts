@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeSliSandbox, type Sandbox } from './cli-test-support';
+import { makeSliSandbox, type Sandbox } from '../test/cli-sandbox';
 import type { JsonImportReport, JsonShow } from './json-output';
 
 const HISTORIES = fileURLToPath(new URL('../../../fixtures/histories/', import.meta.url));

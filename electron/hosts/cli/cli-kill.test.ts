@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSliSandbox, type Sandbox } from './cli-test-support';
+import { makeSliSandbox, type Sandbox } from '../test/cli-sandbox';
 
 const BIN = fileURLToPath(new URL('../../../bin/slo-workbench.js', import.meta.url));
 const ROWS = 300_000;

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeSandbox, type Sandbox } from './cli-test-support';
+import { makeSandbox, type Sandbox } from '../test/cli-sandbox';
 import type { JsonAnalyzeReport, JsonImportReport } from './json-output';
 
 const W = ['--workspace', 'w.slowb'] as const;

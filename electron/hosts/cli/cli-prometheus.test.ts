@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freePort, prometheusMissing, requestCounters, startPrometheus, type TestPrometheus } from '../../core/services/prometheus-test-support';
-import { makeSliSandbox, type Sandbox } from './cli-test-support';
+import { freePort, prometheusMissing, requestCounters, startPrometheus, type TestPrometheus } from '../../core/test/prometheus';
+import { makeSliSandbox, type Sandbox } from '../test/cli-sandbox';
 import type { JsonImportReport, JsonShow } from './json-output';
 
 const missing = prometheusMissing();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTargetPercent } from '#shared/domain/percent';
 import { checkName, duplicateServiceMessage } from '#shared/domain/validation';
 import { parseWindowSpec } from '#shared/domain/window';
-import { makeSandbox, type Sandbox } from './cli-test-support';
+import { makeSandbox, type Sandbox } from '../test/cli-sandbox';
 import type { JsonError } from './json-output';
 
 let box: Sandbox;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeSandbox, type Sandbox } from './cli-test-support';
+import { makeSandbox, type Sandbox } from '../test/cli-sandbox';
 import type { JsonServiceList, JsonShow, JsonSliChanged, JsonSliList, JsonWorkspaceCreated } from './json-output';
 import { LATEST_SCHEMA_VERSION } from '../../core/storage/db';
 

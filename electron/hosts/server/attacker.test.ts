@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from './server';
-import { invokeHttp, serviceNames, startHarness, type Harness } from './test-support';
+import { invokeHttp, serviceNames, startHarness, type Harness } from '../test/server-harness';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ATTACK_PAGE = '<!doctype html><html><head><title>attacker</title></head><body><p>totally harmless</p></body></html>';

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browserCommand } from './open-browser';
 import { defaultSettingsDir, findPackageRoot, runServe, type ServeHandle } from './serve';
-import { rawRequest } from './test-support';
+import { rawRequest } from '../test/server-harness';
 
 let base: string;
 let folder: string;

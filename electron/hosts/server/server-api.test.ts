@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_NAMES } from '#shared/ipc/events';
 import type { Core } from '../../core/registry';
 import { MAX_BODY_BYTES } from './api';
-import { goodPostHeaders, invokeHttp, rawRequest, serviceNames, startHarness, type Harness } from './test-support';
+import { goodPostHeaders, invokeHttp, rawRequest, serviceNames, startHarness, type Harness } from '../test/server-harness';
 
 let h: Harness;
 let activeListeners = 0;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP } from '#shared/security/csp';
-import { startHarness, rawRequest, goodPostHeaders, type Harness, type RawResponse } from './test-support';
+import { startHarness, rawRequest, goodPostHeaders, type Harness, type RawResponse } from '../test/server-harness';
 
 let h: Harness;
 

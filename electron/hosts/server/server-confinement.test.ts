@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recentId, SettingsStore } from '../../core/services/settings-store';
 import { createWorkspaceDb } from '../../core/storage/db';
-import { goodPostHeaders, invokeHttp, type Harness, startHarness } from './test-support';
+import { goodPostHeaders, invokeHttp, type Harness, startHarness } from '../test/server-harness';
 
 let h: Harness;
 let outside: string;

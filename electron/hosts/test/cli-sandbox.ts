@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './run-cli';
+import { runCli } from '../cli/run-cli';
 
 /** What one in-process run printed and returned. */
 export type CliRun = { code: number; stdout: string; stderr: string; stdoutLines: string[]; stderrLines: string[] };

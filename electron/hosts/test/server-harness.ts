@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../core/registry';
 import { resolveInFolder } from '../../core/services/folder-paths';
-import { startServer, type RunningServer, type ServerOptions } from './server';
+import { startServer, type RunningServer, type ServerOptions } from '../server/server';
 
 /** A response as raw HTTP delivered it. */
 export type RawResponse = { status: number; headers: IncomingHttpHeaders; body: string };

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createCore, type Core } from './registry';
+import { createCore, type Core } from '../registry';
 
 /** The value of a successful result; a failure throws with its error, so a test fails naming it. */
 export async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
