@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { formatCount } from '../budget/budget';
+import { importerFor } from '../importers/registry';
 import type { ImportFormat } from '../importers/types';
 import { medianStep, type History } from './history';
 
@@ -16,15 +17,10 @@ export type TrafficEstimate =
   | { proposed: true; requestsPerDay: number; days: number; totalEvents: number; source: string; explanation: string }
   | { proposed: false; source: string; explanation: string };
 
-const FORMAT_NAMES: Readonly<Record<TrafficSource['format'], string>> = {
-  csv: 'CSV',
-  'prometheus-json': 'Prometheus',
-  'prometheus-api': 'Prometheus',
-  'json-samples': 'JSON samples',
-  'access-log': 'access log',
-  upptime: 'Upptime',
-  'nginx-status': 'NGINX status',
-};
+/** Each source as "from the … import" names it. */
+function sourceName(format: TrafficSource['format']): string {
+  return format === 'prometheus-api' ? 'Prometheus' : importerFor(format).names.short;
+}
 
 const TYPE_IT = "Type the service's requests per day for bad-event budgets.";
 
@@ -50,7 +46,7 @@ function notRequests(h: History, source: TrafficSource): string | null {
  * day, from the access log import apache_logs.log: …"). Otherwise no figure, and the reason in the explanation.
  */
 export function estimateTraffic(h: History, from: TrafficSource): TrafficEstimate {
-  const source = `the ${FORMAT_NAMES[from.format]} import ${from.fileName}`;
+  const source = `the ${sourceName(from.format)} import ${from.fileName}`;
   const refuse = (why: string, then = ''): TrafficEstimate => ({ proposed: false, source, explanation: `No traffic from ${source}: ${why}.${then}` });
   const n = h.t.length;
   const why = notRequests(h, from);

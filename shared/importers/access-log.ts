@@ -19,6 +19,8 @@ import {
   splitLines,
   type Bucket,
 } from './minute-buckets';
+import { z } from 'zod';
+import { CONFIDENCE, type Importer } from './importer';
 
 /** The unit of a duration written as the last field of each line: %D (µs), milliseconds, or nginx $request_time (s). */
 export type DurationField = 'microseconds' | 'milliseconds' | 'seconds';
@@ -198,3 +200,25 @@ export function parseAccessLog(text: string, options: AccessLogOptions = {}): Pa
   }
   return { format: 'access-log', series, issues, accepted, rejected, merged: 0 };
 }
+
+// Numbers are checked by the parser, which names the option in its refusal (BAD_OPTION); the schema checks types only.
+const number = z.custom<number>((value) => typeof value === 'number', { message: 'must be a number' });
+const accessLogOptions = z
+  .object({
+    bucketMs: number.optional(),
+    durationField: z.enum(['microseconds', 'milliseconds', 'seconds']).optional(),
+    latencyThresholdMs: number.optional(),
+    latencyBoundsMs: z.array(number).optional(),
+  })
+  .optional();
+
+/** The access-log importer: Common or Combined Log Format, counted per bucket, with an optional duration field. */
+export const accessLogImporter: Importer<'access-log', z.infer<typeof accessLogOptions>> = {
+  id: 'access-log',
+  names: { title: 'Web server access log', phrase: 'an access log', short: 'access log' },
+  extensions: ['.log', '.txt'],
+  detect: ({ text }) => (detectAccessLog(text) ? CONFIDENCE.line : null),
+  requestField: 'accessLog',
+  options: accessLogOptions,
+  parse: ({ text }, options, { limits }) => parseAccessLog(text, { ...options, limits }),
+};

@@ -1,12 +1,10 @@
-import { detectAccessLog, parseAccessLog, type AccessLogOptions } from './access-log';
+import type { AccessLogOptions } from './access-log';
 import { decodeBytes, type TextEncodingName } from './csv/decode';
-import { parseCsv, type CsvMapping, type CsvParseOptions } from './csv/parse';
-import { parseJsonSamples, type JsonSamplesOptions } from './json-samples';
+import type { CsvMapping, CsvParseOptions } from './csv/parse';
+import type { JsonSamplesOptions } from './json-samples';
 import { escapeControlChars } from './escape';
-import { detectNginxStatus, parseNginxStatus } from './nginx-status';
-import { detectPrometheusJson, parsePrometheusJson } from './prometheus-json';
+import { detectFormat as detectWith, importerFor } from './registry';
 import { DEFAULT_LIMITS, type ImportFormat, type ImportLimits, type ParseResult } from './types';
-import { detectUpptime, parseUpptime } from './upptime';
 
 /** Version of the parsing code, recorded with every import so results can be traced to the parser that made them (2: access-log buckets, DST folds, merged counts). Re-imports are recognised by SHA-256 only. */
 export const PARSER_VERSION = 2;
@@ -22,17 +20,9 @@ export type ParseRequest = {
   limits?: ImportLimits;
 };
 
-/**
- * Guesses a file's format from its text: Upptime events, Prometheus query_range JSON, NGINX Plus status snapshots, JSON
- * samples, access log, else CSV.
- */
-export function detectFormat(text: string): ImportFormat {
-  if (detectUpptime(text)) return 'upptime';
-  if (detectPrometheusJson(text)) return 'prometheus-json';
-  if (detectNginxStatus(text)) return 'nginx-status';
-  if (/^\s*\[/.test(text)) return 'json-samples';
-  if (detectAccessLog(text)) return 'access-log';
-  return 'csv';
+/** Guesses a file's format from its text (and its name, where known): the registry's most confident importer. */
+export function detectFormat(text: string, name?: string): ImportFormat {
+  return detectWith(name === undefined ? { text } : { text, name });
 }
 
 function refused(format: ImportFormat, code: string, message: string): ParseResult {
@@ -60,28 +50,14 @@ function readFile(bytes: Uint8Array, request: ParseRequest, onProgress?: (doneBy
   if (text.length === 0) return refused(guess, 'EMPTY_FILE', 'The file is empty');
   if (text.trim() === '') return refused(guess, 'EMPTY_FILE', 'The file holds only blank lines');
   const format = request.format === 'auto' ? detectFormat(text) : request.format;
-  switch (format) {
-    case 'csv':
-      if (!request.csv)
-        return refused(
-          format,
-          'MAPPING_REQUIRED',
-          'A CSV file needs a column mapping: which column is the time, and which hold good and total (or bad, a ratio, or a value and its threshold)',
-        );
-      return parseCsv(text, request.csv.mapping, {
-        ...request.csv,
-        limits,
-        ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(Math.round((done / total) * bytes.length), bytes.length) } : {}),
-      });
-    case 'access-log':
-      return parseAccessLog(text, { ...request.accessLog, limits });
-    case 'upptime':
-      return parseUpptime(text, { limits });
-    case 'prometheus-json':
-      return parsePrometheusJson(text, { ratio: request.prometheusRatio ?? false, limits });
-    case 'json-samples':
-      return parseJsonSamples(text, { ...request.jsonSamples, limits });
-    case 'nginx-status':
-      return parseNginxStatus(text, { limits });
+  const importer = importerFor(format);
+  const given = importer.requestField === null ? undefined : request[importer.requestField];
+  const options = importer.options.safeParse(given);
+  if (!options.success) {
+    const first = options.error.issues[0];
+    const where = [importer.requestField, ...(first?.path ?? [])].join('.');
+    return refused(format, 'BAD_OPTION', `The options for ${importer.names.phrase} are not readable: ${where} ${first?.message ?? 'is malformed'}`);
   }
+  const progress = onProgress ? (done: number, total: number) => onProgress(Math.round((done / total) * bytes.length), bytes.length) : undefined;
+  return importer.parse({ text }, options.data, { limits, ...(progress ? { onProgress: progress } : {}) });
 }

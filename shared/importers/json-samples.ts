@@ -7,6 +7,8 @@ import { withLatencyValues } from './latency';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type LatencyUnit, type ParseResult } from './types';
 import { parseJsonSafely } from './json-guard';
 import { parseZonedIso } from './upptime';
+import { z } from 'zod';
+import { CONFIDENCE, type Importer } from './importer';
 
 /**
  * How to read a sample array: the series name and the limits; with valueUnit, each sample is one latency {t, value}
@@ -98,3 +100,16 @@ export function parseJsonSamples(text: string, options: JsonSamplesOptions = {})
     merged: raw.length - series.t.length,
   };
 }
+
+const jsonSamplesOptions = z.object({ valueUnit: z.enum(['ms', 's', 'us']).optional() }).optional();
+
+/** The JSON samples importer: any top-level array; with a value unit each sample is one latency. */
+export const jsonSamplesImporter: Importer<'json-samples', z.infer<typeof jsonSamplesOptions>> = {
+  id: 'json-samples',
+  names: { title: 'JSON samples', phrase: 'JSON samples', short: 'JSON samples' },
+  extensions: ['.json'],
+  detect: ({ text }) => (/^\s*\[/.test(text) ? CONFIDENCE.array : null),
+  requestField: 'jsonSamples',
+  options: jsonSamplesOptions,
+  parse: ({ text }, options, { limits }) => parseJsonSamples(text, { ...options, limits }),
+};

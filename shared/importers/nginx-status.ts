@@ -5,6 +5,8 @@ import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParsedSeries,
 import { isPlausibleTime, outOfSpanReason } from './bounds';
 import { checkDepth } from './json-guard';
 import { checkSize, medianStep } from './minute-buckets';
+import { z } from 'zod';
+import { CONFIDENCE, type Importer } from './importer';
 
 /** Series name of the sum over every server zone; it comes first, before one series per zone. */
 export const ALL_ZONES_SERIES = 'all zones';
@@ -228,3 +230,14 @@ export function parseNginxStatus(text: string, options: NginxStatusOptions = {})
   }
   return { format: 'nginx-status', series, issues, accepted, rejected, merged: 0 };
 }
+
+/** The NGINX Plus status importer: detected by the keys of its first snapshot; takes no options. */
+export const nginxStatusImporter: Importer<'nginx-status', undefined> = {
+  id: 'nginx-status',
+  names: { title: 'NGINX Plus status snapshots', phrase: 'NGINX Plus status snapshots', short: 'NGINX status' },
+  extensions: ['.jsonl', '.ndjson', '.json', '.log'],
+  detect: ({ text }) => (detectNginxStatus(text) ? CONFIDENCE.keys : null),
+  requestField: null,
+  options: z.undefined(),
+  parse: ({ text }, _options, { limits }) => parseNginxStatus(text, { limits }),
+};

@@ -6,6 +6,8 @@ import { normaliseSamples } from './csv/normalise';
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParsedSeries, type ParseResult } from './types';
 import { parseJsonSafely } from './json-guard';
 import { parseStrictNumber } from './minute-buckets';
+import { z } from 'zod';
+import { CONFIDENCE, type Importer } from './importer';
 
 /** How values map to events: a ratio in [0, 1] per sample (good = value, total = 1), or counts (good = total = value). */
 export type PrometheusJsonOptions = { ratio?: boolean; limits?: ImportLimits };
@@ -177,3 +179,14 @@ export function parsePrometheusJson(text: string, options: PrometheusJsonOptions
   });
   return done(series, accepted, rejected, merged);
 }
+
+/** The Prometheus query_range JSON importer: its one option says the values are an error ratio (counts otherwise). */
+export const prometheusJsonImporter: Importer<'prometheus-json', boolean | undefined> = {
+  id: 'prometheus-json',
+  names: { title: 'Prometheus query_range JSON', phrase: 'Prometheus query_range JSON', short: 'Prometheus' },
+  extensions: ['.json'],
+  detect: ({ text }) => (detectPrometheusJson(text) ? CONFIDENCE.status : null),
+  requestField: 'prometheusRatio',
+  options: z.boolean().optional(),
+  parse: ({ text }, ratio, { limits }) => parsePrometheusJson(text, { ratio: ratio ?? false, limits }),
+};

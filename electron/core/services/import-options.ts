@@ -1,16 +1,7 @@
 import type { ParseRequest } from '#shared/importers/dispatch';
+import { importerFor } from '#shared/importers/registry';
 import type { ImportFormat } from '#shared/importers/types';
 import { AppFailure } from '#shared/ipc/errors';
-
-/** Each format as people name it, for refusals that say what a file was read as. */
-const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
-  csv: 'CSV',
-  'access-log': 'an access log',
-  upptime: 'Upptime events',
-  'prometheus-json': 'Prometheus query_range JSON',
-  'json-samples': 'JSON samples',
-  'nginx-status': 'NGINX Plus status snapshots',
-};
 
 /** The format-specific options of a parse request that the format found cannot use: field, what it is, where it applies. */
 function inapplicable(request: ParseRequest, format: ImportFormat): { field: string; what: string; appliesTo: string } | null {
@@ -42,7 +33,7 @@ export function checkOptionsApply(request: ParseRequest, format: ImportFormat, f
   if (problem === null) return;
   throw new AppFailure(
     'INVALID_ARGUMENT',
-    `${fileName} was read as ${FORMAT_NAMES[format]}: ${problem.what} does not apply to it (only to ${problem.appliesTo}). Nothing was stored`,
+    `${fileName} was read as ${importerFor(format).names.phrase}: ${problem.what} does not apply to it (only to ${problem.appliesTo}). Nothing was stored`,
     { field: problem.field, code: 'OPTION_NOT_APPLICABLE', format },
   );
 }

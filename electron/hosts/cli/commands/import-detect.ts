@@ -78,7 +78,8 @@ export async function chooseCsvOptions(
     { path: file.path, ...(file.encoding === undefined ? {} : { encoding: file.encoding }) },
     { path: '<file>' },
   );
-  const isCsv = preview.csv !== null && (file.format === 'csv' || preview.format === 'csv');
+  // A file with no columns (empty, blank) is left to the import, which says what it is.
+  const isCsv = preview.csv !== null && preview.csv.headers.length > 0 && (file.format === 'csv' || preview.format === 'csv');
   if (flags.mapping) return withTimeFormat(isCsv ? preview : null, flags.mapping, flags);
   return isCsv ? fromColumns(preview, file.name, flags) : null;
 }

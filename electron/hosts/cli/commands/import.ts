@@ -7,7 +7,8 @@ import type { CsvTimeFormat } from '#shared/importers/csv/time';
 import { checkBucketMs, MINUTE_MS } from '#shared/importers/minute-buckets';
 import type { DurationField } from '#shared/importers/access-log';
 import { LATENCY_UNIT_LABELS } from '#shared/importers/latency';
-import { IMPORT_FORMATS, type ImportIssue, type LatencyUnit } from '#shared/importers/types';
+import { IMPORTERS } from '#shared/importers/registry';
+import type { ImportIssue, LatencyUnit } from '#shared/importers/types';
 import type { Service, Sli } from '#shared/domain/types';
 import type { ImportSummary } from '#shared/ipc/contract';
 import { AppFailure } from '#shared/ipc/errors';
@@ -48,6 +49,9 @@ export function parseValueUnit(text: string): LatencyUnit {
   const unit = VALUE_UNITS[text.trim().toLowerCase()];
   return unit ?? refuse('INVALID_ARGUMENT', `--value-unit is ms, s or us (µs), not "${text}"`, 'valueUnit', '--value-unit');
 }
+
+/** The formats --format names, from the importer registry. */
+const FORMAT_IDS: readonly string[] = IMPORTERS.map((importer) => importer.id);
 
 const ROLES = ['time', 'good', 'total', 'bad', 'ratio', 'value'] as const;
 
@@ -195,12 +199,12 @@ export function reportImport(summary: ImportSummary, service: Service, sli: Sli)
 export function registerImportCommand(program: Command, ctx: CliContext): void {
   const command = program
     .command('import')
-    .description('import history for an SLI from a file (CSV/TSV, Prometheus query_range JSON, JSON samples, access log, Upptime events) or a live Prometheus')
+    .description(`import history for an SLI from a file (${IMPORTERS.map((importer) => importer.names.title).join(', ')}) or a live Prometheus`)
     .argument('[file]', 'the file to read (or use --prometheus)')
     .requiredOption('--workspace <file>', 'workspace file')
     .requiredOption('--service <name>', 'service (case-insensitive)')
     .requiredOption('--sli <name>', 'SLI of the service (case-insensitive)')
-    .option('--format <format>', `${IMPORT_FORMATS.join(', ')} or auto`, 'auto')
+    .option('--format <format>', `${FORMAT_IDS.join(', ')} or auto`, 'auto')
     .option(
       '--map <pairs>',
       'CSV columns: good=COL,total=COL,time=COL (or bad=, ratio=, value= with --value-unit or --threshold); default: detected from the header, as the wizard does',
@@ -240,8 +244,8 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         }
         if (file === undefined) refuse('INVALID_ARGUMENT', 'Name the file to import, or read from a live server with --prometheus URL', 'path', '<file>');
         const format = options.format;
-        if (format !== 'auto' && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
-          refuse('INVALID_ARGUMENT', `--format is one of ${IMPORT_FORMATS.join(', ')} or auto, not "${format}"`, 'format', '--format');
+        if (format !== 'auto' && !FORMAT_IDS.includes(format)) {
+          refuse('INVALID_ARGUMENT', `--format is one of ${FORMAT_IDS.join(', ')} or auto, not "${format}"`, 'format', '--format');
         }
         if (options.timeFormat !== undefined && !['iso', 'epoch-s', 'epoch-ms'].includes(options.timeFormat))
           refuse('INVALID_ARGUMENT', '--time-format is iso, epoch-s or epoch-ms', 'timeFormat', '--time-format');

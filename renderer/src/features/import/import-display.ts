@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { formatTitles } from '#shared/importers/registry';
 import type { ImportIssue } from '#shared/importers/types';
 import type { ImportSummary } from '#shared/ipc/contract';
 import type { AppError } from '#shared/ipc/errors';
@@ -8,15 +9,7 @@ import type { EventMap } from '#shared/ipc/events';
 export const MAX_ISSUES_SHOWN = 200;
 
 /** Human names of the formats the preview detects. */
-export const FORMAT_NAMES: Record<ImportSummary['format'], string> = {
-  csv: 'CSV / TSV table',
-  'prometheus-json': 'Prometheus query_range JSON',
-  'json-samples': 'JSON samples',
-  'access-log': 'Web server access log',
-  upptime: 'Upptime history',
-  'nginx-status': 'NGINX Plus status snapshots',
-  'prometheus-api': 'Live Prometheus',
-};
+export const FORMAT_NAMES: Record<ImportSummary['format'], string> = { ...formatTitles(), 'prometheus-api': 'Live Prometheus' };
 
 /** A byte count as people read it: 950 B, 12 kB, 3.4 MB (decimal units, as file managers show them). */
 export function formatBytes(bytes: number): string {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createExporterRegistry, EXPORTERS } from './registry';
+import type { Exporter } from './types';
+
+const plain = (id: string): Exporter => ({
+  id,
+  title: `Plain ${id}`,
+  extensions: ['.txt'],
+  losses: [{ id: 'timeslices', description: 'Timeslice budgeting has no field here' }],
+  render: (snapshot) => [{ name: `${id}.txt`, text: snapshot.services.map((s) => s.name).join('\n') }],
+});
+
+describe('the exporter registry', () => {
+  it('finds an exporter by its id and keeps the order it was given', () => {
+    const registry = createExporterRegistry([plain('b'), plain('a')]);
+    expect(registry.list.map((e) => e.id)).toEqual(['b', 'a']);
+    expect(registry.byId('a')?.title).toBe('Plain a');
+    expect(registry.byId('c')).toBeUndefined();
+  });
+
+  it('refuses two exporters with the same id', () => {
+    expect(() => createExporterRegistry([plain('openslo'), plain('sloth'), plain('openslo')])).toThrow(
+      'Two exporters have the id "openslo": each format needs its own id',
+    );
+  });
+
+  it('starts empty', () => {
+    expect(EXPORTERS.list).toEqual([]);
+  });
+});
