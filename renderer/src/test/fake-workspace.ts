@@ -3,7 +3,7 @@
 import { DEFAULT_ALERT_SETS, type AlertWindowSet } from '#shared/budget/alerts';
 import { cycleIfAdded, edgesOf } from '#shared/budget/dependencies';
 import { TIER_LABELS, type Service, type Sli } from '#shared/domain/types';
-import { duplicateServiceMessage } from '#shared/domain/validation';
+import { duplicateServiceMessage, duplicateSliMessage } from '#shared/domain/validation';
 import type { AlertSetList, HostInfo, WorkspaceState } from '#shared/ipc/contract';
 import { AppFailure } from '#shared/ipc/errors';
 import type { FakeCore } from './fake-core';
@@ -41,6 +41,56 @@ export class FakeWorkspace {
       .answer('workspace/recent', () => [{ id: 'r1', name: 'payments.slowb', location: 'payments.slowb', exists: true }])
       .answer('catalog/list', () => copy(this.services))
       .answer('alerts/list-sets', () => this.alertSets())
+      .answer('service/create', (a) =>
+        this.edit(`Add service "${a.name}"`, () => {
+          if (this.services.some((s) => s.name.toLowerCase() === a.name.toLowerCase())) {
+            throw new AppFailure('CONFLICT', duplicateServiceMessage(a.name), { field: 'name' });
+          }
+          const service: Service = {
+            id: this.nextId++,
+            name: a.name,
+            owner: a.owner,
+            description: a.description,
+            requestsPerDay: null,
+            dependencies: [],
+            policy: null,
+            slis: [],
+          };
+          this.services.push(service);
+          return copy(service);
+        }),
+      )
+      .answer('service/delete', (a) =>
+        this.edit(`Delete service "${this.service(a.serviceId).name}"`, () => {
+          this.services = this.services
+            .filter((s) => s.id !== a.serviceId)
+            .map((s) => ({ ...s, dependencies: s.dependencies.filter((d) => d.dependsOnId !== a.serviceId) }));
+          return { serviceId: a.serviceId };
+        }),
+      )
+      .answer('sli/create', (a) => {
+        const service = this.service(a.serviceId);
+        return this.edit(`Add SLI "${a.name}" to "${service.name}"`, () => {
+          if (service.slis.some((s) => s.name.toLowerCase() === a.name.toLowerCase())) {
+            throw new AppFailure('CONFLICT', duplicateSliMessage(a.name, service.name), { field: 'name' });
+          }
+          const sli: Sli = { id: this.nextId++, serviceId: service.id, name: a.name, kind: a.kind, latencyThresholdMs: a.latencyThresholdMs, objectives: {} };
+          service.slis.push(sli);
+          return copy(sli);
+        });
+      })
+      .answer('sli/delete', (a) =>
+        this.edit(`Delete SLI "${this.sli(a.sliId).name}"`, () => {
+          for (const s of this.services) s.slis = s.slis.filter((x) => x.id !== a.sliId);
+          return { sliId: a.sliId };
+        }),
+      )
+      .answer('service/set-policy', (a) =>
+        this.edit(`Set the budget policy of "${this.service(a.serviceId).name}"`, () => {
+          this.service(a.serviceId).policy = a.policy;
+          return copy(this.service(a.serviceId));
+        }),
+      )
       .answer('service/rename', (a) =>
         this.edit(`Rename service "${this.service(a.serviceId).name}" to "${a.name}"`, () => {
           const clash = this.services.find((s) => s.name.toLowerCase() === a.name.toLowerCase() && s.id !== a.serviceId);
@@ -64,7 +114,7 @@ export class FakeWorkspace {
         }),
       )
       .answer('objective/set', (a) =>
-        this.edit(`Set the ${TIER_LABELS[a.tier]} of "${this.sli(a.sliId).name}"`, () => {
+        this.edit(`Set ${TIER_LABELS[a.tier]} of "${this.sli(a.sliId).name}"`, () => {
           const sli = this.sli(a.sliId);
           const { sliId: _sliId, ...objective } = a;
           sli.objectives[a.tier] = objective;
@@ -72,7 +122,7 @@ export class FakeWorkspace {
         }),
       )
       .answer('objective/clear', (a) =>
-        this.edit(`Clear the ${TIER_LABELS[a.tier]} of "${this.sli(a.sliId).name}"`, () => {
+        this.edit(`Clear ${TIER_LABELS[a.tier]} of "${this.sli(a.sliId).name}"`, () => {
           const sli = this.sli(a.sliId);
           delete sli.objectives[a.tier];
           return copy(sli);

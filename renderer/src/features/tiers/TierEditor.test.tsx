@@ -162,7 +162,7 @@ describe('the tier editor', () => {
     await user.clear(slo);
     await user.type(slo, '99.8{Enter}');
     await waitFor(() => expect(budget('slo')).toBe('1.44 h'));
-    expect(store.getState().workspace.undoLabel).toBe('Set the SLO of "availability"');
+    expect(store.getState().workspace.undoLabel).toBe('Set SLO of "availability"');
     await store.getState().undo();
     await waitFor(() => expect(slo).toHaveProperty('value', '99.9'));
     expect(budget('slo')).toBe('43.2 min');
