@@ -6,6 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { noTestCode } from './scripts/lint-rules/no-test-code.mjs';
 
 const bannedSecurity = [
   { selector: "NewExpression[callee.name='BrowserWindow']", message: 'Build windows only through electron/main/window-factory.ts (R1).' },
@@ -185,6 +186,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': restrictSyntax(...bannedSecurity.filter((b) => !b.selector.includes("'openExternal'")), enumBan, dynamicImportBan),
     },
+  },
+  {
+    // Production code never imports test code: helpers and fixtures live under test folders (scripts/lint-test-folders.test.ts).
+    files: ['shared/**', 'electron/**', 'renderer/**'],
+    ignores: [...testFiles, '**/*.spec.ts', '**/test/**', '**/tests/**', '**/__tests__/**'],
+    plugins: { 'test-code': { rules: { 'no-import': noTestCode } } },
+    rules: { 'test-code/no-import': ['error', { root }] },
   },
   {
     // Tests, benchmarks and scripts may build windows, pragmas and enums to test them; a computed import() stays banned.
