@@ -81,6 +81,7 @@ const clockAndRandomBans = [
   { selector: "CallExpression[callee.object.name='crypto'][callee.property.name=/^(getRandomValues|randomUUID)$/]", message: rule.sharedRandom },
 ];
 const restrictSyntax = (...bans) => ['error', ...bans];
+const handlerRepos = 'A handler calls a service, never a repository: move the storage access into electron/core/services (electron/core/context.ts).';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', 'test-results/', 'playwright-report/', 'e2e/artifacts/', 'bench/out/'] },
@@ -185,6 +186,21 @@ export default tseslint.config(
     files: ['electron/main/open-external.ts'],
     rules: {
       'no-restricted-syntax': restrictSyntax(...bannedSecurity.filter((b) => !b.selector.includes("'openExternal'")), enumBan, dynamicImportBan),
+    },
+  },
+  {
+    // Handlers call services, services call repositories: a handler neither imports storage nor reaches a repository
+    // through the session (electron/core/context.ts; scripts/lint-core-shape.test.ts).
+    files: ['electron/core/handlers/**'],
+    rules: {
+      'no-restricted-syntax': restrictSyntax(...bannedSecurity, enumBan, dynamicImportBan, {
+        selector: 'CallExpression[callee.property.name=/^(reader|series|alertSets|exclusions|edit|editWorkspace)$/]',
+        message: handlerRepos,
+      }),
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: root, zones: [...zones, { target: './electron/core/handlers', from: './electron/core/storage', message: handlerRepos }] },
+      ],
     },
   },
   {
