@@ -2,11 +2,12 @@
 //
 // - A handler (handlers/*.ts) answers one channel: it turns the host's client paths into real ones, calls one service
 //   function, and announces what changed (ctx.emit). It never touches a repository or SQL.
-// - A service is a module of plain exported functions (services/*.ts). Each takes the open WorkspaceSession first,
-//   then the validated arguments, then what the host lends it (clock, abort signal, progress callback):
-//   `createSli(session, args)`, `importFile(session, job, now)`. Services hold no state of their own and are never
-//   constructed; they reach the repositories through the session (session.reader(), session.series(), ...) and make
-//   every change through session.edit / session.editWorkspace, so each edit is one transaction and one undo step.
+// - A service is a module of plain exported functions (services/*.ts). One that reads or changes the workspace takes
+//   the open WorkspaceSession first, then the validated arguments, then what the host lends it (clock, abort signal,
+//   progress callback): `createSli(session, args)`, `importFile(session, job, now)`; one that needs no workspace takes
+//   just its arguments (`previewFile(path)`). Services hold no state of their own and are never constructed; they
+//   reach the repositories through the session (session.reader(), session.series(), ...) and make every change
+//   through session.edit / session.editWorkspace, so each edit is one transaction and one undo step.
 // - State lives in three holders, classes built once per core in registry.ts and handed to handlers here: the
 //   WorkspaceSession (the open workspace, its repositories and undo history), the SettingsStore (the recent list)
 //   and ImportJobs (running imports, their progress and cancel).
