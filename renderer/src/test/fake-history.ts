@@ -2,7 +2,7 @@
 // same ones the core's analysis, chart and backtest services call), so the History screen shows real figures.
 import { backtest } from '#shared/analysis/backtest';
 import { lttb, visibleRange } from '#shared/analysis/downsample';
-import { type Exclusion } from '#shared/analysis/exclusions';
+import { checkExclusion, type Exclusion } from '#shared/analysis/exclusions';
 import { analyseHistory, headlineCounting, rollingCompliance, type History } from '#shared/analysis/history';
 import { estimateTraffic } from '#shared/analysis/traffic';
 import { budgetPerWindow, burnDownOf } from '#shared/analysis/windows';
@@ -80,7 +80,10 @@ export class FakeHistory {
       })
       .answer('exclusion/list', (a) => this.exclusions.filter((e) => e.serviceId === a.serviceId))
       .answer('exclusion/add', (a) => {
-        const exclusion: Exclusion = { id: this.nextExclusion++, serviceId: a.serviceId, sliId: a.sliId, ...a.exclusion };
+        // The core's own check of a spec (duration, reason, zone, and a rule the start lies on).
+        const checked = checkExclusion(a.exclusion);
+        if (!checked.ok) throw new AppFailure('INVALID_ARGUMENT', checked.message, { field: checked.field });
+        const exclusion: Exclusion = { id: this.nextExclusion++, serviceId: a.serviceId, sliId: a.sliId, ...checked.value };
         this.exclusions.push(exclusion);
         return exclusion;
       })
