@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { dialog, type BrowserWindow, type FileFilter } from 'electron';
 import type { DIALOG_CHANNELS, WorkspaceState } from '#shared/ipc/contract';
+import { historyExtensions } from '#shared/importers/registry';
 import { fail, type Result } from '#shared/ipc/errors';
 import type { Core } from '../core/registry';
 import { rememberPickedFile } from './picked-files';
@@ -43,7 +44,8 @@ async function askOpenPath(parent: BrowserWindow | null): Promise<string | null>
 
 /** The file-type filter of the import dialog: the formats history is imported from. */
 export const HISTORY_FILTERS: FileFilter[] = [
-  { name: 'History (CSV, TSV, JSON, logs, gzip)', extensions: ['csv', 'tsv', 'json', 'jsonl', 'log', 'txt', 'gz'] },
+  // Every importer's extensions, and gzip, which any of them may be compressed with.
+  { name: 'History (CSV, TSV, JSON, logs, gzip)', extensions: [...historyExtensions(), 'gz'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFile } from './dispatch';
-import { detectFormat, formatTitles, IMPORTERS, importerFor } from './registry';
+import { detectFormat, formatTitles, historyExtensions, IMPORTERS, importerFor } from './registry';
 import { IMPORT_FORMATS } from './types';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -20,6 +20,10 @@ describe('the importer registry', () => {
       upptime: 'Upptime history',
       'nginx-status': 'NGINX Plus status snapshots',
     });
+  });
+
+  it("lists the extensions of every importer's files once, for the file dialog", () => {
+    expect(historyExtensions()).toEqual(['csv', 'tsv', 'txt', 'json', 'log', 'jsonl', 'ndjson']);
   });
 
   it('detects each format from a few lines, the most confident importer winning and CSV answering for anything else', () => {

@@ -34,6 +34,11 @@ export function formatTitles(): Record<ImportFormat, string> {
   return Object.fromEntries(IMPORTERS.map((i) => [i.id, i.names.title])) as Record<ImportFormat, string>;
 }
 
+/** The extensions (without their dot) history files are found under, in registry order, each once. */
+export function historyExtensions(): string[] {
+  return [...new Set(IMPORTERS.flatMap((importer) => importer.extensions.map((extension) => extension.slice(1))))];
+}
+
 /**
  * The format of a text: the importer most confident it is its own, the first listed on a tie. CSV answers for any
  * text, so there is always one.
