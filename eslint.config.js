@@ -103,11 +103,6 @@ export default tseslint.config(
     },
   },
   {
-    // TEMPORARY: the contract (533 lines) is being split into shared/ipc/contract/<feature>.ts; remove this once it is.
-    files: ['shared/ipc/contract.ts'],
-    rules: { 'max-lines': 'off' },
-  },
-  {
     files: ['**/*.{ts,tsx,js,mjs,cjs}'],
     ignores: ['electron/main/**', 'electron/preload/**', 'electron/test/**', 'e2e/electron/**', 'scripts/**', 'build/**'],
     rules: { 'no-restricted-imports': restrictImports(banNames(rule.electronElsewhere, ['electron'])) },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, PATH_CHANNELS } from '#shared/ipc/contract';
+import { CHANNELS, FILE_CHANNELS } from '#shared/ipc/contract';
 import { isResult } from '#shared/ipc/errors';
 import { createCore, type Core } from '../core/registry';
 import { IPC_EVENT, IPC_INVOKE } from '../preload/ipc-names';
@@ -69,7 +69,7 @@ describe('the IPC router (R4)', () => {
     expect(isRegisteredCommand(() => undefined)).toBe(false);
   });
 
-  it.each(PATH_CHANNELS)('refuses the path channel %s from the renderer without touching the disk', async (channel) => {
+  it.each(FILE_CHANNELS)('refuses the file channel %s from the renderer given a real path without touching the disk', async (channel) => {
     const invoke = vi.spyOn(core, 'invoke');
     const result = await ipcMain.invoke(IPC_INVOKE, appEvent(), channel, { path: join(dir, 'x.slowb') });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { DIALOG_CHANNELS, PATH_CHANNELS, PICKED_FILE_CHANNELS } from '#shared/ipc/contract';
+import { DIALOG_CHANNELS, fileArgOf, isChannel, refusalFor } from '#shared/ipc/contract';
 import { fail, ok, type Result } from '#shared/ipc/errors';
 import { EVENT_NAMES, type EventName } from '#shared/ipc/events';
 import { validateArgs } from '#shared/ipc/validate';
@@ -57,22 +57,22 @@ export function isRegisteredCommand(handler: unknown): boolean {
   return typeof handler === 'function' && wrappedCommands.has(handler);
 }
 
-const pathChannels: readonly unknown[] = PATH_CHANNELS;
 const dialogChannels: readonly unknown[] = DIALOG_CHANNELS;
-const pickedFileChannels: readonly unknown[] = PICKED_FILE_CHANNELS;
 
 /**
- * Routes one accepted command: path channels are refused (the renderer picks files through dialogs), the
- * arguments are validated before anything runs, dialog channels open native dialogs, the rest go to the core.
+ * Routes one accepted command: channels the contract does not offer Electron's page are refused (it picks files
+ * through dialogs), a file argument must be a reference the file dialog handed out, the arguments are validated
+ * before anything runs, dialog channels open native dialogs, the rest go to the core.
  */
 export async function routeCommand(core: Core, channel: unknown, rawArgs: unknown, parent: BrowserWindow | null): Promise<Result<unknown>> {
-  if (pickedFileChannels.includes(channel)) {
+  const refusal = refusalFor('electron', channel);
+  if (refusal) return refusal;
+  if (isChannel(channel) && fileArgOf(channel) === 'path') {
     // A history file to import may only be one the user picked in the native dialog: its reference is swapped for the path.
     const path = pickedPath((rawArgs as { path?: unknown } | null)?.path);
     if (path === null) return fail('FORBIDDEN', 'The desktop app imports only files chosen in its own file dialog');
     return core.invoke(channel, { ...(rawArgs as object), path });
   }
-  if (pathChannels.includes(channel)) return fail('FORBIDDEN', 'The desktop app picks files with its own dialogs');
   const args = validateArgs(channel, rawArgs);
   if (!args.ok) return args;
   if (dialogChannels.includes(channel)) return runDialogCommand(channel as DialogChannel, core, parent);

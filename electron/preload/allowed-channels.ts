@@ -1,9 +1,8 @@
-import { CHANNELS, PATH_CHANNELS } from '#shared/ipc/contract';
-
-const pathChannels: readonly string[] = PATH_CHANNELS;
+import { channelsFor } from '#shared/ipc/contract';
 
 /**
- * Channels the renderer may send: the contract minus those taking raw file paths (Electron uses dialogs).
- * The preload build replaces this module with the computed list, so zod never enters the preload bundle.
+ * Channels the renderer may send: those the contract offers Electron's page (no raw file paths; it uses dialogs and
+ * picked-file references). The preload build replaces this module with the computed list, so zod never enters the
+ * preload bundle.
  */
-export const PRELOAD_CHANNELS: readonly string[] = CHANNELS.filter((c) => !pathChannels.includes(c));
+export const PRELOAD_CHANNELS: readonly string[] = channelsFor('electron');

@@ -1,10 +1,13 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, PATH_CHANNELS } from '#shared/ipc/contract';
+import { CHANNELS, channelsFor } from '#shared/ipc/contract';
 import { EVENT_NAMES } from '#shared/ipc/events';
 import { contextBridge, fakeEvent, ipcRenderer, resetElectronDouble } from '../test/electron-double';
 import { PRELOAD_CHANNELS } from './allowed-channels';
 import type { PreloadApi } from './api-types';
 import { IPC_EVENT, IPC_INVOKE } from './ipc-names';
+
+/** Contract channels Electron's page may not send (they take raw file paths). */
+const NOT_OFFERED = CHANNELS.filter((c) => !(PRELOAD_CHANNELS as readonly string[]).includes(c));
 
 type LooseApi = { invoke(channel: unknown, args?: unknown): Promise<unknown>; on(event: unknown, listener: unknown): () => void };
 
@@ -30,9 +33,11 @@ describe('the preload bridge (R3)', () => {
     for (const value of Object.values(exposed)) expect(typeof value).toBe('function');
   });
 
-  it('allows every contract channel except those taking file paths', () => {
-    expect(PRELOAD_CHANNELS).toEqual(CHANNELS.filter((c) => !(PATH_CHANNELS as readonly string[]).includes(c)));
+  it("allows exactly the channels the contract offers Electron's page: dialogs and picked files, no raw paths", () => {
+    expect(PRELOAD_CHANNELS).toEqual(channelsFor('electron'));
     expect(PRELOAD_CHANNELS).toContain('workspace/create-dialog');
+    expect(PRELOAD_CHANNELS).toEqual(expect.arrayContaining(['import/pick-dialog', 'import/preview', 'import/file']));
+    expect(PRELOAD_CHANNELS).not.toContain('workspace/open');
   });
 
   it('sends an allowed command on the one invoke channel and returns the result', async () => {
@@ -41,7 +46,7 @@ describe('the preload bridge (R3)', () => {
     expect(ipcRenderer.invoked).toEqual([[IPC_INVOKE, 'app/info', {}]]);
   });
 
-  it.each([...PATH_CHANNELS, 'no/such-channel', '__proto__', 'constructor', 42, null])('refuses %j before sending anything', async (channel) => {
+  it.each([...NOT_OFFERED, 'no/such-channel', '__proto__', 'constructor', 42, null])('refuses %j before sending anything', async (channel) => {
     const result = await (await api()).invoke(channel, { path: '/etc/passwd' });
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(ipcRenderer.invoked).toEqual([]);

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ArgsIn, CoreChannel, ResultOf, WorkspaceInfo } from '#shared/ipc/contract';
+import type { ArgsIn, ChannelFor, CoreChannel, ResultOf, WorkspaceInfo } from '#shared/ipc/contract';
 import { AppFailure, type Result } from '#shared/ipc/errors';
 import { createCore, type Core } from '../../core/registry';
 import type { JsonDocument } from './json-output';
@@ -60,9 +60,12 @@ export function unwrap<T>(result: Result<T>, labels: OptionLabels = {}): T {
   throw new AppFailure(code, message, option === undefined ? details : { ...details, option });
 }
 
-/** A core for one CLI run: typed calls whose failures become AppFailures naming the CLI option. */
+/** The channels the contract offers the command line (and the core answers). */
+export type CliChannel = ChannelFor<'cli'> & CoreChannel;
+
+/** A core for one CLI run: typed calls, on the channels the contract offers the CLI, whose failures become AppFailures naming the CLI option. */
 export type CliCore = {
-  call<C extends CoreChannel>(channel: C, args: ArgsIn<C>, labels?: OptionLabels): Promise<ResultOf<C>>;
+  call<C extends CliChannel>(channel: C, args: ArgsIn<C>, labels?: OptionLabels): Promise<ResultOf<C>>;
 };
 
 /** Builds a core for one command, runs `fn` with it and always closes the workspace afterwards. */

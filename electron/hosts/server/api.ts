@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../../core/registry';
+import { browserRefusal } from './browser-channels';
 import { CSRF_HEADER, fetchSiteAllowed, isJsonContentType, originMatches } from './guards';
 import { sendJson, sendProtocolError } from './responses';
 
@@ -79,7 +80,7 @@ export async function handleInvoke(req: IncomingMessage, res: ServerResponse, co
     return;
   }
   const { channel, args } = parsed as { channel: string; args?: unknown };
-  // Validation, the dialog refusal and path confinement all happen in the core, exactly as over IPC (R33).
-  const result = await core.invoke(channel, args === undefined ? {} : args);
+  // The contract's hosts decide what the page may call; validation and path confinement happen in the core, as over IPC (R33).
+  const result = browserRefusal(channel, args) ?? (await core.invoke(channel, args === undefined ? {} : args));
   if (!res.destroyed) sendJson(res, 200, result);
 }
