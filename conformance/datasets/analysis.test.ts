@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { applyExclusions, expandExclusions } from '#shared/analysis/exclusions';
-import { medianStep, type History } from '#shared/analysis/history';
+import type { History } from '#shared/analysis/history';
+import { medianStep } from '#shared/domain/step';
 import { estimateTraffic } from '#shared/analysis/traffic';
 import { budgetPerWindow } from '#shared/analysis/windows';
 import type { Objective } from '#shared/domain/types';
@@ -80,7 +81,7 @@ describeCorpus('datasets', "the analysis on NAB's EC2 series that ends in a know
         timeZone: 'UTC',
       },
     ];
-    const stepMs = medianStep(h.t);
+    const stepMs = medianStep(h.t)!;
     const spans = expandExclusions(list, h.t[0]! - stepMs, h.t.at(-1)! + 1);
     expect(spans).toHaveLength(14);
     const covered = [...rows].filter(([t]) => {
@@ -126,7 +127,7 @@ describeCorpus('datasets', 'the analysis on a real Apache access log', () => {
     expect(windows.reduce((s, w) => s + w.total, 0)).toBe(lines.length);
     expect(windows.reduce((s, w) => s + w.total - w.good, 0)).toBe(failed.length);
     // Each failed request lies in a top event, give or take the one sample step by which buckets are stamped.
-    const stepMs = medianStep(h.t);
+    const stepMs = medianStep(h.t)!;
     const events = windows.flatMap((w) => w.topEvents);
     for (const t of failed) expect(events.some((e) => t >= e.startMs - stepMs && t < e.endMs + stepMs)).toBe(true);
   });
@@ -137,7 +138,7 @@ describeCorpus('datasets', 'the analysis on a real Apache access log', () => {
     if (!estimate.proposed) throw new Error(estimate.explanation);
     const spanDays = (Math.max(...times) - Math.min(...times)) / 86_400_000;
     expect(estimate.totalEvents).toBe(lines.length);
-    expect(Math.abs(estimate.days - spanDays)).toBeLessThanOrEqual(medianStep(h.t) / 86_400_000);
+    expect(Math.abs(estimate.days - spanDays)).toBeLessThanOrEqual(medianStep(h.t)! / 86_400_000);
     expect(estimate.requestsPerDay).toBeCloseTo(lines.length / estimate.days, 9);
   });
 });

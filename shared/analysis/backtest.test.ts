@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ALERT_KEYS, chooseAlertSet, DEFAULT_ALERT_SETS, SLOTH_30D, type AlertWindowSet } from '../budget/alerts';
 import { burnRates } from '../budget/rolling';
 import { backtest, MAX_GRID_POINTS, toGrid, windowPoints, type Backtest } from './backtest';
-import { medianStep, type History } from './history';
+import { medianStep } from '../domain/step';
+import type { History } from './history';
 
 const MINUTE = 60_000;
 const DAY_MINUTES = 1_440;
@@ -283,7 +284,7 @@ describe('toGrid', () => {
         const g = toGrid(h, maxPoints);
         expect(g.total.length).toBeLessThanOrEqual(maxPoints);
         expect(g.total.reduce((a, b) => a + b, 0)).toBe(3 * t.length);
-        if (t.length > 1) expect(g.stepMs % medianStep(t)).toBe(0);
+        if (t.length > 1) expect(g.stepMs % medianStep(t)!).toBe(0);
       }),
       RUNS,
     );

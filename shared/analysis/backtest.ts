@@ -4,7 +4,8 @@ import { ALERT_KEYS, burnRateFactor, type AlertWindowSet } from '../budget/alert
 import { burnRates } from '../budget/rolling';
 import { DEFAULT_TIMESLICE, type BudgetingMethod, type Timeslice } from '../domain/types';
 import { findBadEvents, sliceEvents, type BudgetEvent } from './events';
-import { BY_EVENTS, countedHistory, countingPhrase, medianStep, type Counting, type History } from './history';
+import { medianStep } from '../domain/step';
+import { BY_EVENTS, countedHistory, countingPhrase, type Counting, type History } from './history';
 
 /**
  * One alert episode: the alert (page/ticket, quick/slow pair) fired when both its long and short window burn rates
@@ -75,7 +76,7 @@ export function toGrid(h: History, maxPoints = MAX_GRID_POINTS): Grid {
   if (n === 0) return { startMs: 0, stepMs: SINGLE_SAMPLE_STEP_MS, sampleStepMs: SINGLE_SAMPLE_STEP_MS, good: h.good, total: h.total, coarsened: false };
   const startMs = h.t[0]!;
   const span = h.t[n - 1]! - startMs;
-  const median = n > 1 ? medianStep(h.t) : SINGLE_SAMPLE_STEP_MS;
+  const median = medianStep(h.t) ?? SINGLE_SAMPLE_STEP_MS;
   if (!(median > 0 && span >= 0)) throw new RangeError('sample times must strictly increase');
   let stepMs = median;
   const fine = Math.ceil(span / stepMs) + 1;

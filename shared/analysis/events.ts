@@ -1,7 +1,8 @@
 import { methodBudgetMinutes } from '../budget/budget';
 import { PPM_PER_WHOLE } from '../domain/percent';
 import type { BudgetingMethod, Timeslice } from '../domain/types';
-import { medianStep, type History } from './history';
+import { medianStep } from '../domain/step';
+import type { History } from './history';
 
 /**
  * A budget-eating event: a run of samples whose error ratio exceeded the error budget rate (1 − target), with short
@@ -52,7 +53,7 @@ export function findBadEvents(h: History, targetPpm: number, options: EventOptio
   const n = h.t.length;
   const mergeGapMs = options.mergeGapMs ?? DEFAULT_MERGE_GAP_MS;
   const minShare = options.minShare ?? DEFAULT_MIN_SHARE;
-  const step = options.stepMs ?? medianStep(h.t);
+  const step = options.stepMs ?? medianStep(h.t) ?? 0;
   // Compare in ppm so 99.9 % means exactly "more than 1,000 bad per million", without 1 − 0.999 rounding.
   const allowedPpm = PPM_PER_WHOLE - targetPpm;
   const events: BudgetEvent[] = [];

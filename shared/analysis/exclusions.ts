@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { isKnownTimeZone } from '../budget/calendar';
 import { describeRule, floatingRule, fromFloatingMs, parseRule, toFloatingMs, zoneOffsets, type ParsedRule } from './exclusion-rule';
-import { medianStep, type History } from './history';
+import { medianStep } from '../domain/step';
+import type { History } from './history';
 
 /** Why a period is left out of the analysis. */
 export const EXCLUSION_CATEGORIES = ['maintenance', 'dependency', 'data-quality', 'load-test', 'other'] as const;
@@ -215,7 +216,7 @@ export function applyExclusions(
   h: History,
   intervals: readonly Interval[],
 ): { history: History; droppedSamples: number; droppedGood: number; droppedTotal: number } {
-  const dropped = droppedIndices(h.t, union(intervals), medianStep(h.t));
+  const dropped = droppedIndices(h.t, union(intervals), medianStep(h.t) ?? 0);
   if (dropped.length === 0) return { history: h, droppedSamples: 0, droppedGood: 0, droppedTotal: 0 };
   const m = h.t.length - dropped.length;
   const history: History = { t: new Float64Array(m), good: new Float64Array(m), total: new Float64Array(m) };

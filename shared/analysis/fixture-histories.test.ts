@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseFile } from '../importers/dispatch';
 import type { Objective } from '../domain/types';
 import { applyExclusions, expandExclusions } from './exclusions';
-import { medianStep, type History } from './history';
+import { medianStep } from '../domain/step';
+import type { History } from './history';
 import { estimateTraffic } from './traffic';
 import { budgetPerWindow } from './windows';
 
@@ -75,7 +76,7 @@ describe('the analysis on a 5-minute latency series with two labelled incidents'
         timeZone: 'UTC',
       },
     ];
-    const stepMs = medianStep(h.t);
+    const stepMs = medianStep(h.t)!;
     const spans = expandExclusions(list, h.t[0]! - stepMs, h.t.at(-1)! + 1);
     // One span a day for the 12 days of the series.
     expect(spans).toHaveLength(12);
@@ -119,7 +120,7 @@ describe('the analysis on an access log', () => {
     expect(windows.reduce((s, w) => s + w.total, 0)).toBe(lines.length);
     expect(windows.reduce((s, w) => s + w.total - w.good, 0)).toBe(failed.length);
     // Each failed request lies in a top event, give or take the one sample step by which buckets are stamped.
-    const stepMs = medianStep(h.t);
+    const stepMs = medianStep(h.t)!;
     const events = windows.flatMap((w) => w.topEvents);
     for (const t of failed) expect(events.some((e) => t >= e.startMs - stepMs && t < e.endMs + stepMs)).toBe(true);
   });
@@ -129,7 +130,7 @@ describe('the analysis on an access log', () => {
     if (!estimate.proposed) throw new Error(estimate.explanation);
     const spanDays = (Math.max(...times) - Math.min(...times)) / 86_400_000;
     expect(estimate.totalEvents).toBe(lines.length);
-    expect(Math.abs(estimate.days - spanDays)).toBeLessThanOrEqual(medianStep(h.t) / 86_400_000);
+    expect(Math.abs(estimate.days - spanDays)).toBeLessThanOrEqual(medianStep(h.t)! / 86_400_000);
     expect(estimate.requestsPerDay).toBeCloseTo(lines.length / estimate.days, 9);
   });
 });

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Objective, Sli } from '../domain/types';
 import { budgetPerWindow } from './windows';
-import { analyseHistory, medianStep, percentile, rollingCompliance, rollingWindows, type History } from './history';
+import { medianStep } from '../domain/step';
+import { analyseHistory, percentile, rollingCompliance, rollingWindows, type History } from './history';
 
 const DAY = 86_400_000;
 

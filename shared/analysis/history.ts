@@ -1,5 +1,6 @@
 import { formatPpmPercent } from '../domain/percent';
 import { DEFAULT_TIMESLICE, TIERS, type BudgetingMethod, type Objective, type Sli, type Tier, type Timeslice } from '../domain/types';
+import { medianStep } from '../domain/step';
 import { sliceHistory } from './slices';
 
 /** Samples of one SLI over time: times in UTC ms (strictly increasing) with good and total events per sample. */
@@ -18,7 +19,7 @@ export function rollingWindows(h: History, windowMs: number, beginMs?: number): 
   const sli = new Float64Array(n);
   if (n === 0) return { end, sli };
   // Each sample stands for the interval of one step before it, so the history begins one step before its first sample.
-  const begins = beginMs ?? h.t[0]! - medianStep(h.t);
+  const begins = beginMs ?? h.t[0]! - (medianStep(h.t) ?? 0);
   let lo = 0;
   let good = 0;
   let total = 0;
@@ -55,7 +56,7 @@ export const BY_EVENTS: Counting = { method: 'occurrences', timeslice: null };
  */
 export function countedHistory(h: History, how: Counting): History {
   if (how.method === 'occurrences' || h.t.length === 0) return h;
-  const stepMs = medianStep(h.t);
+  const stepMs = medianStep(h.t) ?? 0;
   return sliceHistory(h, 0, h.t.length, h.t[0]! - stepMs, how.timeslice ?? DEFAULT_TIMESLICE, stepMs, how.method === 'ratio-timeslices').slices;
 }
 
@@ -66,37 +67,12 @@ export function rollingCompliance(h: History, how: Counting, windowMs: number): 
 
 /** rollingWindows over a counted history, complete from the start of the history it was counted from. */
 function rollingOfCounted(h: History, counted: History, windowMs: number): WindowSeries {
-  return h.t.length === 0 ? rollingWindows(counted, windowMs) : rollingWindows(counted, windowMs, h.t[0]! - medianStep(h.t));
+  return h.t.length === 0 ? rollingWindows(counted, windowMs) : rollingWindows(counted, windowMs, h.t[0]! - (medianStep(h.t) ?? 0));
 }
 
 /** How the headline figures of an SLI's history are counted: as its SLO counts (the tier a recommendation sets), else by events. */
 export function headlineCounting(sli: Sli): Counting {
   return sli.objectives.slo ?? BY_EVENTS;
-}
-
-/** The typical spacing of sample times (median difference), or 0 with fewer than two samples. */
-export function medianStep(t: Float64Array): number {
-  if (t.length < 2) return 0;
-  // Most series keep one step: a step held by more than half of the gaps is the median, found without sorting.
-  const majority = majorityStep(t);
-  if (majority !== null) return majority;
-  const steps = new Float64Array(t.length - 1);
-  for (let i = 1; i < t.length; i++) steps[i - 1] = t[i]! - t[i - 1]!;
-  return percentile(steps, 0.5);
-}
-
-/** The step between consecutive times that more than half of the gaps share (Boyer–Moore vote), or null. */
-function majorityStep(t: Float64Array): number | null {
-  let candidate = 0;
-  let votes = 0;
-  for (let i = 1; i < t.length; i++) {
-    const step = t[i]! - t[i - 1]!;
-    if (votes === 0) candidate = step;
-    votes += step === candidate ? 1 : -1;
-  }
-  let count = 0;
-  for (let i = 1; i < t.length; i++) if (t[i]! - t[i - 1]! === candidate) count++;
-  return count * 2 > t.length - 1 ? candidate : null;
 }
 
 /** The value below which a share p (0..1) of the values lie (nearest-rank percentile). */

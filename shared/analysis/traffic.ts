@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { formatCount } from '../budget/budget';
 import { importerFor } from '../importers/registry';
 import type { ImportFormat } from '../importers/types';
-import { medianStep, type History } from './history';
+import { medianStep } from '../domain/step';
+import type { History } from './history';
 
 const DAY_MS = 86_400_000;
 
@@ -53,7 +54,7 @@ export function estimateTraffic(h: History, from: TrafficSource): TrafficEstimat
   if (why !== null) return refuse(why, ` ${TYPE_IT}`);
   let totalEvents = 0;
   for (let i = 0; i < n; i++) totalEvents += h.total[i]!;
-  const days = n > 0 ? (h.t[n - 1]! - (h.t[0]! - medianStep(h.t))) / DAY_MS : 0;
+  const days = n > 0 ? (h.t[n - 1]! - (h.t[0]! - (medianStep(h.t) ?? 0))) / DAY_MS : 0;
   if (!(days > 0) || !(totalEvents > 0)) return refuse('it holds no requests over any time');
   const requestsPerDay = totalEvents / days;
   // The dates of the first and last sample, as the import summary gives them: a history stamped from midnight reads from that day.

@@ -4,7 +4,8 @@ import { periodContaining } from '../budget/calendar';
 import { PPM_PER_WHOLE } from '../domain/percent';
 import { DEFAULT_TIMESLICE, type Objective } from '../domain/types';
 import { findBadEvents, shareOf, sliceEvents, type BudgetEvent } from './events';
-import { medianStep, type History } from './history';
+import { medianStep } from '../domain/step';
+import type { History } from './history';
 import { sliceHistory, sliceTally } from './slices';
 
 const MINUTE_MS = 60_000;
@@ -93,7 +94,7 @@ function spans(objective: Objective, firstMs: number, beginMs: number, lastMs: n
 export function budgetPerWindow(h: History, objective: Objective, maxEvents = 3): WindowBudget[] {
   const n = h.t.length;
   if (n === 0) return [];
-  const stepMs = medianStep(h.t);
+  const stepMs = medianStep(h.t) ?? 0;
   const firstMs = h.t[0]!;
   const beginMs = firstMs - stepMs;
   const lastMs = h.t[n - 1]!;
@@ -153,7 +154,7 @@ export type WindowBurnDown = { startMs: number; endMs: number; label: string; bu
 export function burnDownOf(h: History, objective: Objective, startMs: number): WindowBurnDown | null {
   const n = h.t.length;
   if (n === 0) return null;
-  const stepMs = medianStep(h.t);
+  const stepMs = medianStep(h.t) ?? 0;
   const span = spans(objective, h.t[0]!, h.t[0]! - stepMs, h.t[n - 1]!, stepMs).find((sp) => sp.startMs === startMs);
   if (!span) return null;
   let lo = 0;

@@ -33,15 +33,6 @@ export function checkBucketMs(bucketMs: number): string | null {
   return 'The bucket must be a whole number of minutes that divides a day, such as 1m, 5m, 15m or 1h';
 }
 
-/** The median spacing of sorted sample times, or null with fewer than two samples. */
-export function medianStep(t: ArrayLike<number>): number | null {
-  if (t.length < 2) return null;
-  const steps: number[] = [];
-  for (let i = 1; i < t.length; i++) steps.push(t[i]! - t[i - 1]!);
-  steps.sort((a, b) => a - b);
-  return steps[Math.floor((steps.length - 1) / 2)]!;
-}
-
 /** Good and total events counted into one bucket. */
 export type Bucket = { good: number; total: number };
 

@@ -4,7 +4,8 @@
 import { DEFAULT_LIMITS, type ImportIssue, type ImportLimits, type ParsedSeries, type ParseResult } from './types';
 import { isPlausibleTime, outOfSpanReason } from './bounds';
 import { checkDepth } from './json-guard';
-import { checkSize, medianStep } from './minute-buckets';
+import { medianStep } from '../domain/step';
+import { checkSize } from './minute-buckets';
 import { z } from 'zod';
 import { CONFIDENCE, type Importer } from './importer';
 

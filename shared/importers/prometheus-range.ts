@@ -1,6 +1,6 @@
 // A live Prometheus import asks query_range for a bounded number of steps at a time (Prometheus refuses more than
 // 11,000 points per series) and puts the answers back together on one grid of evaluation times (docs/reliability.md R25).
-import { medianStep } from './minute-buckets';
+import { medianStep } from '../domain/step';
 import type { ParsedSeries } from './types';
 
 /** Evaluation times startMs, startMs + stepMs, … (`points` of them), in UTC ms, as Prometheus steps a range query. */

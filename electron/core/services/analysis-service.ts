@@ -1,5 +1,6 @@
 import { applyExclusions, expandExclusions, type ExcludedInterval } from '#shared/analysis/exclusions';
-import { analyseHistory, medianStep, type History } from '#shared/analysis/history';
+import { analyseHistory, type History } from '#shared/analysis/history';
+import { medianStep } from '#shared/domain/step';
 import { judgeLatency } from '#shared/analysis/latency';
 import { estimateTraffic } from '#shared/analysis/traffic';
 import { budgetPerWindow } from '#shared/analysis/windows';
@@ -68,7 +69,7 @@ export function loadHistory(session: WorkspaceSession, sliId: number, seriesId: 
   const history = latency ? judgedAt(sli, stored, latency, headlineThresholdMs(sli), null) : stored;
   const list = session.exclusions().listForSli(sli.serviceId, sli.id);
   const n = history.t.length;
-  const from = n ? history.t[0]! - medianStep(history.t) : 0;
+  const from = n ? history.t[0]! - (medianStep(history.t) ?? 0) : 0;
   const to = n ? history.t[n - 1]! + 1 : 0;
   return {
     sli,

@@ -1,5 +1,6 @@
 // Normalisation of imported samples: sorted by time, one sample per time (the last in the file wins), strictly
 // increasing times; out-of-order rows, duplicates and gaps longer than twice the median step are reported as warnings.
+import { medianStep } from '../../domain/step';
 import { describeTime } from '../bounds';
 import type { ParsedSeries } from '../types';
 import type { IssueLog } from './issues';
@@ -56,20 +57,6 @@ export type SampleLocator = { row: string; rows: string; at: (n: number) => stri
 
 /** Rows of a text file, located by line. */
 export const BY_LINE: SampleLocator = { row: 'row', rows: 'rows', at: (n) => `line ${n}`, pair: (a, b) => `Lines ${a} and ${b}`, lines: true };
-
-/** The median of the positive steps between consecutive times, or null with fewer than two times. */
-export function medianStep(t: Float64Array): number | null {
-  if (t.length < 2) return null;
-  const first = t[1]! - t[0]!;
-  let common = 0;
-  for (let i = 1; i < t.length; i++) if (t[i]! - t[i - 1]! === first) common++;
-  // A step taken by more than half the samples is the median whatever the others are; regular series need no sort.
-  if (common * 2 > t.length - 1) return first;
-  const steps = new Float64Array(t.length - 1);
-  for (let i = 1; i < t.length; i++) steps[i - 1] = t[i]! - t[i - 1]!;
-  steps.sort();
-  return steps[Math.floor((steps.length - 1) / 2)]!;
-}
 
 /**
  * Sorts, de-duplicates and checks the samples, reporting to the log, and returns the series. Rows merged as

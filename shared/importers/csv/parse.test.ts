@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParseResult } from '../types';
 import { detectCsv } from './detect';
-import { medianStep } from './normalise';
+import { medianStep } from '../../domain/step';
 import { parseStrictNumber } from './numbers';
 import { parseCsv, type CsvMapping } from './parse';
 
