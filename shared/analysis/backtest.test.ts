@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALERT_KEYS, chooseAlertSet, DEFAULT_ALERT_SETS, SLOTH_30D, type AlertWindowSet } from '../budget/alerts';
 import { burnRates } from '../budget/rolling';
-import { backtest, MAX_GRID_POINTS, toGrid, windowPoints, type Backtest } from './backtest';
 import { medianStep } from '../domain/step';
+import { backtest, MAX_GRID_POINTS, toGrid, windowPoints, type Backtest } from './backtest';
 import type { History } from './history';
 
 const MINUTE = 60_000;
@@ -12,7 +12,6 @@ const T0 = Date.UTC(2024, 0, 1);
 const TARGET_PPM = 999_000;
 const BUDGET = 0.001;
 const RUNS = { numRuns: 120, seed: 20_180_801 };
-
 /** A minute history: sample i at T0 + i minutes with `good` of `total` events. */
 function minutes(count: number, sample: (i: number) => readonly [good: number, total: number]): History {
   const h = { t: new Float64Array(count), good: new Float64Array(count), total: new Float64Array(count) };
