@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetMinutes, budgetMinutesForWindow, formatMinutes, windowMinutes } from './budget';
+import { badSliceBudget, budgetMinutes, budgetMinutesForWindow, formatMinutes, methodBudgetMinutes, slicesInWindow, windowMinutes } from './budget';
 import { computeLadder } from './ladder';
 import type { Sli } from '../domain/types';
 
@@ -40,6 +40,20 @@ describe('error budget in minutes', () => {
       ),
       { numRuns: 300, seed: 7 },
     );
+  });
+});
+
+describe('the bad-slice budget under Timeslices', () => {
+  it('allows 43 whole bad 1-minute slices of 43,200 in 30 days at 99.9 %, so 43 minutes, not 43.2', () => {
+    expect(slicesInWindow(30 * 1440, 1)).toBe(43_200);
+    expect(badSliceBudget(999_000, 43_200)).toBe(43);
+    expect(methodBudgetMinutes(999_000, 30 * 1440, 'timeslices', { sliceMinutes: 1, sliceTargetPpm: 990_000 })).toBe(43);
+  });
+
+  it('counts no part slice at the end of a window and allows no bad slice where the budget is under one slice', () => {
+    expect(slicesInWindow(100, 30)).toBe(3);
+    expect(badSliceBudget(999_000, 999)).toBe(0);
+    expect(methodBudgetMinutes(999_000, 30 * 1440, 'occurrences', { sliceMinutes: 5, sliceTargetPpm: 990_000 })).toBe(43.2);
   });
 });
 

@@ -39,8 +39,17 @@ export function budgetMinutes(targetPpm: number, minutes: number): number {
  */
 export function methodBudgetMinutes(targetPpm: number, minutes: number, method: BudgetingMethod, timeslice: Timeslice | null): number {
   if (method !== 'timeslices' || !timeslice) return budgetMinutes(targetPpm, minutes);
-  const slices = Math.floor(minutes / timeslice.sliceMinutes);
-  return Math.floor(((PPM_PER_WHOLE - targetPpm) * slices) / PPM_PER_WHOLE) * timeslice.sliceMinutes;
+  return badSliceBudget(targetPpm, slicesInWindow(minutes, timeslice.sliceMinutes)) * timeslice.sliceMinutes;
+}
+
+/** Whole slices in a window of the given length; a part slice at its end is not counted. */
+export function slicesInWindow(minutes: number, sliceMinutes: number): number {
+  return Math.floor(minutes / sliceMinutes);
+}
+
+/** Allowed bad slices under Timeslices: (1 − target) × slices, rounded down, since a slice is good or bad as a whole. */
+export function badSliceBudget(targetPpm: number, slices: number): number {
+  return Math.floor(((PPM_PER_WHOLE - targetPpm) * slices) / PPM_PER_WHOLE);
 }
 
 /** The error budget of a target over a window, in minutes; one value at an instant, a range across calendar periods. */

@@ -1,6 +1,6 @@
 // The `budget` report: one target over one concrete window, built as the JSON model; the text is rendered from it.
 import { DateTime } from 'luxon';
-import { badEventBudget, eventsInWindow, formatCount, methodBudgetMinutes } from '#shared/budget/budget';
+import { badEventBudget, badSliceBudget, eventsInWindow, formatCount, methodBudgetMinutes, slicesInWindow } from '#shared/budget/budget';
 import { parsePeriod, periodContaining, type CalendarPeriod } from '#shared/budget/calendar';
 import { formatPeriodLength } from '#shared/budget/downtime';
 import { formatPpmPercent, PPM_PER_WHOLE } from '#shared/domain/percent';
@@ -68,7 +68,7 @@ export type BudgetQuestion = {
 export function budgetReport(q: BudgetQuestion): JsonBudgetReport {
   const minutes = q.window.minutes;
   const sliced = q.method !== 'occurrences';
-  const slices = Math.floor(minutes / q.timeslice.sliceMinutes);
+  const slices = slicesInWindow(minutes, q.timeslice.sliceMinutes);
   const events = q.requestsPerDay === null ? null : eventsInWindow(q.requestsPerDay, minutes);
   return {
     ...envelope('budget'),
@@ -87,7 +87,7 @@ export function budgetReport(q: BudgetQuestion): JsonBudgetReport {
           sliceTarget: formatPpmPercent(q.timeslice.sliceTargetPpm),
           sliceTargetPpm: q.timeslice.sliceTargetPpm,
           slices,
-          badSlices: q.method === 'timeslices' ? Math.floor(((PPM_PER_WHOLE - q.targetPpm) * slices) / PPM_PER_WHOLE) : null,
+          badSlices: q.method === 'timeslices' ? badSliceBudget(q.targetPpm, slices) : null,
         }
       : null,
     traffic:

@@ -1,4 +1,13 @@
-import { badEventBudget, eventsInWindow, formatCount, formatMinutes, methodBudgetMinutes, windowMinutes } from '#shared/budget/budget';
+import {
+  badEventBudget,
+  badSliceBudget,
+  eventsInWindow,
+  formatCount,
+  formatMinutes,
+  methodBudgetMinutes,
+  slicesInWindow,
+  windowMinutes,
+} from '#shared/budget/budget';
 import { periodContaining } from '#shared/budget/calendar';
 import { formatPpmPercent, PPM_PER_WHOLE } from '#shared/domain/percent';
 import type { Objective } from '#shared/domain/types';
@@ -23,8 +32,8 @@ export function tierBudgetText(objective: Objective, requestsPerDay: number | nu
   const period = objective.window.kind === 'calendar' ? periodContaining(objective.window.unit, objective.window.timeZone, atMs).label : null;
   let events: string | null = null;
   if (objective.method === 'timeslices' && objective.timeslice) {
-    const slices = Math.floor(length / objective.timeslice.sliceMinutes);
-    const bad = Math.floor(((PPM_PER_WHOLE - objective.targetPpm) * slices) / PPM_PER_WHOLE);
+    const slices = slicesInWindow(length, objective.timeslice.sliceMinutes);
+    const bad = badSliceBudget(objective.targetPpm, slices);
     events = `${formatCount(bad)} bad slice${bad === 1 ? '' : 's'} of ${formatCount(slices)}`;
   } else if (requestsPerDay !== null) {
     events = `${formatCount(badEventBudget(objective.targetPpm, eventsInWindow(requestsPerDay, length)))} bad events`;
