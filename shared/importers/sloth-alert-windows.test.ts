@@ -103,12 +103,12 @@ describe('importSlothAlertWindows on bad input', () => {
 
   it('refuses a duplicate key where it is repeated', () => {
     const issues = refused(VALID.replace('  sloPeriod: 30d\n', '  sloPeriod: 30d\n  sloPeriod: 28d\n'));
-    expect(issues[0]).toEqual({ message: 'Map keys must be unique', line: 5, column: 3 });
+    expect(issues[0]).toEqual({ severity: 'error', code: 'BAD_YAML', message: 'Map keys must be unique', line: 5, column: 3 });
   });
 
   it('refuses an unknown tag instead of guessing what it means', () => {
     const issues = refused(VALID.replace('sloPeriod: 30d', 'sloPeriod: !period 30d'));
-    expect(issues[0]).toEqual({ message: 'Unresolved tag: !period', line: 4, column: 14 });
+    expect(issues[0]).toEqual({ severity: 'error', code: 'BAD_YAML', message: 'Unresolved tag: !period', line: 4, column: 14 });
     expect(refused(VALID.replace('sloPeriod: 30d', 'sloPeriod: !!binary MzBk'))[0]!.line).toBe(4);
   });
 
@@ -120,12 +120,14 @@ describe('importSlothAlertWindows on bad input', () => {
     const started = Date.now();
     const issues = refused(bomb);
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(issues[0]).toEqual({ message: 'Aliases (*a) are not accepted: write each value out', line: 2, column: 8 });
+    expect(issues[0]).toEqual({ severity: 'error', code: 'ALIAS', message: 'Aliases (*a) are not accepted: write each value out', line: 2, column: 8 });
   });
 
   it("refuses '['.repeat(100000) before parsing, at the first level too deep", () => {
     const issues = refused('['.repeat(100_000));
-    expect(issues).toEqual([{ message: `The YAML is nested more than ${MAX_YAML_DEPTH} levels deep`, line: 1, column: MAX_YAML_DEPTH }]);
+    expect(issues).toEqual([
+      { severity: 'error', code: 'TOO_DEEP', message: `The YAML is nested more than ${MAX_YAML_DEPTH} levels deep`, line: 1, column: MAX_YAML_DEPTH },
+    ]);
   });
 
   it('refuses deep block nesting and compact sequences as it refuses brackets', () => {
@@ -143,13 +145,19 @@ describe('importSlothAlertWindows on bad input', () => {
   it('refuses a file over 256 KiB before parsing it', () => {
     const big = VALID + `# ${'x'.repeat(256 * 1024)}\n`;
     expect(utf8Length('é€😀')).toBe(2 + 3 + 4);
-    expect(refused(big)).toEqual([{ message: 'The file is 257 KiB; at most 256 KiB of YAML is accepted', line: null, column: null }]);
+    expect(refused(big)).toEqual([{ severity: 'error', code: 'TOO_LARGE', message: 'The file is 257 KiB; at most 256 KiB of YAML is accepted' }]);
   });
 
   it('refuses a second document, an empty file and a different kind', () => {
-    expect(refused(VALID + '---\n' + VALID)[0]).toMatchObject({ message: 'The file holds 2 YAML documents; exactly one is expected', line: 11 });
+    expect(refused(VALID + '---\n' + VALID)[0]).toMatchObject({
+      code: 'MANY_DOCUMENTS',
+      message: 'The file holds 2 YAML documents; exactly one is expected',
+      line: 11,
+    });
     expect(refused('')[0]!.message).toBe('The file holds no YAML document');
     expect(refused(VALID.replace('kind: AlertWindows', 'kind: PrometheusServiceLevel'))[0]).toEqual({
+      severity: 'error',
+      code: 'BAD_FIELD',
       message: 'kind must be AlertWindows',
       line: 2,
       column: 7,
@@ -158,7 +166,15 @@ describe('importSlothAlertWindows on bad input', () => {
 
   it('refuses a short window as long as its long window, at the short window', () => {
     const issues = refused(VALID.replace('shortWindow: 2h, longWindow: 1d', 'shortWindow: 1d, longWindow: 1d'));
-    expect(issues).toEqual([{ message: 'spec.ticket.quick: the short window (1d) must be shorter than the long window (1d)', line: 9, column: 51 }]);
+    expect(issues).toEqual([
+      {
+        severity: 'error',
+        code: 'BAD_WINDOW',
+        message: 'spec.ticket.quick: the short window (1d) must be shorter than the long window (1d)',
+        line: 9,
+        column: 51,
+      },
+    ]);
   });
 
   it('refuses durations, numbers and fields Sloth does not accept, each at its place', () => {

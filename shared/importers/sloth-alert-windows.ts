@@ -2,7 +2,8 @@
 // short and long window of the quick and slow page and ticket alerts. detect → parse → map, issues instead of throws.
 import { z } from 'zod';
 import { ALERT_KEYS, checkAlertSet, formatDuration, parseDuration, type AlertWindow, type AlertWindowSet } from '../budget/alerts';
-import { locatePath, parseYamlSafely, type ImportIssue, type ImportResult, type SafeYaml } from './yaml-guard';
+import type { ImportIssue } from './types';
+import { locatePath, parseYamlSafely, yamlIssue, type ImportResult, type SafeYaml } from './yaml-guard';
 
 /** The apiVersion an AlertWindows file declares. */
 export const SLOTH_ALERT_WINDOWS_API = 'sloth.slok.dev/v1';
@@ -41,14 +42,14 @@ function zodIssues(yaml: SafeYaml, error: z.ZodError): ImportIssue[] {
       issue.code === 'unrecognized_keys'
         ? `${where === '' ? 'The file' : where} has fields Sloth does not define${unknownKeys}`
         : `${where === '' ? 'The file' : where} ${issue.message}`;
-    return { message, ...locatePath(yaml, issue.path) };
+    return yamlIssue('BAD_FIELD', message, locatePath(yaml, issue.path));
   });
 }
 
 function durationOf(yaml: SafeYaml, path: string[], text: string, issues: ImportIssue[]): number {
   const parsed = parseDuration(text);
   if (parsed.ok) return parsed.value;
-  issues.push({ message: `${path.join('.')}: ${parsed.message}`, ...locatePath(yaml, path) });
+  issues.push(yamlIssue('BAD_DURATION', `${path.join('.')}: ${parsed.message}`, locatePath(yaml, path)));
   return NaN;
 }
 
@@ -62,17 +63,20 @@ function mapFile(yaml: SafeYaml, file: SlothFile, name: string | undefined): Imp
     const shortMinutes = durationOf(yaml, [...base, 'shortWindow'], raw.shortWindow, issues);
     const longMinutes = durationOf(yaml, [...base, 'longWindow'], raw.longWindow, issues);
     if (shortMinutes >= longMinutes) {
-      issues.push({
-        message: `spec.${severity}.${speed}: the short window (${raw.shortWindow}) must be shorter than the long window (${raw.longWindow})`,
-        ...locatePath(yaml, [...base, 'shortWindow']),
-      });
+      issues.push(
+        yamlIssue(
+          'BAD_WINDOW',
+          `spec.${severity}.${speed}: the short window (${raw.shortWindow}) must be shorter than the long window (${raw.longWindow})`,
+          locatePath(yaml, [...base, 'shortWindow']),
+        ),
+      );
     }
     windows[severity] = { ...windows[severity], [speed]: { budgetPercent: raw.errorBudgetPercent, shortMinutes, longMinutes } };
   }
   if (issues.length > 0) return { ok: false, issues };
   const set: AlertWindowSet = { name: name ?? `Sloth AlertWindows, ${formatDuration(periodMinutes)}`, periodMinutes, ...windows };
   const checked = checkAlertSet(set);
-  if (!checked.ok) return { ok: false, issues: [{ message: checked.message, ...locatePath(yaml, ['spec']) }] };
+  if (!checked.ok) return { ok: false, issues: [yamlIssue('BAD_ALERT_SET', checked.message, locatePath(yaml, ['spec']))] };
   return { ok: true, value: checked.value };
 }
 
@@ -88,7 +92,7 @@ export function importSlothAlertWindows(text: string, options: { name?: string }
   try {
     data = yaml.doc.toJS({ maxAliasCount: 0 });
   } catch (error) {
-    return { ok: false, issues: [{ message: `The YAML cannot be read: ${(error as Error).message}`, line: null, column: null }] };
+    return { ok: false, issues: [yamlIssue('BAD_YAML', `The YAML cannot be read: ${(error as Error).message}`)] };
   }
   const file = fileSchema.safeParse(data);
   if (!file.success) return { ok: false, issues: zodIssues(yaml, file.error) };

@@ -14,9 +14,15 @@ import {
   type YAMLError,
 } from 'yaml';
 import { positionOf } from './json-guard';
+import type { ImportIssue } from './types';
 
-/** A problem found in an imported file, with its 1-based line and column when it has a place. */
-export type ImportIssue = { message: string; line: number | null; column: number | null };
+/** Where in a file an issue lies: 1-based line and column, or nothing when it has no place (the whole file). */
+export type IssuePlace = { line?: number; column?: number };
+
+/** An error of an imported YAML file, with its stable code and its place when it has one. */
+export function yamlIssue(code: string, message: string, place: IssuePlace = {}): ImportIssue {
+  return { severity: 'error', code, message, ...place };
+}
 
 /** The outcome of an import: the value, or every issue found (never an exception). */
 export type ImportResult<T> = { ok: true; value: T } | { ok: false; issues: ImportIssue[] };
@@ -65,7 +71,7 @@ export function utf8Length(text: string): number {
 export function prescanYaml(text: string, maxDepth = MAX_YAML_DEPTH): ImportIssue | null {
   const bytes = utf8Length(text);
   if (bytes > MAX_YAML_BYTES) {
-    return { message: `The file is ${Math.ceil(bytes / 1024)} KiB; at most ${MAX_YAML_BYTES / 1024} KiB of YAML is accepted`, line: null, column: null };
+    return yamlIssue('TOO_LARGE', `The file is ${Math.ceil(bytes / 1024)} KiB; at most ${MAX_YAML_BYTES / 1024} KiB of YAML is accepted`);
   }
   const indents: number[] = [];
   let offset = 0;
@@ -98,7 +104,7 @@ export function prescanYaml(text: string, maxDepth = MAX_YAML_DEPTH): ImportIssu
     if (type === 'flow-seq-start' || type === 'flow-map-start') flow++;
     if (type === 'flow-seq-end' || type === 'flow-map-end' || type === 'flow-error-end') flow = Math.max(0, flow - 1);
     if (indents.length + onLine + flow > maxDepth) {
-      return { message: `The YAML is nested more than ${maxDepth} levels deep`, ...positionOf(text, here) };
+      return yamlIssue('TOO_DEEP', `The YAML is nested more than ${maxDepth} levels deep`, positionOf(text, here));
     }
   }
   return null;
@@ -108,7 +114,7 @@ export function prescanYaml(text: string, maxDepth = MAX_YAML_DEPTH): ImportIssu
 function issueOf(error: YAMLError): ImportIssue {
   const message = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
   const at = error.linePos?.[0];
-  return { message, line: at?.line ?? null, column: at?.col ?? null };
+  return yamlIssue('BAD_YAML', message, at ? { line: at.line, column: at.col } : {});
 }
 
 /** One parsed YAML document with the line counter that turns its node offsets into lines and columns. */
@@ -124,17 +130,20 @@ export function parseYamlSafely(text: string): ImportResult<SafeYaml> {
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { ...SAFE_YAML_OPTIONS, lineCounter });
   const docs = Array.isArray(parsed) ? parsed : [];
-  if (docs.length === 0) return { ok: false, issues: [{ message: 'The file holds no YAML document', line: null, column: null }] };
+  if (docs.length === 0) return { ok: false, issues: [yamlIssue('NO_DOCUMENT', 'The file holds no YAML document')] };
   const issues = docs.flatMap((d) => [...d.errors, ...d.warnings].map(issueOf));
   if (issues.length > 0) return { ok: false, issues };
   if (docs.length > 1) {
     const at = docs[1]!.range[0];
-    return { ok: false, issues: [{ message: `The file holds ${docs.length} YAML documents; exactly one is expected`, ...locate(lineCounter, at) }] };
+    return {
+      ok: false,
+      issues: [yamlIssue('MANY_DOCUMENTS', `The file holds ${docs.length} YAML documents; exactly one is expected`, locate(lineCounter, at))],
+    };
   }
   const doc = docs[0]!;
   visit(doc, {
     Alias(_key, node) {
-      issues.push({ message: `Aliases (*${node.source}) are not accepted: write each value out`, ...locate(lineCounter, node.range?.[0] ?? 0) });
+      issues.push(yamlIssue('ALIAS', `Aliases (*${node.source}) are not accepted: write each value out`, locate(lineCounter, node.range?.[0] ?? 0)));
     },
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { doc, lineCounter } };
@@ -147,11 +156,11 @@ export function locate(lineCounter: LineCounter, offset: number): { line: number
 }
 
 /** Line and column of the node at a path, or of its nearest ancestor that exists (for a missing key). */
-export function locatePath(yaml: SafeYaml, path: readonly PropertyKey[]): { line: number | null; column: number | null } {
+export function locatePath(yaml: SafeYaml, path: readonly PropertyKey[]): IssuePlace {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? yaml.doc.contents : yaml.doc.getIn(path.slice(0, n) as unknown[], true);
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
     if (range) return locate(yaml.lineCounter, range[0]);
   }
-  return { line: null, column: null };
+  return {};
 }

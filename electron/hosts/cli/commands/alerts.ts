@@ -33,13 +33,13 @@ function readWindowsFile(ctx: CliContext, file: string): AlertWindowSet {
   const imported = importSlothAlertWindows(text, { name: basename(file) });
   if (imported.ok) return imported.value;
   const first = imported.issues[0]!;
-  const where = first.line === null ? file : `${file}:${first.line}:${first.column}`;
+  const where = first.line === undefined ? file : `${file}:${first.line}:${first.column}`;
   throw new AppFailure('INVALID_ARGUMENT', `${where}: ${first.message}`, {
     field: 'windows',
     option: '--windows',
     path: file,
-    line: first.line ?? undefined,
-    column: first.column ?? undefined,
+    line: first.line,
+    column: first.column,
     issues: imported.issues,
   });
 }
