@@ -3,7 +3,7 @@ import { CHANNELS, channelsFor } from '#shared/ipc/contract';
 import { EVENT_NAMES } from '#shared/ipc/events';
 import { contextBridge, fakeEvent, ipcRenderer, resetElectronDouble } from '../test/electron-double';
 import { PRELOAD_CHANNELS } from './allowed-channels';
-import type { PreloadApi } from './api-types';
+import type { PreloadApi } from '#shared/ipc/preload-api';
 import { IPC_EVENT, IPC_INVOKE } from './ipc-names';
 
 /** Contract channels Electron's page may not send (they take raw file paths). */

@@ -1,7 +1,7 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type { Result } from '#shared/ipc/errors';
 import { IPC_EVENT, IPC_INVOKE } from './ipc-names';
-import type { PreloadApi } from './api-types';
+import type { PreloadApi } from '#shared/ipc/preload-api';
 
 /** The part of ipcRenderer the bridge uses; never handed to the page itself. */
 export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;

@@ -1,28 +1,12 @@
-import type { ArgsIn, Channel, ResultOf } from '#shared/ipc/contract';
 import type { Result } from '#shared/ipc/errors';
-import { EVENT_NAMES, type EventMap, type EventName } from '#shared/ipc/events';
+import { EVENT_NAMES, type EventName } from '#shared/ipc/events';
+import type { PreloadApi } from '#shared/ipc/preload-api';
 
-/** What Electron's preload exposes on window.api: exactly invoke and on. */
-type PreloadApi = {
-  invoke(channel: string, args: unknown): Promise<unknown>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-};
-
-/** A transport to the core: Electron IPC through the preload, or HTTP on 127.0.0.1 in browser mode. */
-export type Client = {
-  invoke<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Result<ResultOf<C>>>;
-  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
-};
+/** A transport to the core: Electron IPC through the preload, or HTTP on 127.0.0.1 in browser mode; both offer what the preload does. */
+export type Client = PreloadApi;
 
 function transportError<T>(message: string): Result<T> {
   return { ok: false, error: { code: 'IO_ERROR', message } };
-}
-
-function electronClient(api: PreloadApi): Client {
-  return {
-    invoke: async (channel, args) => (await api.invoke(channel, args)) as never,
-    on: (event, listener) => api.on(event, listener as (payload: unknown) => void),
-  };
 }
 
 /** Browser mode: POST /api/invoke with the session cookie, events over Server-Sent Events. */
@@ -70,5 +54,5 @@ function httpClient(): Client {
 /** The client for this page: the preload's bridge inside Electron, HTTP otherwise. */
 export function createClient(): Client {
   const api = (window as unknown as { api?: PreloadApi }).api;
-  return api && typeof api.invoke === 'function' ? electronClient(api) : httpClient();
+  return api && typeof api.invoke === 'function' ? api : httpClient();
 }

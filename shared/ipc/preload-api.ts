@@ -1,8 +1,11 @@
-import type { ArgsIn, Channel, ResultOf } from '#shared/ipc/contract';
-import type { Result } from '#shared/ipc/errors';
-import type { EventMap, EventName } from '#shared/ipc/events';
+import type { ArgsIn, Channel, ResultOf } from './contract';
+import type { Result } from './errors';
+import type { EventMap, EventName } from './events';
 
-/** What the preload exposes on `window.api`: exactly these two functions, nothing of Electron itself (R3). */
+/**
+ * What Electron's preload exposes on `window.api`: exactly these two functions, nothing of Electron itself (R3). The
+ * renderer's client to the core has the same shape over either transport (renderer/src/ipc/client.ts).
+ */
 export type PreloadApi = {
   /** Sends one command of the contract; resolves to a result envelope, never rejects. */
   invoke<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Result<ResultOf<C>>>;
