@@ -2,6 +2,7 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import type { FeasibilityStatus } from '#shared/budget/feasibility';
 import type { DependencyLayout } from '../../charts/layout/dependency-layout';
 import type { GraphModel } from './graph-model';
+import { NamedOptions } from '../../components/Options';
 
 // The same colours as the SVG classes in styles.css; a canvas cannot read CSS classes.
 const FILL: Readonly<Record<FeasibilityStatus, string>> = { feasible: '#dcfce7', infeasible: '#fee2e2', unknown: '#f3f4f6' };
@@ -54,11 +55,7 @@ export function DependencyCanvas({ model, layout, selectedId, onSelect }: Props)
       <label className="field">
         <span>Service</span>
         <select value={selectedId ?? ''} onChange={(e) => onSelect(Number(e.target.value))}>
-          {model.nodes.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.name}
-            </option>
-          ))}
+          <NamedOptions items={model.nodes} />
         </select>
       </label>
       <canvas

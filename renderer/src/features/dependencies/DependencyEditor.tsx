@@ -3,6 +3,7 @@ import { availabilitySloPpm } from '#shared/budget/dependencies';
 import { formatPpmPercent } from '#shared/domain/percent';
 import type { Service } from '#shared/domain/types';
 import { useApp } from '../../store/context';
+import { NamedOptions } from '../../components/Options';
 
 type How = 'hard' | 'group';
 
@@ -88,11 +89,7 @@ export function DependencyEditor({ service }: { service: Service }) {
               }}
             >
               <option value="">Choose a service…</option>
-              {others.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <NamedOptions items={others} />
             </select>
           </label>
           <label className="field">

@@ -6,6 +6,7 @@ import type { Sli } from '#shared/domain/types';
 import { Field } from '../../components/Field';
 import { useApp } from '../../store/context';
 import { draftToSpec, newDraft, type ExclusionDraft, type Repeat } from './exclusion-draft';
+import { ChoiceOptions } from '../../components/Options';
 
 const REPEATS: { value: Repeat; label: string }[] = [
   { value: 'once', label: 'Once' },
@@ -115,11 +116,7 @@ export function ExclusionsPanel({ serviceId, sli }: { serviceId: number; sli: Sl
           <label className="field">
             <span>Repeats</span>
             <select value={draft.repeat} onChange={(e) => change('repeat', e.target.value as Repeat)} data-testid="exclusion-repeat">
-              {REPEATS.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
+              <ChoiceOptions choices={REPEATS} />
             </select>
           </label>
           {draft.repeat === 'custom' ? (

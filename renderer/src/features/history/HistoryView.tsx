@@ -7,6 +7,7 @@ import { ChartsPanel } from './ChartsPanel';
 import { ExclusionsPanel } from './ExclusionsPanel';
 import { FitPanel } from './FitPanel';
 import { ImportsList } from './ImportsList';
+import { NamedOptions } from '../../components/Options';
 
 const WINDOW_CHOICES = [1, 7, 28, 30, 90] as const;
 
@@ -45,21 +46,13 @@ export function HistoryView() {
         <label className="field">
           <span>Service</span>
           <select value={service.id} onChange={(e) => selectService(Number(e.target.value))} data-testid="history-service">
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <NamedOptions items={services} />
           </select>
         </label>
         <label className="field">
           <span>SLI</span>
           <select value={sli?.id ?? ''} onChange={(e) => selectSli(Number(e.target.value))} data-testid="history-sli" disabled={service.slis.length === 0}>
-            {service.slis.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
+            <NamedOptions items={service.slis} />
           </select>
         </label>
         <label className="field">

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { BAD_ROW_CHOICES, type BadRows } from './import-model';
+import { ChoiceOptions } from '../../components/Options';
 
 /** What happens to rows that cannot be read: abort (the default, nothing stored) or skip them, with what each means. */
 export function BadRowsField({ value, onChange }: { value: BadRows; onChange(value: BadRows): void }) {
@@ -9,11 +10,7 @@ export function BadRowsField({ value, onChange }: { value: BadRows; onChange(val
     <div className="field import-bad-rows-field">
       <label htmlFor={id}>Bad rows</label>
       <select id={id} value={value} data-testid="import-bad-rows" aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value as BadRows)}>
-        {BAD_ROW_CHOICES.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
+        <ChoiceOptions choices={BAD_ROW_CHOICES} />
       </select>
       <div className="field-hint import-hint" id={`${id}-hint`}>
         {chosen.hint}

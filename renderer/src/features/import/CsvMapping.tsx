@@ -17,6 +17,7 @@ import {
 import type { ImportPreview } from '#shared/ipc/contract';
 import type { CsvTimeFormat } from '#shared/importers/csv/time';
 import type { LatencyUnit } from '#shared/importers/types';
+import { ChoiceOptions } from '../../components/Options';
 
 type Props = {
   preview: ImportPreview & { csv: CsvPreview };
@@ -96,11 +97,7 @@ export function CsvMapping({ preview, draft, errors, latencySli, onChange }: Pro
             data-testid="import-time-format"
             onChange={(e) => onChange({ timeFormat: e.target.value as CsvTimeFormat })}
           >
-            {TIME_FORMATS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
+            <ChoiceOptions choices={TIME_FORMATS} />
           </select>
         </div>
         {zoneNeeded ? (
@@ -144,11 +141,7 @@ export function CsvMapping({ preview, draft, errors, latencySli, onChange }: Pro
               onChange={(e) => onChange({ valueUnit: e.target.value as LatencyUnit | '' })}
             >
               <option value="">Choose…</option>
-              {VALUE_UNITS.map((u) => (
-                <option key={u.value} value={u.value}>
-                  {u.label}
-                </option>
-              ))}
+              <ChoiceOptions choices={VALUE_UNITS} />
             </select>
             <div className="field-hint import-hint">Each row’s latency is kept, and each tier is judged at its own threshold.</div>
           </div>

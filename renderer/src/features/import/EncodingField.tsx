@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { TextEncodingName } from '#shared/importers/csv/decode';
 import { ENCODING_CHOICES } from './import-model';
+import { ChoiceOptions } from '../../components/Options';
 
 type Props = {
   /** The encoding the preview was read in, undefined for automatic. */
@@ -21,11 +22,7 @@ export function EncodingField({ value, onChange }: Props) {
         data-testid="import-encoding"
         onChange={(e) => onChange(e.target.value === '' ? undefined : (e.target.value as TextEncodingName))}
       >
-        {ENCODING_CHOICES.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
+        <ChoiceOptions choices={ENCODING_CHOICES} />
       </select>
     </div>
   );

@@ -8,6 +8,7 @@ import { EncodingField } from './EncodingField';
 import { FORMAT_NAMES, formatBytes } from './import-display';
 import { BUCKET_CHOICES, DURATION_FIELDS, VALUE_UNITS, type FileDraft, type FileDraftErrors } from './import-model';
 import type { LatencyUnit } from '#shared/importers/types';
+import { ChoiceOptions } from '../../components/Options';
 
 type Props = {
   preview: ImportPreview;
@@ -78,11 +79,7 @@ function AccessLogOptions({
             data-testid="import-duration-field"
             onChange={(e) => onChange({ durationField: e.target.value as DurationField | '' })}
           >
-            {DURATION_FIELDS.map((d) => (
-              <option key={d.value} value={d.value}>
-                {d.label}
-              </option>
-            ))}
+            <ChoiceOptions choices={DURATION_FIELDS} />
           </select>
         </div>
         {latencySli ? null : (

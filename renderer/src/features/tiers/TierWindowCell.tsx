@@ -1,5 +1,6 @@
 import { WINDOW_CHOICES, type TierCellProps, type TierDraft } from './tier-draft';
 import { CellInput } from './CellInput';
+import { ChoiceOptions } from '../../components/Options';
 
 /** The window of a tier: rolling days, or a calendar week / month / quarter / year in an IANA time zone. */
 export function TierWindowCell({ label, testId, draft, errors, readOnly, change, commit }: TierCellProps) {
@@ -13,11 +14,7 @@ export function TierWindowCell({ label, testId, draft, errors, readOnly, change,
           data-testid={`${testId}-window`}
           onChange={(e) => change({ windowKind: e.target.value as TierDraft['windowKind'] }, true)}
         >
-          {WINDOW_CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
+          <ChoiceOptions choices={WINDOW_CHOICES} />
         </select>
         {draft.windowKind === 'rolling' ? (
           <CellInput
