@@ -98,6 +98,7 @@ export function sliceTally(
  * Samples lo…hi−1 as their slices: one entry per slice (or run of whole slices one sample spans) at the slice's end,
  * good = its good slices, total = the slices it counts for; slices without traffic are left out. Good / total of any
  * run of entries is then the SLI the time-slice method gives those slices, and total − good their bad slices.
+ * It takes sliceTally's parameters because it passes them on.
  */
 export function sliceHistory(
   h: History,

@@ -141,7 +141,8 @@ function burnKernel(good: Float64Array, total: Float64Array, w: number, budgetPp
 
 /**
  * The five windows from `first` on, their ten sums kept in locals: the same arithmetic in the same order as
- * burnKernel, so results match it bit for bit between resyncs.
+ * burnKernel, so results match it bit for bit between resyncs. The per-window blocks repeat on purpose: unrolled, the
+ * sums stay in registers, which a loop over arrays of sums does not (docs/performance.md).
  */
 function fusedBurnKernel(good: Float64Array, total: Float64Array, windows: readonly number[], outs: Float64Array[], first: number, budgetPpm: number): void {
   const w0 = windows[first]!,

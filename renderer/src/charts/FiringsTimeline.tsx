@@ -30,6 +30,7 @@ const LEGEND: LegendItem[] = [
 export function FiringsTimeline({ backtest, view, width }: FiringsTimelineProps) {
   const l = useMemo(() => layoutFiringsTimeline(backtest, view, width), [backtest, view, width]);
   const { plot, eventRow } = l;
+  // The frame every time chart shares (toolbar with its legend, the svg with TimeAxes), alike on purpose; the layers inside are its own.
   return (
     <div className="time-chart firings-timeline" data-testid="firings-timeline">
       <div className="chart-toolbar">

@@ -3,7 +3,7 @@ import { ALERT_KEYS, checkAlertSet, formatDuration, parseDuration, SLOTH_30D, ty
 /** One window pair of the alert-set form, as typed. */
 export type AlertWindowDraft = { budgetPercent: string; short: string; long: string };
 
-/** The alert-set form: a name, the SLO period it is made for, and the four window pairs, all as text. */
+/** The alert-set form: a name, the SLO period it is made for, and the four window pairs, all as text (AlertWindowSet's shape on purpose, typed text in place of numbers). */
 export type AlertSetDraft = {
   name: string;
   period: string;
