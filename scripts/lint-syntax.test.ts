@@ -36,12 +36,12 @@ describe('shared/ is deterministic: clock and RNG are passed in', () => {
 
 describe('import() takes a string literal only, everywhere', () => {
   it.each([
-    ['electron/main', 'const name = "./app";\nexport const m = import(name);\n', '.ts'],
-    ['electron/core/workers', 'export const load = (kind: string) => import(`./${kind}-worker`);\n', '.ts'],
-    ['shared/domain', "export const load = (kind: string) => import('./' + kind);\n", '.ts'],
-    ['renderer/src', 'export const load = (name: string) => import(name);\n', '.tsx'],
-    ['scripts', 'export const load = (name: string) => import(name);\n', '.test.ts'],
-  ])('refuses a computed import() in %s (%s)', async (folder, code, suffix) => {
+    ['a variable', 'electron/main', '.ts', 'const name = "./app";\nexport const m = import(name);\n'],
+    ['a template with a hole', 'electron/core/workers', '.ts', 'export const load = (kind: string) => import(`./${kind}-worker`);\n'],
+    ['a concatenation', 'shared/domain', '.ts', "export const load = (kind: string) => import('./' + kind);\n"],
+    ['a parameter', 'renderer/src', '.tsx', 'export const load = (name: string) => import(name);\n'],
+    ['a parameter', 'scripts', '.test.ts', 'export const load = (name: string) => import(name);\n'],
+  ])('refuses import() of %s in %s (a %s file)', async (_what, folder, suffix, code) => {
     expect(await lintPlanted(folder, code, suffix)).toContainEqual({ rule: syntax, message: expect.stringContaining(literalImport) });
   });
 
