@@ -24,6 +24,11 @@ export function AlertSetForm({ editing, onDone }: Props) {
     setErrors({ ...errors, [`${severity}.${speed}.${key}`]: '' });
     setFormError(null);
   };
+  const setField = (key: 'name' | 'period', value: string) => {
+    setDraft({ ...draft, [key]: value });
+    setErrors({ ...errors, [key]: '' });
+    setFormError(null);
+  };
   const save = async () => {
     const checked = validateAlertSetDraft(draft);
     if (!checked.ok) {
@@ -53,11 +58,7 @@ export function AlertSetForm({ editing, onDone }: Props) {
           placeholder="e.g. weekly on-call"
           testId="alert-set-name"
           error={errors.name || null}
-          onChange={(name) => {
-            setDraft({ ...draft, name });
-            setErrors({ ...errors, name: '' });
-            setFormError(null);
-          }}
+          onChange={(name) => setField('name', name)}
         />
         <Field
           label="SLO period"
@@ -66,11 +67,7 @@ export function AlertSetForm({ editing, onDone }: Props) {
           testId="alert-set-period"
           error={errors.period || null}
           hint="e.g. 30d, 4w"
-          onChange={(period) => {
-            setDraft({ ...draft, period });
-            setErrors({ ...errors, period: '' });
-            setFormError(null);
-          }}
+          onChange={(period) => setField('period', period)}
         />
       </div>
       <table className="alert-set-grid">
