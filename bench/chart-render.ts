@@ -9,7 +9,8 @@ import { lttb, type XY } from '#shared/analysis/downsample';
 import { createWorkspaceDb, openWorkspaceDb } from '../electron/core/storage/db';
 import { CatalogRepo } from '../electron/core/storage/repos/catalog-repo';
 import { SeriesRepo } from '../electron/core/storage/repos/series-repo';
-import { prng, report, type Measurement } from './measure';
+import { seededRandom } from '#shared/domain/seeded-random';
+import { report, type Measurement } from './measure';
 
 const MINUTES_PER_YEAR = 525_600;
 const MINUTE_MS = 60_000;
@@ -36,7 +37,7 @@ const LTTB_RATIO = 5;
 
 /** A year of minutes: a daily traffic cycle, sparse errors, a few incidents and twelve hours without traffic (wider than an LTTB bucket, so the chart shows the gap). */
 function yearOfMinutes(): { name: string; stepMs: number; t: Float64Array; good: Float64Array; total: Float64Array } {
-  const random = prng(20_240_101);
+  const random = seededRandom(20_240_101);
   const t = new Float64Array(MINUTES_PER_YEAR);
   const good = new Float64Array(MINUTES_PER_YEAR);
   const total = new Float64Array(MINUTES_PER_YEAR);

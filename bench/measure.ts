@@ -37,15 +37,3 @@ export function report(m: Omit<Measurement, 'ratio'>): Measurement {
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
-
-/** mulberry32: a small seeded PRNG so a benchmark's data (and so its work) is the same every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

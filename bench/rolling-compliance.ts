@@ -1,6 +1,7 @@
 // T2 of docs/performance.md: rolling compliance and burn rates over a year of minute data, as ratios to a plain sum.
 import { burnRates, rollingCompliance } from '#shared/budget/rolling';
-import { prng, medianMs, report, type Measurement } from './measure';
+import { seededRandom } from '#shared/domain/seeded-random';
+import { medianMs, report, type Measurement } from './measure';
 
 const MINUTES_PER_YEAR = 525_600;
 const MINUTES_PER_DAY = 1_440;
@@ -13,7 +14,7 @@ const WARMUP = 10;
 
 /** One year of minute counts: ~1,000 requests a minute with a daily cycle, a few seeded bad events and incidents. */
 function yearOfMinutes(seed = 20240601): { good: Float64Array; total: Float64Array } {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const good = new Float64Array(MINUTES_PER_YEAR);
   const total = new Float64Array(MINUTES_PER_YEAR);
   let incidentLeft = 0;

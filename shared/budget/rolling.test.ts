@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { burnRates, errorBudgetRemaining, RESYNC_POINTS, rollingCompliance } from './rolling';
+import { seededRandom } from '../domain/seeded-random';
 
 const RUNS = { numRuns: 300, seed: 20_240_601 };
 
@@ -52,17 +53,6 @@ const fractionalSeries = fc
 const anySeries = fc.oneof(integerSeries, fractionalSeries);
 const withWindow = anySeries.chain((s) => fc.tuple(fc.constant(s), fc.integer({ min: 1, max: s.total.length + 3 })));
 const target = fc.integer({ min: 900_000, max: 999_999 });
-
-/** mulberry32, for long seeded series. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('rolling compliance', () => {
   it('equals the naive recomputation on integer and non-integer counts, for windows 1 to n + 3', () => {
@@ -128,7 +118,7 @@ describe('rolling compliance', () => {
   });
 
   it('keeps non-integer drift in check across resyncs on a long series, fused or not', () => {
-    const random = prng(42);
+    const random = seededRandom(42);
     const n = 3 * RESYNC_POINTS + 1_234;
     const total = Float64Array.from({ length: n }, () => 500 + 500 * random());
     const good = total.map((t) => t * (0.99 + 0.01 * random()));
