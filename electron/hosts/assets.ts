@@ -50,21 +50,22 @@ export function resolveAsset(urlPath: string, root: string): string | null {
   if (parts.some((p) => p === '..' || p === '.')) return null;
   const relativePath = decoded === '/' ? 'index.html' : decoded.slice(1);
   if (isAbsolute(relativePath)) return null;
-  let realRoot: string;
-  try {
-    realRoot = realpathSync(root);
-  } catch {
-    return null;
-  }
+  const realRoot = realPathOrNull(root);
+  if (realRoot === null) return null;
   const candidate = resolve(realRoot, relativePath);
   if (!existsSync(candidate)) return null;
-  let real: string;
-  try {
-    real = realpathSync(candidate);
-  } catch {
-    return null;
-  }
+  const real = realPathOrNull(candidate);
+  if (real === null) return null;
   const rel = relative(realRoot, real);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return null;
   return statSync(real).isFile() ? real : null;
+}
+
+/** A path with its links resolved, or null where it cannot be resolved (gone, or a broken link). */
+function realPathOrNull(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
 }
