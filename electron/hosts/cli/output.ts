@@ -5,6 +5,9 @@ import { refuse, type CliContext, type CommandOutput } from './session';
 /** Options every command accepts. */
 export type CommonOptions = { json?: boolean };
 
+/** The help line of every command's --json option. */
+export const JSON_HELP = 'print the result as JSON (format slo-workbench/v1)';
+
 /** Prints a command's result: one JSON document with --json, else its lines. */
 export function printOutput(ctx: CliContext, options: CommonOptions, output: CommandOutput): void {
   if (options.json) ctx.io.stdout(JSON.stringify(output.json, null, 2));

@@ -4,7 +4,7 @@ import type { Service } from '#shared/domain/types';
 import { envelope, toJsonCeiling, toJsonDependencies } from '../json-build';
 import type { JsonCeilingReport, JsonDependency } from '../json-output';
 import { findService } from '../lookup';
-import { runAction, type CommonOptions } from '../output';
+import { JSON_HELP, runAction, type CommonOptions } from '../output';
 import { renderItems } from '../text-output';
 import { withWorkspace, type CliContext, type CliCore } from '../session';
 
@@ -12,8 +12,6 @@ type AddOptions = CommonOptions & { workspace: string; service: string; on: stri
 type RemoveOptions = CommonOptions & { workspace: string; service: string; on: string };
 type ListOptions = CommonOptions & { workspace: string; service?: string };
 type CeilingOptions = CommonOptions & { workspace: string; service: string };
-
-const JSON_HELP = 'print the result as JSON (format slo-workbench/v1)';
 
 /** Dependency edges as aligned rows: service, arrow and target, how, and the SLO the target promises. */
 export function dependencyLines(deps: JsonDependency[]): string[] {

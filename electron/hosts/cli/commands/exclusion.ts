@@ -6,7 +6,7 @@ import { isKnownTimeZone } from '#shared/budget/calendar';
 import type { Service } from '#shared/domain/types';
 import { envelope } from '../json-build';
 import { findService, findSli } from '../lookup';
-import { checked, runAction, type CommonOptions } from '../output';
+import { JSON_HELP, checked, runAction, type CommonOptions } from '../output';
 import { refuse, withWorkspace, type CliContext } from '../session';
 
 type AddOptions = CommonOptions & {
@@ -22,8 +22,6 @@ type AddOptions = CommonOptions & {
 };
 type ListOptions = CommonOptions & { workspace: string; service: string };
 type RemoveOptions = CommonOptions & { workspace: string; id: string };
-
-const JSON_HELP = 'print the result as JSON (format slo-workbench/v1)';
 
 /** One exclusion as a line: id, when (in its zone), how long, how often, category, scope and reason. */
 export function exclusionLine(e: Exclusion, service: Service): string {

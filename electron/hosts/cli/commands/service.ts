@@ -2,13 +2,11 @@ import type { Command } from 'commander';
 import { checkName } from '#shared/domain/validation';
 import { envelope, toJsonService, toJsonServiceSummary } from '../json-build';
 import { findService } from '../lookup';
-import { checked, runAction, type CommonOptions } from '../output';
+import { JSON_HELP, checked, runAction, type CommonOptions } from '../output';
 import { plural, renderItems } from '../text-output';
 import { withWorkspace, type CliContext } from '../session';
 
 type WorkspaceOptions = CommonOptions & { workspace: string };
-
-const JSON_HELP = 'print the result as JSON (format slo-workbench/v1)';
 
 /** Registers `service add|list|rename|remove`; services are addressed by name, case-insensitively. */
 export function registerServiceCommands(program: Command, ctx: CliContext): void {

@@ -3,14 +3,12 @@ import { TIER_LABELS } from '#shared/domain/types';
 import { checkName, checkSliKind, checkThresholdMs } from '#shared/domain/validation';
 import { envelope, toJsonSli } from '../json-build';
 import { findService } from '../lookup';
-import { checked, runAction, type CommonOptions } from '../output';
+import { JSON_HELP, checked, runAction, type CommonOptions } from '../output';
 import { renderItems } from '../text-output';
 import { withWorkspace, type CliContext } from '../session';
 
 type SliAddOptions = CommonOptions & { workspace: string; service: string; kind: string; thresholdMs?: string };
 type SliListOptions = CommonOptions & { workspace: string; service: string };
-
-const JSON_HELP = 'print the result as JSON (format slo-workbench/v1)';
 
 /** Registers `sli add` and `sli list`. */
 export function registerSliCommands(program: Command, ctx: CliContext): void {
