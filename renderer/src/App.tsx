@@ -70,6 +70,7 @@ export function App() {
           onClose={() => openDialog(null)}
         />
       ) : null}
+      {/* One ConfirmDialog per confirmation: the component holds the markup, these lines are its texts and actions only. */}
       {dialog?.kind === 'confirm-delete-service' ? (
         <ConfirmDialog
           title="Delete service"

@@ -3,6 +3,7 @@ import type { Sli } from '#shared/domain/types';
 import type { ChartData } from '#shared/ipc/contract';
 import { lastIndexIn, lowestIn } from './line-stats';
 import { FIRING_ROW_LABELS, SEVERITY_ROWS, countOf, firingBars, type BarRow, type FiringBar } from './alert-marks';
+// A list of imported helpers; time-layout.test.ts imports the same ones to test them.
 import {
   CHART_WIDTH,
   TIME_MARGINS,

@@ -51,6 +51,7 @@ export function AlertSetForm({ editing, onDone }: Props) {
         void save();
       }}
     >
+      {/* Two Fields, each its own label and hint: the Field component holds the markup, these lines are its props only. */}
       <div className="row">
         <Field
           label="Name"
@@ -70,6 +71,7 @@ export function AlertSetForm({ editing, onDone }: Props) {
           onChange={(period) => setField('period', period)}
         />
       </div>
+      {/* A header row over its columns: alike in shape to DowntimeTable's header, the columns differ. */}
       <table className="alert-set-grid">
         <thead>
           <tr>

@@ -18,6 +18,7 @@ export function DowntimeTable({ cells, target }: { cells: DowntimeCell[]; target
           ))}
         </tr>
       </thead>
+      {/* One row per quantity, each with its own header and test ids: markup of the same shape on purpose. */}
       <tbody>
         <tr>
           <th scope="row">Allowed downtime</th>

@@ -53,6 +53,7 @@ export function ImportsList() {
           </li>
         ))}
       </ul>
+      {/* A ConfirmDialog's texts and actions: alike in shape to App's, the dialog itself is one component. */}
       {confirm ? (
         <ConfirmDialog
           title="Remove import"

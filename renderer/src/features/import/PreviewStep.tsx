@@ -140,6 +140,7 @@ export function PreviewStep({ preview, draft, latencySli, onChange, onEncoding, 
   const warnings = preview.issues.slice(0, 5);
   const encodingProblem = preview.issues.some((issue) => issue.code === 'ENCODING');
   return (
+    // A form's opening (class, label, submit): alike in shape to the other forms', its content is its own.
     <form
       className="import-preview"
       data-testid="import-preview"

@@ -112,6 +112,7 @@ export function PrometheusForm({ draft, timeZone, onChange, onStart, onClose }: 
         </label>
       </fieldset>
       {draft.kind === 'good-total' ? (
+        // One QueryField per PromQL query: the component holds the markup, these lines are its props only.
         <div className="import-queries">
           <QueryField
             label="Good events (PromQL)"

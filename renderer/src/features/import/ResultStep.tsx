@@ -17,6 +17,7 @@ function IssuesTable({ issues }: { issues: readonly ImportIssue[] }) {
   const { rows, more } = shownIssues(issues);
   return (
     <div className="import-issues" role="region" aria-label="Problems found" tabIndex={0} data-testid="import-issues">
+      {/* Table headers of the same shape as other tables' (SliCard): the columns are this table's own. */}
       <table className="import-table">
         <thead>
           <tr>

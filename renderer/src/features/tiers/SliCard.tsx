@@ -46,6 +46,7 @@ export function SliCard({ sli, readOnly }: { sli: Sli; readOnly: boolean }) {
         </div>
       ) : null}
       <div className="table-scroll">
+        {/* Table headers of the same shape as other tables' (ResultStep): the columns are this table's own. */}
         <table className="tiers">
           <thead>
             <tr>

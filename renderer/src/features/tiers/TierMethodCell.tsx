@@ -20,6 +20,7 @@ export function TierMethodCell({ label, testId, draft, errors, readOnly, change,
             </option>
           ))}
         </select>
+        {/* One CellInput per field: the component holds the markup, these lines are its props only (as in TierRow and TierWindowCell). */}
         {draft.method === 'occurrences' ? null : (
           <>
             <CellInput

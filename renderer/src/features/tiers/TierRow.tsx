@@ -58,6 +58,7 @@ export function TierRow({ sli, tier, readOnly, warned, requestsPerDay, atMs }: P
           {tier === 'target' ? 'Performance target' : label}
         </span>
       </th>
+      {/* One CellInput per field: the component holds the markup, these lines are its props only (as in TierWindowCell and TierMethodCell). */}
       <td>
         <CellInput
           label={`${label} target %`}

@@ -16,6 +16,7 @@ export function TierWindowCell({ label, testId, draft, errors, readOnly, change,
         >
           <ChoiceOptions choices={WINDOW_CHOICES} />
         </select>
+        {/* One CellInput per field: the component holds the markup, these lines are its props only (as in TierRow and TierMethodCell). */}
         {draft.windowKind === 'rolling' ? (
           <CellInput
             label={`${label} window days`}
