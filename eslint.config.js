@@ -8,6 +8,7 @@ import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { noTestCode } from './scripts/lint-rules/no-test-code.mjs';
 
+// A table of selectors, one rule a line: alike in shape on purpose, each names its own rule.
 const bannedSecurity = [
   { selector: "NewExpression[callee.name='BrowserWindow']", message: 'Build windows only through electron/main/window-factory.ts (R1).' },
   { selector: "Property[key.name='nodeIntegration'][value.value=true]", message: 'nodeIntegration must stay false (R1).' },

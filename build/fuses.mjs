@@ -3,6 +3,7 @@ import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { join } from 'node:path';
 
 /** The fuse settings, keyed by FuseV1Options: no Node mode, no NODE_OPTIONS or inspector flags, asar only and checked. */
+// One fuse a line on purpose: build/packaging.test.ts lists them again to assert each one (R10).
 export const FUSES = Object.freeze({
   [FuseV1Options.RunAsNode]: false,
   [FuseV1Options.EnableCookieEncryption]: true,

@@ -50,6 +50,7 @@ export function buildMenuTemplate(model: MenuModel, actions: MenuActions): MenuI
     ],
   };
   const edit: MenuItemConstructorOptions = {
+    // Undo and Redo below are alike on purpose: each item names its own label, shortcut and action.
     id: 'edit',
     label: '&Edit',
     submenu: [

@@ -16,6 +16,7 @@ export function buildWindowOptions(preloadPath: string): BrowserWindowConstructo
     title: 'SLO Workbench',
     backgroundColor: '#111418',
     show: false,
+    // One setting a line on purpose: window-factory.test.ts lists them again to assert each one (R1).
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,

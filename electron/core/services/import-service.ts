@@ -19,6 +19,7 @@ const PARSE_WORKER = new URL('../workers/parse-worker.ts', import.meta.url);
 /** Most issues returned to a client; the rest are summarised by count. */
 export const MAX_ISSUES_SHOWN = 200;
 
+// A request, not a stored record: its field list is alike in shape to series-repo's ImportRecord only.
 /** One file to import into an SLI. */
 export type ImportFileRequest = {
   sliId: number;

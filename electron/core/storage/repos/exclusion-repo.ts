@@ -13,6 +13,7 @@ type ExclusionRow = {
   time_zone: string;
 };
 
+// A row mapper, one column a line: alike in shape to the other repos' mappers, it maps its own table.
 function toExclusion(r: ExclusionRow): Exclusion {
   return {
     id: r.id,

@@ -53,6 +53,7 @@ type SeriesRow = {
 const SERIES_SELECT = `SELECT s.*, l.kind AS latency_kind, l.unit AS latency_unit, json_array_length(l.bounds_ms) AS latency_bounds
   FROM series s LEFT JOIN series_latency l ON l.series_id = s.id`;
 
+// Row mappers, one column a line: alike in shape to toRecord below and to other repos', each maps its own table.
 function toSeriesInfo(r: SeriesRow): SeriesInfo {
   return {
     id: r.id,

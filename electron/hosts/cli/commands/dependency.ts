@@ -63,6 +63,7 @@ async function changed(core: CliCore, service: Service, command: 'dependency add
   return { json: { ...envelope(command), service: now.name, dependencies }, text: [headline, ...dependencyLines(dependencies)] };
 }
 
+// Each command spells out its options as its --help shows them (alike across commands on purpose); the steps they share are runAction, withWorkspace and findService.
 /** Registers `dependency add|remove|list` and `ceiling`; services are addressed by name, case-insensitively. */
 export function registerDependencyCommands(program: Command, ctx: CliContext): void {
   const dependency = program.command('dependency').description('add, remove and list what services depend on');

@@ -31,6 +31,7 @@ export function exclusionLine(e: Exclusion, service: Service): string {
   return `  #${e.id} ${when} for ${formatDuration(e.durationMinutes)}; ${EXCLUSION_CATEGORY_LABELS[e.category]}; ${scope}; ${e.reason || '(no reason given)'}`;
 }
 
+// Each command spells out its options as its --help shows them (alike across commands on purpose); the steps they share are runAction, withWorkspace and findService.
 /** Registers `exclusion add|list|remove`: periods left out of the history analysis, one-off or recurring (RRULE). */
 export function registerExclusionCommands(program: Command, ctx: CliContext): void {
   const exclusion = program.command('exclusion').description('periods left out of the history analysis: maintenance windows, outside incidents, bad data');

@@ -8,6 +8,7 @@ import { withWorkspace, type CliContext } from '../session';
 
 type WorkspaceOptions = CommonOptions & { workspace: string };
 
+// Each command spells out its options as its --help shows them (alike across commands on purpose); the steps they share are runAction, withWorkspace and findService.
 /** Registers `service add|list|rename|remove`; services are addressed by name, case-insensitively. */
 export function registerServiceCommands(program: Command, ctx: CliContext): void {
   const service = program.command('service').description('add, list, rename and remove services');

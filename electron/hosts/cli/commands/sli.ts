@@ -10,6 +10,7 @@ import { withWorkspace, type CliContext } from '../session';
 type SliAddOptions = CommonOptions & { workspace: string; service: string; kind: string; thresholdMs?: string };
 type SliListOptions = CommonOptions & { workspace: string; service: string };
 
+// Each command spells out its options as its --help shows them (alike across commands on purpose); the steps they share are runAction, withWorkspace and findService.
 /** Registers `sli add` and `sli list`. */
 export function registerSliCommands(program: Command, ctx: CliContext): void {
   const sli = program.command('sli').description('add and list the SLIs of a service');
