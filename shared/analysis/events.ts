@@ -57,6 +57,7 @@ export function findBadEvents(h: History, targetPpm: number, options: EventOptio
   // Compare in ppm so 99.9 % means exactly "more than 1,000 bad per million", without 1 − 0.999 rounding.
   const allowedPpm = PPM_PER_WHOLE - targetPpm;
   const events: BudgetEvent[] = [];
+  // The open event's state, one variable a line: alike in shape to other scanners' state, not logic shared with them.
   let open = false;
   let startMs = 0;
   let endMs = 0;

@@ -36,6 +36,7 @@ const capital = (text: string): string => text[0]!.toUpperCase() + text.slice(1)
  * `column` gives the time column's 1-based number once it is known.
  */
 export function createFoldResolver(zone: string, samples: SampleGatherer, log: IssueLog, column: () => number): FoldResolver {
+  // The fold's state, one variable a line: alike in shape to other scanners' state, not logic shared with them.
   // First-pass rows wait here until the fold shows whether a second pass follows.
   let waiting: number[] = [];
   let shiftMs = 0;

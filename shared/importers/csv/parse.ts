@@ -87,6 +87,7 @@ function countAt(row: CsvRow, col: number, what: string, line: number, log: Issu
   return v;
 }
 
+// The good-total and bad-total readers are alike on purpose: each names its own columns, code and message.
 function readerFor(mapping: CsvMapping, cols: Record<string, number>): Reader {
   const c = (k: string): number => cols[k] ?? -1;
   switch (mapping.kind) {
