@@ -87,40 +87,31 @@ function countAt(row: CsvRow, col: number, what: string, line: number, log: Issu
   return v;
 }
 
-// The good-total and bad-total readers are alike on purpose: each names its own columns, code and message.
+/** Reads a good or a bad count (column p) with the total (column t); a count above its total is refused. */
+function partOfTotalReader(part: 'good' | 'bad', p: number, t: number): Reader {
+  const code = part === 'good' ? 'GOOD_ABOVE_TOTAL' : 'BAD_ABOVE_TOTAL';
+  const label = `${part} count`;
+  return (row, line, log, out) => {
+    const count = countAt(row, p, label, line, log);
+    const total = countAt(row, t, 'total count', line, log);
+    if (count === null || total === null) return false;
+    if (count > total) {
+      log.add({ severity: 'error', code, line, column: p + 1, message: `Line ${line}: ${part} ${count} is more than total ${total}` });
+      return false;
+    }
+    out.good = part === 'good' ? count : total - count;
+    out.total = total;
+    return true;
+  };
+}
+
 function readerFor(mapping: CsvMapping, cols: Record<string, number>): Reader {
   const c = (k: string): number => cols[k] ?? -1;
   switch (mapping.kind) {
-    case 'good-total': {
-      const [g, t] = [c('good'), c('total')];
-      return (row, line, log, out) => {
-        const good = countAt(row, g, 'good count', line, log);
-        const total = countAt(row, t, 'total count', line, log);
-        if (good === null || total === null) return false;
-        if (good > total) {
-          log.add({ severity: 'error', code: 'GOOD_ABOVE_TOTAL', line, column: g + 1, message: `Line ${line}: good ${good} is more than total ${total}` });
-          return false;
-        }
-        out.good = good;
-        out.total = total;
-        return true;
-      };
-    }
-    case 'bad-total': {
-      const [b, t] = [c('bad'), c('total')];
-      return (row, line, log, out) => {
-        const bad = countAt(row, b, 'bad count', line, log);
-        const total = countAt(row, t, 'total count', line, log);
-        if (bad === null || total === null) return false;
-        if (bad > total) {
-          log.add({ severity: 'error', code: 'BAD_ABOVE_TOTAL', line, column: b + 1, message: `Line ${line}: bad ${bad} is more than total ${total}` });
-          return false;
-        }
-        out.good = total - bad;
-        out.total = total;
-        return true;
-      };
-    }
+    case 'good-total':
+      return partOfTotalReader('good', c('good'), c('total'));
+    case 'bad-total':
+      return partOfTotalReader('bad', c('bad'), c('total'));
     case 'ratio': {
       const [r, t] = [c('ratio'), c('total')];
       return (row, line, log, out) => {
