@@ -133,6 +133,7 @@ function readerFor(mapping: CsvMapping, cols: Record<string, number>): Reader {
         return true;
       };
     }
+    // The latency and value-threshold readers read one value alike on purpose; what each makes of it differs.
     case 'latency': {
       // The value rides in `good` through normalisation; withLatencyValues moves it beside the series.
       const v = c('value');

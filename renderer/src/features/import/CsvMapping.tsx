@@ -158,6 +158,7 @@ export function CsvMapping({ preview, draft, errors, latencySli, onChange }: Pro
                 onChange={(e) => onChange({ threshold: e.target.value })}
               />
             </div>
+            {/* A label over a select, alike in shape to PreviewStep's duration field on purpose: the choices differ. */}
             <div className="field">
               <label htmlFor={`${ids}-dir`}>A sample is good when the value is</label>
               <select
