@@ -167,7 +167,10 @@ export default tseslint.config(
     files: ['electron/preload/**'],
     ignores: testFiles,
     rules: {
-      'no-restricted-imports': restrictImports(banNames(rule.preloadOnlyContract, nodeBuiltins)),
+      // Packages are refused by name too: the zone below judges resolved paths, which a symlinked node_modules moves.
+      'no-restricted-imports': restrictImports(banNames(rule.preloadOnlyContract, nodeBuiltins), [
+        { regex: '^(?![.#]|electron$)', message: rule.preloadOnlyContract },
+      ]),
       'import-x/no-restricted-paths': ['error', { basePath: root, zones: [...zones, preloadZone] }],
     },
   },

@@ -124,7 +124,7 @@ describe('the layering is enforced by lint, not by habit', () => {
       'a package other than electron in electron/preload',
       'electron/preload',
       "import { z } from 'zod';\nexport const a = z;\n",
-      zone,
+      named,
       'electron/preload imports only the IPC contract',
     ],
     [
