@@ -1,42 +1,15 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyseHistory, rollingWindows, type History } from '../analysis/history';
-import { DEFAULT_LIMITS, type ParsedSeries } from './types';
+import { analyseHistory } from '../analysis/history';
+import { DEFAULT_LIMITS } from './types';
+import { checkWindowsAgainstMinutes, downtime, perMinute } from './test/upptime-oracle';
 import { detectUpptime, MAX_SAMPLE_MINUTES, parseUpptime } from './upptime';
 
 const EVENTS = new URL('../../fixtures/histories/upptime-events.csv', import.meta.url);
 const RUNS = { numRuns: 200, seed: 20_260_120 };
 
 const MINUTE = 60_000;
-
-/** Down minutes (total − good), and how many separate down runs they form. */
-function downtime(series: ParsedSeries | undefined): { minutes: number; outages: number } {
-  let minutes = 0;
-  let outages = 0;
-  series?.good.forEach((good, i) => {
-    const down = series.total[i]! - good;
-    if (down === 0) return;
-    minutes += down;
-    if (i === 0 || series.good[i - 1] === series.total[i - 1]) outages++;
-  });
-  return { minutes, outages };
-}
-
-/** The series one sample a minute: each sparse sample spread over the minutes it counts (all up or all down). */
-function perMinute(series: ParsedSeries): History {
-  const minutes = series.total.reduce((a, b) => a + b, 0);
-  const h: History = { t: new Float64Array(minutes), good: new Float64Array(minutes), total: new Float64Array(minutes).fill(1) };
-  let k = 0;
-  series.t.forEach((t, i) => {
-    const n = series.total[i]!;
-    for (let m = 0; m < n; m++, k++) {
-      h.t[k] = t - (n - 1 - m) * MINUTE;
-      h.good[k] = series.good[i] === n ? 1 : 0;
-    }
-  });
-  return h;
-}
 
 describe('Upptime importer', () => {
   const text = readFileSync(EVENTS, 'utf8');
@@ -237,33 +210,11 @@ describe('Upptime history analysed as sparse samples', () => {
     let windows = 0;
     const wrong: string[] = [];
     for (const sparse of series) {
-      const dense = perMinute(sparse);
-      // Prefix sums of the minutes, so any span of them is summed exactly.
-      const goodBefore = new Float64Array(dense.t.length + 1);
-      dense.good.forEach((g, i) => {
-        goodBefore[i + 1] = goodBefore[i]! + g;
-      });
-      const minuteIndex = (t: number): number => (t - dense.t[0]!) / MINUTE;
-      for (const windowMs of [DAY, 7 * DAY, 30 * DAY]) {
-        const w = rollingWindows(sparse, windowMs);
-        let first = 0;
-        for (let k = 0; k < w.end.length; k++, windows++) {
-          const end = w.end[k]!;
-          // The samples inside the window start after the last one that ended at or before end − window.
-          while (sparse.t[first]! <= end - windowMs) first++;
-          const startMs = first === 0 ? dense.t[0]! - MINUTE : sparse.t[first - 1]!;
-          // Inside the history the start is up to an hour early; at its beginning a window may be up to an hour short
-          // (a complete window reaches back one median step, an hour, before the first sample).
-          const early = end - windowMs - startMs;
-          const from = minuteIndex(startMs) + 1;
-          const to = minuteIndex(end) + 1;
-          const minuteSli = (goodBefore[to]! - goodBefore[from]!) / (to - from);
-          if (!(Math.abs(early) < MAX_SAMPLE_MINUTES * MINUTE && (first === 0 || early >= 0) && w.sli[k] === minuteSli))
-            wrong.push(`${sparse.name} ${end} ${windowMs}`);
-        }
-      }
+      const checked = checkWindowsAgainstMinutes(sparse);
+      windows += checked.windows;
+      wrong.push(...checked.wrong);
       // Over the whole history the counts are the same minutes, so the achieved SLI is identical.
-      expect(analyseHistory(sparse, sli, 30 * DAY).overall).toBe(analyseHistory(dense, sli, 30 * DAY).overall);
+      expect(analyseHistory(sparse, sli, 30 * DAY).overall).toBe(analyseHistory(perMinute(sparse), sli, 30 * DAY).overall);
     }
     expect(windows).toBeGreaterThan(3000);
     expect(wrong).toEqual([]);
