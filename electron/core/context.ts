@@ -9,12 +9,13 @@
 //   reach the repositories through the session (session.reader(), session.series(), ...) and make every change
 //   through session.edit / session.editWorkspace, so each edit is one transaction and one undo step.
 // - State lives in three holders, classes built once per core in registry.ts and handed to handlers here: the
-//   WorkspaceSession (the open workspace, its repositories and undo history), the SettingsStore (the recent list)
-//   and ImportJobs (running imports, their progress and cancel).
+//   WorkspaceSession (the open workspace, its repositories and undo history), the SettingsStore (the recent list),
+//   ImportJobs (running imports, their progress and cancel) and SimulationJobs (running simulations, likewise).
 import type { Args, CoreChannel, HostInfo, ResultOf } from '#shared/ipc/contract';
 import type { EventMap, EventName } from '#shared/ipc/events';
 import type { ImportJobs } from './services/import-jobs';
 import type { SettingsStore } from './services/settings-store';
+import type { SimulationJobs } from './services/simulation-jobs';
 import type { WorkspaceSession } from './services/workspace-session';
 
 /** How a host turns a client's file argument into a real path, per purpose. Throws AppFailure to refuse. */
@@ -39,6 +40,7 @@ export type HandlerContext = {
   session: WorkspaceSession;
   settings: SettingsStore;
   jobs: ImportJobs;
+  simulations: SimulationJobs;
   now: () => number;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
 };

@@ -11,10 +11,12 @@ import { analysisHandlers } from './handlers/analysis';
 import { exclusionHandlers } from './handlers/exclusions';
 import { importHandlers } from './handlers/import';
 import { reliabilityHandlers } from './handlers/reliability';
+import { simulationHandlers } from './handlers/simulation';
 import { workspaceHandlers } from './handlers/workspace';
 import { relativeInFolder } from './services/folder-paths';
 import { ImportJobs } from './services/import-jobs';
 import { SettingsStore } from './services/settings-store';
+import { SimulationJobs } from './services/simulation-jobs';
 import { WorkspaceSession } from './services/workspace-session';
 
 // A missing or misspelt handler fails to compile here.
@@ -25,6 +27,7 @@ const handlers: HandlerMap<CoreChannel> = {
   ...importHandlers,
   ...analysisHandlers,
   ...exclusionHandlers,
+  ...simulationHandlers,
   ...editHandlers,
 };
 
@@ -69,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
     session,
     settings: new SettingsStore(options.settingsDir),
     jobs: new ImportJobs((payload) => emitter.emit('import-progress', payload)),
+    simulations: new SimulationJobs((payload) => emitter.emit('simulation-progress', payload), options.now),
     now: options.now ?? Date.now,
     emit: (event, payload) => emitter.emit(event, payload),
   };

@@ -10,10 +10,22 @@ export type EventMap = {
   'exclusions-changed': { serviceId: number };
   /** How far a running import has got: phase, and done of total (bytes, rows or queries; total 0 when unknown). */
   'import-progress': { jobId: string; phase: 'reading' | 'parsing' | 'querying' | 'storing' | 'done'; done: number; total: number };
+  /** The scenarios of an SLI, or the last run stored with one, changed; refetch its scenarios. */
+  'scenarios-changed': { sliId: number };
+  /** How far a running simulation has got: trials done of total. */
+  'simulation-progress': { jobId: string; done: number; total: number };
 };
 
 /** Names of the pushed events. */
 export type EventName = keyof EventMap;
 
 /** Every event name, for allowlists in the preload and the browser-mode client. */
-export const EVENT_NAMES: readonly EventName[] = ['workspace-changed', 'catalog-changed', 'history-changed', 'exclusions-changed', 'import-progress'];
+export const EVENT_NAMES: readonly EventName[] = [
+  'workspace-changed',
+  'catalog-changed',
+  'history-changed',
+  'exclusions-changed',
+  'import-progress',
+  'scenarios-changed',
+  'simulation-progress',
+];

@@ -3,8 +3,8 @@ import type { Result } from '#shared/ipc/errors';
 import type { EventMap, EventName } from '#shared/ipc/events';
 import type { AppState } from './store';
 
-/** The core's announcements of a change (import progress is not one). */
-export type ChangeEvent = Exclude<EventName, 'import-progress'>;
+/** The core's announcements of a change (import and simulation progress are not). */
+export type ChangeEvent = Exclude<EventName, 'import-progress' | 'simulation-progress'>;
 
 const CHANGE_EVENTS: readonly ChangeEvent[] = ['workspace-changed', 'catalog-changed', 'history-changed', 'exclusions-changed'];
 

@@ -51,6 +51,13 @@ const EXPECTED: Record<Channel, Host[]> = {
   'exclusion/list': ALL,
   'exclusion/add': ALL,
   'exclusion/delete': ALL,
+  'scenario/list': ALL,
+  'scenario/save': ALL,
+  'scenario/delete': ALL,
+  'simulation/run': ALL,
+  'simulation/sensitivity': ALL,
+  'simulation/cancel': ALL,
+  'simulation/replay': ALL,
   'edit/undo': ALL,
   'edit/redo': ALL,
 };
