@@ -67,7 +67,9 @@ const customShape = z
 const baseline = z
   .object({
     /** Background share of requests that fail (0..1), or `history`: the median per-sample error rate of the SLI's history, exclusions applied. */
-    errorRate: z.union([rate('baseline.errorRate'), z.literal(FROM_HISTORY)]).default(0),
+    errorRate: z
+      .union([rate('baseline.errorRate'), z.literal(FROM_HISTORY)], { message: 'baseline.errorRate must be a number from 0 to 1, or history' })
+      .default(0),
   })
   .strict();
 
@@ -75,7 +77,9 @@ const traffic = z
   .object({
     /** Requests per day at the window's start, or `history`; absent: the service's own figure, if any (budgets in bad events need it). */
     requestsPerDay: z
-      .union([z.number().gt(0, 'traffic.requestsPerDay must be above 0').max(1e13), z.literal(FROM_HISTORY)])
+      .union([z.number().gt(0, 'traffic.requestsPerDay must be above 0').max(1e13), z.literal(FROM_HISTORY)], {
+        message: 'traffic.requestsPerDay must be a number of requests above 0, or history',
+      })
       .nullable()
       .default(null),
     /** How traffic moves through the day and week: a preset, `history`, or hourly and weekday weights. */
