@@ -44,8 +44,11 @@ export type TierOutcome = {
   spent: Spread;
   /** Share of the budget left through the window (1 untouched, below 0 overspent). */
   remaining: Bands;
-  /** Trials whose budget ran out on each day of the window (index 0 = the first day); the rest never ran out. */
-  exhaustedOnDay: number[];
+  /**
+   * Trials whose budget ran out in each day of the window (index 0 = the first day), or each hour for windows shorter
+   * than three days (bucketMinutes says which); the rest never ran out.
+   */
+  exhausted: { bucketMinutes: number; counts: number[]; never: number };
   /** Mean share of the budget each cause spent; they add up to spent.mean. */
   spentBy: Record<Cause, number>;
   /** The cause that spent most, or null when nothing was spent. */
