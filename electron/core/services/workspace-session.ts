@@ -9,11 +9,19 @@ import { AlertSetRepo } from '../storage/repos/alert-set-repo';
 import { CatalogRepo } from '../storage/repos/catalog-repo';
 import { ExclusionRepo } from '../storage/repos/exclusion-repo';
 import { RowTreeRepo } from '../storage/repos/row-tree';
+import { ScenarioRepo } from '../storage/repos/scenario-repo';
 import { SeriesRepo } from '../storage/repos/series-repo';
 import { fsyncDir, tempPathFor } from './atomic-file';
 
 /** The repositories of an open workspace, as edits see them. */
-export type Repos = { catalog: CatalogRepo; alertSets: AlertSetRepo; series: SeriesRepo; exclusions: ExclusionRepo; rows: RowTreeRepo };
+export type Repos = {
+  catalog: CatalogRepo;
+  alertSets: AlertSetRepo;
+  series: SeriesRepo;
+  exclusions: ExclusionRepo;
+  rows: RowTreeRepo;
+  scenarios: ScenarioRepo;
+};
 
 /** One undoable edit: how to put the workspace back as it was before, or after, the edit. */
 type Edit = { label: string; apply(repos: Repos, side: 'before' | 'after'): void };
@@ -91,6 +99,7 @@ export class WorkspaceSession {
         series: new SeriesRepo(opened.db),
         exclusions: new ExclusionRepo(opened.db),
         rows: new RowTreeRepo(opened.db),
+        scenarios: new ScenarioRepo(opened.db),
       },
     };
     this.seriesCache.clear();
@@ -162,13 +171,14 @@ export class WorkspaceSession {
 
   /**
    * Runs one edit of one service as a single transaction and records it for undo.
-   * `serviceId` is null when the edit creates the service; `fn` returns the id it touched.
+   * `serviceId` is null when the edit creates the service; `fn` returns the id it touched. The snapshot undo restores
+   * covers the service's SLIs' scenarios, so `fn` may change them through `repos`.
    */
-  edit<T>(label: string, serviceId: number | null, fn: (repo: CatalogRepo, now: number) => { serviceId: number; value: T }): T {
+  edit<T>(label: string, serviceId: number | null, fn: (repo: CatalogRepo, now: number, repos: Repos) => { serviceId: number; value: T }): T {
     const c = this.requireWritable();
     const { out, before, after } = writeTransaction(c.opened.db, () => {
       const before = serviceId === null ? null : (c.repo.snapshot(serviceId) ?? null);
-      const out = fn(c.repo, this.now());
+      const out = fn(c.repo, this.now(), c.repos);
       const after = c.repo.snapshot(out.serviceId) ?? null;
       return { out, before, after };
     });
@@ -194,6 +204,11 @@ export class WorkspaceSession {
   /** The exclusion repository of the open workspace, for reads. */
   exclusions(): ExclusionRepo {
     return this.requireOpen().repos.exclusions;
+  }
+
+  /** The scenario repository of the open workspace, for reads. */
+  scenarios(): ScenarioRepo {
+    return this.requireOpen().repos.scenarios;
   }
 
   /** The series repository of the open workspace, for reads. */

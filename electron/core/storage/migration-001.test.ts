@@ -20,7 +20,7 @@ describe('migration 1 (the initial catalog) and a fresh workspace', () => {
   it('gives a new workspace every table and index of every migration, at the latest schema version', () => {
     const { db, schemaVersion } = createWorkspaceDb(join(dir, 'new.slowb'));
     expect(schemaVersion).toBe(LATEST_SCHEMA_VERSION);
-    expect(LATEST_SCHEMA_VERSION).toBe(6);
+    expect(LATEST_SCHEMA_VERSION).toBe(7);
     expect(names(db, 'table')).toEqual([
       'alert_window_sets',
       'budget_policies',
@@ -28,6 +28,7 @@ describe('migration 1 (the initial catalog) and a fresh workspace', () => {
       'exclusions',
       'imports',
       'objectives',
+      'scenarios',
       'series',
       'series_chunks',
       'series_latency',
@@ -36,8 +37,8 @@ describe('migration 1 (the initial catalog) and a fresh workspace', () => {
       'slis',
       'workspace_meta',
     ]);
-    expect(names(db, 'index')).toEqual(['dependencies_by_target', 'exclusions_by_service', 'series_by_import', 'slis_by_service']);
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(names(db, 'index')).toEqual(['dependencies_by_target', 'exclusions_by_service', 'scenarios_by_sli', 'series_by_import', 'slis_by_service']);
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     db.close();
   });
@@ -93,7 +94,7 @@ describe('migration 1 (the initial catalog) and a fresh workspace', () => {
     workspaceAt(path, 1);
     const backups: number[] = [];
     const opened = openWorkspaceDb(path, { backup: (_db, from) => backups.push(from) });
-    expect(opened.schemaVersion).toBe(6);
+    expect(opened.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(backups).toEqual([1]);
     expectSeedsOf(opened.db, 1);
     opened.db.close();

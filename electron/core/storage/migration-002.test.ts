@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '#shared/budget/policy';
 import { migrate, openWorkspaceDb } from './db';
-import { MIGRATIONS } from './migrations/index';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 import { CatalogRepo } from './repos/catalog-repo';
 import { expectedServices, expectSeedsOf, workspaceAt } from './test/schema-seeds';
 
@@ -69,7 +69,7 @@ describe('migration 2 (traffic, dependencies, budget policies and alert window s
     const path = join(dir, 'v1.slowb');
     workspaceAt(path, 1);
     const opened = openWorkspaceDb(path);
-    expect(opened.schemaVersion).toBe(6);
+    expect(opened.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(new CatalogRepo(opened.db).listServices()).toEqual(expectedServices(false));
     opened.db.close();
   });

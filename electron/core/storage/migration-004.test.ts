@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openWorkspaceDb } from './db';
-import { MIGRATIONS } from './migrations/index';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 import { ExclusionRepo } from './repos/exclusion-repo';
 import { SeriesRepo } from './repos/series-repo';
 import { expectSeedsOf, seriesGood, seriesT, seriesTotal, workspaceAt } from './test/schema-seeds';
@@ -64,7 +64,7 @@ describe('migration 4 (exclusions)', () => {
     const path = join(dir, 'v4.slowb');
     workspaceAt(path, 4);
     const opened = openWorkspaceDb(path);
-    expect(opened.schemaVersion).toBe(6);
+    expect(opened.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expectSeedsOf(opened.db, 4);
     expect(new ExclusionRepo(opened.db).get(41)).toEqual({
       id: 41,

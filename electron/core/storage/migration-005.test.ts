@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspaceDb, openWorkspaceDb } from './db';
-import { MIGRATIONS } from './migrations/index';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 import { SeriesRepo } from './repos/series-repo';
 
 let dir: string;
@@ -43,7 +43,7 @@ describe('migration 5 (latency values beside a series)', () => {
     v4Workspace(old);
     const opened = openWorkspaceDb(old, { backup: () => undefined });
     // Opened, it goes through every later migration too.
-    expect(opened.schemaVersion).toBe(6);
+    expect(opened.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const fresh = createWorkspaceDb(join(dir, 'new.slowb')).db;
     expect(schema(opened.db)).toEqual(schema(fresh));
     const repo = new SeriesRepo(opened.db);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspaceDb, openWorkspaceDb } from './db';
-import { MIGRATIONS } from './migrations/index';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 import { SeriesRepo } from './repos/series-repo';
 
 let dir: string;
@@ -27,7 +27,7 @@ describe('migration 6 (rows merged as duplicates, recorded with each import)', (
     ).run();
     db.close();
     const opened = openWorkspaceDb(old, { backup: () => undefined });
-    expect(opened.schemaVersion).toBe(6);
+    expect(opened.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const fresh = createWorkspaceDb(join(dir, 'new.slowb')).db;
     expect(schema(opened.db)).toEqual(schema(fresh));
     expect(new SeriesRepo(opened.db).findImport(1, 'ab')).toMatchObject({ acceptedRows: 7, rejectedRows: 2, mergedRows: 0 });

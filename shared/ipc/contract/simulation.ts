@@ -6,8 +6,21 @@ import { DEFAULT_SEED, DEFAULT_TRIALS, scenarioSchema, seedSchema, trialsSchema,
 import type { Sensitivity } from '../../simulation/sensitivity-types';
 import { EVERY_HOST, id, jobId, returns, timeMs, type ChannelSpec } from './fields';
 
-/** A scenario as the workspace stores it, with its last run (null until it has been run, or after it was edited). */
-export type StoredScenario = { id: number; sliId: number; serviceId: number; scenario: Scenario; lastRun: SimulationResult | null; updatedMs: number };
+/**
+ * A scenario as the workspace stores it, with its last run (null until it has been run, or after it was edited).
+ * `unreadable` is set when the stored fields no longer pass the scenario schema (written by a newer version, or edited
+ * outside the app): it says why, `scenario` then holds only the name with every other field at its default, and the
+ * scenario cannot be run until it is saved again or deleted.
+ */
+export type StoredScenario = {
+  id: number;
+  sliId: number;
+  serviceId: number;
+  scenario: Scenario;
+  lastRun: SimulationResult | null;
+  updatedMs: number;
+  unreadable?: string;
+};
 
 /** Which scenario a run uses: a stored one by id, or the fields of a draft not yet saved. */
 const which = {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { BudgetPolicy } from '#shared/budget/policy';
 import type { CalendarUnit, Dependency, Objective, Service, Sli, SliKind, SloWindow, Tier } from '#shared/domain/types';
+import { ScenarioRepo, type ScenarioRow } from './scenario-repo';
 
 type ServiceRow = {
   id: number;
@@ -28,11 +29,8 @@ type ObjectiveRow = {
   latency_threshold_ms: number | null;
 };
 
-/**
- * Every stored row of one service, used to undo and redo edits by restoring a service as a whole: its own rows and
- * the dependency edges pointing at it, which a delete would otherwise take along.
- */
-export type ServiceSnapshot = {
+/** The rows that make up one service as the catalog reads it. */
+type ServiceRows = {
   service: ServiceRow;
   slis: SliRow[];
   objectives: ObjectiveRow[];
@@ -40,6 +38,12 @@ export type ServiceSnapshot = {
   dependents: DependencyRow[];
   policy: PolicyRow | null;
 };
+
+/**
+ * Every stored row of one service, used to undo and redo edits by restoring a service as a whole: its own rows, the
+ * what-if scenarios of its SLIs, and the dependency edges pointing at it, which a delete would otherwise take along.
+ */
+export type ServiceSnapshot = ServiceRows & { scenarios: ScenarioRow[] };
 
 function toObjective(row: ObjectiveRow): Objective {
   const window: SloWindow =
@@ -75,8 +79,10 @@ function toObjectiveRow(sliId: number, o: Objective): ObjectiveRow {
 /** All SQL about services, SLIs and objectives; bound parameters only. */
 export class CatalogRepo {
   private readonly db: Database.Database;
+  private readonly scenarios: ScenarioRepo;
   constructor(db: Database.Database) {
     this.db = db;
+    this.scenarios = new ScenarioRepo(db);
   }
 
   /** Reads every service with its SLIs and objectives, services by name, SLIs in the order they were added. */
@@ -91,10 +97,8 @@ export class CatalogRepo {
 
   /** Reads one service, or undefined. */
   getService(id: number): Service | undefined {
-    const snapshot = this.snapshot(id);
-    return snapshot
-      ? this.assemble([snapshot.service], snapshot.slis, snapshot.objectives, snapshot.dependencies, snapshot.policy ? [snapshot.policy] : [])[0]
-      : undefined;
+    const rows = this.rowsOf(id);
+    return rows ? this.assemble([rows.service], rows.slis, rows.objectives, rows.dependencies, rows.policy ? [rows.policy] : [])[0] : undefined;
   }
 
   /** Reads one SLI, or undefined. */
@@ -240,8 +244,13 @@ export class CatalogRepo {
     }
   }
 
-  /** Every row of one service, or undefined when it does not exist. */
+  /** Every row of one service, its SLIs' scenarios included, or undefined when it does not exist. */
   snapshot(serviceId: number): ServiceSnapshot | undefined {
+    const rows = this.rowsOf(serviceId);
+    return rows ? { ...rows, scenarios: this.scenarios.rowsOfService(serviceId) } : undefined;
+  }
+
+  private rowsOf(serviceId: number): ServiceRows | undefined {
     const service = this.db.prepare('SELECT * FROM services WHERE id = ?').get(serviceId) as ServiceRow | undefined;
     if (!service) return undefined;
     const slis = this.db.prepare('SELECT * FROM slis WHERE service_id = ? ORDER BY position, id').all(serviceId) as SliRow[];
@@ -257,7 +266,8 @@ export class CatalogRepo {
   /**
    * Puts one service back as a snapshot recorded it (or removes it when the snapshot is null), keeping the original
    * ids. Rows that survive are updated in place rather than deleted and re-inserted: a delete would cascade to the
-   * SLIs' imported history and the service's exclusions, which are not part of the undo history.
+   * SLIs' imported history and the service's exclusions, which are not part of the undo history. The scenarios follow
+   * their SLIs back.
    */
   restore(serviceId: number, snapshot: ServiceSnapshot | null): void {
     if (!snapshot) {
@@ -293,5 +303,6 @@ export class CatalogRepo {
     );
     for (const row of [...snapshot.dependencies, ...snapshot.dependents]) edge.run(row);
     if (snapshot.policy) this.db.prepare('INSERT INTO budget_policies (service_id, policy) VALUES (@service_id, @policy)').run(snapshot.policy);
+    this.scenarios.restoreForService(serviceId, snapshot.scenarios);
   }
 }

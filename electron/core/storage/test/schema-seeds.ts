@@ -9,7 +9,9 @@ import { MIGRATIONS } from '../migrations/index';
 import { AlertSetRepo } from '../repos/alert-set-repo';
 import { CatalogRepo } from '../repos/catalog-repo';
 import { ExclusionRepo } from '../repos/exclusion-repo';
+import { ScenarioRepo } from '../repos/scenario-repo';
 import { CHUNK_POINTS, SeriesRepo } from '../repos/series-repo';
+import { runOf, tenDeploys } from '../../test/scenario-fixtures';
 
 const f64 = (values: Float64Array, from = 0, to = values.length) => Buffer.from(values.buffer, values.byteOffset + from * 8, (to - from) * 8);
 
@@ -103,7 +105,23 @@ function seed6(db: Database.Database): void {
   ).run();
 }
 
-const SEEDS = [seed1, seed2, seed3, seed4, seed5, seed6];
+/** Schema 7: two what-if scenarios of the availability SLI, the first with the result of its last run. */
+function seed7(db: Database.Database): void {
+  const insert = db.prepare('INSERT INTO scenarios (id, sli_id, name, scenario, last_run, position, updated_ms) VALUES (?, 11, ?, ?, ?, ?, ?)');
+  insert.run(71, 'Ten deploys a week', JSON.stringify(tenDeploys()), JSON.stringify(runOf('Ten deploys a week')), 1, 1767225600000);
+  insert.run(72, 'Nightly batch', JSON.stringify(NIGHTLY_BATCH), null, 2, 1767225700000);
+}
+
+/** A scenario as a schema-7 workspace stores it: every field written out, as the scenario schema fills them in. */
+const NIGHTLY_BATCH = {
+  ...tenDeploys('Nightly batch'),
+  description: '',
+  traffic: { requestsPerDay: null, shape: 'nightly-batch', growthPerMonth: 0 },
+  deploys: { weekdays: ['mon', 'thu'], hour: 2, failureProbability: 0.1, errorRate: 1, detectMinutes: 30, rollbackMinutes: 15, canaryShare: 1 },
+  events: [],
+};
+
+const SEEDS = [seed1, seed2, seed3, seed4, seed5, seed6, seed7];
 
 /** Creates a workspace at `version` (migrations 1..version only) holding the rows of every version up to it. */
 export function workspaceAt(path: string, version: number): void {
@@ -219,4 +237,13 @@ export function expectSeedsOf(db: Database.Database, version: number): void {
   );
   if (version >= 5) expect(series.readLatency(501)).toEqual({ kind: 'values', unit: 's', valuesMs: latencyMs });
   if (version >= 6) expect(series.findImport(21, 'cc33')?.mergedRows).toBe(12);
+  const scenarios = new ScenarioRepo(db).listForSli(11);
+  expect(scenarios).toEqual(
+    version >= 7
+      ? [
+          { id: 71, sliId: 11, serviceId: 1, scenario: tenDeploys(), lastRun: runOf('Ten deploys a week'), updatedMs: 1767225600000 },
+          { id: 72, sliId: 11, serviceId: 1, scenario: NIGHTLY_BATCH, lastRun: null, updatedMs: 1767225700000 },
+        ]
+      : [],
+  );
 }
