@@ -18,7 +18,7 @@ function tier(tier: TierOutcome['tier'], endP50: number, days = 30): TierOutcome
     breach: { probability: 0.1, low: 0.09, high: 0.11, count: 1000, trials: 10_000 },
     spent: { mean: 1 - endP50, p10: 0, p50: 1 - endP50, p90: 1 },
     remaining: { atDay, p10: p50.map((v) => v - 0.1), p50, p90: p50.map((v) => v + 0.1) },
-    exhaustedOnDay: [],
+    exhausted: { bucketMinutes: 1440, counts: [], never: 10_000 },
     spentBy: { baseline: 0, deploys: 0, incidents: 0, events: 0, dependencies: 0 },
     topCause: null,
     alerts: { setName: 'SRE workbook, 30 days', pages: { mean: 0, p10: 0, p50: 0, p90: 0 }, tickets: { mean: 0, p10: 0, p50: 0, p90: 0 } },

@@ -14,8 +14,8 @@ describe('layoutExhaustion', () => {
     const counts = new Array<number>(30).fill(0);
     counts[9] = 500;
     counts[19] = 250;
-    const l = layoutExhaustion(counts, 10_000, 30);
-    expect(l.bars.map((b) => [b.day, b.share])).toEqual([
+    const l = layoutExhaustion({ bucketMinutes: 1440, counts, never: 9250 }, 10_000, 30);
+    expect(l.bars.map((b) => [b.bucket, b.share])).toEqual([
       [9, 0.05],
       [19, 0.025],
     ]);
@@ -25,8 +25,18 @@ describe('layoutExhaustion', () => {
     expect(l.summary).toBe('The budget ran out in 7.5 % of trials, most often on day 10; never ran out: 92.5 %');
   });
 
+  it('counts hours in a window shorter than three days', () => {
+    const counts = new Array<number>(24).fill(0);
+    counts[5] = 100;
+    const l = layoutExhaustion({ bucketMinutes: 60, counts, never: 900 }, 1000, 1);
+    expect(l.bars[0]!.title).toBe('Hour 6: 10 % of trials ran out of budget');
+    expect(l.bars[0]!.width).toBeCloseTo(((l.plot.right - l.plot.left) / 24) * 0.8, 6);
+  });
+
   it('says the budget never ran out when no trial did', () => {
-    expect(layoutExhaustion(new Array<number>(30).fill(0), 1000, 30).summary).toBe('The budget never ran out in any trial');
+    expect(layoutExhaustion({ bucketMinutes: 1440, counts: new Array<number>(30).fill(0), never: 1000 }, 1000, 30).summary).toBe(
+      'The budget never ran out in any trial',
+    );
   });
 });
 
