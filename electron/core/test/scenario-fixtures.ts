@@ -46,7 +46,7 @@ export function runOf(scenarioName: string, seed = 7): SimulationResult {
         breach: { probability: 0.125, low: 0.1186, high: 0.1317, count: 1250, trials: 10_000 },
         spent: { mean: 0.61, p10: 0.22, p50: 0.55, p90: 1.08 },
         remaining: { atDay, p10: [1, 0.7, 0.3, -0.08], p50: [1, 0.82, 0.63, 0.45], p90: [1, 0.95, 0.88, 0.78] },
-        exhaustedOnDay: Array.from({ length: 30 }, (_, day) => (day >= 20 ? 125 : 0)),
+        exhausted: { bucketMinutes: 1440, counts: Array.from({ length: 30 }, (_, day) => (day >= 20 ? 125 : 0)), never: 8750 },
         spentBy: { baseline: 0.2, deploys: 0.25, incidents: 0.12, events: 0.04, dependencies: 0 },
         topCause: 'deploys',
         alerts: { setName: 'SRE workbook (30 days)', pages: { mean: 0.4, p10: 0, p50: 0, p90: 1 }, tickets: { mean: 1.2, p10: 0, p50: 1, p90: 3 } },
