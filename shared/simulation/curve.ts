@@ -1,0 +1,75 @@
+// The budget a trial spends through its window, S(t), for each way a tier counts: by events (weighted by traffic), by
+// time (RatioTimeslices: each slice spends its mean shortfall) or by bad slices (Timeslices). All three are a base
+// rate plus pieces of extra rate, integrated over a clock that is traffic or time; the budget left at t is 1 − S(t) ÷ B.
+import type { Segments } from './timeline';
+import { cumulative, inverseCumulative, type TrafficProfile } from './traffic-profile';
+
+/** S(t) = base × C(t) + Σ rate_i × (C(min(end_i, t)) − C(start_i)), C being the profile's traffic or plain time. */
+export type Curve = {
+  base: number;
+  /** The clock: traffic-minutes (occurrences) or minutes (null). */
+  profile: TrafficProfile | null;
+  n: number;
+  start: Float64Array;
+  end: Float64Array;
+  rate: Float64Array;
+};
+
+function clock(c: Curve, t: number): number {
+  return c.profile ? cumulative(c.profile, t) : t;
+}
+
+function unclock(c: Curve, y: number): number {
+  return c.profile ? inverseCumulative(c.profile, y) : y;
+}
+
+/** S(t) at each of `times` (ascending), written to `out`. */
+export function valuesAt(c: Curve, times: Float64Array, out: Float64Array): void {
+  let i = 0;
+  let done = 0;
+  for (let k = 0; k < times.length; k++) {
+    const t = times[k]!;
+    while (i < c.n && c.end[i]! <= t) {
+      done += c.rate[i]! * (clock(c, c.end[i]!) - clock(c, c.start[i]!));
+      i++;
+    }
+    let partial = 0;
+    if (i < c.n && c.start[i]! < t) partial = c.rate[i]! * (clock(c, t) - clock(c, c.start[i]!));
+    out[k] = c.base * clock(c, t) + done + partial;
+  }
+}
+
+/** S(t) at one instant. */
+export function valueAt(c: Curve, t: number): number {
+  let v = c.base * clock(c, t);
+  for (let i = 0; i < c.n && c.start[i]! < t; i++) v += c.rate[i]! * (clock(c, Math.min(c.end[i]!, t)) - clock(c, c.start[i]!));
+  return v;
+}
+
+/**
+ * The first instant in [0, until] at which S exceeds x, or Infinity when it never does. S is continuous and never
+ * falls, so the answer is where it crosses x: found piece by piece and solved inside the piece through the clock.
+ */
+export function crossing(c: Curve, x: number, until: number): number {
+  if (x < 0) return 0;
+  let at = 0;
+  let s = 0;
+  let i = 0;
+  while (at < until) {
+    const inPiece = i < c.n && c.start[i]! <= at;
+    const stop = inPiece ? Math.min(c.end[i]!, until) : Math.min(i < c.n ? c.start[i]! : until, until);
+    const rate = c.base + (inPiece ? c.rate[i]! : 0);
+    const from = clock(c, at);
+    const gain = rate * (clock(c, stop) - from);
+    if (s + gain > x) return rate > 0 ? Math.min(stop, Math.max(at, unclock(c, from + (x - s) / rate))) : stop;
+    s += gain;
+    at = stop;
+    if (inPiece) i++;
+  }
+  return Infinity;
+}
+
+/** A curve over a trial's segments: base = the baseline error rate, pieces = the segments' extra rates. */
+export function errorCurve(seg: Segments, baseline: number, profile: TrafficProfile | null): Curve {
+  return { base: baseline, profile, n: seg.n, start: seg.start, end: seg.end, rate: seg.extra };
+}

@@ -1,0 +1,104 @@
+// How the error-budget policy acted in the trials: the state of the SLO's budget through the window, from the share
+// left (which only falls within a window) and the burn rate at each moment (the error rate over the budgeted rate),
+// the worse of the two; deploys were frozen while it was at the freeze state or worse.
+import { POLICY_STATES, type BudgetPolicy, type PolicyState } from '../budget/policy';
+import type { Tier } from '../domain/types';
+import { crossing } from './curve';
+import type { EngineScenario } from './engine-types';
+import type { PolicyOutcome } from './result';
+import { spreadOf } from './stats';
+import type { Freeze, TrialState } from './trial';
+
+const DAY_MINUTES = 1440;
+
+/** States by rank: healthy 0 … exhausted 3. */
+const RANK: Readonly<Record<PolicyState, number>> = { healthy: 0, warning: 1, critical: 2, exhausted: 3 };
+
+/** Tallies the policy over the trials of the window of the tier it reads. */
+export class PolicyTally {
+  private readonly minutesIn = new Float64Array(4);
+  private readonly frozen: Float64Array;
+  private readonly atState: Uint32Array;
+  private deploys = 0;
+  private held = 0;
+  private readonly policy: BudgetPolicy;
+  private readonly freezeRank: number;
+  private readonly windowMinutes: number;
+
+  constructor(
+    private readonly config: NonNullable<EngineScenario['policy']>,
+    private readonly freeze: Freeze,
+    private readonly trials: number,
+    private readonly times: Float64Array,
+  ) {
+    this.policy = config.policy;
+    this.freezeRank = RANK[config.freezeAt];
+    this.frozen = new Float64Array(trials);
+    this.atState = new Uint32Array(times.length * 4);
+    this.windowMinutes = times[times.length - 1]!;
+  }
+
+  /** The state the burn rate alone puts the budget in. */
+  private burnRank(errorRate: number): number {
+    const burn = errorRate / this.freeze.budgetRate;
+    if (burn > this.policy.criticalBurnRate) return 2;
+    if (burn > this.policy.warningBurnRate) return 1;
+    return 0;
+  }
+
+  /** Adds one trial, read from its final segments. */
+  add(trial: number, state: TrialState): void {
+    const { counter } = this.freeze;
+    const curve = counter.curve(state);
+    const W = this.windowMinutes;
+    const B = counter.budget;
+    // When the share left first falls below warning, below critical, and to nothing.
+    const tw = crossing(curve, (1 - this.policy.warningBelowPercent / 100) * B, W);
+    const tc = crossing(curve, (1 - this.policy.criticalBelowPercent / 100) * B, W);
+    const te = crossing(curve, B * (1 - 1e-12), W);
+    const leftRank = (t: number) => (t >= te ? 3 : t >= tc ? 2 : t >= tw ? 1 : 0);
+    const seg = state.segments;
+    const baseline = state.baseline;
+    // Walk the window in pieces of constant burn, split where the share left crosses a threshold.
+    const cuts = [tw, tc, te].filter((t) => t > 0 && t < W);
+    let frozen = 0;
+    let at = 0;
+    let i = 0;
+    while (at < W) {
+      const inSegment = i < seg.n && seg.start[i]! <= at;
+      let stop = inSegment ? Math.min(seg.end[i]!, W) : i < seg.n ? Math.min(seg.start[i]!, W) : W;
+      for (const c of cuts) if (c > at && c < stop) stop = c;
+      const rank = Math.max(leftRank(at), this.burnRank(baseline + (inSegment ? seg.extra[i]! : 0)));
+      this.minutesIn[rank] = this.minutesIn[rank]! + (stop - at);
+      if (rank >= this.freezeRank) frozen += stop - at;
+      at = stop;
+      if (inSegment && at >= seg.end[i]!) i++;
+    }
+    this.frozen[trial] = frozen / DAY_MINUTES;
+    for (let k = 0; k < this.times.length; k++) {
+      const t = this.times[k]!;
+      const rank = Math.max(leftRank(t), this.burnRank(baseline + seg.extraAt(t)));
+      this.atState[k * 4 + rank] = this.atState[k * 4 + rank]! + 1;
+    }
+    this.deploys += state.deploys;
+    this.held += state.held;
+  }
+
+  /** The policy's outcome over all trials. */
+  outcome(tier: Tier): PolicyOutcome {
+    const daysIn = Object.fromEntries(POLICY_STATES.map((s, r) => [s, this.minutesIn[r]! / this.trials / DAY_MINUTES])) as Record<PolicyState, number>;
+    const share = Object.fromEntries(POLICY_STATES.map((s, r) => [s, Array.from(this.times, (_, k) => this.atState[k * 4 + r]! / this.trials)])) as Record<
+      PolicyState,
+      number[]
+    >;
+    return {
+      tier,
+      freezeAt: this.config.freezeAt,
+      daysIn,
+      freezeDays: spreadOf(this.frozen),
+      deploys: this.deploys / this.trials,
+      deploysHeld: this.held / this.trials,
+      timeline: { atDay: Array.from(this.times, (m) => m / DAY_MINUTES), share },
+    };
+  }
+}

@@ -1,0 +1,81 @@
+// Summaries of Monte Carlo trials: probabilities with their confidence interval, percentiles, histograms.
+import type { Estimate, Spread } from './result';
+
+/** z for a two-sided 95 % interval. */
+const Z95 = 1.959963984540054;
+
+/**
+ * A probability from `count` successes in `trials`, with its 95 % Wilson score interval (it stays inside [0, 1] and
+ * is honest at 0 and at 1, where the normal approximation collapses to a point).
+ */
+export function estimate(count: number, trials: number): Estimate {
+  const p = count / trials;
+  const z2 = Z95 * Z95;
+  const denominator = 1 + z2 / trials;
+  const centre = (p + z2 / (2 * trials)) / denominator;
+  const half = (Z95 * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+  return { probability: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half), count, trials };
+}
+
+/** The nearest-rank percentile p (0..1) of values already sorted ascending. */
+export function sortedPercentile(sorted: Float64Array, p: number): number {
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** Mean, P10, P50 and P90 of some values (sorted in place). */
+export function spreadOf(values: Float64Array): Spread {
+  values.sort();
+  let sum = 0;
+  for (const v of values) sum += v;
+  return { mean: sum / values.length, p10: sortedPercentile(values, 0.1), p50: sortedPercentile(values, 0.5), p90: sortedPercentile(values, 0.9) };
+}
+
+/**
+ * A fixed-bin histogram of values in [low, high], for percentiles of many columns without keeping every value: values
+ * below low are counted in an underflow bin read as `low`, values at or above high in the top bin read as `high`.
+ * Percentiles are exact to one bin width.
+ */
+export class BinnedColumns {
+  readonly bins: number;
+  private readonly counts: Uint32Array;
+  private readonly totals: Uint32Array;
+
+  constructor(
+    readonly columns: number,
+    readonly low: number,
+    readonly high: number,
+    readonly width: number,
+  ) {
+    this.bins = Math.round((high - low) / width) + 2;
+    this.counts = new Uint32Array(columns * this.bins);
+    this.totals = new Uint32Array(columns);
+  }
+
+  /** Counts one value in a column. */
+  add(column: number, value: number): void {
+    let bin: number;
+    if (!(value >= this.low)) bin = 0;
+    else if (value >= this.high) bin = this.bins - 1;
+    else bin = 1 + Math.min(this.bins - 3, Math.floor((value - this.low) / this.width));
+    this.counts[column * this.bins + bin]!++;
+    this.totals[column]!++;
+  }
+
+  /** The nearest-rank percentile p of a column, as the middle of its bin (low and high for the end bins). */
+  percentile(column: number, p: number): number {
+    const total = this.totals[column]!;
+    const rank = Math.max(1, Math.ceil(p * total));
+    let seen = 0;
+    const base = column * this.bins;
+    for (let b = 0; b < this.bins; b++) {
+      seen += this.counts[base + b]!;
+      if (seen >= rank) {
+        if (b === 0) return this.low;
+        if (b === this.bins - 1) return this.high;
+        return this.low + (b - 1 + 0.5) * this.width;
+      }
+    }
+    return this.high;
+  }
+}

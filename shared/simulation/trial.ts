@@ -1,0 +1,124 @@
+// One trial of a scenario over one window: draw the incidents, events, dependency outages and deploys, let the
+// error-budget policy hold deploys back while the budget state is at its freeze state or worse, and sweep it all into
+// the segments every tier then reads. Event-based: nothing steps minute by minute.
+import { badSliceBudget, slicesInWindow } from '../budget/budget';
+import { PPM_PER_WHOLE } from '../domain/percent';
+import { DEFAULT_TIMESLICE } from '../domain/types';
+import { badSlices } from './bad-slices';
+import { crossing, errorCurve, type Curve } from './curve';
+import type { EngineScenario, EngineTier } from './engine-types';
+import { draw, exponential, type Uniform } from './sampling';
+import { CAUSE_INDEX, Episodes, Segments } from './timeline';
+import { cumulative, type TrafficProfile } from './traffic-profile';
+
+const WEEK_MINUTES = 10_080;
+const DAY_MINUTES = 1440;
+
+/** How a tier's budget is counted in a trial, and its size in that count. */
+export type Counter = { key: string; budget: number; curve: (t: TrialState) => Curve };
+
+/** A trial's episodes, segments and the curves built from them (reused from trial to trial). */
+export type TrialState = { episodes: Episodes; segments: Segments; baseline: number; deploys: number; held: number; curves: Map<string, Curve> };
+
+/** A new, empty trial state. */
+export function trialState(): TrialState {
+  return { episodes: new Episodes(), segments: new Segments(), baseline: 0, deploys: 0, held: 0, curves: new Map() };
+}
+
+function emptyCurve(): Curve {
+  return { base: 0, profile: null, n: 0, start: new Float64Array(64), end: new Float64Array(64), rate: new Float64Array(64) };
+}
+
+/** The counter of a tier in a window: occurrences by traffic, RatioTimeslices by time, Timeslices by bad slices. */
+export function counterFor(tier: EngineTier, baseline: number, profile: TrafficProfile, windowMinutes: number): Counter {
+  const share = (PPM_PER_WHOLE - tier.targetPpm) / PPM_PER_WHOLE;
+  if (tier.method === 'occurrences') {
+    return { key: 'events', budget: share * cumulative(profile, windowMinutes), curve: (s) => errorCurve(s.segments, baseline, profile) };
+  }
+  if (tier.method === 'ratio-timeslices') return { key: 'time', budget: share * windowMinutes, curve: (s) => errorCurve(s.segments, baseline, null) };
+  const slice = tier.timeslice ?? DEFAULT_TIMESLICE;
+  const threshold = (PPM_PER_WHOLE - slice.sliceTargetPpm) / PPM_PER_WHOLE;
+  const key = `slices:${slice.sliceMinutes}:${slice.sliceTargetPpm}`;
+  return {
+    key,
+    budget: badSliceBudget(tier.targetPpm, slicesInWindow(windowMinutes, slice.sliceMinutes)),
+    curve: (s) => {
+      let c = s.curves.get(key);
+      if (!c) {
+        c = emptyCurve();
+        s.curves.set(key, c);
+      }
+      return badSlices(s.segments, baseline, profile, slice.sliceMinutes, threshold, windowMinutes, c).curve;
+    },
+  };
+}
+
+/** What the policy needs in a trial: the counter of the tier it reads, the remaining share it freezes below, the burn rate. */
+export type Freeze = { counter: Counter; belowRemaining: number; burnAbove: number; budgetRate: number };
+
+/** Deploy times of a schedule in a window starting at `startMinuteOfWeek` (0 = Monday 00:00 UTC). */
+export function scheduledDeploys(schedule: { weekday: number; hour: number }[], startMinuteOfWeek: number, windowMinutes: number): Float64Array {
+  const times: number[] = [];
+  for (let week = -1; week * WEEK_MINUTES < windowMinutes + WEEK_MINUTES; week++) {
+    for (const { weekday, hour } of schedule) {
+      const t = week * WEEK_MINUTES + weekday * DAY_MINUTES + hour * 60 - startMinuteOfWeek;
+      if (t >= 0 && t < windowMinutes) times.push(t);
+    }
+  }
+  return Float64Array.from(times.sort((a, b) => a - b));
+}
+
+/**
+ * Runs one trial into `state`: its segments describe the window's error rate above the baseline. Draws happen in a
+ * fixed order (incidents, events, outages, deploys), so trials repeat exactly from the seed.
+ */
+export function runTrial(sc: EngineScenario, windowMinutes: number, schedule: Float64Array | null, freeze: Freeze | null, u: Uniform, state: TrialState): void {
+  const ep = state.episodes;
+  ep.clear();
+  state.baseline = sc.baselineErrorRate;
+  state.deploys = 0;
+  state.held = 0;
+  const inc = sc.incidents;
+  if (inc.perWeek > 0) {
+    const rate = inc.perWeek / WEEK_MINUTES;
+    for (let t = exponential(rate, u); t < windowMinutes; t += exponential(rate, u)) {
+      const minutes = draw(inc.duration, u);
+      const excluded = u() < inc.excludedShare;
+      if (!excluded) ep.push(t, t + minutes, inc.errorRate, CAUSE_INDEX.incidents);
+    }
+  }
+  for (const e of sc.events) if (!e.excluded) ep.push(e.startMinute, e.startMinute + e.durationMinutes, e.errorRate, CAUSE_INDEX.events);
+  for (const o of sc.outages) {
+    const rate = o.perWeek / WEEK_MINUTES;
+    if (!(rate > 0)) continue;
+    for (let t = exponential(rate, u); t < windowMinutes; t += exponential(rate, u)) ep.push(t, t + draw(o.duration, u), o.errorRate, CAUSE_INDEX.dependencies);
+  }
+  const d = sc.deploys;
+  const impact = d.errorRate * d.canaryShare;
+  const deployRate = d.perWeek / WEEK_MINUTES;
+  if (schedule === null && !(deployRate > 0)) return state.segments.sweep(ep, sc.baselineErrorRate, windowMinutes);
+  let frozenFrom = Infinity;
+  const refreeze = () => {
+    if (!freeze) return;
+    state.segments.sweep(ep, sc.baselineErrorRate, windowMinutes);
+    frozenFrom = crossing(freeze.counter.curve(state), (1 - freeze.belowRemaining) * freeze.counter.budget, windowMinutes);
+  };
+  refreeze();
+  let k = 0;
+  let t = schedule ? (schedule[0] ?? Infinity) : exponential(deployRate, u);
+  while (t < windowMinutes) {
+    if (t >= frozenFrom) {
+      state.held++;
+    } else if (freeze && (sc.baselineErrorRate + state.segments.extraAt(t)) / freeze.budgetRate > freeze.burnAbove) {
+      state.held++;
+    } else {
+      state.deploys++;
+      if (u() < d.failureProbability) {
+        ep.push(t, t + draw(d.detect, u) + draw(d.rollback, u), impact, CAUSE_INDEX.deploys);
+        refreeze();
+      }
+    }
+    t = schedule ? (schedule[++k] ?? Infinity) : t + exponential(deployRate, u);
+  }
+  state.segments.sweep(ep, sc.baselineErrorRate, windowMinutes);
+}
