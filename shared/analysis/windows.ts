@@ -3,6 +3,7 @@ import { methodBudgetMinutes } from '../budget/budget';
 import { periodContaining } from '../budget/calendar';
 import { PPM_PER_WHOLE } from '../domain/percent';
 import { DEFAULT_TIMESLICE, type Objective } from '../domain/types';
+import { lttb, type XY } from './downsample';
 import { findBadEvents, shareOf, sliceEvents, type BudgetEvent } from './events';
 import { medianStep } from '../domain/step';
 import type { History } from './history';
@@ -184,4 +185,15 @@ export function burnDownOf(h: History, objective: Objective, startMs: number): W
   }
   const remaining = spent.map((v) => 1 - shareOf(v, budget));
   return { ...span, budget, x, remaining };
+}
+
+/** Most points of a drawn burn-down line. */
+export const BURNDOWN_POINTS = 1000;
+
+/** Lowest remaining share drawn: a budget overspent tenfold is off the chart either way. */
+export const BURNDOWN_FLOOR = -10;
+
+/** A burn-down as the charts draw it: floored at BURNDOWN_FLOOR and downsampled (LTTB) to at most BURNDOWN_POINTS. */
+export function drawnBurnDown(b: WindowBurnDown): XY {
+  return lttb({ x: b.x, y: b.remaining.map((v) => Math.max(BURNDOWN_FLOOR, v)) }, BURNDOWN_POINTS);
 }

@@ -7,6 +7,11 @@ import { AppFailure } from '#shared/ipc/errors';
 import { loadHistory, tierHistory } from './analysis-service';
 import type { WorkspaceSession } from './workspace-session';
 
+/** The alert set a tier's backtest uses: the one chooseAlertSet gives its period at atMs, the team's own sets first. */
+export function alertSetFor(objective: Objective, atMs: number, own: readonly AlertWindowSet[]): AlertWindowSet {
+  return chooseAlertSet(DEFAULT_ALERT_SETS, alertPeriodMinutes(objective.window, atMs), own);
+}
+
 /**
  * Replays each tier's multi-window burn-rate alerts over an SLI's history. The alert set is the one asked for, or for
  * each tier the set chooseAlertSet gives its period at atMs (the team's own sets first), as the tier editor's alert
@@ -25,7 +30,7 @@ export function backtestSli(session: WorkspaceSession, args: Args<'analysis/back
   const reference = sli.objectives.slo ?? sli.objectives.sla ?? sli.objectives.target;
   if (!asked && !reference)
     throw new AppFailure('INVALID_ARGUMENT', `"${sli.name}" has no tier set yet; set a target to backtest its alerts`, { field: 'sliId' });
-  const setFor = (objective: Objective): AlertWindowSet => asked ?? chooseAlertSet(DEFAULT_ALERT_SETS, alertPeriodMinutes(objective.window, atMs), own);
+  const setFor = (objective: Objective): AlertWindowSet => asked ?? alertSetFor(objective, atMs, own);
   const set = asked ?? setFor(reference!);
   const tiers: BacktestReport['tiers'] = [];
   for (const tier of TIERS) {

@@ -1,6 +1,6 @@
 import { lttb, visibleRange } from '#shared/analysis/downsample';
 import { headlineCounting, rollingCompliance } from '#shared/analysis/history';
-import { burnDownOf } from '#shared/analysis/windows';
+import { burnDownOf, drawnBurnDown } from '#shared/analysis/windows';
 import type { Args, BurnDown, ChartData, ChartLine } from '#shared/ipc/contract';
 import { AppFailure } from '#shared/ipc/errors';
 import { excludedHistory, headlineThresholdMs, loadHistory, tierHistory } from './analysis-service';
@@ -45,12 +45,6 @@ export function chartData(session: WorkspaceSession, args: Args<'analysis/chart'
   };
 }
 
-/** Most points of a burn-down line. */
-const BURNDOWN_POINTS = 1000;
-
-/** Lowest remaining share drawn: a budget overspent tenfold is off the chart either way. */
-const BURNDOWN_FLOOR = -10;
-
 /**
  * The remaining error budget through the tier's budget window that starts at startMs, counted as the budget table
  * counts it (bad events, or bad slices for the time-slice methods), so it ends at 1 − budgetConsumed.
@@ -61,7 +55,6 @@ export function burnDown(session: WorkspaceSession, args: Args<'analysis/burndow
   if (!objective) throw new AppFailure('NOT_FOUND', `"${loaded.sli.name}" has no ${args.tier.toUpperCase()} set`, { field: 'tier' });
   const b = burnDownOf(tierHistory(loaded, args.tier, args.excluding), objective, args.startMs);
   if (!b) throw new AppFailure('NOT_FOUND', 'No budget window starts at that time', { field: 'startMs' });
-  const floored = b.remaining.map((v) => Math.max(BURNDOWN_FLOOR, v));
-  const d = lttb({ x: b.x, y: floored }, BURNDOWN_POINTS);
+  const d = drawnBurnDown(b);
   return { tier: args.tier, label: b.label, startMs: b.startMs, endMs: b.endMs, budgetEvents: b.budget, remaining: { x: Array.from(d.x), y: Array.from(d.y) } };
 }
