@@ -6,6 +6,7 @@ import type { BacktestReport, HistoryReport, ImportListing, ImportSummary } from
 import type { BudgetingMethod, CalendarUnit, SliKind, Tier } from '#shared/domain/types';
 import type { TierRule } from '#shared/domain/tiers';
 import type { ErrorCode, ErrorDetails } from '#shared/ipc/errors';
+import type { Scenario, Weekday } from '#shared/simulation/scenario';
 
 /** The format string every successful --json document carries, so scripts can refuse a format they do not know. */
 export const JSON_FORMAT = 'slo-workbench/v1';
@@ -96,8 +97,13 @@ export type JsonSliChanged = JsonEnvelope<'sli add' | 'objective set'> & { servi
 /** `sli list`. */
 export type JsonSliList = JsonEnvelope<'sli list'> & { service: string; slis: JsonSli[] };
 
-/** `show`: the whole workspace, with every dependency edge. */
-export type JsonShow = JsonEnvelope<'show'> & { workspace: JsonWorkspace; services: JsonService[]; dependencies: JsonDependency[] };
+/** `show`: the whole workspace, with every dependency edge and every SLI's what-if scenarios. */
+export type JsonShow = JsonEnvelope<'show'> & {
+  workspace: JsonWorkspace;
+  services: JsonService[];
+  dependencies: JsonDependency[];
+  scenarios: JsonShowScenario[];
+};
 
 /** `serve`: printed once the server listens. */
 export type JsonServe = JsonEnvelope<'serve'> & { url: string };
@@ -247,7 +253,10 @@ export type JsonDocument =
   | JsonBacktestReport
   | JsonExclusionAdded
   | JsonExclusionList
-  | JsonExclusionRemoved;
+  | JsonExclusionRemoved
+  | JsonScenarioAdded
+  | JsonScenarioList
+  | JsonScenarioRemoved;
 
 /** `analyze`: the SLI's latest imported history against its tiers over one rolling window. */
 export type JsonAnalyzeReport = JsonEnvelope<'analyze'> & { service: string; sli: string; analysis: HistoryReport };
@@ -263,6 +272,39 @@ export type JsonExclusionList = JsonEnvelope<'exclusion list'> & { service: stri
 
 /** `exclusion remove`: the id removed. */
 export type JsonExclusionRemoved = JsonEnvelope<'exclusion remove'> & { id: number };
+
+/** A stored what-if scenario: its main knobs, whether a run is stored with it, and every field. */
+export type JsonScenario = {
+  id: number;
+  name: string;
+  description: string;
+  /** Deploys per week at random times (0 when none are given); null when deploys follow a weekday schedule. */
+  deploysPerWeek: number | null;
+  /** Weekdays of scheduled deploys, Monday first ("mon" … "sun"); null when deploys are a rate. */
+  deployWeekdays: Weekday[] | null;
+  incidentsPerWeek: number;
+  /** Background error rate (0..1), or "history": the median of the SLI's imported history. */
+  baselineErrorRate: number | 'history';
+  /** The run stored with it (see `simulate`); null until it is run, and again after it is changed. */
+  lastRun: { seed: number; trials: number; startMs: number } | null;
+  updatedMs: number;
+  /** Why the stored fields cannot be read (written by a newer version); null when they can. `fields` then holds defaults. */
+  unreadable: string | null;
+  /** Every field, as a scenario file writes them. */
+  fields: Scenario;
+};
+
+/** A scenario in `show`, with the service and SLI it belongs to. */
+export type JsonShowScenario = JsonScenario & { service: string; sli: string };
+
+/** `scenario add`: the scenario as stored; `replaced` when --replace overwrote one of the same name. */
+export type JsonScenarioAdded = JsonEnvelope<'scenario add'> & { service: string; sli: string; replaced: boolean; scenario: JsonScenario };
+
+/** `scenario list`: an SLI's scenarios in the order they were added. */
+export type JsonScenarioList = JsonEnvelope<'scenario list'> & { service: string; sli: string; scenarios: JsonScenario[] };
+
+/** `scenario remove`: the scenario removed. */
+export type JsonScenarioRemoved = JsonEnvelope<'scenario remove'> & { service: string; sli: string; removed: { id: number; name: string } };
 
 /** `import`: what was stored (or that the file was a duplicate), with the issues found while reading. */
 export type JsonImportReport = JsonEnvelope<'import'> & {

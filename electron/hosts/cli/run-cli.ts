@@ -9,6 +9,7 @@ import { registerDependencyCommands } from './commands/dependency';
 import { registerExclusionCommands } from './commands/exclusion';
 import { registerImportCommand } from './commands/import';
 import { registerObjectiveCommands } from './commands/objective';
+import { registerScenarioCommands } from './commands/scenario';
 import { registerServeCommand } from './commands/serve';
 import { registerServiceCommands } from './commands/service';
 import { registerShowCommand } from './commands/show';
@@ -77,6 +78,7 @@ export function buildProgram(ctx: CliContext, json: boolean): Command {
   registerAnalyzeCommand(program, ctx);
   registerExclusionCommands(program, ctx);
   registerBacktestCommand(program, ctx);
+  registerScenarioCommands(program, ctx);
   return program;
 }
 

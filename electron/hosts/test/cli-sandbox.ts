@@ -1,9 +1,23 @@
 // Helpers for the CLI tests: a temp folder per test and in-process runs of runCli with captured output.
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runCli } from '../cli/run-cli';
+
+/** The real executable, bin/slo-workbench.js. */
+export const CLI_BIN = fileURLToPath(new URL('../../../bin/slo-workbench.js', import.meta.url));
+
+/** Runs the real executable in the sandbox as a child process, the way a shell or CI job would. */
+export function runBin(box: Sandbox, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [CLI_BIN, ...argv], { cwd: box.dir, env: box.env, timeout: 60_000 }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
 
 /** What one in-process run printed and returned. */
 export type CliRun = { code: number; stdout: string; stderr: string; stdoutLines: string[]; stderrLines: string[] };
