@@ -4,81 +4,134 @@
 // Averages are over time; before the window the service ran at its baseline.
 import type { Segments } from './timeline';
 
+/** Scratch space for the instants a cluster is checked at, reused from call to call. */
+let points = new Float64Array(256);
+
 /**
- * The firings of one alert over a trial's segments in [0, horizon): `thresholdRate` = factor × (1 − target) as an
- * error rate, windows in minutes. The error rate is piecewise constant, so each average is piecewise linear between
- * the segments' boundaries shifted by 0, the short and the long window, and is checked exactly at those instants.
+ * The firings of one alert window pair over a trial's segments in [0, horizon), for several thresholds at once (the
+ * tiers sharing the pair): `thresholds[k]` = factor × (1 − target of tier k) as an error rate; the counts are added to
+ * `counts[k]`. The error rate is piecewise constant, so each average is piecewise linear between the segments'
+ * boundaries shifted by 0, the short and the long window: it is checked exactly at those instants, and where the two
+ * averages cross between them (where their minimum turns).
  */
-export function countFirings(seg: Segments, baseline: number, thresholdRate: number, shortMinutes: number, longMinutes: number, horizon: number): number {
-  if (baseline > thresholdRate) return 1;
-  let firings = 0;
+export function countFirings(
+  seg: Segments,
+  baseline: number,
+  thresholds: Float64Array,
+  counts: Float64Array,
+  shortMinutes: number,
+  longMinutes: number,
+  horizon: number,
+): void {
+  let lowest = Infinity;
+  // Thresholds the baseline alone is above fire once, for the whole window.
+  let always = 0;
+  for (let k = 0; k < thresholds.length; k++) {
+    if (baseline > thresholds[k]!) {
+      counts[k] = counts[k]! + 1;
+      always |= 1 << k;
+    } else lowest = Math.min(lowest, thresholds[k]!);
+  }
+  if (lowest === Infinity) return;
+  const n = seg.n;
   let i = 0;
-  while (i < seg.n) {
+  while (i < n) {
     // A cluster: segments closer than a long window to the next can add up inside one window.
     let j = i;
-    while (j + 1 < seg.n && seg.start[j + 1]! - seg.end[j]! < longMinutes) j++;
-    if (i === j) {
-      const d = seg.end[i]! - seg.start[i]!;
-      // A lone segment's two averages both peak when it ends (docs/architecture.md §13).
-      if (baseline + (seg.extra[i]! * Math.min(d, longMinutes)) / longMinutes > thresholdRate) firings++;
-    } else {
-      firings += clusterFirings(seg, i, j, baseline, thresholdRate, shortMinutes, longMinutes, horizon);
+    let maxExtra = seg.extra[i]!;
+    while (j + 1 < n && seg.start[j + 1]! - seg.end[j]! < longMinutes) {
+      j++;
+      if (seg.extra[j]! > maxExtra) maxExtra = seg.extra[j]!;
+    }
+    // The short average never exceeds the highest rate; the long one never the cluster's whole extra over one window.
+    if (baseline + maxExtra > lowest && baseline + (seg.cumulative[j + 1]! - seg.cumulative[i]!) / longMinutes > lowest) {
+      if (i === j) {
+        // A lone segment's two averages both peak when it ends, the short one at least as high as the long one.
+        const peak = baseline + (seg.extra[i]! * Math.min(seg.end[i]! - seg.start[i]!, longMinutes)) / longMinutes;
+        for (let k = 0; k < thresholds.length; k++) if (baseline <= thresholds[k]! && peak > thresholds[k]!) counts[k] = counts[k]! + 1;
+      } else {
+        clusterFirings(seg, i, j, baseline, thresholds, counts, always, shortMinutes, longMinutes, horizon);
+      }
     }
     i = j + 1;
   }
-  return firings;
 }
 
-/** Error-minutes above the baseline in segments i..j before t. */
-function extraBefore(seg: Segments, i: number, j: number, t: number): number {
-  let v = 0;
-  for (let k = i; k <= j && seg.start[k]! < t; k++) v += seg.extra[k]! * (Math.min(seg.end[k]!, t) - seg.start[k]!);
-  return v;
-}
-
+/** The firings of a cluster of segments i..j, walking the instants where the averages bend. */
 function clusterFirings(
   seg: Segments,
   i: number,
   j: number,
   baseline: number,
-  threshold: number,
+  thresholds: Float64Array,
+  counts: Float64Array,
+  always: number,
   shortMinutes: number,
   longMinutes: number,
   horizon: number,
-): number {
-  const points: number[] = [];
+): void {
+  const m = (j - i + 1) * 6;
+  if (points.length < m) points = new Float64Array(m * 2);
+  let p = 0;
   for (let k = i; k <= j; k++) {
-    for (const p of [seg.start[k]!, seg.end[k]!]) points.push(p, p + shortMinutes, p + longMinutes);
+    const s = seg.start[k]!;
+    const e = seg.end[k]!;
+    points[p++] = s;
+    points[p++] = s + shortMinutes;
+    points[p++] = s + longMinutes;
+    points[p++] = e;
+    points[p++] = e + shortMinutes;
+    points[p++] = e + longMinutes;
   }
-  points.sort((a, b) => a - b);
-  const avg = (t: number, w: number) => baseline + (extraBefore(seg, i, j, t) - extraBefore(seg, i, j, t - w)) / w;
-  let firing = false;
-  let firings = 0;
+  const sorted = points.subarray(0, p).sort();
+  const nt = thresholds.length;
+  // One firing flag per threshold, as a bit mask (at most 31 tiers share a pair; three in practice).
+  let firing = always;
+  // Cursors: the first segment of the cluster not yet ended at t, t − long and t − short (each only moves forward).
+  let kNow = i;
+  let kLong = i;
+  let kShort = i;
+  const base = seg.cumulative[i]!;
   let previous = -Infinity;
   let prevLong = 0;
   let prevShort = 0;
-  const visit = (t: number, long: number, short: number) => {
-    const on = long > threshold && short > threshold;
-    if (on && !firing) firings++;
-    firing = on;
-  };
-  for (const t of points) {
-    if (t === previous || t >= horizon) continue;
-    const long = avg(t, longMinutes);
-    const short = avg(t, shortMinutes);
+  for (let q = 0; q < p; q++) {
+    const t = sorted[q]!;
+    if (t === previous) continue;
+    if (t >= horizon) break;
+    while (kNow <= j && seg.end[kNow]! <= t) kNow++;
+    const tl = t - longMinutes;
+    while (kLong <= j && seg.end[kLong]! <= tl) kLong++;
+    const ts = t - shortMinutes;
+    while (kShort <= j && seg.end[kShort]! <= ts) kShort++;
+    const now = seg.cumulative[kNow]! - base + (kNow <= j && seg.start[kNow]! < t ? seg.extra[kNow]! * (t - seg.start[kNow]!) : 0);
+    const atLong = seg.cumulative[kLong]! - base + (kLong <= j && seg.start[kLong]! < tl ? seg.extra[kLong]! * (tl - seg.start[kLong]!) : 0);
+    const atShort = seg.cumulative[kShort]! - base + (kShort <= j && seg.start[kShort]! < ts ? seg.extra[kShort]! * (ts - seg.start[kShort]!) : 0);
+    const long = baseline + (now - atLong) / longMinutes;
+    const short = baseline + (now - atShort) / shortMinutes;
     if (previous > -Infinity) {
-      // Between two instants both averages are straight lines; where they cross, their minimum turns.
       const dl = long - prevLong;
       const ds = short - prevShort;
       if (dl !== ds) {
         const f = (prevShort - prevLong) / (dl - ds);
-        if (f > 0 && f < 1) visit(previous + f * (t - previous), prevLong + f * dl, prevShort + f * ds);
+        if (f > 0 && f < 1) firing = visit(Math.min(prevLong + f * dl, prevShort + f * ds), thresholds, counts, firing, nt);
       }
     }
-    visit(t, long, short);
+    firing = visit(Math.min(long, short), thresholds, counts, firing, nt);
     previous = t;
     prevLong = long;
     prevShort = short;
   }
-  return firings;
+}
+
+/** Counts the thresholds the lower average newly exceeds and returns which are exceeded now. */
+function visit(lower: number, thresholds: Float64Array, counts: Float64Array, firing: number, nt: number): number {
+  let now = 0;
+  for (let k = 0; k < nt; k++) {
+    if (lower > thresholds[k]!) {
+      now |= 1 << k;
+      if ((firing & (1 << k)) === 0) counts[k] = counts[k]! + 1;
+    }
+  }
+  return now;
 }

@@ -14,7 +14,7 @@ import { counterFor, runTrial, scheduledDeploys, trialState, type Freeze } from 
 import { hourOfWeek, trafficProfile } from './traffic-profile';
 
 /** Points of the fan chart and the policy timeline through each window, the start included. */
-export const CHECKPOINTS = 60;
+export const CHECKPOINTS = 30;
 
 /** Trials between two progress reports. */
 export const PROGRESS_EVERY = 500;
@@ -65,30 +65,33 @@ function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[]
   const policyTally = freeze && policyIndex >= 0 ? new PolicyTally(sc.policy!, freeze, input.trials, times) : null;
   const startMinuteOfWeek = hourOfWeek(input.startMs) * 60 + Math.floor((input.startMs % 3_600_000) / 60_000);
   const schedule = sc.deploys.schedule ? scheduledDeploys(sc.deploys.schedule, startMinuteOfWeek, windowMinutes) : null;
-  const alerts = tiers.map((t) =>
-    ALERT_KEYS.map(({ severity, speed }) => {
-      const w = t.alertSet[severity][speed];
-      const budgetRate = (PPM_PER_WHOLE - t.targetPpm) / PPM_PER_WHOLE;
-      return { severity, threshold: burnRateFactor(w, t.alertSet.periodMinutes) * budgetRate, shortMinutes: w.shortMinutes, longMinutes: w.longMinutes };
-    }),
-  );
+  const pairs = alertPairs(tiers);
+  const pages = new Float64Array(tiers.length);
+  const tickets = new Float64Array(tiers.length);
   const state = trialState();
-  const values = new Float64Array(times.length);
+  // Tiers counting the same way share one curve and its values: only their budgets differ.
+  const keys = [...new Set(counters.map((c) => c.key))];
+  const keyOf = counters.map((c) => keys.indexOf(c.key));
+  const values = keys.map(() => new Float64Array(times.length));
+  const curves: ReturnType<(typeof counters)[number]['curve']>[] = [];
   let reported = 0;
   for (let trial = 0; trial < input.trials; trial++) {
     runTrial(sc, windowMinutes, schedule, freeze, u, state);
-    tallies.forEach((tally, i) => {
-      const curve = counters[i]!.curve(state);
-      valuesAt(curve, times, values);
-      let pages = 0;
-      let tickets = 0;
-      for (const a of alerts[i]!) {
-        const n = countFirings(state.segments, sc.baselineErrorRate, a.threshold, a.shortMinutes, a.longMinutes, windowMinutes);
-        if (a.severity === 'page') pages += n;
-        else tickets += n;
-      }
-      tally.add(trial, curve, values, state.segments, sc.baselineErrorRate, profile, pages, tickets);
-    });
+    pages.fill(0);
+    tickets.fill(0);
+    for (const pair of pairs) {
+      pair.counts.fill(0);
+      countFirings(state.segments, sc.baselineErrorRate, pair.thresholds, pair.counts, pair.shortMinutes, pair.longMinutes, windowMinutes);
+      const into = pair.severity === 'page' ? pages : tickets;
+      for (let k = 0; k < pair.tiers.length; k++) into[pair.tiers[k]!] = into[pair.tiers[k]!]! + pair.counts[k]!;
+    }
+    for (let k = 0; k < keys.length; k++) {
+      curves[k] = counters[keyOf.indexOf(k)]!.curve(state);
+      valuesAt(curves[k]!, times, values[k]!);
+    }
+    for (let i = 0; i < tallies.length; i++) {
+      tallies[i]!.add(trial, curves[keyOf[i]!]!, values[keyOf[i]!]!, state.segments, sc.baselineErrorRate, profile, pages[i]!, tickets[i]!);
+    }
     policyTally?.add(trial, state);
     if ((trial + 1) % PROGRESS_EVERY === 0 || trial + 1 === input.trials) {
       progress(trial + 1 - reported);
@@ -98,6 +101,30 @@ function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[]
   const outcomes = new Map<EngineTier, TierOutcome>();
   tiers.forEach((t, i) => outcomes.set(t, tallies[i]!.outcome(times, sc.requestsPerDay, profile)));
   return { outcomes, policy: policyTally ? policyTally.outcome(tiers[policyIndex]!.tier) : null };
+}
+
+/** One alert window pair and the tiers whose sets use it, each with its threshold as an error rate. */
+type AlertPair = { severity: 'page' | 'ticket'; shortMinutes: number; longMinutes: number; tiers: number[]; thresholds: Float64Array; counts: Float64Array };
+
+/** The alert window pairs of the tiers' sets, each once, so tiers sharing a set share the averages. */
+function alertPairs(tiers: readonly EngineTier[]): AlertPair[] {
+  const byKey = new Map<string, { pair: Omit<AlertPair, 'thresholds' | 'counts'>; thresholds: number[] }>();
+  tiers.forEach((t, i) => {
+    for (const { severity, speed } of ALERT_KEYS) {
+      const w = t.alertSet[severity][speed];
+      const key = `${severity}:${w.shortMinutes}:${w.longMinutes}`;
+      const threshold = burnRateFactor(w, t.alertSet.periodMinutes) * ((PPM_PER_WHOLE - t.targetPpm) / PPM_PER_WHOLE);
+      const entry = byKey.get(key) ?? { pair: { severity, shortMinutes: w.shortMinutes, longMinutes: w.longMinutes, tiers: [] }, thresholds: [] };
+      entry.pair.tiers.push(i);
+      entry.thresholds.push(threshold);
+      byKey.set(key, entry);
+    }
+  });
+  return [...byKey.values()].map(({ pair, thresholds }) => ({
+    ...pair,
+    thresholds: Float64Array.from(thresholds),
+    counts: new Float64Array(thresholds.length),
+  }));
 }
 
 function freezeOf(input: EngineInput, tier: EngineTier, counter: ReturnType<typeof counterFor>): Freeze {

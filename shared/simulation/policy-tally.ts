@@ -75,9 +75,12 @@ export class PolicyTally {
       if (inSegment && at >= seg.end[i]!) i++;
     }
     this.frozen[trial] = frozen / DAY_MINUTES;
+    let s = 0;
     for (let k = 0; k < this.times.length; k++) {
       const t = this.times[k]!;
-      const rank = Math.max(leftRank(t), this.burnRank(baseline + seg.extraAt(t)));
+      while (s < seg.n && seg.end[s]! <= t) s++;
+      const extra = s < seg.n && seg.start[s]! <= t ? seg.extra[s]! : 0;
+      const rank = Math.max(leftRank(t), this.burnRank(baseline + extra));
       this.atState[k * 4 + rank] = this.atState[k * 4 + rank]! + 1;
     }
     this.deploys += state.deploys;

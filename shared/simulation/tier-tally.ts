@@ -47,20 +47,20 @@ export class TierTally {
   /** Adds one trial: its curve, the curve's values at the checkpoints (the last at the window's end), its segments and alerts. */
   add(trial: number, curve: Curve, values: Float64Array, seg: Segments, baseline: number, profile: TrafficProfile, pages: number, tickets: number): void {
     const budget = this.counter.budget;
-    const share = (v: number) => (budget > 0 ? v / budget : v > 0 ? UNBOUNDED : 0);
-    const final = values[values.length - 1]!;
-    const spent = share(final);
+    const last = values.length - 1;
+    const final = values[last]!;
+    const spent = budget > 0 ? final / budget : final > 0 ? UNBOUNDED : 0;
     this.spent[trial] = spent;
     // Met at exactly the target, as the history analysis judges (with float slack).
     if (final > budget * (1 + 1e-12) + 1e-12) this.breaches++;
-    for (let k = 0; k < values.length; k++) this.left.add(k, 1 - share(values[k]!));
-    const W = this.tier.windowMinutes;
-    const ranOut = crossing(curve, budget, W);
-    if (Number.isFinite(ranOut)) {
+    if (budget > 0) for (let k = 0; k <= last; k++) this.left.add(k, 1 - values[k]! / budget);
+    else for (let k = 0; k <= last; k++) this.left.add(k, values[k]! > 0 ? -UNBOUNDED : 1);
+    if (final > budget) {
+      const ranOut = crossing(curve, budget, this.tier.windowMinutes);
       const bucket = Math.min(this.exhausted.length - 1, Math.floor(ranOut / this.bucketMinutes));
       this.exhausted[bucket] = this.exhausted[bucket]! + 1;
     } else this.never++;
-    this.addCauses(spent, seg, baseline, profile);
+    if (spent > 0) this.addCauses(spent, seg, baseline, profile);
     this.pages[trial] = pages;
     this.tickets[trial] = tickets;
   }
@@ -70,19 +70,19 @@ export class TierTally {
    * otherwise). Bad slices are split in proportion to each cause's error-minutes in the window.
    */
   private addCauses(spent: number, seg: Segments, baseline: number, profile: TrafficProfile): void {
-    if (!(spent > 0)) return;
     const W = this.tier.windowMinutes;
     const byTraffic = this.counter.key === 'events';
-    const clock = (t: number) => (byTraffic ? cumulative(profile, t) : t);
-    const parts = this.causeScratch.fill(0);
-    parts[0] = baseline * clock(W);
+    const parts = this.causeScratch;
+    parts[0] = baseline * (byTraffic ? cumulative(profile, W) : W);
+    for (let c = 1; c < NCAUSES; c++) parts[c] = 0;
     for (let i = 0; i < seg.n; i++) {
-      const span = clock(Math.min(W, seg.end[i]!)) - clock(seg.start[i]!);
+      const end = Math.min(W, seg.end[i]!);
+      const span = byTraffic ? cumulative(profile, end) - cumulative(profile, seg.start[i]!) : end - seg.start[i]!;
       if (!(span > 0)) continue;
       for (let c = 1; c < NCAUSES; c++) parts[c] = parts[c]! + seg.byCause[i * NCAUSES + c]! * span;
     }
     let sum = 0;
-    for (const p of parts) sum += p;
+    for (let c = 0; c < NCAUSES; c++) sum += parts[c]!;
     if (!(sum > 0)) return;
     for (let c = 0; c < NCAUSES; c++) this.byCause[c] = this.byCause[c]! + (spent * parts[c]!) / sum;
   }

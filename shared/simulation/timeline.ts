@@ -53,6 +53,10 @@ export class Segments {
   end = new Float64Array(128);
   extra = new Float64Array(128);
   byCause = new Float64Array(128 * NCAUSES);
+  /** cumulative[k]: extra error-minutes (over time) in the segments before segment k; cumulative[n] is their total. */
+  cumulative = new Float64Array(129);
+  private readonly sum = new Float64Array(NCAUSES);
+  private readonly active = new Int32Array(NCAUSES);
   private times = new Float64Array(256);
   private order = new Int32Array(256);
 
@@ -62,6 +66,7 @@ export class Segments {
    */
   sweep(ep: Episodes, baseline: number, horizon: number): void {
     this.n = 0;
+    this.cumulative[0] = 0;
     const m = ep.n * 2;
     if (this.times.length < m) {
       this.times = new Float64Array(m * 2);
@@ -83,8 +88,8 @@ export class Segments {
       }
       order[j + 1] = k;
     }
-    const sum = new Float64Array(NCAUSES);
-    const active = new Int32Array(NCAUSES);
+    const sum = this.sum.fill(0);
+    const active = this.active.fill(0);
     let k = 0;
     while (k < m) {
       const at = times[order[k]!]!;
@@ -123,6 +128,7 @@ export class Segments {
     this.end[i] = e;
     this.extra[i] = extra;
     for (let c = 0; c < NCAUSES; c++) this.byCause[i * NCAUSES + c] = sum[c]! * share;
+    this.cumulative[i + 1] = this.cumulative[i]! + extra * (e - s);
   }
 
   private grow(): void {
@@ -136,6 +142,7 @@ export class Segments {
     this.end = grown(this.end, size);
     this.extra = grown(this.extra, size);
     this.byCause = grown(this.byCause, size * NCAUSES);
+    this.cumulative = grown(this.cumulative, size + 1);
   }
 
   /** The extra error rate at an instant (0 outside every segment). */
