@@ -13,7 +13,7 @@ const RUNS = 21;
 const WARMUP = 10;
 
 /** One year of minute counts: ~1,000 requests a minute with a daily cycle, a few seeded bad events and incidents. */
-function yearOfMinutes(seed = 20240601): { good: Float64Array; total: Float64Array } {
+export function yearOfMinutes(seed = 20240601): { good: Float64Array; total: Float64Array } {
   const random = seededRandom(seed);
   const good = new Float64Array(MINUTES_PER_YEAR);
   const total = new Float64Array(MINUTES_PER_YEAR);

@@ -2,12 +2,14 @@
 import { benchCatalogList } from './catalog-list';
 import { benchChartRender } from './chart-render';
 import { benchImportCsv } from './import-csv';
+import { benchReplay } from './replay';
 import { benchRollingCompliance } from './rolling-compliance';
 import type { Measurement } from './measure';
 
 const results: Measurement[] = [...(await benchCatalogList())];
 results.push(...benchRollingCompliance());
 results.push(...benchChartRender());
+results.push(...benchReplay());
 results.push(...(await benchImportCsv()));
 const failed = results.filter((r) => r.target && !meets(r));
 if (failed.length > 0) {

@@ -121,7 +121,8 @@ export function budgetPerWindow(h: History, objective: Objective, maxEvents = 3)
       sli = total > 0 ? Math.min(1, Math.max(0, good / total)) : NaN;
       consumed = shareOf(Math.max(0, total - good), ((PPM_PER_WHOLE - objective.targetPpm) * total) / PPM_PER_WHOLE);
       const piece: History = { t: h.t.subarray(lo, i), good: h.good.subarray(lo, i), total: h.total.subarray(lo, i) };
-      topEvents = findBadEvents(piece, objective.targetPpm, { budgetEvents: (total * budgetMinutes) / minutes, stepMs });
+      // Asked for no events (a replay reads only the budget), the search for them is skipped.
+      topEvents = maxEvents > 0 ? findBadEvents(piece, objective.targetPpm, { budgetEvents: (total * budgetMinutes) / minutes, stepMs }) : [];
     } else {
       const { slices, tally } = sliceHistory(h, lo, i, span.startMs, slice, stepMs, objective.method === 'ratio-timeslices');
       // Events are runs of bad slices, so their shares are in bad slices, as the window's spend is.
@@ -183,7 +184,9 @@ export function burnDownOf(h: History, objective: Objective, startMs: number): W
       spent[i - lo + 1] = bad;
     });
   }
-  const remaining = spent.map((v) => 1 - shareOf(v, budget));
+  // A plain loop: a typed array's map with a closure took 3× as long over a year of minutes.
+  const remaining = new Float64Array(spent.length);
+  for (let i = 0; i < spent.length; i++) remaining[i] = 1 - shareOf(spent[i]!, budget);
   return { ...span, budget, x, remaining };
 }
 
@@ -195,5 +198,7 @@ export const BURNDOWN_FLOOR = -10;
 
 /** A burn-down as the charts draw it: floored at BURNDOWN_FLOOR and downsampled (LTTB) to at most BURNDOWN_POINTS. */
 export function drawnBurnDown(b: WindowBurnDown): XY {
-  return lttb({ x: b.x, y: b.remaining.map((v) => Math.max(BURNDOWN_FLOOR, v)) }, BURNDOWN_POINTS);
+  const floored = new Float64Array(b.remaining.length);
+  for (let i = 0; i < floored.length; i++) floored[i] = Math.max(BURNDOWN_FLOOR, b.remaining[i]!);
+  return lttb({ x: b.x, y: floored }, BURNDOWN_POINTS);
 }

@@ -67,7 +67,7 @@ function firstEndingAfter(t: Float64Array, ms: number): number {
  * good column and shares t and total with the input.
  */
 export function injectEvents(h: History, injections: readonly Injection[], fromMs: number, toMs: number): Injected {
-  const good = Float64Array.from(h.good);
+  const good = h.good.slice();
   const stepMs = medianStep(h.t) ?? 0;
   const effects = injections.map((injection) => {
     const { spans, occurrences } = occurrenceSpans(injection, fromMs, toMs);

@@ -29,13 +29,13 @@ export function policyTimeline(h: History, burnDown: WindowBurnDown, targetPpm: 
   if (x.length < 2 || h.t.length === 0) return { tier, intervals, daysIn };
   const grid = toGrid(h);
   const [burn] = burnRates(grid.good, grid.total, [windowPoints(POLICY_BURN_MINUTES, grid.stepMs)], targetPpm);
+  const rates = burn!;
+  let current: PolicyTimeline['intervals'][number] | null = null;
   for (let j = 1; j < x.length; j++) {
     const slot = Math.ceil((x[j]! - grid.startMs) / grid.stepMs);
-    const rate = slot >= 0 && slot < burn!.length ? burn![slot]! : NaN;
-    const state = policyState(policy, remaining[j]!, rate);
-    const last = intervals.at(-1);
-    if (last && last.state === state) last.endMs = x[j]!;
-    else intervals.push({ state, startMs: x[j - 1]!, endMs: x[j]! });
+    const state = policyState(policy, remaining[j]!, slot >= 0 && slot < rates.length ? rates[slot]! : NaN);
+    if (current !== null && current.state === state) current.endMs = x[j]!;
+    else intervals.push((current = { state, startMs: x[j - 1]!, endMs: x[j]! }));
   }
   for (const i of intervals) daysIn[i.state] += (i.endMs - i.startMs) / DAY_MS;
   return { tier, intervals, daysIn };

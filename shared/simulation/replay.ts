@@ -142,7 +142,8 @@ function side(input: ReplayInput, headline: History, tierHistories: readonly His
     policy ??= r.policy;
   });
   const inWindow = samplesBetween(headline, w.fromMs, w.toMs);
-  const sli = inWindow.good.map((g, i) => (inWindow.total[i]! > 0 ? g / inWindow.total[i]! : NaN));
+  const sli = new Float64Array(inWindow.t.length);
+  for (let i = 0; i < sli.length; i++) sli[i] = inWindow.total[i]! > 0 ? inWindow.good[i]! / inWindow.total[i]! : NaN;
   const rolling = rollingCompliance(samplesBetween(headline, w.fromMs - input.rollingMs, w.toMs), input.rollingCounting, input.rollingMs);
   const lo = firstAfter(rolling.end, w.fromMs);
   const hi = firstAfter(rolling.end, w.toMs);
