@@ -1,9 +1,10 @@
+import Database from 'better-sqlite3';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Scenario } from '#shared/simulation/scenario';
 import type { Core } from './registry';
-import { storeRun } from './services/scenario-service';
+import { getScenario, storeRun } from './services/scenario-service';
 import { runOf, tenDeploys } from './test/scenario-fixtures';
 import { coreWithSli, removeTempCore, value } from './test/temp-core';
 
@@ -174,6 +175,30 @@ describe('what-if scenarios stored in the workspace', () => {
         details: { field: 'scenario.deploys.failureProbability' },
       },
     });
+    expect(await list()).toEqual([]);
+  });
+
+  it('lists a stored scenario it cannot read, saying why, refuses to run it, and lets it be replaced or deleted', async () => {
+    await value(core.call('workspace/close', {}));
+    const file = new Database(join(made.dir, 'w.slowb'));
+    const fields = { ...tenDeploys('From 2027'), deploys: { ...tenDeploys().deploys, perDay: 3 } };
+    const id = Number(
+      file
+        .prepare('INSERT INTO scenarios (sli_id, name, scenario, last_run, position, updated_ms) VALUES (?, ?, ?, NULL, 1, 0)')
+        .run(sliId, 'From 2027', JSON.stringify(fields)).lastInsertRowid,
+    );
+    file.close();
+    await value(core.call('workspace/open', { path: 'w.slowb' }));
+    const why =
+      'The stored scenario "From 2027" cannot be read (Unknown field deploys.perDay); it may have been written by a newer version of SLO Workbench. Save it again or delete it.';
+    expect(await list()).toMatchObject([{ id, unreadable: why, lastRun: null, scenario: { name: 'From 2027', deploys: { failureProbability: 0 } } }]);
+    expect(() => getScenario(core.session, id)).toThrow(why);
+    const saved = await value(core.call('scenario/save', { sliId, id, scenario: tenDeploys('From 2027') }));
+    expect(saved.unreadable).toBeUndefined();
+    expect(getScenario(core.session, id).scenario).toEqual(tenDeploys('From 2027'));
+    await undo();
+    expect((await list())[0]?.unreadable).toBe(why);
+    await value(core.call('scenario/delete', { id }));
     expect(await list()).toEqual([]);
   });
 
