@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -156,6 +157,20 @@ describe('slo-workbench scenario add, list and remove', () => {
     ]);
     const doc = await box.json<JsonShow>('show', '--workspace', 'w.slowb');
     expect(doc.scenarios).toMatchObject([{ service: 'web', sli: 'availability', name: 'Ten deploys a week', lastRun: { seed: 3 } }]);
+  }, 60_000);
+
+  it('lists a stored scenario this version cannot read with the reason, and removes it', async () => {
+    await box.json('scenario', 'add', ...TARGET, '--file', 'ten.yaml');
+    const file = new Database(box.path('w.slowb'));
+    file.prepare("UPDATE scenarios SET scenario = json_set(scenario, '$.deploys.perDay', 3)").run();
+    file.close();
+    const listed = await box.run('scenario', 'list', ...TARGET);
+    expect(listed.stdoutLines).toEqual([
+      'web / availability: 1 scenario',
+      '  Ten deploys a week: The stored scenario "Ten deploys a week" cannot be read (Unknown field deploys.perDay); it may have been written by a newer version of SLO Workbench. Save it again or delete it.',
+    ]);
+    expect((await box.json<JsonScenarioList>('scenario', 'list', ...TARGET)).scenarios[0]?.unreadable).toMatch(/^The stored scenario/);
+    expect((await box.run('scenario', 'remove', ...TARGET, '--name', 'ten deploys a week')).code).toBe(0);
   }, 60_000);
 
   it('adds and lists scenarios from a child process, the way a shell runs it', async () => {

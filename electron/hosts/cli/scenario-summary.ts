@@ -35,7 +35,7 @@ function hourText(hour: number): string {
 
 /** The knobs of a scenario in one line: "10 deploys/week, 2 incidents/week, baseline 0.02 %; run stored (seed 7, 10000 trials)". */
 export function scenarioSummary(s: JsonScenario): string {
-  if (s.unreadable !== null) return `cannot be read: ${s.unreadable}`;
+  if (s.unreadable !== null) return s.unreadable;
   const deploys =
     s.deployWeekdays === null ? `${s.deploysPerWeek} deploys/week` : `deploys ${s.deployWeekdays.join(', ')} at ${hourText(s.fields.deploys.hour)}`;
   const baseline = s.baselineErrorRate === FROM_HISTORY ? 'baseline from history' : `baseline ${percent(s.baselineErrorRate)}`;
