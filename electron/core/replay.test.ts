@@ -7,8 +7,9 @@ import { removeTempCore, tempCore, value } from './test/temp-core';
 let dir: string;
 let core: Core;
 let serviceId: number;
-/** An SLI whose history has one 30-minute total outage, one with a clean history, and one with none imported. */
+/** An SLI whose history has one 30-minute total outage, the same with the outage excluded, one with a clean history, and one with none imported. */
 let outageSli: number;
+let excludedSli: number;
 let cleanSli: number;
 let emptySli: number;
 
@@ -48,6 +49,9 @@ beforeAll(async () => {
   serviceId = (await value(core.call('service/create', { name: 'checkout' }))).id;
   outageSli = await sliWithHistory('availability', writeHistory('outage.csv', true));
   cleanSli = await sliWithHistory('clean availability', writeHistory('clean.csv', false));
+  excludedSli = await sliWithHistory('excluded availability', join(dir, 'outage.csv'));
+  const exclusion = { category: 'dependency' as const, reason: 'Cloud region down', startMs: OUTAGE.from, durationMinutes: 30, rrule: null, timeZone: 'UTC' };
+  await value(core.call('exclusion/add', { serviceId, sliId: excludedSli, exclusion }));
   emptySli = await sliWithHistory('payments availability', null);
 }, 60_000);
 
@@ -146,6 +150,16 @@ describe('an injected event is replayed into the history', () => {
     const r = await value(core.call('simulation/replay', { sliId: cleanSli, ...WEEK3, injections: [weekly] }));
     expect(r.injections[0]!.occurrences).toBe(1);
     expect(r.injections[0]!.addedBadEvents).toBeCloseTo(10 * 100 * 0.005, 9);
+  });
+});
+
+describe('a replay leaves excluded periods out when asked, as the analysis does', () => {
+  it('spends nothing and pages no one for an excluded outage, and replays it when exclusions are not applied', async () => {
+    const excluding = await value(core.call('simulation/replay', { sliId: excludedSli, ...WEEK3, injections: [] }));
+    const all = await value(core.call('simulation/replay', { sliId: excludedSli, ...WEEK3, injections: [], excluding: false }));
+    const slo = (r: typeof all) => r.plain.tiers.find((t) => t.tier === 'slo')!;
+    expect([slo(excluding).budgetConsumed, slo(excluding).pages, excluding.excluding]).toEqual([0, 0, true]);
+    expect([slo(all).budgetConsumed, slo(all).pages]).toEqual([3000 / 1008, 2]);
   });
 });
 
