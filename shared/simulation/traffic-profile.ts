@@ -44,6 +44,12 @@ export function hourOfWeek(ms: number): number {
   return weekday * 24 + hour;
 }
 
+/** The Monday 00:00 UTC that starts the week an instant falls in: where simulated windows start by default. */
+export function weekStartMs(ms: number): number {
+  const days = Math.floor(ms / DAY_MS);
+  return (days - ((((days + 3) % 7) + 7) % 7)) * DAY_MS;
+}
+
 /** 168 weights, one per hour of the week, with mean 1 (a shape only says where traffic falls, not how much). */
 export function weeklyWeights(shape: ShapeWeights): Float64Array {
   const w = new Float64Array(HOURS_PER_WEEK);

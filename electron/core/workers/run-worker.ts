@@ -11,6 +11,25 @@ export type WorkerLimits = { timeoutMs: number; maxOldGenerationSizeMb: number; 
 /** Limits for parsing one file: a minute and 1 GiB of heap. */
 export const PARSE_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxOldGenerationSizeMb: 1024, stackSizeMb: 4 };
 
+/** How a worker's failures are told to people: what was cancelled, the work that ran, and who stopped. */
+export type WorkerWording = { cancelled: string; work: string; memory: (mb: number) => string; worker: string };
+
+/** The words of a file being read (the default). */
+export const READING_WORDS: WorkerWording = {
+  cancelled: 'The import was cancelled',
+  work: 'Reading the file',
+  memory: (mb) => `The file needs more memory than the ${mb} MB allowed for reading it`,
+  worker: 'The reader',
+};
+
+/** The words of a simulation. */
+export const SIMULATING_WORDS: WorkerWording = {
+  cancelled: 'The simulation was cancelled',
+  work: 'The simulation',
+  memory: (mb) => `The simulation needs more memory than the ${mb} MB allowed for it`,
+  worker: 'The simulation',
+};
+
 /** What a worker entry module posts back: a value, or an error message (it never throws across the boundary). */
 export type WorkerReply<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -47,11 +66,18 @@ function startWorker(entry: URL, limits: WorkerLimits): Worker {
 export function runWorker<Req, Res>(
   entry: URL,
   request: Req,
-  options: { limits?: WorkerLimits; signal?: AbortSignal; transfer?: TransferListItem[]; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    limits?: WorkerLimits;
+    signal?: AbortSignal;
+    transfer?: TransferListItem[];
+    onProgress?: (done: number, total: number) => void;
+    words?: WorkerWording;
+  } = {},
 ): Promise<Res> {
   const limits = options.limits ?? PARSE_LIMITS;
+  const words = options.words ?? READING_WORDS;
   return new Promise<Res>((resolve, reject) => {
-    if (options.signal?.aborted) return reject(new AppFailure('CANCELLED', 'The import was cancelled'));
+    if (options.signal?.aborted) return reject(new AppFailure('CANCELLED', words.cancelled));
     const worker = startWorker(entry, limits);
     let settled = false;
     const finish = (fn: () => void) => {
@@ -63,10 +89,10 @@ export function runWorker<Req, Res>(
       fn();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new AppFailure('CANCELLED', `Reading the file took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped`))),
+      () => finish(() => reject(new AppFailure('CANCELLED', `${words.work} took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped`))),
       limits.timeoutMs,
     );
-    const onAbort = () => finish(() => reject(new AppFailure('CANCELLED', 'The import was cancelled')));
+    const onAbort = () => finish(() => reject(new AppFailure('CANCELLED', words.cancelled)));
     options.signal?.addEventListener('abort', onAbort);
     worker.on('message', (reply: WorkerReply<Res> | WorkerProgress) => {
       if ('progress' in reply) {
@@ -80,14 +106,12 @@ export function runWorker<Req, Res>(
         reject(
           new AppFailure(
             'INTERNAL',
-            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? `The file needs more memory than the ${limits.maxOldGenerationSizeMb} MB allowed for reading it`
-              : `Reading the file failed: ${error.message}`,
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? words.memory(limits.maxOldGenerationSizeMb) : `${words.work} failed: ${error.message}`,
           ),
         ),
       ),
     );
-    worker.on('exit', (code) => finish(() => reject(new AppFailure('INTERNAL', `The reader stopped unexpectedly (exit code ${code})`))));
+    worker.on('exit', (code) => finish(() => reject(new AppFailure('INTERNAL', `${words.worker} stopped unexpectedly (exit code ${code})`))));
     worker.postMessage(request, options.transfer ?? []);
   });
 }

@@ -33,6 +33,8 @@ const runArgs = {
   ...which,
   trials: trialsSchema.default(DEFAULT_TRIALS),
   seed: seedSchema.default(DEFAULT_SEED),
+  /** When the simulated windows start; by default the Monday 00:00 UTC of this week, so runs repeat all week. */
+  startMs: timeMs.nullable().default(null),
   jobId: jobId.optional(),
 };
 
