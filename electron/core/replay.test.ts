@@ -10,6 +10,7 @@ let serviceId: number;
 /** An SLI whose history has one 30-minute total outage, the same with the outage excluded, one with a clean history, and one with none imported. */
 let outageSli: number;
 let excludedSli: number;
+let slicedSli: number;
 let cleanSli: number;
 let emptySli: number;
 
@@ -52,6 +53,18 @@ beforeAll(async () => {
   excludedSli = await sliWithHistory('excluded availability', join(dir, 'outage.csv'));
   const exclusion = { category: 'dependency' as const, reason: 'Cloud region down', startMs: OUTAGE.from, durationMinutes: 30, rrule: null, timeZone: 'UTC' };
   await value(core.call('exclusion/add', { serviceId, sliId: excludedSli, exclusion }));
+  slicedSli = await sliWithHistory('sliced availability', join(dir, 'outage.csv'));
+  const slices = { sliceMinutes: 5, sliceTargetPpm: 950_000 };
+  await value(
+    core.call('objective/set', {
+      sliId: slicedSli,
+      tier: 'slo',
+      targetPpm: 999_000,
+      window: { kind: 'calendar', unit: 'week', timeZone: 'UTC' },
+      method: 'timeslices',
+      timeslice: slices,
+    }),
+  );
   emptySli = await sliWithHistory('payments availability', null);
 }, 60_000);
 
@@ -79,6 +92,20 @@ describe('a replay without injected events is the analysis of the same window', 
     }
     // 3,000 bad events against 0.1 % of 7 × 1,440 × 100 requests: 2.98 budgets.
     expect(r.plain.tiers.find((t) => t.tier === 'slo')!.budgetConsumed).toBeCloseTo(3000 / 1008, 9);
+  });
+
+  it('counts a time-slice SLO over a calendar week in its slices, as the budget table and analysis/burndown do', async () => {
+    // The ISO week of the outage: Monday 12 to Monday 19 January 2026.
+    const week = { fromMs: Date.UTC(2026, 0, 12), toMs: Date.UTC(2026, 0, 19) };
+    const r = await value(core.call('simulation/replay', { sliId: slicedSli, ...week, injections: [] }));
+    const analysis = await value(core.call('analysis/sli', { sliId: slicedSli, windowDays: 7 }));
+    const window = analysis.windowsByTier.slo!.find((w) => w.startMs === week.fromMs)!;
+    const slo = r.plain.tiers.find((t) => t.tier === 'slo')!;
+    // 6 bad 5-minute slices against the whole bad slices 0.1 % of the week's 2,016 allows: 2.
+    expect([slo.sli, slo.budgetConsumed]).toEqual([window.sli, window.budgetConsumed]);
+    expect(slo.budgetConsumed).toBe(3);
+    const drawn = await value(core.call('analysis/burndown', { sliId: slicedSli, tier: 'slo', startMs: week.fromMs }));
+    expect(slo.burnDown).toEqual(drawn.remaining);
   });
 
   it('fires the alerts analysis/backtest fires inside the window: both pages and both tickets for the outage', async () => {

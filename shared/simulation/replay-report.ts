@@ -25,7 +25,7 @@ export type ReplayTier = {
   budgetConsumed: number;
   /** Remaining budget through the window (1 untouched). */
   burnDown: ReplayLine;
-  /** Alert episodes of the tier's burn-rate alerts in the window. */
+  /** Alert episodes of the tier's burn-rate alerts that fired in the window (its alert windows read the history before it). */
   pages: number;
   tickets: number;
   firings: { severity: 'page' | 'ticket'; speed: 'quick' | 'slow'; firedMs: number; resolvedMs: number | null }[];
@@ -48,6 +48,7 @@ export type InjectedOutcome = Injection & { occurrences: number; addedBadEvents:
 export type ReplayReport = {
   sliId: number;
   seriesId: number;
+  /** The window replayed, (fromMs, toMs], snapped to whole samples: one step before its first sample to its last. */
   fromMs: number;
   toMs: number;
   excluding: boolean;
