@@ -4,6 +4,7 @@ import { DependenciesView } from './features/dependencies/DependenciesView';
 import { HistoryView } from './features/history/HistoryView';
 import { ImportWizard } from './features/import/ImportWizard';
 import { ViewTabs } from './features/workspace/ViewTabs';
+import { WhatIfView } from './features/whatif/WhatIfView';
 import { ServiceList } from './features/services/ServiceList';
 import { ServicePanel } from './features/services/ServicePanel';
 import { FileDialog } from './features/workspace/FileDialog';
@@ -50,6 +51,8 @@ export function App() {
         <Welcome />
       ) : view === 'history' ? (
         <HistoryView />
+      ) : view === 'whatif' ? (
+        <WhatIfView />
       ) : view === 'dependencies' ? (
         <DependenciesView />
       ) : view === 'calculator' ? (

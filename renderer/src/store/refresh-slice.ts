@@ -6,7 +6,7 @@ import type { AppState } from './store';
 /** The core's announcements of a change (import and simulation progress are not). */
 export type ChangeEvent = Exclude<EventName, 'import-progress' | 'simulation-progress'>;
 
-const CHANGE_EVENTS: readonly ChangeEvent[] = ['workspace-changed', 'catalog-changed', 'history-changed', 'exclusions-changed'];
+const CHANGE_EVENTS: readonly ChangeEvent[] = ['workspace-changed', 'catalog-changed', 'history-changed', 'exclusions-changed', 'scenarios-changed'];
 
 /**
  * How the window learns of changes. The core announces every change to every window, this one included, and this
@@ -30,7 +30,7 @@ export type RefreshSlice = {
 
 /** Two announcements with the same key refresh the same things. */
 function refreshKey<E extends ChangeEvent>(event: E, payload: EventMap[E]): string {
-  return event === 'history-changed' ? `${event}:${(payload as EventMap['history-changed']).sliId}` : event;
+  return event === 'history-changed' || event === 'scenarios-changed' ? `${event}:${(payload as { sliId: number }).sliId}` : event;
 }
 
 /** Creates the refresh slice. */
@@ -49,10 +49,15 @@ export const createRefreshSlice: StateCreator<AppState, [], [], RefreshSlice> = 
         // The catalog is read from the workspace the state names.
         await s.refreshWorkspace();
         await s.refreshCatalog();
+        await get().refreshScenarios();
       } else if (event === 'catalog-changed') {
-        // Tiers, traffic and policies feed the history analysis.
+        // Tiers, traffic and policies feed the history analysis; an undo or redo may put back a scenario edit.
         await Promise.all([s.refreshCatalog(), s.refreshWorkspace()]);
-        await get().refreshHistory();
+        await Promise.all([get().refreshHistory(), get().refreshScenarios()]);
+      } else if (event === 'scenarios-changed') {
+        // Saving or deleting a scenario is an edit: the toolbar's Undo names it.
+        const shown = (payload as EventMap['scenarios-changed']).sliId === s.whatifSliId;
+        await Promise.all([shown ? s.refreshScenarios() : null, s.refreshWorkspace()]);
       } else if (event === 'history-changed') {
         // Deleting an import is an edit: the toolbar's Undo names it.
         const shown = (payload as EventMap['history-changed']).sliId === s.historySliId;

@@ -3,12 +3,13 @@ import { createBudgetSlice, type BudgetSlice } from './budget-slice';
 import { createCatalogSlice, type CatalogSlice } from './catalog-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createRefreshSlice, type RefreshSlice } from './refresh-slice';
+import { createSimulationSlice, type SimulationSlice } from './simulation-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
 import type { Client } from '../ipc/client';
 
 /** The whole renderer state: one store built from slices; SQLite stays the source of truth. */
-export type AppState = WorkspaceSlice & CatalogSlice & UiSlice & BudgetSlice & HistorySlice & RefreshSlice & { client: Client };
+export type AppState = WorkspaceSlice & CatalogSlice & UiSlice & BudgetSlice & HistorySlice & SimulationSlice & RefreshSlice & { client: Client };
 
 /** Builds the store around a client; tests pass a fake client. */
 export function createAppStore(client: Client) {
@@ -19,6 +20,7 @@ export function createAppStore(client: Client) {
     ...createUiSlice(...a),
     ...createBudgetSlice(...a),
     ...createHistorySlice(...a),
+    ...createSimulationSlice(...a),
     ...createRefreshSlice(...a),
   }));
 }
