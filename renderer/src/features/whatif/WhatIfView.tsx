@@ -42,7 +42,7 @@ export function WhatIfView() {
 
   if (!service) return <main className="panel muted">Add a service on the Services screen first.</main>;
   return (
-    <main className="whatif" data-testid="whatif-view">
+    <main className="whatif" aria-label="What-if" data-testid="whatif-view">
       <div className="history-bar" role="toolbar" aria-label="What-if">
         <label className="field">
           <span>Service</span>
