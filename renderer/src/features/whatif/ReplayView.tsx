@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Sli } from '#shared/domain/types';
 import { formatUtcSpan } from '../../charts/layout/time-layout';
 import { useApp } from '../../store/context';
+import type { HistorySpan } from '../../store/simulation-slice';
 import { InjectionsEditor } from './InjectionsEditor';
 import { ReplayResults } from './ReplayResults';
 import { checkInjection, msOfUtcInput, newInjection, type InjectionDraft } from './replay-draft';
@@ -20,13 +21,6 @@ function defaultStart(endMs: number, startMs: number): number {
  */
 export function ReplayView({ sli }: { sli: Sli }) {
   const span = useApp((s) => s.historySpan);
-  const report = useApp((s) => s.replay);
-  const running = useApp((s) => s.replayRunning);
-  const runReplay = useApp((s) => s.runReplay);
-  const [fromText, setFrom] = useState('');
-  const [toText, setTo] = useState('');
-  const [excluding, setExcluding] = useState(true);
-  const [rows, setRows] = useState<InjectionDraft[]>(() => (span ? [newInjection(defaultStart(span.endMs, span.startMs))] : []));
   if (!span) {
     return (
       <p className="panel muted" data-testid="replay-no-history">
@@ -34,6 +28,18 @@ export function ReplayView({ sli }: { sli: Sli }) {
       </p>
     );
   }
+  return <ReplayForm key={span.seriesId} sli={sli} span={span} />;
+}
+
+/** The replay's window, injected events and results, for history that spans `span`. */
+function ReplayForm({ sli, span }: { sli: Sli; span: HistorySpan }) {
+  const report = useApp((s) => s.replay);
+  const running = useApp((s) => s.replayRunning);
+  const runReplay = useApp((s) => s.runReplay);
+  const [fromText, setFrom] = useState('');
+  const [toText, setTo] = useState('');
+  const [excluding, setExcluding] = useState(true);
+  const [rows, setRows] = useState<InjectionDraft[]>(() => [newInjection(defaultStart(span.endMs, span.startMs))]);
   const checked = rows.map(checkInjection);
   const fromMs = fromText === '' ? null : msOfUtcInput(fromText);
   const toMs = toText === '' ? null : msOfUtcInput(toText);

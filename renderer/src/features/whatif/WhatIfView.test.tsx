@@ -74,6 +74,24 @@ describe('the scenarios of the What-if screen', () => {
   });
 });
 
+describe('keeping the scenarios current', () => {
+  it('refetches them when another window announces a change, and when an undo puts one back or takes it away', async () => {
+    const { core, sim } = await whatIf();
+    const names = () => screen.queryAllByTestId('scenario-item').map((b) => b.querySelector('.wf-item-name')?.textContent);
+    sim.add(11, scenario('ai-feature'));
+    core.emit('scenarios-changed', { sliId: 11 });
+    await waitFor(() => expect(names()).toEqual(['AI feature, rated helpful']));
+    // A change to another SLI's scenarios leaves this list alone.
+    const before = core.callsTo('scenario/list').length;
+    core.emit('scenarios-changed', { sliId: 12 });
+    await waitFor(() => expect(core.callsTo('workspace/state').length).toBeGreaterThan(0));
+    expect(core.callsTo('scenario/list').length).toBe(before);
+    sim.stored.length = 0;
+    core.emit('catalog-changed', { reason: 'undo' });
+    await waitFor(() => expect(names()).toEqual([]));
+  });
+});
+
 describe('running a scenario', () => {
   it('shows the breach table with the numbers of the result, trials and seed as sent', async () => {
     const { user, core } = await whatIf((s) => s.add(11, scenario('web-service')));
