@@ -9,6 +9,8 @@ describe('the summary of a run', () => {
     [0.5, 'in 1 window out of 2'],
     [0.003, 'in fewer than 1 window in 100 (0.3 %)'],
     [0.995, 'in nearly every window (99.5 %)'],
+    [0.9609, 'in nearly every window (96.1 %)'],
+    [0.0816, 'in 1 window out of 12'],
     [1, 'in every simulated window'],
     [0, 'in none of 10,000 simulated windows'],
   ])('says a probability of %f as "%s"', (p, words) => {

@@ -16,7 +16,7 @@ export function windowsPhrase(p: number, trials: number): string {
   if (p === 0) return `in none of ${trials.toLocaleString('en-US')} simulated windows`;
   if (p === 1) return 'in every simulated window';
   if (p < 0.01) return `in fewer than 1 window in 100 (${formatShare(p)})`;
-  if (p > 0.99) return `in nearly every window (${formatShare(p)})`;
+  if (p >= 0.9) return `in nearly every window (${formatShare(p)})`;
   if (p < 0.4) return `in 1 window out of ${Math.round(1 / p)}`;
   let best = { k: 1, d: 2, error: Infinity };
   for (const d of DENOMINATORS) {
@@ -34,7 +34,7 @@ function formatShare(p: number): string {
 }
 
 function tierName(t: TierOutcome): string {
-  return `the ${TIER_LABELS[t.tier]} (${formatPpmPercent(t.targetPpm)} % over ${t.windowLabel})`;
+  return `the ${TIER_LABELS[t.tier]} of ${formatPpmPercent(t.targetPpm)} % over ${t.windowLabel}`;
 }
 
 /** The summary: one sentence for the tiers, one for what spent the budget, one for the policy, one for the top knob. */
@@ -50,8 +50,8 @@ export function summarise(r: SimulationResult, sensitivity?: Sensitivity): strin
   const slo = r.tiers.find((t) => t.tier === 'slo') ?? first;
   if (slo && slo.topCause) {
     sentences.push(
-      `${CAUSE_LABELS[slo.topCause]} spend most of the ${TIER_LABELS[slo.tier]}'s budget: ${Math.round(slo.spentBy[slo.topCause] * 100)} % of it in a typical window, ` +
-        `${Math.round(slo.spent.mean * 100)} % in all.`,
+      `${CAUSE_LABELS[slo.topCause]} spend most of the ${TIER_LABELS[slo.tier]}'s budget: ${Math.round(slo.spentBy[slo.topCause] * 100)} % of it in a window on average, ` +
+        `of ${Math.round(slo.spent.mean * 100)} % spent in all.`,
     );
   }
   if (r.policy) {
