@@ -25,7 +25,7 @@ describe('the summary of a run', () => {
     );
     const text = summarise({ ...result, scenarioName: 'Ten deploys a week', resolved: [] });
     expect(text).toMatch(
-      /^With “Ten deploys a week”, the SLO \(99\.9 % over 30 days\) is breached in .+; the performance target \(99\.95 % over 30 days\) in .+\./,
+      /^With “Ten deploys a week”, the SLO of 99\.9 % over 30 days is breached in .+; the performance target of 99\.95 % over 30 days in .+\./,
     );
     expect(text).toContain('Failed deploys spend most of the SLO');
     expect(text).toMatch(/The error-budget policy (freezes deploys|rarely needs)/);
