@@ -1,6 +1,7 @@
 import type { Exclusion } from '#shared/analysis/exclusions';
 import type { AlertSetFit, AlertWarning } from '#shared/budget/alerts';
 import type { BacktestReport, HistoryReport, ImportListing, ImportSummary } from '#shared/ipc/contract';
+import type { ReplayReport } from '#shared/simulation/replay-report';
 // The CLI's --json format, "slo-workbench/v1". Scripts depend on it: add fields, never rename or remove them;
 // a breaking change gets a new format string. docs/cli.md documents every document with real output.
 import type { BudgetingMethod, CalendarUnit, SliKind, Tier } from '#shared/domain/types';
@@ -251,6 +252,7 @@ export type JsonDocument =
   | JsonImportDeleted
   | JsonAnalyzeReport
   | JsonBacktestReport
+  | JsonReplayReport
   | JsonExclusionAdded
   | JsonExclusionList
   | JsonExclusionRemoved
@@ -263,6 +265,9 @@ export type JsonAnalyzeReport = JsonEnvelope<'analyze'> & { service: string; sli
 
 /** `backtest`: each tier's alert episodes and budget-eating events over the SLI's history. */
 export type JsonBacktestReport = JsonEnvelope<'backtest'> & { service: string; sli: string; backtest: BacktestReport };
+
+/** `replay`: a window of the SLI's history as it was and with injected events. */
+export type JsonReplayReport = JsonEnvelope<'replay'> & { service: string; sli: string; replay: ReplayReport };
 
 /** `exclusion add`: the exclusion stored. */
 export type JsonExclusionAdded = JsonEnvelope<'exclusion add'> & { service: string; exclusion: Exclusion };

@@ -4,6 +4,7 @@ import { AppFailure } from '#shared/ipc/errors';
 import { registerAlertsCommand } from './commands/alerts';
 import { registerAnalyzeCommand } from './commands/analyze';
 import { registerBacktestCommand } from './commands/backtest';
+import { registerReplayCommand } from './commands/replay';
 import { registerBudgetCommand } from './commands/budget';
 import { registerDependencyCommands } from './commands/dependency';
 import { registerExclusionCommands } from './commands/exclusion';
@@ -78,6 +79,7 @@ export function buildProgram(ctx: CliContext, json: boolean): Command {
   registerAnalyzeCommand(program, ctx);
   registerExclusionCommands(program, ctx);
   registerBacktestCommand(program, ctx);
+  registerReplayCommand(program, ctx);
   registerScenarioCommands(program, ctx);
   return program;
 }
