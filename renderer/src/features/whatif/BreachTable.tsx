@@ -1,9 +1,10 @@
 import { formatPpmPercent } from '#shared/domain/percent';
 import { TIER_LABELS } from '#shared/domain/types';
 import { CAUSE_LABELS, type SimulationResult } from '#shared/simulation/result';
-import { estimateText, spentText, spreadText, windowsText } from './whatif-format';
+import { windowsPhrase } from '#shared/simulation/summary';
+import { estimateText, spentText, spreadText } from './whatif-format';
 
-/** Per tier: the chance of breaching in one window (as "1 in 8 windows" and with its 95 % interval), budget spent, pages and tickets, and what spent most. */
+/** Per tier: the chance of breaching in one window (as "in 1 window out of 8" and with its 95 % interval), budget spent, pages and tickets, and what spent most. */
 export function BreachTable({ result }: { result: SimulationResult }) {
   return (
     <table className="wf-table wf-breach" data-testid="breach-table">
@@ -13,7 +14,7 @@ export function BreachTable({ result }: { result: SimulationResult }) {
       <thead>
         <tr>
           <th scope="col">Tier</th>
-          <th scope="col">Breached in</th>
+          <th scope="col">Breached</th>
           <th scope="col">Budget spent (P50 · P90)</th>
           <th scope="col">Pages per window (P50 · P90)</th>
           <th scope="col">Tickets per window (P50 · P90)</th>
@@ -31,7 +32,7 @@ export function BreachTable({ result }: { result: SimulationResult }) {
             </th>
             <td>
               <strong className="wf-big" data-testid={`breach-${t.tier}-windows`}>
-                {windowsText(t.breach.probability, t.breach.trials)}
+                {windowsPhrase(t.breach.probability, t.breach.trials)}
               </strong>
               <span className="wf-sub-line" data-testid={`breach-${t.tier}-estimate`}>
                 {estimateText(t.breach)}

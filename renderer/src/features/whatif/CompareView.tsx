@@ -4,7 +4,8 @@ import type { SimulationResult } from '#shared/simulation/result';
 import { formatPercent } from '../../charts/layout/day-axis';
 import { useApp } from '../../store/context';
 import { MAX_COMPARED } from '../../store/simulation-slice';
-import { spreadText, windowsText } from './whatif-format';
+import { windowsPhrase } from '#shared/simulation/summary';
+import { probabilityText, spreadText } from './whatif-format';
 
 type Row = { key: string; label: string; cell(run: SimulationResult): string };
 
@@ -15,10 +16,10 @@ function rowsFor(runs: readonly SimulationResult[]): Row[] {
   return [
     ...tiers.map((tier) => ({
       key: `breach-${tier}`,
-      label: `${TIER_LABELS[tier]} breached in`,
+      label: `${TIER_LABELS[tier]} breached`,
       cell: (run: SimulationResult) => {
         const t = of(run, tier);
-        return t ? `${windowsText(t.breach.probability, t.breach.trials)} (${formatPercent(t.breach.probability)})` : '—';
+        return t ? `${windowsPhrase(t.breach.probability, t.breach.trials)} (${probabilityText(t.breach.probability)})` : '—';
       },
     })),
     ...tiers.map((tier) => ({

@@ -1,21 +1,22 @@
 import { STATE_LABELS } from '#shared/budget/policy';
 import { TIER_LABELS } from '#shared/domain/types';
 import type { SimulationResult } from '#shared/simulation/result';
+import type { Sensitivity } from '#shared/simulation/sensitivity-types';
+import { summarise } from '#shared/simulation/summary';
 import { FanChart } from '../../charts/FanChart';
 import { PolicyShareChart } from '../../charts/PolicyShareChart';
 import { RunOutChart } from '../../charts/RunOutChart';
 import { BreachTable } from './BreachTable';
-import { spreadText, windowsText } from './whatif-format';
+import { spreadText } from './whatif-format';
 
-/** What one run says: the summary line, the fan of remaining budget, the breach table, when budgets run out, and the policy timeline. */
-export function ResultsPanel({ result, stale }: { result: SimulationResult; stale: boolean }) {
+/** What one run says: the plain-language summary (with the top knob when a sensitivity run of the scenario is at hand), the fan of remaining budget, the breach table, when budgets run out, and the policy timeline. */
+export function ResultsPanel({ result, stale, sensitivity }: { result: SimulationResult; stale: boolean; sensitivity: Sensitivity | null }) {
   const policy = result.policy;
   const policyDays = policy ? (result.tiers.find((t) => t.tier === policy.tier)?.windowMinutes ?? 43_200) / 1440 : 30;
   return (
     <section className="wf-results" aria-label="Results" data-testid="whatif-results">
-      {/* SUMMARY SLOT: summarise(result) from shared/simulation/summary.ts goes here once it lands. */}
       <p className="wf-summary" data-testid="whatif-summary">
-        {result.scenarioName}: {result.tiers.map((t) => `${TIER_LABELS[t.tier]} breached in ${windowsText(t.breach.probability, t.breach.trials)}`).join('; ')}.
+        {summarise(result, sensitivity ?? undefined)}
       </p>
       {stale ? (
         <p className="notice notice-warn" role="status">

@@ -3,7 +3,7 @@ import { PRESET_IDS, presetById, type PresetId } from '#shared/simulation/preset
 import { parseScenario, type Scenario } from '#shared/simulation/scenario';
 import { useApp } from '../../store/context';
 import { freeName } from './scenario-names';
-import { windowsText } from './whatif-format';
+import { windowsPhrase } from '#shared/simulation/summary';
 
 /** The scenarios of the SLI: pick one, add one from a preset, rename, duplicate or delete it (each an undoable edit). */
 export function ScenarioList({ readOnly }: { readOnly: boolean }) {
@@ -56,7 +56,7 @@ export function ScenarioList({ readOnly }: { readOnly: boolean }) {
                   {s.unreadable
                     ? 'cannot be read'
                     : slo
-                      ? `${slo.tier.toUpperCase()} breached in ${windowsText(slo.breach.probability, slo.breach.trials)}`
+                      ? `${slo.tier.toUpperCase()} breached ${windowsPhrase(slo.breach.probability, slo.breach.trials)}`
                       : 'not run yet'}
                 </span>
               </button>

@@ -20,6 +20,7 @@ export function ScenarioWorkbench({ stored, readOnly }: { stored: StoredScenario
   const job = useApp((s) => s.job);
   const runResult = useApp((s) => s.runResult);
   const hasHistory = useApp((s) => s.historySpan !== null);
+  const sensitivity = useApp((s) => (s.sensitivity?.scenarioId === stored.id ? s.sensitivity.value : null));
   const [draft, setDraft] = useState<ScenarioDraft>(() => draftOf(stored.scenario));
   // Follow the stored scenario when it changes (a save, an undo, another window).
   useEffect(() => setDraft(draftOf(stored.scenario)), [stored.id, stored.updatedMs, stored.scenario]);
@@ -79,7 +80,7 @@ export function ScenarioWorkbench({ stored, readOnly }: { stored: StoredScenario
           initial={stored.lastRun ? { trials: stored.lastRun.trials, seed: stored.lastRun.seed } : undefined}
         />
         {result ? (
-          <ResultsPanel result={result} stale={dirty} />
+          <ResultsPanel result={result} stale={dirty} sensitivity={sensitivity} />
         ) : (
           <p className="muted wf-not-run">Not run yet: press Run to simulate {stored.scenario.name}.</p>
         )}

@@ -101,13 +101,16 @@ describe('running a scenario', () => {
     const table = await screen.findByTestId('breach-table');
     expect(core.callsTo('simulation/run')[0]).toMatchObject({ sliId: 11, scenarioId: 500, trials: 10_000, seed: 42 });
     expect(within(table).getByText('Breach per tier, over 10,000 simulated windows (seed 42)')).toBeTruthy();
-    expect(screen.getByTestId('breach-slo-windows').textContent).toBe('1 in 8 windows');
+    expect(screen.getByTestId('breach-slo-windows').textContent).toBe('in 1 window out of 8');
     expect(screen.getByTestId('breach-slo-estimate').textContent).toBe('12.5 % (95 %: 11.9–13.2 %)');
     expect(screen.getByTestId('breach-slo-spent').textContent).toBe('55 % · P90 108 %');
     expect(screen.getByTestId('breach-slo-pages').textContent).toBe('1 · P90 3');
-    expect(screen.getByTestId('breach-target-windows').textContent).toBe('3 in 4 windows');
-    expect(screen.getByTestId('breach-sla-windows').textContent).toBe('1 in 50 windows');
+    expect(screen.getByTestId('breach-target-windows').textContent).toBe('in 3 windows out of 4');
+    expect(screen.getByTestId('breach-sla-windows').textContent).toBe('in 1 window out of 50');
     expect(screen.getByTestId('fan-chart').querySelectorAll('path.fan-median')).toHaveLength(3);
+    expect(screen.getByTestId('whatif-summary').textContent).toMatch(
+      /^With “Typical web service”, the SLA \(99\.5 % over 30 days\) is breached in 1 window out of 50; the SLO \(99\.9 % over 30 days\) in 1 window out of 8;/,
+    );
     expect(screen.getByTestId('policy-facts').textContent).toContain('1 · P90 8');
   });
 
@@ -155,7 +158,7 @@ describe('comparing and explaining scenarios', () => {
       within(screen.getByTestId(`compare-${row}`))
         .getAllByRole('cell')
         .map((c) => c.textContent);
-    expect(cells('breach-slo')).toEqual(['1 in 8 windows (13 %)', '1 in 4 windows (25 %)']);
+    expect(cells('breach-slo')).toEqual(['in 1 window out of 8 (12.5 %)', 'in 1 window out of 4 (25 %)']);
     expect(cells('spent-slo')).toEqual(['55 %', '110 %']);
     expect(cells('freeze')).toEqual(['1 · P90 8', '1 · P90 16']);
   });

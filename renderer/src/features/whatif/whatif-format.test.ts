@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { estimateText, spentText, spreadText, windowsText } from './whatif-format';
+import { estimateText, spentText, spreadText } from './whatif-format';
 
 describe('how the What-if screen writes its numbers', () => {
-  it('says a breach probability as a count of windows a product manager can read aloud', () => {
-    expect(windowsText(0.125, 10_000)).toBe('1 in 8 windows');
-    expect(windowsText(0.0004, 10_000)).toBe('1 in 2,500 windows');
-    expect(windowsText(0.75, 10_000)).toBe('3 in 4 windows');
-    expect(windowsText(0.66, 10_000)).toBe('2 in 3 windows');
-    expect(windowsText(0.91, 10_000)).toBe('9 in 10 windows');
-    expect(windowsText(0.93, 10_000)).toBe('93 in 100 windows');
-    expect(windowsText(1, 10_000)).toBe('every window');
-    expect(windowsText(0, 10_000)).toBe('no window in 10,000 trials');
-  });
-
   it('gives the 95 % interval beside the probability, and P50 with P90 for spreads', () => {
     expect(estimateText({ probability: 0.125, low: 0.1186, high: 0.1317, count: 1250, trials: 10_000 })).toBe('12.5 % (95 %: 11.9–13.2 %)');
     expect(estimateText({ probability: 0.02, low: 0.0174, high: 0.023, count: 200, trials: 10_000 })).toBe('2 % (95 %: 1.7–2.3 %)');

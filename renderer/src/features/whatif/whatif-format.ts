@@ -1,27 +1,15 @@
-// How the What-if screen writes its numbers: probabilities as "1 in 8 windows" with the percent and its interval,
-// budget spent as a share, counts of pages to one decimal. One place, so the breach table and the comparison agree.
+// How the What-if screen writes its numbers: a probability with its interval, budget spent as a share, counts of pages
+// to one decimal. One place, so the breach table and the comparison agree; "in 1 window out of 8" is the summary's own
+// windowsPhrase, so the screen and the summary say it alike.
 import { formatPercent } from '../../charts/layout/day-axis';
 import type { Estimate, Spread } from '#shared/simulation/result';
 
-const FRACTIONS = [2, 3, 4, 5, 10] as const;
-
-/** A probability as a count of windows: "1 in 8 windows", "3 in 4 windows", "every window", "no window in 10,000 trials". */
-export function windowsText(p: number, trials: number): string {
-  if (!(p > 0)) return `no window in ${trials.toLocaleString('en-US')} trials`;
-  if (p >= 1) return 'every window';
-  if (p <= 0.5) {
-    const n = Math.round(1 / p);
-    return `1 in ${n.toLocaleString('en-US')} windows`;
-  }
-  // Above one half, the smallest denominator that says it to within two points ("3 in 4"), else in a hundred.
-  for (const d of FRACTIONS) {
-    const k = Math.round(p * d);
-    if (k < d && Math.abs(k / d - p) <= 0.02) return `${k} in ${d} windows`;
-  }
-  return `${Math.round(p * 100)} in 100 windows`;
-}
-
 const percent1 = (p: number) => Number((p * 100).toFixed(1));
+
+/** A probability to a tenth of a percent: "12.5 %". */
+export function probabilityText(p: number): string {
+  return `${percent1(p)} %`;
+}
 
 /** A breach estimate with its 95 % interval, to a tenth of a percent: "12.5 % (95 %: 11.9–13.2 %)". */
 export function estimateText(e: Estimate): string {
