@@ -2,6 +2,7 @@ import type { Exclusion } from '#shared/analysis/exclusions';
 import type { AlertSetFit, AlertWarning } from '#shared/budget/alerts';
 import type { BacktestReport, HistoryReport, ImportListing, ImportSummary } from '#shared/ipc/contract';
 import type { ReplayReport } from '#shared/simulation/replay-report';
+import type { SimulationResult } from '#shared/simulation/result';
 // The CLI's --json format, "slo-workbench/v1". Scripts depend on it: add fields, never rename or remove them;
 // a breaking change gets a new format string. docs/cli.md documents every document with real output.
 import type { BudgetingMethod, CalendarUnit, SliKind, Tier } from '#shared/domain/types';
@@ -258,7 +259,8 @@ export type JsonDocument =
   | JsonExclusionRemoved
   | JsonScenarioAdded
   | JsonScenarioList
-  | JsonScenarioRemoved;
+  | JsonScenarioRemoved
+  | JsonSimulateReport;
 
 /** `analyze`: the SLI's latest imported history against its tiers over one rolling window. */
 export type JsonAnalyzeReport = JsonEnvelope<'analyze'> & { service: string; sli: string; analysis: HistoryReport };
@@ -307,6 +309,9 @@ export type JsonScenarioAdded = JsonEnvelope<'scenario add'> & { service: string
 
 /** `scenario list`: an SLI's scenarios in the order they were added. */
 export type JsonScenarioList = JsonEnvelope<'scenario list'> & { service: string; sli: string; scenarios: JsonScenario[] };
+
+/** `simulate`: a scenario's run against each tier of the SLI (probabilities and budget shares as fractions 0–1); stored says whether it was kept with its scenario. */
+export type JsonSimulateReport = JsonEnvelope<'simulate'> & { service: string; sli: string; stored: boolean; result: SimulationResult };
 
 /** `scenario remove`: the scenario removed. */
 export type JsonScenarioRemoved = JsonEnvelope<'scenario remove'> & { service: string; sli: string; removed: { id: number; name: string } };

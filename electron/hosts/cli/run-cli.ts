@@ -11,6 +11,7 @@ import { registerExclusionCommands } from './commands/exclusion';
 import { registerImportCommand } from './commands/import';
 import { registerObjectiveCommands } from './commands/objective';
 import { registerScenarioCommands } from './commands/scenario';
+import { registerSimulateCommand } from './commands/simulate';
 import { registerServeCommand } from './commands/serve';
 import { registerServiceCommands } from './commands/service';
 import { registerShowCommand } from './commands/show';
@@ -81,6 +82,7 @@ export function buildProgram(ctx: CliContext, json: boolean): Command {
   registerBacktestCommand(program, ctx);
   registerReplayCommand(program, ctx);
   registerScenarioCommands(program, ctx);
+  registerSimulateCommand(program, ctx);
   return program;
 }
 
