@@ -45,7 +45,8 @@ describe('slo-workbench replay', () => {
       'Injected "weekly deploy" 2026-01-08 10:00 UTC, 10 min at 0.5 % errors, weekly: 1 occurrence in the window, 5 bad events added',
       'As it was → with the injected events:',
       'SLO 99.9 %: SLI 100.0000 % → 99.8656 %, budget spent 0.0 % → 134.4 %, met → missed; pages 0 → 2, tickets 0 → 2',
-      expect.stringMatching(/^Policy of the SLO's budget: healthy 7\.00 d → healthy \d\.\d\d d, .*exhausted \d\.\d\d d$/),
+      // At 30 % errors the last hour burns 5× after the first minute (warning), 10× after the second (critical); the 34th spends the last of the 1,008 bad events.
+      "Policy of the SLO's budget: healthy 7 d → healthy 4.58 d, warning 1 min, critical 32 min, exhausted 2.39 d",
     ]);
   });
 
@@ -55,6 +56,15 @@ describe('slo-workbench replay', () => {
     expect([doc.replay.fromMs, doc.replay.toMs]).toEqual([START + 7 * DAY, START + 14 * DAY]);
     expect(doc.replay.injections).toEqual([
       { name: 'bad deploy', startMs: Date.UTC(2026, 0, 12, 14), durationMinutes: 45, errorRate: 0.3, repeat: 'once', occurrences: 1, addedBadEvents: 1350 },
+    ]);
+  });
+
+  it('prints one side when no event is injected', async () => {
+    const r = await box.run('replay', ...TARGET, '--from', '2026-01-01T00:00', '--to', '2026-01-08T00:00');
+    expect(r.stdoutLines.slice(2)).toEqual([
+      'No events injected; the history as it was:',
+      'SLO 99.9 %: SLI 100.0000 %, budget spent 0.0 %, met; pages 0, tickets 0',
+      "Policy of the SLO's budget: healthy 7 d",
     ]);
   });
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { formatCount } from '#shared/budget/budget';
+import { formatCount, formatMinutes, MINUTES_PER_DAY } from '#shared/budget/budget';
 import { POLICY_STATES, STATE_LABELS } from '#shared/budget/policy';
 import { formatPpmPercent } from '#shared/domain/percent';
 import { TIER_LABELS } from '#shared/domain/types';
@@ -55,35 +55,39 @@ export function parseInjection(text: string): Injection {
   return { name, startMs: utcTime(start, '--inject', 'startMs'), durationMinutes, errorRate: share, repeat: repeat as InjectionRepeat };
 }
 
-/** Days in each policy state that was reached, "healthy 4.99 d, exhausted 2.01 d". */
-function policyDays(side: ReplaySide): string {
-  if (!side.policy) return 'no SLO';
-  return POLICY_STATES.filter((s) => side.policy!.daysIn[s] > 0)
-    .map((s) => `${STATE_LABELS[s].toLowerCase()} ${side.policy!.daysIn[s].toFixed(2)} d`)
+/** Time in each policy state that was reached, "healthy 4.58 d, critical 28 min, exhausted 2.39 d". */
+function policyTime(side: ReplaySide): string {
+  const policy = side.policy!;
+  return POLICY_STATES.filter((s) => policy.daysIn[s] > 0)
+    .map((s) => `${STATE_LABELS[s].toLowerCase()} ${formatMinutes(policy.daysIn[s] * MINUTES_PER_DAY)}`)
     .join(', ');
 }
 
+/** One figure as it was and, when events were injected, with them: "0.0 % → 134.4 %". */
+const beside = (plain: string, modified: string, injected: boolean) => (injected ? `${plain} → ${modified}` : plain);
+
 /** The replay for people: the window, what each injected event added, and per tier the history as it was → with the events. */
 export function replayLines(r: ReplayReport): string[] {
+  const injected = r.injections.length > 0;
   const lines = [`Replay of ${time(r.fromMs)} → ${time(r.toMs)} UTC${r.excluding ? ', excluded periods left out' : ''}; alert set "${r.setName}"`];
-  if (r.injections.length === 0) lines.push('No events injected: both sides are the history as it was');
   for (const i of r.injections) {
     lines.push(
-      `Injected "${i.name}" ${time(i.startMs)} UTC, ${i.durationMinutes} min at ${(i.errorRate * 100).toFixed(2).replace(/\.?0+$/, '')} % errors` +
+      `Injected "${i.name}" ${time(i.startMs)} UTC, ${i.durationMinutes} min at ${Number((i.errorRate * 100).toFixed(4))} % errors` +
         `${i.repeat === 'once' ? '' : `, ${i.repeat}`}: ${i.occurrences} occurrence${i.occurrences === 1 ? '' : 's'} in the window, ` +
-        `${formatCount(Math.round(i.addedBadEvents))} bad events added`,
+        `${formatCount(i.addedBadEvents)} bad events added`,
     );
   }
-  lines.push('As it was → with the injected events:');
+  lines.push(injected ? 'As it was → with the injected events:' : 'No events injected; the history as it was:');
   r.plain.tiers.forEach((p, k) => {
     const m = r.modified.tiers[k]!;
+    const met = (t: typeof p) => (t.met ? 'met' : 'missed');
     lines.push(
-      `${TIER_LABELS[p.tier]} ${formatPpmPercent(p.targetPpm)} %: SLI ${percent(p.sli, 4)} → ${percent(m.sli, 4)}, ` +
-        `budget spent ${percent(p.budgetConsumed, 1)} → ${percent(m.budgetConsumed, 1)}, ${p.met ? 'met' : 'missed'} → ${m.met ? 'met' : 'missed'}; ` +
-        `pages ${p.pages} → ${m.pages}, tickets ${p.tickets} → ${m.tickets}`,
+      `${TIER_LABELS[p.tier]} ${formatPpmPercent(p.targetPpm)} %: SLI ${beside(percent(p.sli, 4), percent(m.sli, 4), injected)}, ` +
+        `budget spent ${beside(percent(p.budgetConsumed, 1), percent(m.budgetConsumed, 1), injected)}, ${beside(met(p), met(m), injected)}; ` +
+        `pages ${beside(`${p.pages}`, `${m.pages}`, injected)}, tickets ${beside(`${p.tickets}`, `${m.tickets}`, injected)}`,
     );
   });
-  if (r.plain.policy) lines.push(`Policy of the SLO's budget: ${policyDays(r.plain)} → ${policyDays(r.modified)}`);
+  if (r.plain.policy) lines.push(`Policy of the SLO's budget: ${beside(policyTime(r.plain), policyTime(r.modified), injected)}`);
   return lines;
 }
 
