@@ -72,18 +72,33 @@ function clusterFirings(
 ): void {
   const m = (j - i + 1) * 6;
   if (points.length < m) points = new Float64Array(m * 2);
+  // Six sorted streams (starts and ends, each as is and shifted by the short and the long window), merged in order.
+  const offsets = [0, shortMinutes, longMinutes];
   let p = 0;
-  for (let k = i; k <= j; k++) {
-    const s = seg.start[k]!;
-    const e = seg.end[k]!;
-    points[p++] = s;
-    points[p++] = s + shortMinutes;
-    points[p++] = s + longMinutes;
-    points[p++] = e;
-    points[p++] = e + shortMinutes;
-    points[p++] = e + longMinutes;
+  let a0 = i;
+  let a1 = i;
+  let a2 = i;
+  let b0 = i;
+  let b1 = i;
+  let b2 = i;
+  const next = (k: number, from: Float64Array, shift: number) => (k <= j ? from[k]! + shift : Infinity);
+  while (p < m) {
+    const v0 = next(a0, seg.start, offsets[0]!);
+    const v1 = next(a1, seg.start, offsets[1]!);
+    const v2 = next(a2, seg.start, offsets[2]!);
+    const w0 = next(b0, seg.end, offsets[0]!);
+    const w1 = next(b1, seg.end, offsets[1]!);
+    const w2 = next(b2, seg.end, offsets[2]!);
+    const least = Math.min(v0, v1, v2, w0, w1, w2);
+    if (least === v0) a0++;
+    else if (least === v1) a1++;
+    else if (least === v2) a2++;
+    else if (least === w0) b0++;
+    else if (least === w1) b1++;
+    else b2++;
+    points[p++] = least;
   }
-  const sorted = points.subarray(0, p).sort();
+  const sorted = points;
   const nt = thresholds.length;
   // One firing flag per threshold, as a bit mask (at most 31 tiers share a pair; three in practice).
   let firing = always;

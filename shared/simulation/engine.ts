@@ -8,8 +8,8 @@ import { countFirings } from './alert-count';
 import { valuesAt } from './curve';
 import type { EngineInput, EngineTier } from './engine-types';
 import { PolicyTally } from './policy-tally';
-import type { PolicyOutcome, SimulationResult, TierOutcome } from './result';
-import { TierTally } from './tier-tally';
+import { CAUSES, type PolicyOutcome, type SimulationResult, type TierOutcome } from './result';
+import { causeShares, TierTally } from './tier-tally';
 import { counterFor, runTrial, scheduledDeploys, trialState, type Freeze } from './trial';
 import { hourOfWeek, trafficProfile } from './traffic-profile';
 
@@ -74,6 +74,7 @@ function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[]
   const keyOf = counters.map((c) => keys.indexOf(c.key));
   const values = keys.map(() => new Float64Array(times.length));
   const curves: ReturnType<(typeof counters)[number]['curve']>[] = [];
+  const shares = keys.map(() => new Float64Array(CAUSES.length));
   let reported = 0;
   for (let trial = 0; trial < input.trials; trial++) {
     runTrial(sc, windowMinutes, schedule, freeze, u, state);
@@ -88,9 +89,10 @@ function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[]
     for (let k = 0; k < keys.length; k++) {
       curves[k] = counters[keyOf.indexOf(k)]!.curve(state);
       valuesAt(curves[k]!, times, values[k]!);
+      causeShares(state.segments, sc.baselineErrorRate, profile, keys[k] === 'events', windowMinutes, shares[k]!);
     }
     for (let i = 0; i < tallies.length; i++) {
-      tallies[i]!.add(trial, curves[keyOf[i]!]!, values[keyOf[i]!]!, state.segments, sc.baselineErrorRate, profile, pages[i]!, tickets[i]!);
+      tallies[i]!.add(trial, curves[keyOf[i]!]!, values[keyOf[i]!]!, shares[keyOf[i]!]!, pages[i]!, tickets[i]!);
     }
     policyTally?.add(trial, state);
     if ((trial + 1) % PROGRESS_EVERY === 0 || trial + 1 === input.trials) {

@@ -3,7 +3,7 @@ import { badEventBudget, methodBudgetMinutes } from '../budget/budget';
 import { crossing, type Curve } from './curve';
 import type { EngineTier } from './engine-types';
 import { CAUSES, type Cause, type TierOutcome } from './result';
-import { BinnedColumns, estimate, spreadOf } from './stats';
+import { BinnedColumns, estimate, spreadOf, spreadOfCounts } from './stats';
 import type { Segments } from './timeline';
 import type { Counter } from './trial';
 import { cumulative, type TrafficProfile } from './traffic-profile';
@@ -27,7 +27,6 @@ export class TierTally {
   private never = 0;
   private breaches = 0;
   private readonly byCause = new Float64Array(NCAUSES);
-  private readonly causeScratch = new Float64Array(NCAUSES);
 
   constructor(
     private readonly tier: EngineTier,
@@ -45,7 +44,7 @@ export class TierTally {
   }
 
   /** Adds one trial: its curve, the curve's values at the checkpoints (the last at the window's end), its segments and alerts. */
-  add(trial: number, curve: Curve, values: Float64Array, seg: Segments, baseline: number, profile: TrafficProfile, pages: number, tickets: number): void {
+  add(trial: number, curve: Curve, values: Float64Array, causeShares: Float64Array, pages: number, tickets: number): void {
     const budget = this.counter.budget;
     const last = values.length - 1;
     const final = values[last]!;
@@ -60,31 +59,9 @@ export class TierTally {
       const bucket = Math.min(this.exhausted.length - 1, Math.floor(ranOut / this.bucketMinutes));
       this.exhausted[bucket] = this.exhausted[bucket]! + 1;
     } else this.never++;
-    if (spent > 0) this.addCauses(spent, seg, baseline, profile);
+    if (spent > 0) for (let c = 0; c < NCAUSES; c++) this.byCause[c] = this.byCause[c]! + spent * causeShares[c]!;
     this.pages[trial] = pages;
     this.tickets[trial] = tickets;
-  }
-
-  /**
-   * Splits the spent share among the causes: by their error weighted as the tier counts (traffic for occurrences, time
-   * otherwise). Bad slices are split in proportion to each cause's error-minutes in the window.
-   */
-  private addCauses(spent: number, seg: Segments, baseline: number, profile: TrafficProfile): void {
-    const W = this.tier.windowMinutes;
-    const byTraffic = this.counter.key === 'events';
-    const parts = this.causeScratch;
-    parts[0] = baseline * (byTraffic ? cumulative(profile, W) : W);
-    for (let c = 1; c < NCAUSES; c++) parts[c] = 0;
-    for (let i = 0; i < seg.n; i++) {
-      const end = Math.min(W, seg.end[i]!);
-      const span = byTraffic ? cumulative(profile, end) - cumulative(profile, seg.start[i]!) : end - seg.start[i]!;
-      if (!(span > 0)) continue;
-      for (let c = 1; c < NCAUSES; c++) parts[c] = parts[c]! + seg.byCause[i * NCAUSES + c]! * span;
-    }
-    let sum = 0;
-    for (let c = 0; c < NCAUSES; c++) sum += parts[c]!;
-    if (!(sum > 0)) return;
-    for (let c = 0; c < NCAUSES; c++) this.byCause[c] = this.byCause[c]! + (spent * parts[c]!) / sum;
   }
 
   /** The tier's outcome over all trials. */
@@ -110,7 +87,27 @@ export class TierTally {
       exhausted: { bucketMinutes: this.bucketMinutes, counts: this.exhausted, never: this.never },
       spentBy,
       topCause,
-      alerts: { setName: t.alertSet.name, pages: spreadOf(this.pages), tickets: spreadOf(this.tickets) },
+      alerts: { setName: t.alertSet.name, pages: spreadOfCounts(this.pages), tickets: spreadOfCounts(this.tickets) },
     };
   }
+}
+
+/**
+ * Each cause's share of what a trial spent, as a tier counting by `key` weighs it: by traffic for occurrences, by time
+ * otherwise (bad slices are split in proportion to each cause's error-minutes). Written to `out`; all 0 when nothing
+ * was spent.
+ */
+export function causeShares(seg: Segments, baseline: number, profile: TrafficProfile, byTraffic: boolean, windowMinutes: number, out: Float64Array): void {
+  const W = windowMinutes;
+  out[0] = baseline * (byTraffic ? cumulative(profile, W) : W);
+  for (let c = 1; c < NCAUSES; c++) out[c] = 0;
+  for (let i = 0; i < seg.n; i++) {
+    const end = Math.min(W, seg.end[i]!);
+    const span = byTraffic ? cumulative(profile, end) - cumulative(profile, seg.start[i]!) : end - seg.start[i]!;
+    if (!(span > 0)) continue;
+    for (let c = 1; c < NCAUSES; c++) out[c] = out[c]! + seg.byCause[i * NCAUSES + c]! * span;
+  }
+  let sum = 0;
+  for (let c = 0; c < NCAUSES; c++) sum += out[c]!;
+  for (let c = 0; c < NCAUSES; c++) out[c] = sum > 0 ? out[c]! / sum : 0;
 }
