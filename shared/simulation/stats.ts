@@ -14,7 +14,10 @@ export function estimate(count: number, trials: number): Estimate {
   const denominator = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denominator;
   const half = (Z95 * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-  return { probability: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half), count, trials };
+  // At 0 and at every trial the interval's end is exactly 0 or 1; rounding would leave a hair.
+  const low = count === 0 ? 0 : Math.max(0, centre - half);
+  const high = count === trials ? 1 : Math.min(1, centre + half);
+  return { probability: p, low, high, count, trials };
 }
 
 /** The nearest-rank percentile p (0..1) of values already sorted ascending. */
