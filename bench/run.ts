@@ -4,12 +4,14 @@ import { benchChartRender } from './chart-render';
 import { benchImportCsv } from './import-csv';
 import { benchReplay } from './replay';
 import { benchRollingCompliance } from './rolling-compliance';
+import { benchSimulation } from './simulation';
 import type { Measurement } from './measure';
 
 const results: Measurement[] = [...(await benchCatalogList())];
 results.push(...benchRollingCompliance());
 results.push(...benchChartRender());
 results.push(...benchReplay());
+results.push(...(await benchSimulation()));
 results.push(...(await benchImportCsv()));
 const failed = results.filter((r) => r.target && !meets(r));
 if (failed.length > 0) {

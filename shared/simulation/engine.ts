@@ -9,6 +9,7 @@ import { valuesAt } from './curve';
 import type { EngineInput, EngineTier } from './engine-types';
 import { PolicyTally } from './policy-tally';
 import { CAUSES, type PolicyOutcome, type SimulationResult, type TierOutcome } from './result';
+import type { Uniform } from './sampling';
 import { causeShares, TierTally } from './tier-tally';
 import { counterFor, runTrial, scheduledDeploys, trialState, type Freeze } from './trial';
 import { hourOfWeek, trafficProfile } from './traffic-profile';
@@ -19,8 +20,11 @@ export const CHECKPOINTS = 30;
 /** Trials between two progress reports. */
 export const PROGRESS_EVERY = 500;
 
-/** Progress and a way to stop: `onProgress` is told how many trials are done; `stopped` returning true ends the run. */
-export type EngineHooks = { onProgress?: (done: number, total: number) => void; stopped?: () => boolean };
+/**
+ * Progress and a way to stop: `onProgress` is told how many trials are done; `stopped` returning true ends the run;
+ * `random` makes the uniform source from the seed (seededRandom; a benchmark passes one that counts its draws).
+ */
+export type EngineHooks = { onProgress?: (done: number, total: number) => void; stopped?: () => boolean; random?: (seed: number) => Uniform };
 
 /** The run was stopped before it finished. */
 export class StoppedRun extends Error {}
@@ -34,7 +38,7 @@ export function simulate(input: EngineInput, hooks: EngineHooks = {}): Omit<Simu
   const outcomes = new Map<EngineTier, TierOutcome>();
   let policy: PolicyOutcome | null = null;
   for (const [windowMinutes, tiers] of groups) {
-    const group = runGroup(input, windowMinutes, tiers, (n) => {
+    const group = runGroup(input, windowMinutes, tiers, hooks.random ?? seededRandom, (n) => {
       done += n;
       hooks.onProgress?.(done, total);
       if (hooks.stopped?.()) throw new StoppedRun('stopped');
@@ -52,9 +56,9 @@ export function simulate(input: EngineInput, hooks: EngineHooks = {}): Omit<Simu
   };
 }
 
-function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[], progress: (n: number) => void) {
+function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[], random: (seed: number) => Uniform, progress: (n: number) => void) {
   const sc = input.scenario;
-  const u = seededRandom(input.seed);
+  const u = random(input.seed);
   const profile = trafficProfile(sc.weights168, sc.growthPerMonth, input.startMs, windowMinutes);
   const counters = tiers.map((t) => counterFor(t, sc.baselineErrorRate, profile, windowMinutes));
   const times = Float64Array.from({ length: CHECKPOINTS + 1 }, (_, k) => (k * windowMinutes) / CHECKPOINTS);
@@ -62,7 +66,8 @@ function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[]
   const tallies = tiers.map((t, i) => new TierTally(t, counters[i]!, input.trials, times.length, Math.ceil(windowMinutes / bucketMinutes), bucketMinutes));
   const policyIndex = sc.policy && input.policyTier ? tiers.findIndex((t) => t.tier === input.policyTier) : -1;
   const freeze = policyIndex >= 0 ? freezeOf(input, tiers[policyIndex]!, counters[policyIndex]!) : null;
-  const policyTally = freeze && policyIndex >= 0 ? new PolicyTally(sc.policy!, freeze, input.trials, times) : null;
+  const policyTally =
+    freeze && policyIndex >= 0 ? new PolicyTally(sc.policy!, sc.deploys.schedule !== null, sc.deploys.perWeek / 10_080, freeze, input.trials, times) : null;
   const startMinuteOfWeek = hourOfWeek(input.startMs) * 60 + Math.floor((input.startMs % 3_600_000) / 60_000);
   const schedule = sc.deploys.schedule ? scheduledDeploys(sc.deploys.schedule, startMinuteOfWeek, windowMinutes) : null;
   const pairs = alertPairs(tiers);

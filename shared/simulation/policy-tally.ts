@@ -27,6 +27,8 @@ export class PolicyTally {
 
   constructor(
     private readonly config: NonNullable<EngineScenario['policy']>,
+    private readonly scheduled: boolean,
+    private readonly deployRate: number,
     private readonly freeze: Freeze,
     private readonly trials: number,
     private readonly times: Float64Array,
@@ -83,8 +85,14 @@ export class PolicyTally {
       const rank = Math.max(leftRank(t), this.burnRank(baseline + extra));
       this.atState[k * 4 + rank] = this.atState[k * 4 + rank]! + 1;
     }
-    this.deploys += state.deploys;
-    this.held += state.held;
+    if (this.scheduled) {
+      this.deploys += state.deploys;
+      this.held += state.held;
+    } else {
+      // Random deploys: the rate times the time open and frozen (runTrial draws only the failures).
+      this.deploys += this.deployRate * (W - frozen);
+      this.held += this.deployRate * frozen;
+    }
   }
 
   /** The policy's outcome over all trials. */

@@ -71,6 +71,13 @@ export function scheduledDeploys(schedule: { weekday: number; hour: number }[], 
 /**
  * Runs one trial into `state`: its segments describe the window's error rate above the baseline. Draws happen in a
  * fixed order (incidents, events, outages, deploys), so trials repeat exactly from the seed.
+ *
+ * Random arrivals are drawn already thinned, which gives the same distributions with fewer draws: incidents that
+ * count are a Poisson process at rate × (1 − excluded share), and failed deploys one at deploy rate × failure
+ * probability (independent marks of a Poisson process split it into independent ones). The policy only ever holds a
+ * deploy back, and a held deploy cannot fail, so a failure falling in a frozen moment is simply skipped; how many
+ * deploys went out and were held is then the deploy rate times the time unfrozen and frozen (its expectation, which is
+ * all a run reports), set by the policy tally. Scheduled deploys are drawn one by one.
  */
 export function runTrial(sc: EngineScenario, windowMinutes: number, schedule: Float64Array | null, freeze: Freeze | null, u: Uniform, state: TrialState): void {
   const ep = state.episodes;
@@ -79,13 +86,10 @@ export function runTrial(sc: EngineScenario, windowMinutes: number, schedule: Fl
   state.deploys = 0;
   state.held = 0;
   const inc = sc.incidents;
-  if (inc.perWeek > 0) {
-    const rate = inc.perWeek / WEEK_MINUTES;
-    for (let t = exponential(rate, u); t < windowMinutes; t += exponential(rate, u)) {
-      const minutes = draw(inc.duration, u);
-      const excluded = u() < inc.excludedShare;
-      if (!excluded) ep.push(t, t + minutes, inc.errorRate, CAUSE_INDEX.incidents);
-    }
+  const incidentRate = (inc.perWeek * (1 - inc.excludedShare)) / WEEK_MINUTES;
+  if (incidentRate > 0) {
+    for (let t = exponential(incidentRate, u); t < windowMinutes; t += exponential(incidentRate, u))
+      ep.push(t, t + draw(inc.duration, u), inc.errorRate, CAUSE_INDEX.incidents);
   }
   for (const e of sc.events) if (!e.excluded) ep.push(e.startMinute, e.startMinute + e.durationMinutes, e.errorRate, CAUSE_INDEX.events);
   for (const o of sc.outages) {
@@ -95,30 +99,40 @@ export function runTrial(sc: EngineScenario, windowMinutes: number, schedule: Fl
   }
   const d = sc.deploys;
   const impact = d.errorRate * d.canaryShare;
-  const deployRate = d.perWeek / WEEK_MINUTES;
-  if (schedule === null && !(deployRate > 0)) return state.segments.sweep(ep, sc.baselineErrorRate, windowMinutes);
+  const failureRate = schedule ? 0 : (d.perWeek / WEEK_MINUTES) * d.failureProbability;
+  if (schedule === null && !(failureRate > 0)) return state.segments.sweep(ep, sc.baselineErrorRate, windowMinutes);
   let frozenFrom = Infinity;
+  // Whether the segments hold every episode drawn so far (a sweep after the last one).
+  let swept = false;
   const refreeze = () => {
     if (!freeze) return;
     state.segments.sweep(ep, sc.baselineErrorRate, windowMinutes);
+    swept = true;
     frozenFrom = crossing(freeze.counter.curve(state), (1 - freeze.belowRemaining) * freeze.counter.budget, windowMinutes);
   };
+  const frozenAt = (t: number) =>
+    t >= frozenFrom || (freeze !== null && (sc.baselineErrorRate + state.segments.extraAt(t)) / freeze.budgetRate > freeze.burnAbove);
   refreeze();
-  let k = 0;
-  let t = schedule ? (schedule[0] ?? Infinity) : exponential(deployRate, u);
-  while (t < windowMinutes) {
-    if (t >= frozenFrom) {
-      state.held++;
-    } else if (freeze && (sc.baselineErrorRate + state.segments.extraAt(t)) / freeze.budgetRate > freeze.burnAbove) {
-      state.held++;
-    } else {
+  if (schedule) {
+    for (const t of schedule) {
+      if (frozenAt(t)) {
+        state.held++;
+        continue;
+      }
       state.deploys++;
       if (u() < d.failureProbability) {
         ep.push(t, t + draw(d.detect, u) + draw(d.rollback, u), impact, CAUSE_INDEX.deploys);
+        swept = false;
         refreeze();
       }
     }
-    t = schedule ? (schedule[++k] ?? Infinity) : t + exponential(deployRate, u);
+  } else {
+    for (let t = exponential(failureRate, u); t < windowMinutes; t += exponential(failureRate, u)) {
+      if (frozenAt(t)) continue;
+      ep.push(t, t + draw(d.detect, u) + draw(d.rollback, u), impact, CAUSE_INDEX.deploys);
+      swept = false;
+      refreeze();
+    }
   }
-  state.segments.sweep(ep, sc.baselineErrorRate, windowMinutes);
+  if (!swept) state.segments.sweep(ep, sc.baselineErrorRate, windowMinutes);
 }
