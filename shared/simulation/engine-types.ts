@@ -11,6 +11,15 @@ export type EngineEvent = { name: string; startMinute: number; durationMinutes: 
 /** Outages of one dependency (or one redundancy group, down only when all its members are), from its SLO. */
 export type EngineOutages = { name: string; perWeek: number; duration: Dist; errorRate: number };
 
+/** What a dependency's own scenario does to this service: its errors (baseline, incidents, failed deploys, events) fail its requests too. */
+export type EngineDependencyScenario = {
+  name: string;
+  baselineErrorRate: number;
+  deploys: Pick<EngineScenario['deploys'], 'perWeek' | 'failureProbability' | 'errorRate' | 'detect' | 'rollback' | 'canaryShare'>;
+  incidents: EngineScenario['incidents'];
+  events: EngineEvent[];
+};
+
 /** A scenario as the engine runs it: numbers and distributions only. */
 export type EngineScenario = {
   name: string;
@@ -33,6 +42,8 @@ export type EngineScenario = {
   incidents: { perWeek: number; duration: Dist; errorRate: number; excludedShare: number };
   events: EngineEvent[];
   outages: EngineOutages[];
+  /** Dependencies simulated from their own scenarios (their policies do not act here). */
+  dependencyScenarios: EngineDependencyScenario[];
   /** The service's policy and the state at which it freezes deploys; null when the policy does not act. */
   policy: { policy: BudgetPolicy; freezeAt: Exclude<PolicyState, 'healthy'> } | null;
 };

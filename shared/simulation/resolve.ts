@@ -7,11 +7,11 @@ import { periodContaining } from '../budget/calendar';
 import { serviceCeiling } from '../budget/dependencies';
 import { DEFAULT_POLICY } from '../budget/policy';
 import { TIERS, type Service, type Sli, type Tier } from '../domain/types';
-import type { EngineInput, EngineOutages, EngineTier } from './engine-types';
+import type { EngineDependencyScenario, EngineInput, EngineOutages, EngineTier } from './engine-types';
 import type { HistoryFacts } from './history-facts';
 import type { ResolvedValue } from './result';
 import { distOf, maxOf, meanOf, type Dist } from './sampling';
-import { FROM_HISTORY, WEEKDAYS, type Scenario, type ScenarioIssue } from './scenario';
+import { FROM_HISTORY, historyFields, WEEKDAYS, type Scenario, type ScenarioIssue } from './scenario';
 import { SHAPES, weeklyWeights } from './traffic-profile';
 
 /** What a scenario is resolved against: its SLI and service, the workspace's services, the SLI's history facts. */
@@ -21,6 +21,8 @@ export type ResolveContext = {
   services: readonly Service[];
   /** What the SLI's imported history says, or null without history. */
   facts: HistoryFacts | null;
+  /** For `dependencies.from: scenarios`: the first scenario of each service's availability SLI, by service id. */
+  dependencyScenarios?: ReadonlyMap<number, Scenario>;
   /** The team's own alert sets, chosen before the built-in ones as everywhere else. */
   alertSets: readonly AlertWindowSet[];
   startMs: number;
@@ -129,7 +131,9 @@ export function resolveScenario(s: Scenario, ctx: ResolveContext): { ok: true; v
     return { name: e.name, startMinute: e.day * 1440, durationMinutes: e.durationMinutes, errorRate: e.errorRate, excluded: e.excluded };
   });
 
-  const outages = s.dependencies.enabled ? outagesOf(ctx, distOf(s.dependencies.outageMinutes), notes) : [];
+  const drawn = s.dependencies.enabled ? outagesOf(ctx, distOf(s.dependencies.outageMinutes), s.dependencies.from === 'scenarios', notes) : null;
+  const outages = drawn?.outages ?? [];
+  const dependencyScenarios = drawn?.scenarios ?? [];
   const schedule = s.deploys.weekdays ? s.deploys.weekdays.map((d) => ({ weekday: WEEKDAYS.indexOf(d), hour: s.deploys.hour })) : null;
 
   let policy: Resolved['input']['scenario']['policy'] = null;
@@ -166,6 +170,7 @@ export function resolveScenario(s: Scenario, ctx: ResolveContext): { ok: true; v
           incidents: { perWeek: s.incidents.perWeek, duration: incidentDuration, errorRate: s.incidents.errorRate, excludedShare: s.incidents.excludedShare },
           events,
           outages,
+          dependencyScenarios,
           policy,
         },
         tiers,
@@ -201,13 +206,35 @@ function tiersOf(sli: Sli, ctx: ResolveContext): EngineTier[] {
  * (1 − availability) of the time in outages of the given duration, so they come (1 − a) × a week ÷ mean duration
  * times a week, and fail every request while they last.
  */
-function outagesOf(ctx: ResolveContext, duration: Dist, notes: string[]): EngineOutages[] {
+function outagesOf(
+  ctx: ResolveContext,
+  duration: Dist,
+  fromScenarios: boolean,
+  notes: string[],
+): { outages: EngineOutages[]; scenarios: EngineDependencyScenario[] } {
   const byId = new Map(ctx.services.map((s) => [s.id, s]));
   const ceiling = serviceCeiling(ctx.service, byId);
   const mean = meanOf(duration);
   const out: EngineOutages[] = [];
+  const scenarios: EngineDependencyScenario[] = [];
   for (const f of ceiling.factors) {
     const name = f.kind === 'hard' ? (byId.get(f.serviceId)?.name ?? `service ${f.serviceId}`) : `redundancy group ${f.name}`;
+    const own = fromScenarios && f.kind === 'hard' ? ctx.dependencyScenarios?.get(f.serviceId) : undefined;
+    if (own) {
+      const asked = historyFields(own);
+      if (asked.length === 0) {
+        scenarios.push(dependencyScenario(name, own));
+        notes.push(`${name}: its errors were drawn from its scenario “${own.name}”.`);
+        continue;
+      }
+      notes.push(`${name}: its scenario “${own.name}” takes ${asked.join(', ')} from history, so its outages were drawn from its SLO instead.`);
+    } else if (fromScenarios) {
+      notes.push(
+        f.kind === 'hard'
+          ? `${name} has no scenario of its own, so its outages were drawn from its SLO.`
+          : `The ${name} was drawn from its members' SLOs (down only when all of them are).`,
+      );
+    }
     const down = 1 - f.availability;
     if (down > 0) out.push({ name, perWeek: (down * 10_080) / mean, duration, errorRate: 1 });
   }
@@ -215,7 +242,37 @@ function outagesOf(ctx: ResolveContext, duration: Dist, notes: string[]): Engine
     notes.push(`${ceiling.unknown.length} dependenc${ceiling.unknown.length === 1 ? 'y has' : 'ies have'} no availability SLO and cause no outages here.`);
   if (ceiling.factors.length === 0 && ceiling.unknown.length === 0)
     notes.push(`"${ctx.service.name}" has no dependencies, so none of their outages were drawn.`);
-  return out;
+  return { outages: out, scenarios };
+}
+
+/** A dependency's scenario as its errors reach this service: its own policy and dependencies do not act here. */
+function dependencyScenario(name: string, s: Scenario): EngineDependencyScenario {
+  const d = s.deploys;
+  return {
+    name,
+    baselineErrorRate: s.baseline.errorRate as number,
+    deploys: {
+      perWeek: d.weekdays ? d.weekdays.length : (d.perWeek ?? 0),
+      failureProbability: d.failureProbability,
+      errorRate: d.errorRate,
+      detect: distOf(d.detectMinutes),
+      rollback: distOf(d.rollbackMinutes),
+      canaryShare: d.canaryShare,
+    },
+    incidents: {
+      perWeek: s.incidents.perWeek,
+      duration: distOf(s.incidents.durationMinutes as number | { median: number; p90: number }),
+      errorRate: s.incidents.errorRate,
+      excludedShare: s.incidents.excludedShare,
+    },
+    events: s.events.map((e) => ({
+      name: e.name,
+      startMinute: e.day * 1440,
+      durationMinutes: e.durationMinutes,
+      errorRate: e.errorRate,
+      excluded: e.excluded,
+    })),
+  };
 }
 
 function median(values: readonly number[]): number {

@@ -146,8 +146,14 @@ const event = z
 
 const dependencies = z
   .object({
-    /** Whether outages of the services this one depends on are drawn, from their availability SLOs. */
+    /** Whether outages of the services this one depends on are drawn. */
     enabled: z.boolean().default(false),
+    /**
+     * Where they come from: each dependency's availability SLO (`slo`: down 1 − SLO of the time, in outages of
+     * outageMinutes), or its own first scenario (`scenarios`: its incidents, failed deploys, events and baseline
+     * errors fail this service's requests too; a dependency without one falls back to its SLO).
+     */
+    from: z.enum(['slo', 'scenarios']).default('slo'),
     /** How long one dependency outage lasts; with the dependency's SLO this sets how often they happen. */
     outageMinutes: duration('dependencies.outageMinutes').default(30),
   })
@@ -171,7 +177,7 @@ export const scenarioSchema = z
     deploys: deploys.default({ hour: 10, failureProbability: 0, errorRate: 1, detectMinutes: 5, rollbackMinutes: 5, canaryShare: 1 }),
     incidents: incidents.default({ perWeek: 0, durationMinutes: 30, errorRate: 1, excludedShare: 0 }),
     events: z.array(event).max(MAX_EVENTS, `A scenario holds at most ${MAX_EVENTS} events`).default([]),
-    dependencies: dependencies.default({ enabled: false, outageMinutes: 30 }),
+    dependencies: dependencies.default({ enabled: false, from: 'slo', outageMinutes: 30 }),
     policy: policy.default({ enabled: true, freezeAt: 'critical' }),
   })
   .strict();

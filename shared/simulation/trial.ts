@@ -97,6 +97,20 @@ export function runTrial(sc: EngineScenario, windowMinutes: number, schedule: Fl
     if (!(rate > 0)) continue;
     for (let t = exponential(rate, u); t < windowMinutes; t += exponential(rate, u)) ep.push(t, t + draw(o.duration, u), o.errorRate, CAUSE_INDEX.dependencies);
   }
+  for (const dep of sc.dependencyScenarios) {
+    ep.push(0, windowMinutes, dep.baselineErrorRate, CAUSE_INDEX.dependencies);
+    const rate = (dep.incidents.perWeek * (1 - dep.incidents.excludedShare)) / WEEK_MINUTES;
+    if (rate > 0)
+      for (let t = exponential(rate, u); t < windowMinutes; t += exponential(rate, u))
+        ep.push(t, t + draw(dep.incidents.duration, u), dep.incidents.errorRate, CAUSE_INDEX.dependencies);
+    const failing = (dep.deploys.perWeek / WEEK_MINUTES) * dep.deploys.failureProbability;
+    const hit = dep.deploys.errorRate * dep.deploys.canaryShare;
+    if (failing > 0) {
+      for (let t = exponential(failing, u); t < windowMinutes; t += exponential(failing, u))
+        ep.push(t, t + draw(dep.deploys.detect, u) + draw(dep.deploys.rollback, u), hit, CAUSE_INDEX.dependencies);
+    }
+    for (const e of dep.events) if (!e.excluded) ep.push(e.startMinute, e.startMinute + e.durationMinutes, e.errorRate, CAUSE_INDEX.dependencies);
+  }
   const d = sc.deploys;
   const impact = d.errorRate * d.canaryShare;
   const failureRate = schedule ? 0 : (d.perWeek / WEEK_MINUTES) * d.failureProbability;

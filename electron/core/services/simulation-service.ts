@@ -1,5 +1,6 @@
 import { estimateTraffic } from '#shared/analysis/traffic';
 import { windowMinutes } from '#shared/budget/budget';
+import type { Service } from '#shared/domain/types';
 import type { Args } from '#shared/ipc/contract';
 import { AppFailure } from '#shared/ipc/errors';
 import type { EngineInput } from '#shared/simulation/engine-types';
@@ -69,6 +70,7 @@ export function resolveFor(session: WorkspaceSession, sliId: number, scenario: S
     sli,
     service,
     services,
+    dependencyScenarios: scenario.dependencies.enabled && scenario.dependencies.from === 'scenarios' ? dependencyScenarios(session, service) : undefined,
     facts: factsFor(session, sliId, scenario, atMs),
     alertSets: session.alertSets().list(),
     startMs: atMs,
@@ -80,6 +82,23 @@ export function resolveFor(session: WorkspaceSession, sliId: number, scenario: S
     });
   }
   return resolved.value;
+}
+
+/** The first readable scenario of each dependency's first availability SLI, by service id. */
+function dependencyScenarios(session: WorkspaceSession, service: Service): Map<number, Scenario> {
+  const out = new Map<number, Scenario>();
+  for (const dep of service.dependencies) {
+    const target = session.reader().getService(dep.dependsOnId);
+    const sli = target?.slis.find((s) => s.kind === 'availability');
+    const first = sli
+      ? session
+          .scenarios()
+          .listForSli(sli.id)
+          .find((s) => s.unreadable === undefined)
+      : undefined;
+    if (first) out.set(dep.dependsOnId, first.scenario);
+  }
+  return out;
 }
 
 /** Runs engine inputs in one worker under a job (progress and cancel). */

@@ -21,7 +21,7 @@ export function tenDeploys(name = 'Ten deploys a week'): Scenario {
     },
     incidents: { perWeek: 2, durationMinutes: { median: 25, p90: 90 }, errorRate: 0.3, excludedShare: 0.25 },
     events: [{ name: 'database migration', day: 12.5, durationMinutes: 45, errorRate: 0.3, excluded: false }],
-    dependencies: { enabled: false, outageMinutes: 30 },
+    dependencies: { enabled: false, from: 'slo', outageMinutes: 30 },
     policy: { enabled: true, freezeAt: 'critical' },
   };
 }

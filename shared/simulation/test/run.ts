@@ -3,7 +3,7 @@ import type { Objective, Service, Sli, Tier } from '../../domain/types';
 import { simulate } from '../engine';
 import type { HistoryFacts } from '../history-facts';
 import { resolveScenario } from '../resolve';
-import { parseScenario, type ScenarioInput } from '../scenario';
+import { parseScenario, type Scenario, type ScenarioInput } from '../scenario';
 
 /** A Monday, 2027-03-01 00:00 UTC: weekday shapes and schedules start from here. */
 export const MONDAY_MS = Date.UTC(2027, 2, 1);
@@ -33,7 +33,14 @@ export function sliWith(objectives: Objective[], service: Partial<Service> = {})
 export function run(
   fields: Omit<ScenarioInput, 'name'> & { name?: string },
   objectives: Objective[],
-  options: { trials?: number; seed?: number; facts?: HistoryFacts | null; service?: Partial<Service>; services?: Service[] } = {},
+  options: {
+    trials?: number;
+    seed?: number;
+    facts?: HistoryFacts | null;
+    service?: Partial<Service>;
+    services?: Service[];
+    dependencyScenarios?: Map<number, Scenario>;
+  } = {},
 ) {
   const parsed = parseScenario({ name: 'test', ...fields });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
@@ -41,7 +48,8 @@ export function run(
   const resolved = resolveScenario(parsed.value, {
     sli,
     service,
-    services: options.services ?? [service],
+    services: [service, ...(options.services ?? [])],
+    dependencyScenarios: options.dependencyScenarios,
     facts: options.facts ?? null,
     alertSets: [],
     startMs: MONDAY_MS,
