@@ -81,7 +81,12 @@ export const FIELD_HELP = {
   'dependencies.enabled': {
     label: 'Draw dependency outages',
     unit: 'yes / no',
-    help: 'Whether outages of the services this one depends on are drawn, as often as their availability SLOs allow.',
+    help: 'Whether outages of the services this one depends on are drawn.',
+  },
+  'dependencies.from': {
+    label: 'Dependency outages from',
+    unit: 'slo or scenarios',
+    help: 'From each dependency’s availability SLO, or from its own first scenario (its SLO when it has none).',
   },
   'dependencies.outageMinutes': {
     label: 'Dependency outage duration',
