@@ -55,8 +55,9 @@ describe('slo-workbench simulate', () => {
   it('refuses what it cannot run, naming the option', async () => {
     expect(await box.run('simulate', ...TARGET)).toMatchObject({ code: 1, stderr: expect.stringContaining('Give either --scenario FILE or --name SCENARIO') });
     expect((await box.run('simulate', ...TARGET, '--scenario', 'ten.yaml', '--trials', '1000000000')).stderr).toContain(
-      '--trials must be a whole number: trials must be at most 1,000,000',
+      'trials must be at most 1,000,000, not 1000000000 [--trials]',
     );
+    expect((await box.run('simulate', ...TARGET, '--scenario', 'ten.yaml', '--seed', '-3')).stderr).toContain('--seed must be a whole number, not "-3"');
     expect((await box.run('simulate', ...TARGET, '--name', 'nightly')).stderr).toContain('web / availability has no scenario named "nightly"');
     writeFileSync(box.path('bad.yaml'), 'deploys:\n  perDay: 3\n  failureProbability: 2\n');
     const bad = await box.run('simulate', ...TARGET, '--scenario', 'bad.yaml');

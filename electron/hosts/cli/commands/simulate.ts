@@ -26,9 +26,9 @@ const fraction = (p: number) => Number(p.toFixed(4)).toString();
 
 /** A whole number option checked with the run's own schema, naming the option when it is refused. */
 function wholeOption(text: string, schema: typeof trialsSchema | typeof seedSchema, field: string, option: string): number {
-  const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
-  const checked = schema.safeParse(n);
-  if (!checked.success) refuse('INVALID_ARGUMENT', `${option} must be a whole number: ${checked.error.issues[0]!.message} (not "${text}")`, field, option);
+  if (!/^\d+$/.test(text.trim())) refuse('INVALID_ARGUMENT', `${option} must be a whole number, not "${text}"`, field, option);
+  const checked = schema.safeParse(Number(text.trim()));
+  if (!checked.success) refuse('INVALID_ARGUMENT', `${checked.error.issues[0]!.message}, not ${text.trim()}`, field, option);
   return checked.data;
 }
 
