@@ -10,7 +10,7 @@ type Window = { fromMs: number; toMs: number };
 
 /** One tier's budget burn-down in a replay: the history as it was (dashed) and with the injected events (solid). */
 export function ReplayBurnChart({ plain, modified, window }: { plain: ReplayTier; modified: ReplayTier; window: Window }) {
-  const l = useMemo(() => layoutReplayBurn(plain.burnDown, modified.burnDown, window, { plotHeight: 200 }), [plain, modified, window]);
+  const l = useMemo(() => layoutReplayBurn(plain.burnDown, modified.burnDown, window, { width: 880, plotHeight: 220 }), [plain, modified, window]);
   const name = TIER_LABELS[plain.tier];
   return (
     <figure className="time-chart replay-burn" data-testid={`replay-burn-${plain.tier}`}>
@@ -49,6 +49,7 @@ export function ReplayPolicyChart({ plain, modified, window }: { plain: PolicyTi
           { label: 'With events', timeline: modified },
         ],
         window,
+        { width: 880 },
       ),
     [plain, modified, window],
   );

@@ -4,7 +4,7 @@ import { layoutExhaustion } from './layout/exhaustion-layout';
 
 /** When a tier's budget ran out across the trials: a small bar chart over the window, with the share that never ran out. */
 export function RunOutChart({ outcome, trials, title }: { outcome: TierOutcome; trials: number; title: string }) {
-  const l = useMemo(() => layoutExhaustion(outcome.exhausted, trials, outcome.windowMinutes / 1440), [outcome, trials]);
+  const l = useMemo(() => layoutExhaustion(outcome.exhausted, trials, outcome.windowMinutes / 1440, { width: 380, plotHeight: 120 }), [outcome, trials]);
   return (
     <figure className="runout-chart" data-testid={`runout-${outcome.tier}`}>
       <figcaption>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Sensitivity } from '#shared/simulation/sensitivity-types';
+import { ChartLegend } from './ChartLegend';
 import { formatPercent } from './layout/day-axis';
 import { layoutTornado } from './layout/tornado-layout';
 
@@ -12,6 +13,15 @@ export function TornadoChart({ sensitivity }: { sensitivity: Sensitivity }) {
     .join('; ')}`;
   return (
     <figure className="time-chart tornado-chart" data-testid="tornado-chart">
+      <figcaption className="chart-toolbar">
+        <ChartLegend
+          label="Legend of the tornado chart"
+          items={[
+            { key: 'low', label: 'knob at half its value', shape: 'box', className: 'tornado-low' },
+            { key: 'high', label: 'knob at 1.5× its value', shape: 'box', className: 'tornado-high' },
+          ]}
+        />
+      </figcaption>
       <svg className="time-chart-svg" viewBox={`0 0 ${l.width} ${l.height}`} role="img" aria-label={summary}>
         <g aria-hidden="true">
           {l.ticks.map((t) => (
@@ -29,7 +39,7 @@ export function TornadoChart({ sensitivity }: { sensitivity: Sensitivity }) {
               {b.label}
             </text>
             <text className="tornado-value" x={l.plot.left - 12} y={b.y + mid + 12} textAnchor="end">
-              now {b.value} · {b.swingText}
+              {b.valueText}
             </text>
             <rect className="tornado-low" x={Math.min(b.lowX, b.baseX)} y={b.y + 8} width={Math.abs(b.baseX - b.lowX)} height={l.rowHeight - 16} />
             <rect className="tornado-high" x={Math.min(b.highX, b.baseX)} y={b.y + 8} width={Math.abs(b.highX - b.baseX)} height={l.rowHeight - 16} />

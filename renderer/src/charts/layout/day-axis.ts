@@ -24,10 +24,10 @@ export function dayTicks(x: DayScale, minSpacingPx = 90): DayTick[] {
     .map((day) => ({ x: x(day), day, label: day === 0 ? 'start' : `day ${day}` }));
 }
 
-/** A probability or share for people: one decimal below 10 % and above 90 % (so 99.7 % never reads 100 %), whole percents between. */
+/** A probability or share for people: one decimal below 10 % and between 90 % and 100 % (so 99.7 % never reads 100 %), whole percents elsewhere. */
 export function formatPercent(share: number): string {
   const percent = share * 100;
   if (percent === 0 || percent === 100) return `${percent} %`;
-  if (Math.abs(percent) < 10 || Math.abs(percent) > 90) return `${Number(percent.toFixed(1))} %`;
+  if (Math.abs(percent) < 10 || (Math.abs(percent) > 90 && Math.abs(percent) < 100)) return `${Number(percent.toFixed(1))} %`;
   return `${Math.round(percent)} %`;
 }

@@ -20,7 +20,8 @@ export function layoutExhaustion(
   options: { width?: number; plotHeight?: number } = {},
 ): ExhaustionLayout {
   const width = options.width ?? 480;
-  const plot = { left: 16, right: width - 16, top: 30, bottom: 30 + (options.plotHeight ?? 140) };
+  // Room on both sides for the first and last day's tick labels.
+  const plot = { left: 28, right: width - 36, top: 12, bottom: 12 + (options.plotHeight ?? 140) };
   const x = dayScale(Math.max(windowDays, 1 / 24), plot);
   const bucketDays = exhausted.bucketMinutes / 1440;
   const unit = exhausted.bucketMinutes >= 1440 ? 'Day' : 'Hour';
@@ -42,7 +43,7 @@ export function layoutExhaustion(
     height: plot.bottom + 34,
     plot,
     bars,
-    xTicks: dayTicks(x, 70),
+    xTicks: dayTicks(x, 80),
     neverLabel: `never ran out: ${formatPercent(never)}`,
     summary:
       bars.length === 0

@@ -42,6 +42,15 @@ describe('layoutFan', () => {
     expect(l.summary).toContain('over 30 days');
   });
 
+  it('stops the axis at −100 % when a tier is overspent further, and says the band is cut off', () => {
+    const l = layoutFan([tier('slo', 0.5), tier('target', -2.4)]);
+    expect(Math.min(...l.yTicks.map((t) => t.value))).toBe(-1);
+    expect(l.clipped).toBe(true);
+    expect(l.tiers[1]!.label).toBe('Target: overspent 240 %');
+    expect(l.tiers[1]!.labelY).toBeLessThanOrEqual(l.plot.bottom);
+    expect(layoutFan([tier('slo', 0.5)]).clipped).toBe(false);
+  });
+
   it('keeps the end labels of tiers that end close together at least 26 px apart', () => {
     const l = layoutFan([tier('sla', 0.5), tier('slo', 0.49), tier('target', 0.48)]);
     const ys = l.tiers.map((t) => t.labelY).sort((a, b) => a - b);
@@ -62,14 +71,8 @@ describe('layoutFan', () => {
 });
 
 describe('formatPercent', () => {
-  it('writes shares below 10 % and above 90 % with a decimal and the rest whole', () => {
-    expect([formatPercent(0.004), formatPercent(0.125), formatPercent(0.87), formatPercent(0.997), formatPercent(1), formatPercent(0)]).toEqual([
-      '0.4 %',
-      '13 %',
-      '87 %',
-      '99.7 %',
-      '100 %',
-      '0 %',
-    ]);
+  it('writes shares below 10 % and between 90 % and 100 % with a decimal and the rest whole', () => {
+    const shares = [0.004, 0.125, 0.87, 0.997, 1, 1.677, 0];
+    expect(shares.map(formatPercent)).toEqual(['0.4 %', '13 %', '87 %', '99.7 %', '100 %', '168 %', '0 %']);
   });
 });

@@ -17,8 +17,13 @@ export type FanLayout = {
   yTicks: ValueTick[];
   zeroY: number;
   tiers: FanTier[];
+  /** Whether some band or line runs below the axis's floor (−100 %) and is cut off there. */
+  clipped: boolean;
   summary: string;
 };
+
+/** The lowest remaining budget the axis shows: spent twice over. Further down, the tiers that matter would be squeezed flat. */
+export const FAN_FLOOR = -1;
 
 const daysOf = (t: TierOutcome) => t.windowMinutes / 1440;
 
@@ -34,11 +39,12 @@ function finite(bands: Bands): number[] {
 export function layoutFan(tiers: readonly TierOutcome[], options: { width?: number; plotHeight?: number } = {}): FanLayout {
   const width = options.width ?? 960;
   // Room on the right for "SLO: P50 32 % left" at each median's end.
-  const plot = { left: TIME_MARGINS.left, right: width - 230, top: 20, bottom: 20 + (options.plotHeight ?? 360) };
+  const plot = { left: TIME_MARGINS.left, right: width - 260, top: 20, bottom: 20 + (options.plotHeight ?? 360) };
   const days = Math.max(1, ...tiers.map(daysOf));
   const x = dayScale(days, plot);
   const values = tiers.flatMap((t) => finite(t.remaining));
-  const lo = Math.min(0, ...values);
+  const lowest = Math.min(0, ...values);
+  const lo = Math.max(FAN_FLOOR, lowest);
   const hi = Math.max(1, ...values);
   const pad = (hi - lo) * 0.05;
   const y = valueScale([lo - pad, hi + pad], plot);
@@ -58,7 +64,7 @@ export function layoutFan(tiers: readonly TierOutcome[], options: { width?: numb
     return { t, bandPath: band(index) ?? '', medianPath: median(index) ?? '', endY: y(last), last };
   });
   const labelYs = spreadLabels(
-    drawn.map((d) => d.endY),
+    drawn.map((d) => Math.min(d.endY, plot.bottom)),
     plot.top + 10,
     plot.bottom,
     26,
@@ -67,10 +73,20 @@ export function layoutFan(tiers: readonly TierOutcome[], options: { width?: numb
     tier: d.t.tier,
     bandPath: d.bandPath,
     medianPath: d.medianPath,
-    endY: d.endY,
+    endY: Math.min(d.endY, plot.bottom),
     labelY: labelYs[i]!,
     label: `${TIER_SHORT_NAMES[d.t.tier]}: ${d.last < 0 ? `overspent ${formatPercent(-d.last)}` : `${formatPercent(d.last)} left`}`,
   }));
   const summary = `Remaining error budget over ${Math.round(days)} days, median and 10th–90th percentile of the trials: ${fan.map((f) => f.label).join('; ')}`;
-  return { width, height: plot.bottom + 48, plot, xTicks: dayTicks(x), yTicks: percentTicks(y, 6), zeroY: y(0), tiers: fan, summary };
+  return {
+    width,
+    height: plot.bottom + 48,
+    plot,
+    xTicks: dayTicks(x),
+    yTicks: percentTicks(y, 6),
+    zeroY: y(0),
+    tiers: fan,
+    clipped: lowest < FAN_FLOOR,
+    summary,
+  };
 }

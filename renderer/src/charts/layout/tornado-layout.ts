@@ -14,8 +14,14 @@ export type TornadoBar = {
   baseX: number;
   lowText: string;
   highText: string;
-  swingText: string;
+  /** What the knob is now and how far it swings the probability: "now 10 · swing 9 points". */
+  valueText: string;
 };
+
+/** The second line of a knob's label. */
+function valueLine(k: KnobSwing): string {
+  return `${/^\d/.test(k.value) ? 'now ' : ''}${k.value} · swing ${Number((k.swing * 100).toFixed(1))} points`;
+}
 
 /** The tornado chart: knobs largest swing first, a vertical line at the scenario's own breach probability. */
 export type TornadoLayout = {
@@ -33,10 +39,15 @@ export function layoutTornado(base: number, knobs: readonly KnobSwing[], options
   const width = options.width ?? 960;
   const rowHeight = options.rowHeight ?? 48;
   const sorted = [...knobs].sort((a, b) => b.swing - a.swing || a.label.localeCompare(b.label));
-  const plot = { left: 300, right: width - 120, top: 36, bottom: 36 + Math.max(1, sorted.length) * rowHeight };
-  const hi = Math.max(base, ...sorted.flatMap((k) => [k.low, k.high]));
+  // The labels sit left of the plot: as wide as the longest name (17 px bold) or value line (15 px) needs.
+  const widest = Math.max(0, ...sorted.map((k) => Math.max(k.label.length * 10, valueLine(k).length * 8.2)));
+  const plot = { left: Math.min(width / 2, Math.max(160, widest + 24)), right: width - 130, top: 36, bottom: 36 + Math.max(1, sorted.length) * rowHeight };
+  // The axis spans the probabilities the knobs reach, so small swings are not squeezed against one end.
+  const values = [base, ...sorted.flatMap((k) => [k.low, k.high])];
+  const lo = Math.max(0, Math.min(...values) - 0.05);
+  const hi = Math.min(1, Math.max(...values) + 0.05);
   const x = scaleLinear()
-    .domain([0, hi > 0 ? Math.min(1, hi * 1.05) : 0.01])
+    .domain([lo, hi > lo ? hi : lo + 0.01])
     .range([plot.left, plot.right])
     .nice();
   const bars = sorted.map((k, i) => ({
@@ -49,7 +60,7 @@ export function layoutTornado(base: number, knobs: readonly KnobSwing[], options
     baseX: x(base),
     lowText: formatPercent(k.low),
     highText: formatPercent(k.high),
-    swingText: `swing ${Number((k.swing * 100).toFixed(1))} points`,
+    valueText: valueLine(k),
   }));
   const ticks = x.ticks(5).map((v) => ({ x: x(v), label: formatPercent(v) }));
   return { width, height: plot.bottom + 40, plot, rowHeight, baseX: x(base), ticks, bars };

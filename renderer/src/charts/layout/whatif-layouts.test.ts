@@ -64,7 +64,11 @@ describe('layoutTornado', () => {
     expect(l.bars.map((b) => b.knob)).toEqual(['incidents.perWeek', 'deploys.perWeek', 'baseline.errorRate']);
     expect(l.bars[0]!.lowX).toBeLessThan(l.baseX);
     expect(l.bars[0]!.highX).toBeGreaterThan(l.baseX);
-    expect(l.bars[0]!.swingText).toBe('swing 25 points');
+    expect(l.bars[0]!.valueText).toBe('now 1 · swing 25 points');
+    // The axis spans what the knobs reach (10 % to 35 %), padded, not 0 to 100 %.
+    expect(l.ticks[0]!.label).toBe('5 %');
+    expect(l.ticks.at(-1)!.label).toBe('40 %');
+    expect(l.plot.left).toBe(Math.max(160, 'now 0.0002 · swing 2 points'.length * 8.2 + 24));
     expect(l.bars[1]!.y - l.bars[0]!.y).toBe(l.rowHeight);
   });
 });

@@ -9,15 +9,15 @@ export function BreachTable({ result }: { result: SimulationResult }) {
   return (
     <table className="wf-table wf-breach" data-testid="breach-table">
       <caption>
-        Breach per tier, over {result.trials.toLocaleString('en-US')} simulated windows (seed {result.seed})
+        Breach per tier, over {result.trials.toLocaleString('en-US')} simulated windows (seed {result.seed}); spreads are P50 · P90 of one window
       </caption>
       <thead>
         <tr>
           <th scope="col">Tier</th>
           <th scope="col">Breached</th>
-          <th scope="col">Budget spent (P50 · P90)</th>
-          <th scope="col">Pages per window (P50 · P90)</th>
-          <th scope="col">Tickets per window (P50 · P90)</th>
+          <th scope="col">Budget spent</th>
+          <th scope="col">Pages</th>
+          <th scope="col">Tickets</th>
           <th scope="col">Spent most</th>
         </tr>
       </thead>

@@ -19,7 +19,10 @@ function rowsFor(runs: readonly SimulationResult[]): Row[] {
       label: `${TIER_LABELS[tier]} breached`,
       cell: (run: SimulationResult) => {
         const t = of(run, tier);
-        return t ? `${windowsPhrase(t.breach.probability, t.breach.trials)} (${probabilityText(t.breach.probability)})` : '—';
+        if (!t) return '—';
+        const phrase = windowsPhrase(t.breach.probability, t.breach.trials);
+        // The phrase gives the share itself at the extremes ("nearly every window (99.2 %)").
+        return phrase.includes('%') ? phrase : `${phrase} (${probabilityText(t.breach.probability)})`;
       },
     })),
     ...tiers.map((tier) => ({

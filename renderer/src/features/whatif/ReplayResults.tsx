@@ -5,6 +5,8 @@ import { ReplayBurnChart, ReplayPolicyChart } from '../../charts/ReplayCharts';
 import { formatPercent } from '../../charts/layout/day-axis';
 import { formatUtc, formatUtcSpan } from '../../charts/layout/time-layout';
 
+const firings = (side: ReplayReport['plain']) => side.tiers.reduce((n, t) => n + t.firings.length, 0);
+
 const sliText = (t: ReplayTier) => (Number.isFinite(t.sli) ? `${Number((t.sli * 100).toFixed(3))} %` : 'no traffic');
 
 /** One side's figures of a tier: SLI, met or missed, budget spent, pages and tickets. */
@@ -16,7 +18,7 @@ function SideCells({ t, side }: { t: ReplayTier; side: 'plain' | 'modified' }) {
         <span className={t.met ? 'wf-met' : 'wf-missed'}>{t.met ? 'met' : 'missed'}</span>
       </td>
       <td className="wf-num" data-testid={`replay-${t.tier}-${side}-spent`}>
-        {formatPercent(t.budgetConsumed)}
+        <strong className="wf-big">{formatPercent(t.budgetConsumed)}</strong>
       </td>
       <td className="wf-num" data-testid={`replay-${t.tier}-${side}-alerts`}>
         {t.pages} · {t.tickets}
@@ -89,20 +91,24 @@ export function ReplayResults({ report }: { report: ReplayReport }) {
           const m = report.modified.tiers.find((x) => x.tier === t.tier);
           return m ? <ReplayBurnChart key={t.tier} plain={t} modified={m} window={window} /> : null;
         })}
+        <ReplayPolicyChart plain={report.plain.policy} modified={report.modified.policy} window={window} />
       </div>
-      <ReplayPolicyChart plain={report.plain.policy} modified={report.modified.policy} window={window} />
-      <h3>Alert firings with the injected events</h3>
-      <ul className="wf-firings" data-testid="replay-firings">
-        {report.modified.tiers.flatMap((t) =>
-          t.firings.map((f, i) => (
-            <li key={`${t.tier}-${i}`}>
-              {TIER_LABELS[t.tier]}: {f.severity} · {f.speed} fired {formatUtc(f.firedMs)}
-              {f.resolvedMs === null ? ', still firing' : `, resolved ${formatUtc(f.resolvedMs)}`}
-            </li>
-          )),
-        )}
-        {report.modified.tiers.every((t) => t.firings.length === 0) ? <li>No alert fired.</li> : null}
-      </ul>
+      <details className="wf-firings-fold">
+        <summary>
+          {firings(report.modified)} alert firings with the injected events, {firings(report.plain)} as it was
+        </summary>
+        <ul className="wf-firings" data-testid="replay-firings">
+          {report.modified.tiers.flatMap((t) =>
+            t.firings.map((f, i) => (
+              <li key={`${t.tier}-${i}`}>
+                {TIER_LABELS[t.tier]}: {f.severity} · {f.speed} fired {formatUtc(f.firedMs)}
+                {f.resolvedMs === null ? ', still firing' : `, resolved ${formatUtc(f.resolvedMs)}`}
+              </li>
+            )),
+          )}
+          {report.modified.tiers.every((t) => t.firings.length === 0) ? <li>No alert fired.</li> : null}
+        </ul>
+      </details>
     </section>
   );
 }

@@ -55,7 +55,7 @@ function ReplayForm({ sli, span }: { sli: Sli; span: HistorySpan }) {
     });
   return (
     <section className="wf-replay panel" aria-label="Replay on history" data-testid="replay-view">
-      <p className="wf-help">
+      <p className="wf-help wf-replay-span">
         History of {sli.name}: {formatUtcSpan(span.startMs, span.endMs)}. Leave From and To empty to replay the last window of the SLO.
       </p>
       <div className="wf-input-row">

@@ -58,7 +58,7 @@ export function ScenarioEditor({ draft, change, issues, hasHistory }: Props) {
         </div>
         <div className="wf-field">
           <label htmlFor="wf-description">{FIELD_HELP.description.label}</label>
-          <textarea id="wf-description" rows={2} value={draft.description} onChange={(e) => change({ description: e.target.value })} />
+          <textarea id="wf-description" rows={3} value={draft.description} onChange={(e) => change({ description: e.target.value })} />
           <p className="wf-help">{FIELD_HELP.description.help}</p>
         </div>
       </fieldset>

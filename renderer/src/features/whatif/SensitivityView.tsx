@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { ChartLegend } from '../../charts/ChartLegend';
 import { TornadoChart } from '../../charts/TornadoChart';
 import { useApp } from '../../store/context';
 import { RunControls } from './RunControls';
@@ -47,13 +46,6 @@ export function SensitivityView() {
             What moves the {shown.tier.toUpperCase()} breach probability ({shown.trialsPerVariant.toLocaleString('en-US')} trials per variant, seed {shown.seed}
             )
           </h3>
-          <ChartLegend
-            label="Legend of the tornado chart"
-            items={[
-              { key: 'low', label: 'knob at half its value', shape: 'box', className: 'tornado-low' },
-              { key: 'high', label: 'knob at 1.5× its value', shape: 'box', className: 'tornado-high' },
-            ]}
-          />
           <TornadoChart sensitivity={shown} />
         </>
       ) : null}
