@@ -8,6 +8,9 @@ import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, channelsFor } from '#shared/ipc/contract';
+import { resolveScenario } from '#shared/simulation/resolve';
+import { parseScenario } from '#shared/simulation/scenario';
+import { objective, sliWith } from '#shared/simulation/test/run';
 import { buildElectron } from './build-electron.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -124,5 +127,26 @@ describe('the Electron build', () => {
     });
     await worker.terminate();
     expect(reply).toMatchObject({ ok: true, value: { format: 'access-log', accepted: 1 } });
+  });
+
+  it('bundles the simulate worker so a what-if runs without tsx, off the main thread, reporting progress', async () => {
+    const worker = new Worker(join(out, 'electron', 'workers', 'simulate-worker.cjs'));
+    const parsed = parseScenario({ name: 'one outage', events: [{ day: 3, durationMinutes: 60, errorRate: 0.5 }] });
+    if (!parsed.ok) throw new Error('scenario');
+    const { sli, service } = sliWith([objective('slo', 999_000)]);
+    const resolved = resolveScenario(parsed.value, { sli, service, services: [service], facts: null, alertSets: [], startMs: Date.UTC(2027, 2, 1) });
+    if (!resolved.ok) throw new Error('resolve');
+    const messages: { progress?: unknown; ok?: boolean; value?: { tiers: { spent: { p50: number } }[] }[] }[] = [];
+    await new Promise<void>((done) => {
+      worker.on('message', (m: (typeof messages)[number]) => {
+        messages.push(m);
+        if (!('progress' in m)) done();
+      });
+      worker.postMessage({ inputs: [{ ...resolved.value.input, trials: 1000, seed: 1 }] });
+    });
+    await worker.terminate();
+    expect(messages.filter((m) => 'progress' in m).length).toBeGreaterThan(0);
+    // 30 bad minutes of a 43.2-minute budget.
+    expect(messages.at(-1)!.value![0]!.tiers[0]!.spent.p50).toBeCloseTo(30 / 43.2, 10);
   });
 });
