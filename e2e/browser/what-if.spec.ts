@@ -64,6 +64,8 @@ test('a team adds a preset scenario to an SLI with three tiers, runs it, compare
     for (const tier of ['sla', 'slo', 'target']) await expect(page.getByTestId(`breach-${tier}-windows`)).toHaveText(/^in (none|\d|every|fewer|nearly)/);
     await expect(page.getByTestId('whatif-summary')).toContainText('With “Typical web service”');
     await expect(page.getByTestId('fan-chart').locator('path.fan-median')).toHaveCount(3);
+    // The form holds what is stored: the results are of the scenario as shown.
+    await expect(page.getByTestId('whatif-stale')).toHaveCount(0);
     await expect(page.getByTestId('scenario-list')).toContainText(/SLO breached in/);
     await page.screenshot({ path: join(ARTIFACTS, '61-whatif-results.png') });
     await page.getByTestId('breach-table').scrollIntoViewIfNeeded();

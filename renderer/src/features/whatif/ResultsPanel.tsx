@@ -19,7 +19,7 @@ export function ResultsPanel({ result, stale, sensitivity }: { result: Simulatio
         {summarise(result, sensitivity ?? undefined)}
       </p>
       {stale ? (
-        <p className="notice notice-warn" role="status">
+        <p className="notice notice-warn" role="status" data-testid="whatif-stale">
           These results are of the saved scenario; Run saves your edits and runs again.
         </p>
       ) : null}

@@ -22,6 +22,11 @@ const SHAPE_LABELS: Record<ScenarioDraft['shape'], string> = {
   custom: 'Custom hourly and weekday weights (from a file)',
 };
 
+const DEPENDENCY_SOURCES = [
+  { value: 'slo', label: 'Their availability SLOs' },
+  { value: 'scenarios', label: 'Their own first scenario' },
+] as const;
+
 const FREEZE_CHOICES = [
   { value: 'warning', label: 'Warning' },
   { value: 'critical', label: 'Critical' },
@@ -107,7 +112,15 @@ export function ScenarioEditor({ draft, change, issues, hasHistory }: Props) {
         <legend>Dependencies and policy</legend>
         <CheckField field="dependencies.enabled" checked={draft.dependenciesEnabled} onChange={(on) => change({ dependenciesEnabled: on })} />
         {draft.dependenciesEnabled ? (
-          <DurationField field="dependencies.outageMinutes" draft={draft.outage} onChange={(d) => change({ outage: d })} issues={issues} />
+          <>
+            <SelectField
+              field="dependencies.from"
+              value={draft.dependenciesFrom}
+              choices={DEPENDENCY_SOURCES}
+              onChange={(from) => change({ dependenciesFrom: from })}
+            />
+            <DurationField field="dependencies.outageMinutes" draft={draft.outage} onChange={(d) => change({ outage: d })} issues={issues} />
+          </>
         ) : null}
         <CheckField field="policy.enabled" checked={draft.policyEnabled} onChange={(on) => change({ policyEnabled: on })} />
         {draft.policyEnabled ? (

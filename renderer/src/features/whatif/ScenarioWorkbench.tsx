@@ -4,7 +4,7 @@ import { useApp } from '../../store/context';
 import { ResultsPanel } from './ResultsPanel';
 import { RunControls } from './RunControls';
 import { ScenarioEditor } from './ScenarioEditor';
-import { checkDraft, draftOf, isEdited, type ScenarioDraft } from './scenario-draft';
+import { canonical, checkDraft, draftOf, isEdited, type ScenarioDraft } from './scenario-draft';
 
 /** How many of the draft's problems the Run button names before "and N more". */
 const NAMED_PROBLEMS = 3;
@@ -22,8 +22,9 @@ export function ScenarioWorkbench({ stored, readOnly }: { stored: StoredScenario
   const hasHistory = useApp((s) => s.historySpan !== null);
   const sensitivity = useApp((s) => (s.sensitivity?.scenarioId === stored.id ? s.sensitivity.value : null));
   const [draft, setDraft] = useState<ScenarioDraft>(() => draftOf(stored.scenario));
-  // Follow the stored scenario when it changes (a save, an undo, another window).
-  useEffect(() => setDraft(draftOf(stored.scenario)), [stored.id, stored.updatedMs, stored.scenario]);
+  // Follow the stored scenario when its fields change (a save, an undo, another window), not when a refresh brings the same ones.
+  const storedKey = canonical(stored.scenario);
+  useEffect(() => setDraft(draftOf(stored.scenario)), [stored.id, storedKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const checked = useMemo(() => checkDraft(draft), [draft]);
   const dirty = useMemo(() => isEdited(checked.scenario, stored.scenario), [checked.scenario, stored.scenario]);
   const problems = Object.entries(checked.issues);

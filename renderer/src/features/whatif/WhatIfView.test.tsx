@@ -112,6 +112,7 @@ describe('running a scenario', () => {
     const summary = screen.getByTestId('whatif-summary').textContent!;
     expect(summary).toMatch(/^With “Typical web service”, the SLA .*breached in 1 window out of 50; the SLO .* in 1 window out of 8;/);
     expect(screen.getByTestId('policy-facts').textContent).toContain('1 · P90 8');
+    expect(screen.queryByTestId('whatif-stale')).toBeNull();
   });
 
   it('shows a progress bar while the run is on its way, and Cancel sends simulation/cancel for its job', async () => {

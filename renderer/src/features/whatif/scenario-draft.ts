@@ -36,6 +36,7 @@ export type ScenarioDraft = {
   excludedShare: string;
   events: EventDraft[];
   dependenciesEnabled: boolean;
+  dependenciesFrom: Scenario['dependencies']['from'];
   outage: DurationDraft;
   policyEnabled: boolean;
   freezeAt: Scenario['policy']['freezeAt'];
@@ -85,6 +86,7 @@ export function draftOf(s: Scenario): ScenarioDraft {
       excluded: e.excluded,
     })),
     dependenciesEnabled: s.dependencies.enabled,
+    dependenciesFrom: s.dependencies.from,
     outage: durationDraft(s.dependencies.outageMinutes),
     policyEnabled: s.policy.enabled,
     freezeAt: s.policy.freezeAt,
@@ -138,7 +140,7 @@ export function inputOf(d: ScenarioDraft): ScenarioInput {
       errorRate: typedNumber(e.errorRate),
       excluded: e.excluded,
     })),
-    dependencies: { enabled: d.dependenciesEnabled, outageMinutes: durationInput(d.outage) as DurationSpec },
+    dependencies: { enabled: d.dependenciesEnabled, from: d.dependenciesFrom, outageMinutes: durationInput(d.outage) as DurationSpec },
     policy: { enabled: d.policyEnabled, freezeAt: d.freezeAt },
   };
 }
@@ -159,13 +161,17 @@ export function checkDraft(d: ScenarioDraft): CheckedDraft {
 export const NEW_EVENT: EventDraft = { name: 'maintenance', day: '1.5', durationMinutes: '60', errorRate: '0.5', excluded: false };
 
 /** Plain data written with its keys sorted, so two scenarios compare equal whatever order their fields came in. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
 }
 
+// A scenario with neither a deploy rate nor a schedule has no deploys; the form shows that as 0 a week.
+const withDeployRate = (s: Scenario): Scenario =>
+  s.deploys.perWeek === undefined && s.deploys.weekdays === undefined ? { ...s, deploys: { ...s.deploys, perWeek: 0 } } : s;
+
 /** Whether a draft's scenario differs from the stored one (an unchecked draft always does). */
 export function isEdited(checked: Scenario | null, stored: Scenario): boolean {
-  return checked === null || canonical(checked) !== canonical(stored);
+  return checked === null || canonical(withDeployRate(checked)) !== canonical(withDeployRate(stored));
 }
