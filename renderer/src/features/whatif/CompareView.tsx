@@ -91,7 +91,7 @@ export function CompareView() {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.key} data-testid={`compare-${row.key}`}>
+              <tr key={row.key} data-testid={`compare-${row.key}`} className={row.key.startsWith('breach-') ? 'wf-compare-key' : undefined}>
                 <th scope="row">{row.label}</th>
                 {picked.map((s) => (
                   <td key={s.id} className="wf-num">
