@@ -51,22 +51,36 @@ export function valueAt(c: Curve, t: number): number {
  * falls, so the answer is where it crosses x: found piece by piece and solved inside the piece through the clock.
  */
 export function crossing(c: Curve, x: number, until: number): number {
-  if (x < 0) return 0;
+  ONE[0] = x;
+  crossings(c, ONE, until, ONE_OUT);
+  return ONE_OUT[0]!;
+}
+
+const ONE = new Float64Array(1);
+const ONE_OUT = new Float64Array(1);
+
+/** crossing for several levels at once (ascending), in one walk over the pieces: out[k] for xs[k]. */
+export function crossings(c: Curve, xs: Float64Array, until: number, out: Float64Array): void {
+  let k = 0;
+  while (k < xs.length && xs[k]! < 0) out[k++] = 0;
   let at = 0;
   let s = 0;
   let i = 0;
-  while (at < until) {
+  while (at < until && k < xs.length) {
     const inPiece = i < c.n && c.start[i]! <= at;
     const stop = inPiece ? Math.min(c.end[i]!, until) : Math.min(i < c.n ? c.start[i]! : until, until);
     const rate = c.base + (inPiece ? c.rate[i]! : 0);
     const from = clock(c, at);
     const gain = rate * (clock(c, stop) - from);
-    if (s + gain > x) return rate > 0 ? Math.min(stop, Math.max(at, unclock(c, from + (x - s) / rate))) : stop;
+    while (k < xs.length && s + gain > xs[k]!) {
+      out[k] = rate > 0 ? Math.min(stop, Math.max(at, unclock(c, from + (xs[k]! - s) / rate))) : stop;
+      k++;
+    }
     s += gain;
     at = stop;
     if (inPiece) i++;
   }
-  return Infinity;
+  while (k < xs.length) out[k++] = Infinity;
 }
 
 /** A curve over a trial's segments: base = the baseline error rate, pieces = the segments' extra rates. */

@@ -3,7 +3,7 @@
 // the worse of the two; deploys were frozen while it was at the freeze state or worse.
 import { POLICY_STATES, type BudgetPolicy, type PolicyState } from '../budget/policy';
 import type { Tier } from '../domain/types';
-import { crossing } from './curve';
+import { crossings } from './curve';
 import type { EngineScenario } from './engine-types';
 import type { PolicyOutcome } from './result';
 import { spreadOf } from './stats';
@@ -24,6 +24,8 @@ export class PolicyTally {
   private readonly policy: BudgetPolicy;
   private readonly freezeRank: number;
   private readonly windowMinutes: number;
+  private readonly levels = new Float64Array(3);
+  private readonly crossed = new Float64Array(3);
 
   constructor(
     private readonly config: NonNullable<EngineScenario['policy']>,
@@ -55,9 +57,14 @@ export class PolicyTally {
     const W = this.windowMinutes;
     const B = counter.budget;
     // When the share left first falls below warning, below critical, and to nothing.
-    const tw = crossing(curve, (1 - this.policy.warningBelowPercent / 100) * B, W);
-    const tc = crossing(curve, (1 - this.policy.criticalBelowPercent / 100) * B, W);
-    const te = crossing(curve, B * (1 - 1e-12), W);
+    const levels = this.levels;
+    levels[0] = (1 - this.policy.warningBelowPercent / 100) * B;
+    levels[1] = (1 - this.policy.criticalBelowPercent / 100) * B;
+    levels[2] = B * (1 - 1e-12);
+    crossings(curve, levels, W, this.crossed);
+    const tw = this.crossed[0]!;
+    const tc = this.crossed[1]!;
+    const te = this.crossed[2]!;
     const leftRank = (t: number) => (t >= te ? 3 : t >= tc ? 2 : t >= tw ? 1 : 0);
     const seg = state.segments;
     const baseline = state.baseline;

@@ -90,6 +90,9 @@ export class Segments {
     }
     const sum = this.sum.fill(0);
     const active = this.active.fill(0);
+    // The rates of all active episodes, kept as a running total (exactly 0 when none is active).
+    let total = 0;
+    let open = 0;
     let k = 0;
     while (k < m) {
       const at = times[order[k]!]!;
@@ -100,10 +103,13 @@ export class Segments {
         if ((b & 1) === 0) {
           sum[c] = sum[c]! + ep.rate[i]!;
           active[c] = active[c]! + 1;
+          total += ep.rate[i]!;
+          open++;
         } else {
           active[c] = active[c]! - 1;
           // Subtracting rates back leaves rounding dust; with no episode of the cause left its rate is exactly 0.
           sum[c] = active[c] === 0 ? 0 : sum[c]! - ep.rate[i]!;
+          total = --open === 0 ? 0 : total - ep.rate[i]!;
         }
         k++;
       }
@@ -112,8 +118,6 @@ export class Segments {
       const s = Math.max(0, at);
       const e = Math.min(horizon, next);
       if (!(e > s)) continue;
-      let total = 0;
-      for (let c = 0; c < NCAUSES; c++) total += sum[c]!;
       if (!(total > 0)) continue;
       const extra = Math.min(1, baseline + total) - baseline;
       if (!(extra > 0)) continue;
