@@ -71,7 +71,7 @@ function clusterFirings(
   horizon: number,
 ): void {
   const m = (j - i + 1) * 6;
-  if (points.length < m) points = new Float64Array(m * 2);
+  if (points.length < m + 1) points = new Float64Array(m * 2 + 1);
   // Six sorted streams (starts and ends, each as is and shifted by the short and the long window), merged in order.
   const offsets = [0, shortMinutes, longMinutes];
   let p = 0;
@@ -98,6 +98,11 @@ function clusterFirings(
     else b2++;
     points[p++] = least;
   }
+  // The window's last instant is checked too: a firing can begin after the last bend (the backtest's last sample).
+  let upTo = 0;
+  while (upTo < p && points[upTo]! <= horizon) upTo++;
+  points[upTo++] = horizon;
+  p = upTo;
   const sorted = points;
   const nt = thresholds.length;
   // One firing flag per threshold, as a bit mask (at most 31 tiers share a pair; three in practice).
@@ -113,7 +118,6 @@ function clusterFirings(
   for (let q = 0; q < p; q++) {
     const t = sorted[q]!;
     if (t === previous) continue;
-    if (t >= horizon) break;
     while (kNow <= j && seg.end[kNow]! <= t) kNow++;
     const tl = t - longMinutes;
     while (kLong <= j && seg.end[kLong]! <= tl) kLong++;
