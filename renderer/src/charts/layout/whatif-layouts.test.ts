@@ -52,6 +52,20 @@ describe('layoutPolicyShare', () => {
     expect(l.layers[0]!.path.startsWith(`M${l.plot.left},${l.plot.top}`)).toBe(true);
     expect(l.layers[3]!.path).toMatch(/Z$/);
   });
+
+  it('draws the freeze boundary under the states that freeze deploys: at 70 % of the height where 30 % of trials are frozen', () => {
+    const timeline: PolicyOutcome['timeline'] = {
+      atDay: [0, 30],
+      share: { healthy: [1, 0.5], warning: [0, 0.2], critical: [0, 0.1], exhausted: [0, 0.2] },
+    };
+    const l = layoutPolicyShare(timeline, 30, { freezeAt: 'critical' });
+    const ys = [...l.freezePath.matchAll(/,([\d.]+)/g)].map((m) => Number(m[1]));
+    const at = (share: number) => l.plot.bottom - share * (l.plot.bottom - l.plot.top);
+    expect(ys[0]).toBeCloseTo(at(1), 0);
+    expect(ys[1]).toBeCloseTo(at(0.7), 0);
+    const warning = layoutPolicyShare(timeline, 30, { freezeAt: 'warning' }).freezePath;
+    expect(Number([...warning.matchAll(/,([\d.]+)/g)][1]![1])).toBeCloseTo(at(0.5), 0);
+  });
 });
 
 describe('layoutTornado', () => {

@@ -74,6 +74,23 @@ describe('the scenarios of the What-if screen', () => {
   });
 });
 
+describe('moving around the What-if screen', () => {
+  it('moves between its views with the arrow keys, only the shown one in the tab order', async () => {
+    const { user } = await whatIf((s) => s.add(11, scenario('web-service')));
+    screen.getByRole('tab', { name: 'Scenario and run' }).focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Compare' }));
+    expect(screen.getByTestId('compare-view')).toBeTruthy();
+    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(screen.getByRole('tab', { name: 'Replay on history' }).getAttribute('aria-selected')).toBe('true');
+    expect(
+      within(screen.getByRole('tablist', { name: 'What-if views' }))
+        .getAllByRole('tab')
+        .map((t) => t.tabIndex),
+    ).toEqual([-1, -1, -1, 0]);
+  });
+});
+
 describe('keeping the scenarios current', () => {
   it('refetches them when another window announces a change, and when an undo puts one back or takes it away', async () => {
     const { core, sim } = await whatIf();

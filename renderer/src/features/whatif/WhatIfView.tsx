@@ -56,8 +56,9 @@ export function WhatIfView() {
             <NamedOptions items={service.slis} />
           </select>
         </label>
+        {/* The views as tabs, arrow keys moving between them as on the screen tabs. */}
         <div className="wf-panes" role="tablist" aria-label="What-if views">
-          {PANES.map((p) => (
+          {PANES.map((p, i) => (
             <button
               key={p.id}
               type="button"
@@ -65,8 +66,15 @@ export function WhatIfView() {
               id={`wf-tab-${p.id}`}
               aria-selected={pane === p.id}
               aria-controls="wf-pane"
+              tabIndex={pane === p.id ? 0 : -1}
               className={pane === p.id ? 'tab active' : 'tab'}
               onClick={() => setPane(p.id)}
+              onKeyDown={(e) => {
+                if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+                const next = (i + (e.key === 'ArrowRight' ? 1 : PANES.length - 1)) % PANES.length;
+                setPane(PANES[next]!.id);
+                (e.currentTarget.parentElement?.children[next] as HTMLElement | undefined)?.focus();
+              }}
               data-testid={`whatif-pane-${p.id}`}
             >
               {p.label}
