@@ -74,11 +74,28 @@ test('a team adds a preset scenario to an SLI with three tiers, runs it, compare
     await page.screenshot({ path: join(ARTIFACTS, '63-whatif-policy.png') });
     await page.evaluate(() => window.scrollTo(0, 0));
 
-    // A second scenario, run with the same seed, beside the first.
+    // A long run shows its progress and can be cancelled; the stored results stay those of the last finished run.
+    await page.getByTestId('run-trials').fill('1000000');
+    await page.getByTestId('run-start').click();
+    await expect(page.getByTestId('run-progress')).toBeVisible();
+    // Progress comes from the worker over the event stream (a million trials take several seconds).
+    await expect(page.getByText(/^[\d,]+ of 1,000,000 trials$/)).toBeVisible({ timeout: 10_000 });
+    await page.screenshot({ path: join(ARTIFACTS, '68-whatif-progress.png') });
+    await page.getByTestId('run-cancel').click();
+    await expect(page.getByTestId('run-progress')).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.getByTestId('whatif-error')).toHaveCount(0);
+    await expect(page.getByTestId('breach-table')).toContainText('over 10,000 simulated windows (seed 7)');
+    await page.getByTestId('run-trials').fill('10000');
+
+    // A second scenario, run with the same seed, beside the first; its baseline comes from the imported history.
+
     await addPreset(page, 'batch-system', 'Nightly batch system');
+    await page.getByTestId('wf-baseline.errorRate-history').check();
     await page.getByTestId('run-seed').fill('7');
     await page.getByTestId('run-start').click();
     await expect(page.getByTestId('breach-table')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('resolved-values')).toContainText('baseline.errorRate');
+    await expect(page.getByTestId('whatif-stale')).toHaveCount(0);
     await page.getByTestId('whatif-pane-compare').click();
     for (const box of await page.locator('[data-testid^="compare-pick-"]').all()) await box.check();
     await expect(page.getByTestId('compare-column')).toHaveText(['Typical web service', 'Nightly batch system']);

@@ -63,7 +63,7 @@ export function ResultsPanel({ result, stale, sensitivity }: { result: Simulatio
         <p className="muted">The error-budget policy does not act in this run{result.notes.length ? `: ${result.notes.join(' ')}` : '.'}</p>
       )}
       {result.resolved.length ? (
-        <ul className="wf-resolved" aria-label="Values taken from history or the service">
+        <ul className="wf-resolved" aria-label="Values taken from history or the service" data-testid="resolved-values">
           {result.resolved.map((r) => (
             <li key={r.field}>
               <strong>{r.field}</strong> = {r.value}: {r.explanation}
