@@ -3,6 +3,7 @@
 // kept, the rest are split into equal buckets, and each bucket keeps the point forming the largest triangle with the
 // point kept from the bucket before and the average of the bucket after. One pass of plain loops over typed arrays;
 // docs/performance.md §2.5 measures the npm packages 15–20× slower than this form.
+import { firstAbove, firstAtLeast } from '../domain/sorted-search';
 
 /** Points of a line: x (time, ms) and y, as parallel arrays. */
 export type XY = { x: Float64Array; y: Float64Array };
@@ -115,20 +116,7 @@ export function lttb(points: XY, threshold: number): XY {
 export function visibleRange(x: Float64Array, fromX: number, toX: number): { from: number; to: number } {
   // An inverted or NaN range shows nothing.
   if (!(fromX <= toX)) return { from: 0, to: 0 };
-  const first = lowerBound(x, fromX, false);
-  const end = lowerBound(x, toX, true);
+  const first = firstAtLeast(x, fromX);
+  const end = firstAbove(x, toX);
   return { from: Math.max(0, first - 1), to: Math.min(x.length, end + 1) };
-}
-
-/** The first index whose x is ≥ value (or > value when `past`), by binary search. */
-function lowerBound(x: Float64Array, value: number, past: boolean): number {
-  let lo = 0;
-  let hi = x.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = x[mid]!;
-    if (v < value || (past && v === value)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -3,6 +3,7 @@ import { isKnownTimeZone } from '../budget/calendar';
 import { describeRule, floatingRule, fromFloatingMs, parseRule, toFloatingMs, zoneOffsets, type ParsedRule } from './exclusion-rule';
 import { medianStep } from '../domain/step';
 import type { History } from './history';
+import { firstAbove, firstAtLeast } from '../domain/sorted-search';
 
 /** Why a period is left out of the analysis. */
 export const EXCLUSION_CATEGORIES = ['maintenance', 'dependency', 'data-quality', 'load-test', 'other'] as const;
@@ -170,17 +171,6 @@ function union(intervals: readonly Interval[]): Interval[] {
   return merged;
 }
 
-/** Index of the first time after `ms` (or at it, when `inclusive`) in sorted times, searching from `lo`. */
-function firstAfter(t: Float64Array, ms: number, lo: number, inclusive: boolean): number {
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t[mid]! > ms || (inclusive && t[mid]! === ms)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /** Indices of the samples whose interval (t − step, t] the disjoint sorted spans cover by at least half. */
 function droppedIndices(t: Float64Array, spans: readonly Interval[], step: number): number[] {
   const dropped: number[] = [];
@@ -188,7 +178,7 @@ function droppedIndices(t: Float64Array, spans: readonly Interval[], step: numbe
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k]!;
     // Only samples ending after a span starts can overlap it; binary search skips the untouched ones between spans.
-    i = firstAfter(t, span.startMs, i, step === 0);
+    i = step === 0 ? firstAtLeast(t, span.startMs, i) : firstAbove(t, span.startMs, i);
     for (; i < t.length && t[i]! - step < span.endMs; i++) {
       const b = t[i]!;
       if (step === 0) {

@@ -3,6 +3,7 @@
 import { medianStep } from '../domain/step';
 import type { History } from '../analysis/history';
 import type { Injection, InjectionRepeat } from './injection';
+import { firstAbove } from '../domain/sorted-search';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -44,18 +45,6 @@ export function occurrenceSpans(injection: Injection, fromMs: number, toMs: numb
   return { spans, occurrences };
 }
 
-/** The index of the first sample whose interval (t − stepMs, t] ends after ms, by binary search. */
-function firstEndingAfter(t: Float64Array, ms: number): number {
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t[mid]! <= ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Applies injected events to a history within [fromMs, toMs]. A sample stands for the step before its time
  * ((t − step, t], step = the history's median step, as rollingWindows and the exclusions read it). In each sample an
@@ -75,7 +64,7 @@ export function injectEvents(h: History, injections: readonly Injection[], fromM
     if (injection.errorRate === 0) return { occurrences, addedBadEvents: 0 };
     for (const span of spans) {
       // A lone sample (no step) is hit when its instant lies in the span.
-      for (let i = firstEndingAfter(h.t, span.startMs); i < h.t.length && h.t[i]! - stepMs < span.endMs; i++) {
+      for (let i = firstAbove(h.t, span.startMs); i < h.t.length && h.t[i]! - stepMs < span.endMs; i++) {
         const t = h.t[i]!;
         const share = stepMs > 0 ? (Math.min(t, span.endMs) - Math.max(t - stepMs, span.startMs)) / stepMs : t < span.endMs ? 1 : 0;
         if (!(share > 0)) continue;

@@ -12,6 +12,7 @@ import { injectEvents } from './inject';
 import type { Injection } from './injection';
 import { POLICY_BURN_MINUTES, policyTimeline } from './policy-timeline';
 import type { InjectedOutcome, ReplayLine, ReplaySide, ReplayTier } from './replay-report';
+import { firstAbove } from '../domain/sorted-search';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -44,20 +45,9 @@ export type Replayed = { injections: InjectedOutcome[]; plain: ReplaySide; modif
 
 /** The samples of h with fromMs < t ≤ toMs, as views of its columns (nothing is copied). */
 export function samplesBetween(h: History, fromMs: number, toMs: number): History {
-  const lo = firstAfter(h.t, fromMs);
-  const hi = firstAfter(h.t, toMs);
+  const lo = firstAbove(h.t, fromMs);
+  const hi = firstAbove(h.t, toMs);
   return { t: h.t.subarray(lo, hi), good: h.good.subarray(lo, hi), total: h.total.subarray(lo, hi) };
-}
-
-function firstAfter(t: Float64Array, ms: number): number {
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t[mid]! <= ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -145,8 +135,8 @@ function side(input: ReplayInput, headline: History, tierHistories: readonly His
   const sli = new Float64Array(inWindow.t.length);
   for (let i = 0; i < sli.length; i++) sli[i] = inWindow.total[i]! > 0 ? inWindow.good[i]! / inWindow.total[i]! : NaN;
   const rolling = rollingCompliance(samplesBetween(headline, w.fromMs - input.rollingMs, w.toMs), input.rollingCounting, input.rollingMs);
-  const lo = firstAfter(rolling.end, w.fromMs);
-  const hi = firstAfter(rolling.end, w.toMs);
+  const lo = firstAbove(rolling.end, w.fromMs);
+  const hi = firstAbove(rolling.end, w.toMs);
   return {
     tiers,
     sliLine: plainLine(inWindow.t, sli, REPLAY_LINE_POINTS),
