@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from '#shared/simulation/scenario';
 import type { Core } from './registry';
@@ -97,5 +99,42 @@ describe('running a what-if scenario in the core', () => {
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
     const perWeek = sensitivity.knobs.find((k) => k.knob === 'incidents.perWeek')!;
     expect(perWeek.high).toBeGreaterThanOrEqual(perWeek.low);
+  });
+
+  it('takes the fields set to history from the SLI’s imported history, with exclusions left out, and says where each came from', async () => {
+    // 14 days of minutes from Monday 2 March 2026: 100 requests a minute, 1 in 2,000 failing, and a 45-minute outage
+    // at 40 % errors every day at 03:00 (one of them, on 5 March, excluded as a cloud outage).
+    const lines = ['time,good,total'];
+    const start = Date.UTC(2026, 2, 2);
+    for (let k = 1; k <= 14 * 1440; k++) {
+      const minuteOfDay = (k - 1) % 1440;
+      const bad = minuteOfDay >= 180 && minuteOfDay < 225 ? 0.4 : 0.0005;
+      lines.push(`${new Date(start + k * 60_000).toISOString()},${100 * (1 - bad)},100`);
+    }
+    writeFileSync(join(made.dir, 'history.csv'), lines.join('\n'));
+    const csv = { mapping: { kind: 'good-total' as const, time: 'time', good: 'good', total: 'total' }, timeFormat: 'iso' as const };
+    await value(core.call('import/file', { sliId, path: 'history.csv', format: 'csv', csv }));
+    const serviceId = core.session.reader().getSli(sliId)!.serviceId;
+    const exclusion = {
+      category: 'dependency' as const,
+      reason: 'Cloud region down',
+      startMs: Date.UTC(2026, 2, 5, 3),
+      durationMinutes: 45,
+      rrule: null,
+      timeZone: 'UTC',
+    };
+    await value(core.call('exclusion/add', { serviceId, sliId, exclusion }));
+    const fromHistory = scenario({
+      baseline: { errorRate: 'history' },
+      traffic: { requestsPerDay: 'history', shape: 'history' },
+      incidents: { perWeek: 1, durationMinutes: 'history', errorRate: 0.4 },
+    });
+    const result = await value(core.call('simulation/run', { sliId, scenario: fromHistory, trials: 500 }));
+    const resolved = Object.fromEntries(result.resolved.map((r) => [r.field, r]));
+    expect(resolved['baseline.errorRate']!.value).toBe('0.0500 %');
+    expect(resolved['traffic.requestsPerDay']!.value).toBe('144,000');
+    // The 13 outages left in: each a 45-minute budget-eating event.
+    expect(resolved['incidents.durationMinutes']!.value).toBe('13 durations, median 45 min');
+    expect(resolved['traffic.shape']!.explanation).toContain('over 14.0 days of the import history.csv');
   });
 });

@@ -73,3 +73,17 @@ describe('the seed', () => {
     expect(run(fields, [SLO_999], { seed: 42 }).tiers[0]!.spent).not.toEqual(run(fields, [SLO_999], { seed: 43 }).tiers[0]!.spent);
   });
 });
+
+describe('the window of a calendar tier', () => {
+  it('is the real calendar period containing the start, in the tier’s zone', () => {
+    // March 2027 in Berlin loses an hour on 28 March: 31 days less 60 minutes.
+    const sla = objective('sla', 995_000, 30, { window: { kind: 'calendar', unit: 'month', timeZone: 'Europe/Berlin' } });
+    const result = run({ events: [{ name: 'outage', day: 3, durationMinutes: 60, errorRate: 1 }] }, [sla, objective('slo', 999_000)], { trials: 100 });
+    const [month, rolling] = result.tiers;
+    expect(month!.windowMinutes).toBe(31 * 1440 - 60);
+    expect(month!.windowLabel).toBe('March 2027 (30.96 days)');
+    expect(month!.spent.p50).toBeCloseTo(60 / (0.005 * (31 * 1440 - 60)), 10);
+    expect(rolling!.windowMinutes).toBe(30 * 1440);
+    expect(rolling!.spent.p50).toBeCloseTo(60 / 43.2, 10);
+  });
+});

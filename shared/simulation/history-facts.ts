@@ -23,12 +23,13 @@ export type HistoryFacts = {
 const WEEK_MS = 7 * 86_400_000;
 
 /**
- * Reads the facts from a history (exclusions already left out): the median of the per-sample error rates (samples with
- * traffic), the traffic estimate's requests per day, the mean traffic per hour of the week when the history counts
- * requests over at least a week, and the durations of the events that spent at least 1 % of the budget of one SLO
- * window at the history's average traffic.
+ * Reads the facts from a history with its excluded periods left out (`h`) and as imported (`all`, for traffic: an
+ * excluded period still carried requests): the median of the per-sample error rates (samples with traffic), the
+ * traffic estimate's requests per day, the mean traffic per hour of the week when the history counts requests over at
+ * least a week, and the durations of the events that spent at least 1 % of the budget of one SLO window at the
+ * history's average traffic.
  */
-export function historyFacts(h: History, traffic: TrafficEstimate, sloTargetPpm: number, sloWindowMinutes: number, source: string): HistoryFacts {
+export function historyFacts(h: History, all: History, traffic: TrafficEstimate, sloTargetPpm: number, sloWindowMinutes: number, source: string): HistoryFacts {
   const n = h.t.length;
   const rates: number[] = [];
   let total = 0;
@@ -50,9 +51,10 @@ export function historyFacts(h: History, traffic: TrafficEstimate, sloTargetPpm:
   else {
     const sum = new Float64Array(168);
     const hours = new Float64Array(168);
-    for (let i = 0; i < n; i++) sum[hourOfWeek(h.t[i]! - step / 2)]! += h.total[i]!;
+    const m = all.t.length;
+    for (let i = 0; i < m; i++) sum[hourOfWeek(all.t[i]! - step / 2)]! += all.total[i]!;
     // Hours of the week the history covers, so a week and a half does not count some hours twice as heavily.
-    for (let t = h.t[0]! - step; t < h.t[n - 1]!; t += 3_600_000) hours[hourOfWeek(t)]! += 1;
+    for (let t = all.t[0]! - step; t < all.t[m - 1]!; t += 3_600_000) hours[hourOfWeek(t)]! += 1;
     for (let k = 0; k < 168; k++) sum[k] = hours[k]! > 0 ? sum[k]! / hours[k]! : 0;
     weights168 = normalised(sum);
     shapeExplanation = `the mean traffic of each hour of the week over ${(spanMs / 86_400_000).toFixed(1)} days of ${source}.`;

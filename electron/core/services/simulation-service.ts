@@ -51,9 +51,11 @@ function factsFor(session: WorkspaceSession, sliId: number, scenario: Scenario, 
     .find((r) => r.id === loaded.info.importId)!.format;
   const slo = sli.objectives.slo ?? sli.objectives.sla ?? sli.objectives.target;
   const source = `the import ${loaded.fileName}`;
+  // Excluded periods are left out of the error rates and events, not of the traffic: they carried requests all the same.
   return historyFacts(
     history,
-    estimateTraffic(history, { format, fileName: loaded.fileName }),
+    loaded.history,
+    estimateTraffic(loaded.history, { format, fileName: loaded.fileName }),
     slo?.targetPpm ?? 999_000,
     slo ? windowMinutes(slo.window, atMs).min : 30 * 1440,
     source,
