@@ -83,6 +83,12 @@ describe('running a what-if scenario in the core', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', details: { field: 'scenario.incidents.durationMinutes' } } });
   });
 
+  it('refuses a scenario that would draw thousands of incidents a window, naming the field that draws most', async () => {
+    const result = await core.call('simulation/run', { sliId, scenario: scenario({ incidents: { perWeek: 5000, durationMinutes: 1 } }) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', details: { field: 'scenario.incidents.perWeek' } } });
+    expect(!result.ok && result.error.message).toContain('about 21,429 incidents, failed deploys and outages in a 30-day window, more than the 5,000');
+  });
+
   it('refuses absurd trials and out-of-range fields at the boundary', async () => {
     expect(await core.call('simulation/run', { sliId, scenario: tenDeploys, trials: 1e9 })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     const raw = { ...tenDeploys, deploys: { ...tenDeploys.deploys, failureProbability: 1.5 } };

@@ -14,6 +14,12 @@ import { distOf, maxOf, meanOf, type Dist } from './sampling';
 import { FROM_HISTORY, historyFields, WEEKDAYS, type Scenario, type ScenarioIssue } from './scenario';
 import { SHAPES, weeklyWeights } from './traffic-profile';
 
+/**
+ * Most incidents, failed deploys and dependency outages a scenario may draw on average in one window: one every nine
+ * minutes over 30 days, far beyond any team's plan, and the most a run of 10,000 trials gets through in seconds.
+ */
+export const MAX_EPISODES_PER_WINDOW = 5000;
+
 /** What a scenario is resolved against: its SLI and service, the workspace's services, the SLI's history facts. */
 export type ResolveContext = {
   sli: Sli;
@@ -147,6 +153,28 @@ export function resolveScenario(s: Scenario, ctx: ResolveContext): { ok: true; v
   if (sli.kind === 'latency')
     notes.push('For a latency SLI, error rates are the share of requests slower than each tier’s threshold, the same share at every tier.');
 
+  if (longest > 0 && issues.length === 0) {
+    const weeks = longest / 10_080;
+    const sources: [string, number][] = [
+      ['incidents.perWeek', s.incidents.perWeek * (1 - s.incidents.excludedShare)],
+      ['deploys.perWeek', (s.deploys.perWeek ?? 0) * s.deploys.failureProbability],
+      ['dependencies.outageMinutes', outages.reduce((n, o) => n + o.perWeek, 0)],
+      [
+        'dependencies.from',
+        dependencyScenarios.reduce((n, d) => n + d.incidents.perWeek * (1 - d.incidents.excludedShare) + d.deploys.perWeek * d.deploys.failureProbability, 0),
+      ],
+    ];
+    const expected = weeks * sources.reduce((n, [, perWeek]) => n + perWeek, 0);
+    if (expected > MAX_EPISODES_PER_WINDOW) {
+      const [field] = sources.reduce((a, b) => (b[1] > a[1] ? b : a));
+      issues.push({
+        field,
+        message:
+          `This scenario draws about ${Math.round(expected).toLocaleString('en-US')} incidents, failed deploys and outages in a ${Math.round(longest / 1440)}-day window, ` +
+          `more than the ${MAX_EPISODES_PER_WINDOW.toLocaleString('en-US')} the simulator takes; most come from ${field}: lower it`,
+      });
+    }
+  }
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,

@@ -9,6 +9,9 @@ export const CAUSE_INDEX: Readonly<Record<Cause, number>> = { baseline: 0, deplo
 
 const NCAUSES = CAUSES.length;
 
+/** Up to this many boundaries an insertion sort is the fastest; above it, the quadratic cost would tell. */
+const INSERTION_SORT_MAX = 64;
+
 /** The episodes of one trial, in growable typed arrays reused from trial to trial. */
 export class Episodes {
   n = 0;
@@ -78,15 +81,21 @@ export class Segments {
       times[2 * i] = ep.start[i]!;
       times[2 * i + 1] = ep.end[i]!;
     }
-    // Insertion sort of the boundaries by time: a trial has tens of them.
-    for (let k = 0; k < m; k++) {
-      const t = times[k]!;
-      let j = k - 1;
-      while (j >= 0 && times[order[j]!]! > t) {
-        order[j + 1] = order[j]!;
-        j--;
+    // Boundaries by time, equal times in the order of their index: an insertion sort for the tens a trial usually has,
+    // the library's sort for the thousands an extreme scenario can have.
+    if (m <= INSERTION_SORT_MAX) {
+      for (let k = 0; k < m; k++) {
+        const t = times[k]!;
+        let j = k - 1;
+        while (j >= 0 && times[order[j]!]! > t) {
+          order[j + 1] = order[j]!;
+          j--;
+        }
+        order[j + 1] = k;
       }
-      order[j + 1] = k;
+    } else {
+      for (let k = 0; k < m; k++) order[k] = k;
+      order.subarray(0, m).sort((a, b) => times[a]! - times[b]! || a - b);
     }
     const sum = this.sum.fill(0);
     const active = this.active.fill(0);
