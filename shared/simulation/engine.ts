@@ -99,7 +99,7 @@ function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[]
     for (let i = 0; i < tallies.length; i++) {
       tallies[i]!.add(trial, curves[keyOf[i]!]!, values[keyOf[i]!]!, shares[keyOf[i]!]!, pages[i]!, tickets[i]!);
     }
-    policyTally?.add(trial, state);
+    if (policyTally) policyTally.add(trial, state, curves[keyOf[policyIndex]!]!);
     if ((trial + 1) % PROGRESS_EVERY === 0 || trial + 1 === input.trials) {
       progress(trial + 1 - reported);
       reported = trial + 1;

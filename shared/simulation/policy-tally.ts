@@ -3,7 +3,7 @@
 // the worse of the two; deploys were frozen while it was at the freeze state or worse.
 import { POLICY_STATES, type BudgetPolicy, type PolicyState } from '../budget/policy';
 import type { Tier } from '../domain/types';
-import { crossings } from './curve';
+import { crossings, type Curve } from './curve';
 import type { EngineScenario } from './engine-types';
 import type { PolicyOutcome } from './result';
 import { spreadOf } from './stats';
@@ -13,6 +13,11 @@ const DAY_MINUTES = 1440;
 
 /** States by rank: healthy 0 … exhausted 3. */
 const RANK: Readonly<Record<PolicyState, number>> = { healthy: 0, warning: 1, critical: 2, exhausted: 3 };
+
+/** The state the share left puts the budget in at t, given when it first fell below warning, below critical and to nothing. */
+function leftRank(t: number, tw: number, tc: number, te: number): number {
+  return t >= te ? 3 : t >= tc ? 2 : t >= tw ? 1 : 0;
+}
 
 /** Tallies the policy over the trials of the window of the tier it reads. */
 export class PolicyTally {
@@ -50,10 +55,9 @@ export class PolicyTally {
     return 0;
   }
 
-  /** Adds one trial, read from its final segments. */
-  add(trial: number, state: TrialState): void {
+  /** Adds one trial, read from its final segments and the budget curve of the tier the policy reads. */
+  add(trial: number, state: TrialState, curve: Curve): void {
     const { counter } = this.freeze;
-    const curve = counter.curve(state);
     const W = this.windowMinutes;
     const B = counter.budget;
     // When the share left first falls below warning, below critical, and to nothing.
@@ -65,19 +69,19 @@ export class PolicyTally {
     const tw = this.crossed[0]!;
     const tc = this.crossed[1]!;
     const te = this.crossed[2]!;
-    const leftRank = (t: number) => (t >= te ? 3 : t >= tc ? 2 : t >= tw ? 1 : 0);
     const seg = state.segments;
     const baseline = state.baseline;
     // Walk the window in pieces of constant burn, split where the share left crosses a threshold.
-    const cuts = [tw, tc, te].filter((t) => t > 0 && t < W);
     let frozen = 0;
     let at = 0;
     let i = 0;
     while (at < W) {
       const inSegment = i < seg.n && seg.start[i]! <= at;
       let stop = inSegment ? Math.min(seg.end[i]!, W) : i < seg.n ? Math.min(seg.start[i]!, W) : W;
-      for (const c of cuts) if (c > at && c < stop) stop = c;
-      const rank = Math.max(leftRank(at), this.burnRank(baseline + (inSegment ? seg.extra[i]! : 0)));
+      if (tw > at && tw < stop) stop = tw;
+      if (tc > at && tc < stop) stop = tc;
+      if (te > at && te < stop) stop = te;
+      const rank = Math.max(leftRank(at, tw, tc, te), this.burnRank(baseline + (inSegment ? seg.extra[i]! : 0)));
       this.minutesIn[rank] = this.minutesIn[rank]! + (stop - at);
       if (rank >= this.freezeRank) frozen += stop - at;
       at = stop;
@@ -89,7 +93,7 @@ export class PolicyTally {
       const t = this.times[k]!;
       while (s < seg.n && seg.end[s]! <= t) s++;
       const extra = s < seg.n && seg.start[s]! <= t ? seg.extra[s]! : 0;
-      const rank = Math.max(leftRank(t), this.burnRank(baseline + extra));
+      const rank = Math.max(leftRank(t, tw, tc, te), this.burnRank(baseline + extra));
       this.atState[k * 4 + rank] = this.atState[k * 4 + rank]! + 1;
     }
     if (this.scheduled) {
