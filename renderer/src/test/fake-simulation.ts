@@ -177,6 +177,9 @@ export class FakeSimulation {
     return structuredClone(s);
   }
 
+  /** Notes the next runs carry, as the core adds them (a policy left out, where dependency outages came from). */
+  runNotes: string[] = [];
+
   /** Holds the next run until it is cancelled or released, so a test sees its progress bar. */
   holdNextRun(): void {
     this.holdNext = true;
@@ -213,7 +216,7 @@ export class FakeSimulation {
       await this.held.run.promise;
       throw new AppFailure('CANCELLED', 'The simulation was cancelled; nothing was stored');
     }
-    const result = handMadeResult(scenario.name, a.seed, a.trials);
+    const result = { ...handMadeResult(scenario.name, a.seed, a.trials), notes: [...this.runNotes] };
     if (stored && a.store) {
       stored.lastRun = result;
       this.core.emit('scenarios-changed', { sliId: a.sliId });

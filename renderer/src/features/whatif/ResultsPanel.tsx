@@ -60,8 +60,15 @@ export function ResultsPanel({ result, stale, sensitivity }: { result: Simulatio
           />
         </>
       ) : (
-        <p className="muted">The error-budget policy does not act in this run{result.notes.length ? `: ${result.notes.join(' ')}` : '.'}</p>
+        <p className="muted">The error-budget policy does not act in this run.</p>
       )}
+      {result.notes.length ? (
+        <ul className="wf-notes" aria-label="How this run was made" data-testid="run-notes">
+          {result.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
       {result.resolved.length ? (
         <ul className="wf-resolved" aria-label="Values taken from history or the service" data-testid="resolved-values">
           {result.resolved.map((r) => (

@@ -132,6 +132,17 @@ describe('running a scenario', () => {
     expect(screen.queryByTestId('whatif-stale')).toBeNull();
   });
 
+  it('lists the notes of a run, how it was made, beside the policy it shows', async () => {
+    const { user } = await whatIf((s) => {
+      s.add(11, scenario('web-service'));
+      s.runNotes = ['payments: its errors were drawn from its scenario “Card network”.'];
+    });
+    await user.click(screen.getByTestId('run-start'));
+    await screen.findByTestId('breach-table');
+    expect(screen.getByTestId('policy-facts')).toBeTruthy();
+    expect(screen.getByTestId('run-notes').textContent).toBe('payments: its errors were drawn from its scenario “Card network”.');
+  });
+
   it('shows a progress bar while the run is on its way, and Cancel sends simulation/cancel for its job', async () => {
     const { user, core, sim } = await whatIf((s) => s.add(11, scenario('web-service')));
     sim.holdNextRun();
