@@ -73,7 +73,6 @@ function clusterFirings(
   const m = (j - i + 1) * 6;
   if (points.length < m + 1) points = new Float64Array(m * 2 + 1);
   // Six sorted streams (starts and ends, each as is and shifted by the short and the long window), merged in order.
-  const offsets = [0, shortMinutes, longMinutes];
   let p = 0;
   let a0 = i;
   let a1 = i;
@@ -81,14 +80,13 @@ function clusterFirings(
   let b0 = i;
   let b1 = i;
   let b2 = i;
-  const next = (k: number, from: Float64Array, shift: number) => (k <= j ? from[k]! + shift : Infinity);
   while (p < m) {
-    const v0 = next(a0, seg.start, offsets[0]!);
-    const v1 = next(a1, seg.start, offsets[1]!);
-    const v2 = next(a2, seg.start, offsets[2]!);
-    const w0 = next(b0, seg.end, offsets[0]!);
-    const w1 = next(b1, seg.end, offsets[1]!);
-    const w2 = next(b2, seg.end, offsets[2]!);
+    const v0 = a0 <= j ? seg.start[a0]! : Infinity;
+    const v1 = a1 <= j ? seg.start[a1]! + shortMinutes : Infinity;
+    const v2 = a2 <= j ? seg.start[a2]! + longMinutes : Infinity;
+    const w0 = b0 <= j ? seg.end[b0]! : Infinity;
+    const w1 = b1 <= j ? seg.end[b1]! + shortMinutes : Infinity;
+    const w2 = b2 <= j ? seg.end[b2]! + longMinutes : Infinity;
     const least = Math.min(v0, v1, v2, w0, w1, w2);
     if (least === v0) a0++;
     else if (least === v1) a1++;
