@@ -186,7 +186,7 @@ export const dataSourceSpecSchema = z.strictObject({
 
 /** The kinds of OpenSLO v1 and the schema of each one's spec. */
 export const V1_SPECS = {
-  Service: serviceSpecSchema.optional(),
+  Service: serviceSpecSchema.default({}),
   SLI: sliSpecSchema,
   SLO: sloSpecSchema,
   DataSource: dataSourceSpecSchema,

@@ -63,6 +63,6 @@ export const sloSpecV1alphaSchema = z
 
 /** The kinds of OpenSLO v1alpha and the schema of each one's spec. */
 export const V1ALPHA_SPECS = {
-  Service: z.strictObject({ description: descriptionSchema.optional() }).optional(),
+  Service: z.strictObject({ description: descriptionSchema.optional() }).default({}),
   SLO: sloSpecV1alphaSchema,
 } as const;

@@ -1,0 +1,181 @@
+// Sloth `prometheus/v1` SLO specs (github.com/slok/sloth, pkg/prometheus/api/v1): YAML text → typed specs, one per
+// YAML document, or issues naming the document, the field and its line. The checks are Sloth's own validation
+// (pkg/common/validation) plus the issue's: no objective of 100, since it leaves no error budget to alert on.
+import { z } from 'zod';
+import { locatePath, parseYamlDocumentsSafely, yamlIssue, type ImportResult, type SafeYaml } from '../importers/yaml-guard';
+import type { ImportIssue } from '../importers/types';
+import { formatGoFloat } from '../exporters/names';
+
+/** The `version` of a Sloth Prometheus spec. */
+export const SLOTH_PROMETHEUS_V1 = 'prometheus/v1';
+
+/** Sloth's pattern for service and SLO names (conventions.NameRegexp): they become label values and rule group names. */
+const NAME = /^[A-Za-z0-9][-A-Za-z0-9_.]*[A-Za-z0-9]$/;
+/** Prometheus label and annotation names. */
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/** The window placeholder Sloth fills in (conventions.TplSLIQueryWindowVarRegex). */
+export const WINDOW_PLACEHOLDER = /\{\{ *\.window *\}\}/g;
+
+/** One alert of an SLO, page or ticket, with the labels and annotations it adds to the SLO's alerting ones. */
+export type SlothAlert = { disable: boolean; labels: Record<string, string>; annotations: Record<string, string> };
+
+/** The SLI of an SLO: an error and a total query, or one query of the error ratio; each has {{.window}}. */
+export type SlothSli = { kind: 'events'; errorQuery: string; totalQuery: string } | { kind: 'raw'; errorRatioQuery: string };
+
+/** One SLO of a spec. The objective is in percent, as the spec writes it (99.9), kept as a float for byte-exact output. */
+export type SlothSlo = {
+  name: string;
+  description: string;
+  objectivePercent: number;
+  labels: Record<string, string>;
+  sli: SlothSli;
+  alerting: { name: string; labels: Record<string, string>; annotations: Record<string, string>; page: SlothAlert; ticket: SlothAlert };
+};
+
+/** One Sloth spec (one YAML document): a service, its labels and its SLOs. `document` counts from 1. */
+export type SlothSpec = { document: number; service: string; labels: Record<string, string>; slos: SlothSlo[] };
+
+// Sloth reads a number or a boolean given as a label value as its text (sigs.k8s.io/yaml converts scalars for string fields).
+const labelValue = z
+  .union([z.string(), z.number(), z.boolean()], { error: 'values must be text' })
+  .transform((v) => (typeof v === 'number' ? formatGoFloat(v) : String(v)));
+
+const labels = (what: string) =>
+  z
+    .record(z.string().regex(LABEL_NAME, { error: `names must be Prometheus label names (letters, digits and _)` }), labelValue, {
+      error: `must be a map of ${what}`,
+    })
+    .nullish()
+    .transform((v) => v ?? {});
+
+const query = z
+  .string({ error: 'must be a PromQL query' })
+  .refine((q) => q.trim() !== '', { error: 'must not be empty' })
+  .refine((q) => new RegExp(WINDOW_PLACEHOLDER.source).test(q), { error: 'must use {{.window}} where the range goes, e.g. rate(x[{{.window}}])' })
+  .refine((q) => !q.replace(WINDOW_PLACEHOLDER, '').includes('{{'), { error: 'uses a template other than {{.window}}, which Sloth does not fill in' });
+
+const alertSchema = z
+  .strictObject({ disable: z.boolean({ error: 'must be true or false' }).optional(), labels: labels('labels'), annotations: labels('annotations') })
+  .nullish()
+  .transform((a) => ({ disable: a?.disable ?? false, labels: a?.labels ?? {}, annotations: a?.annotations ?? {} }));
+
+const unsupportedPlugins = z.unknown().refine((v) => v === undefined, { error: 'SLO plugins are not supported: the rules would depend on plugin code' });
+
+const sloSchema = z.strictObject({
+  name: z.string({ error: 'must be text' }).regex(NAME, { error: 'must start and end with a letter or digit and hold only letters, digits, ".", "_" and "-"' }),
+  description: z.string({ error: 'must be text' }).nullish(),
+  objective: z
+    .number({ error: 'must be a number, the percentage of good events (99.9)' })
+    .refine((o) => o > 0 && o < 100, { error: 'must be above 0 and below 100: a 100 % objective leaves no error budget to alert on' }),
+  labels: labels('labels'),
+  plugins: unsupportedPlugins.optional(),
+  sli: z
+    .strictObject({
+      events: z.strictObject({ error_query: query, total_query: query }).optional(),
+      raw: z.strictObject({ error_ratio_query: query }).optional(),
+      plugin: z
+        .unknown()
+        .refine((v) => v === undefined, { error: 'SLI plugins are not supported: write the query as events or raw' })
+        .optional(),
+    })
+    .refine((s) => (s.events === undefined) !== (s.raw === undefined), {
+      error: 'needs exactly one of events (error and total queries) or raw (an error ratio query)',
+    })
+    .refine((s) => s.events === undefined || s.events.error_query !== s.events.total_query, { error: 'error_query and total_query must differ' }),
+  alerting: z
+    .strictObject({
+      name: z.string({ error: 'must be text' }).optional(),
+      labels: labels('labels'),
+      annotations: labels('annotations'),
+      page_alert: alertSchema,
+      ticket_alert: alertSchema,
+    })
+    .nullish()
+    .transform(
+      (a) => a ?? { name: undefined, labels: {}, annotations: {}, page_alert: alertSchema.parse(undefined), ticket_alert: alertSchema.parse(undefined) },
+    )
+    .refine((a) => (a.page_alert.disable && a.ticket_alert.disable) || (a.name !== undefined && NAME.test(a.name)), {
+      error: 'needs a name (letters, digits, ".", "_" and "-") unless page_alert and ticket_alert are both disabled',
+      path: ['name'],
+    }),
+});
+
+const specSchema = z.strictObject({
+  version: z.literal(SLOTH_PROMETHEUS_V1, { error: `must be ${SLOTH_PROMETHEUS_V1}` }),
+  service: z
+    .string({ error: 'must be text' })
+    .regex(NAME, { error: 'must start and end with a letter or digit and hold only letters, digits, ".", "_" and "-"' }),
+  labels: labels('labels'),
+  slo_plugins: unsupportedPlugins.optional(),
+  slos: z.array(sloSchema, { error: 'must be a list of SLOs' }).min(1, { error: 'must hold at least one SLO' }),
+});
+
+type RawSpec = z.infer<typeof specSchema>;
+
+function fieldIssues(yaml: SafeYaml, document: number, error: z.ZodError): ImportIssue[] {
+  return error.issues.map((issue) => {
+    const where = issue.path.map(String).join('.');
+    const field = where === '' ? '' : ` ${where}`;
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `Document ${document}${field}: has fields a Sloth prometheus/v1 spec does not define (${issue.keys.join(', ')})`
+        : `Document ${document}${field}: ${issue.message}`;
+    return yamlIssue('BAD_FIELD', message, locatePath(yaml, issue.path));
+  });
+}
+
+function mapSpec(raw: RawSpec, document: number): SlothSpec {
+  return {
+    document,
+    service: raw.service,
+    labels: raw.labels,
+    slos: raw.slos.map((slo) => ({
+      name: slo.name,
+      description: slo.description ?? '',
+      objectivePercent: slo.objective,
+      labels: slo.labels,
+      sli: slo.sli.events
+        ? { kind: 'events', errorQuery: slo.sli.events.error_query, totalQuery: slo.sli.events.total_query }
+        : { kind: 'raw', errorRatioQuery: slo.sli.raw!.error_ratio_query },
+      alerting: {
+        name: slo.alerting.name ?? '',
+        labels: slo.alerting.labels,
+        annotations: slo.alerting.annotations,
+        page: slo.alerting.page_alert,
+        ticket: slo.alerting.ticket_alert,
+      },
+    })),
+  };
+}
+
+/** Issues for SLO names used twice in one spec: their rules would share one id. */
+function duplicateIssues(yaml: SafeYaml, spec: SlothSpec): ImportIssue[] {
+  const seen = new Set<string>();
+  return spec.slos.flatMap((slo, i) => {
+    if (!seen.has(slo.name)) return (seen.add(slo.name), []);
+    return [
+      yamlIssue('DUPLICATE_SLO', `Document ${spec.document} slos.${i}.name: the SLO "${slo.name}" is defined twice`, locatePath(yaml, ['slos', i, 'name'])),
+    ];
+  });
+}
+
+/**
+ * Reads a file of Sloth prometheus/v1 specs, one per YAML document. Malformed, oversized, deeply nested or aliased YAML
+ * is refused (shared/importers/yaml-guard.ts), and so is every document Sloth would refuse, each issue naming the
+ * document, the field and its line.
+ */
+export function parseSlothSpecs(text: string): ImportResult<SlothSpec[]> {
+  const parsed = parseYamlDocumentsSafely(text);
+  if (!parsed.ok) return parsed;
+  const issues: ImportIssue[] = [];
+  const specs: SlothSpec[] = [];
+  parsed.value.forEach((yaml, i) => {
+    const document = i + 1;
+    const result = specSchema.safeParse(yaml.doc.toJS({ maxAliasCount: 0 }));
+    if (!result.success) return issues.push(...fieldIssues(yaml, document, result.error));
+    const spec = mapSpec(result.data, document);
+    issues.push(...duplicateIssues(yaml, spec));
+    specs.push(spec);
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: specs };
+}
