@@ -42,12 +42,30 @@ export const ALERT_KEYS: readonly AlertKey[] = [
 ];
 
 /**
+ * How a burn-rate factor is computed in floating point: 'exact' divides exact products once, so the published factors
+ * come out as published (5.6 for the 28-day slow page); 'sloth' follows Sloth's getBurnRateFactor step by step in
+ * hours (budget % × period hours ÷ 100 ÷ long window hours), which prints 5.6000000000000005 as Sloth's rules do.
+ */
+export type FactorArithmetic = 'exact' | 'sloth';
+
+/**
  * Burn-rate factor of a window pair: the budget share it guards × the SLO period ÷ its long window
  * (SRE workbook; Sloth getBurnRateFactor). 2 % of 30 days over 1 hour is 14.4.
  */
-export function burnRateFactor(window: AlertWindow, periodMinutes: number): number {
+export function burnRateFactor(window: AlertWindow, periodMinutes: number, arithmetic: FactorArithmetic = 'exact'): number {
+  if (arithmetic === 'sloth') return (window.budgetPercent * goDurationHours(periodMinutes)) / 100 / goDurationHours(window.longMinutes);
   // One division of exact products keeps the published factors exact (14.4, 13.44).
   return (window.budgetPercent * periodMinutes) / (100 * window.longMinutes);
+}
+
+/**
+ * A duration in hours as Go's time.Duration.Hours() computes it: whole hours plus the remaining nanoseconds ÷ 3.6e12,
+ * so 5 minutes is 0.08333333333333333 exactly as Sloth sees it.
+ */
+export function goDurationHours(minutes: number): number {
+  const ms = Math.round(minutes * 60_000);
+  const hours = Math.floor(ms / 3_600_000);
+  return hours + ((ms - hours * 3_600_000) * 1e6) / 3.6e12;
 }
 
 /**

@@ -164,3 +164,27 @@ export function locatePath(yaml: SafeYaml, path: readonly PropertyKey[]): IssueP
   }
   return {};
 }
+
+/**
+ * Parses untrusted YAML that may hold several documents (a spec file with `---` between its specs), with the limits
+ * and refusals of parseYamlSafely; documents holding nothing (a trailing `---`, only comments) are left out.
+ */
+export function parseYamlDocumentsSafely(text: string): ImportResult<SafeYaml[]> {
+  const tooBig = prescanYaml(text);
+  if (tooBig) return { ok: false, issues: [tooBig] };
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { ...SAFE_YAML_OPTIONS, lineCounter });
+  const all = Array.isArray(parsed) ? parsed : [];
+  const issues = all.flatMap((d) => [...d.errors, ...d.warnings].map(issueOf));
+  if (issues.length > 0) return { ok: false, issues };
+  const docs = all.filter((d) => d.contents !== null);
+  if (docs.length === 0) return { ok: false, issues: [yamlIssue('NO_DOCUMENT', 'The file holds no YAML document')] };
+  for (const doc of docs) {
+    visit(doc, {
+      Alias(_key, node) {
+        issues.push(yamlIssue('ALIAS', `Aliases (*${node.source}) are not accepted: write each value out`, locate(lineCounter, node.range?.[0] ?? 0)));
+      },
+    });
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: docs.map((doc) => ({ doc, lineCounter })) };
+}
