@@ -93,6 +93,11 @@ describe('parseOpenSlo', () => {
     expect(issues[1]?.message).toContain('kind "Dashboard" is not a kind of openslo/v1: use one of Service, SLI, SLO, DataSource, AlertPolicy');
   });
 
+  it('skips empty documents, such as the one after a trailing ---', () => {
+    const text = `---\n${v1('Service', '  {}', 'first')}\n---\n# nothing\n---\n`;
+    expect(objectsOf(parseOpenSlo(text, 'trailing.yaml')).map((o) => o.metadata.name)).toEqual(['first']);
+  });
+
   it('counts objects across the documents of a file, as oslo numbers them', () => {
     const text = `${v1('Service', '  {}', 'first')}\n---\n- ${v1('Service', '  {}', 'Second').replaceAll('\n', '\n  ')}\n`;
     expect(brief(issuesOf(parseOpenSlo(text, 'two.yaml')))).toEqual([{ index: 1, path: 'metadata.name', code: 'BAD_FIELD' }]);
@@ -108,6 +113,11 @@ describe('parseOpenSlo', () => {
   it('refuses a kind that v1alpha does not define', () => {
     const issues = issuesOf(parseOpenSlo(v1('SLI', RATIO_SLI).replace('openslo/v1', 'openslo/v1alpha'), 'a.yaml'));
     expect(issues[0]?.message).toContain('kind "SLI" is not a kind of openslo/v1alpha: use one of Service, SLO');
+  });
+
+  it('refuses labels on v1alpha metadata, which holds only a name and a display name', () => {
+    const text = 'apiVersion: openslo/v1alpha\nkind: Service\nmetadata:\n  name: x\n  labels: { team: a }\n';
+    expect(brief(issuesOf(parseOpenSlo(text, 'f.yaml')))).toEqual([{ index: 0, path: 'metadata.labels', code: 'UNKNOWN_FIELD' }]);
   });
 
   it('refuses unknown fields, as upstream decoding is strict', () => {

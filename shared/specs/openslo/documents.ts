@@ -72,13 +72,13 @@ function readYaml(text: string): RawObjects {
   if (issues.length > 0) return { ok: false, issues };
   const objects: RawObject[] = [];
   for (const doc of docs) {
-    if (doc.contents === null) continue; // an empty document, e.g. after a trailing '---'
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 0 });
     } catch (error) {
       return { ok: false, issues: [yamlIssue('BAD_YAML', `The YAML cannot be read: ${(error as Error).message}`)] };
     }
+    if (value === null || value === undefined) continue; // an empty document, e.g. after a trailing '---'
     flatten(value, placer(doc, lineCounter), objects);
   }
   return { ok: true, objects };
