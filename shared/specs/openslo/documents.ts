@@ -1,9 +1,8 @@
 // Reads the objects of a spec file, untrusted: YAML (1.2 core schema, no timestamps, no aliases, every document of a
 // multi-document file) or JSON, within the importers' size and depth limits, each object with where it came from.
-import { LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
 import { parseJsonSafely } from '../../importers/json-guard';
 import { DEFAULT_LIMITS, type ImportIssue } from '../../importers/types';
-import { locate, MAX_YAML_BYTES, prescanYaml, SAFE_YAML_OPTIONS, yamlIssue, type IssuePlace } from '../../importers/yaml-guard';
+import { locatePath, MAX_YAML_BYTES, parseYamlDocumentsSafely, yamlIssue, type IssuePlace } from '../../importers/yaml-guard';
 
 /** One object of a file: its index among the file's objects, its value, and how to find a field of it in the text. */
 export type RawObject = { index: number; value: unknown; place: (path: readonly PropertyKey[]) => IssuePlace };
@@ -34,52 +33,19 @@ function readJson(text: string): RawObjects {
   return { ok: true, objects };
 }
 
-function yamlError(error: YAMLError): ImportIssue {
-  const message = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
-  const at = error.linePos?.[0];
-  return yamlIssue('BAD_YAML', `The YAML is malformed: ${message}`, at ? { line: at.line, column: at.col } : {});
-}
-
-function placer(doc: Document.Parsed, lineCounter: LineCounter) {
-  return (prefix: PropertyKey[]) =>
-    (path: readonly PropertyKey[]): IssuePlace => {
-      const full = [...prefix, ...path];
-      for (let n = full.length; n >= 0; n--) {
-        const node = n === 0 ? doc.contents : doc.getIn(full.slice(0, n) as unknown[], true);
-        const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-        if (range) return locate(lineCounter, range[0]);
-      }
-      return {};
-    };
-}
-
 function readYaml(text: string): RawObjects {
-  const refused = prescanYaml(text);
-  if (refused) return { ok: false, issues: [refused] };
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { ...SAFE_YAML_OPTIONS, lineCounter });
-  const docs = Array.isArray(parsed) ? parsed : [];
-  const issues = docs.flatMap((d) => [...d.errors, ...d.warnings].map(yamlError));
-  for (const doc of docs) {
-    visit(doc, {
-      Alias(_key, node) {
-        const at = locate(lineCounter, node.range?.[0] ?? 0);
-        issues.push(yamlIssue('ALIAS', `Aliases (*${node.source}) are not accepted: write each value out`, at));
-        return visit.BREAK;
-      },
-    });
-  }
-  if (issues.length > 0) return { ok: false, issues };
+  const parsed = parseYamlDocumentsSafely(text);
+  if (!parsed.ok) return parsed;
   const objects: RawObject[] = [];
-  for (const doc of docs) {
+  for (const yaml of parsed.value) {
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: 0 });
+      value = yaml.doc.toJS({ maxAliasCount: 0 });
     } catch (error) {
       return { ok: false, issues: [yamlIssue('BAD_YAML', `The YAML cannot be read: ${(error as Error).message}`)] };
     }
     if (value === null || value === undefined) continue; // an empty document, e.g. after a trailing '---'
-    flatten(value, placer(doc, lineCounter), objects);
+    flatten(value, (prefix) => (path) => locatePath(yaml, [...prefix, ...path]), objects);
   }
   return { ok: true, objects };
 }
@@ -87,6 +53,7 @@ function readYaml(text: string): RawObjects {
 /** The objects of a spec file: a single object, a list of objects, or several documents (YAML), each flattened in order. */
 export function readObjects(text: string, fileName: string): RawObjects {
   const read = isJsonFile(fileName) ? readJson(text) : readYaml(text);
-  if (read.ok && read.objects.length === 0) return { ok: false, issues: [yamlIssue('NO_DOCUMENT', 'The file holds no OpenSLO object')] };
+  const empty = read.ok ? read.objects.length === 0 : read.issues.length === 1 && read.issues[0]?.code === 'NO_DOCUMENT';
+  if (empty) return { ok: false, issues: [yamlIssue('NO_DOCUMENT', 'The file holds no OpenSLO object')] };
   return read;
 }
