@@ -12,25 +12,30 @@ const EXAMPLES = () => corpusPath('conformance', 'sloth/examples');
 const VERSION = 'v0.0.0-conformance';
 
 // The golden pairs of Sloth's CLI integration test (generate/cases.tsv), by case name.
-const GENERATE_CASES = ['base', 'no-alerts', 'no-recordings', 'extra-labels', 'multifile', 'period-28d', 'custom-windows-7d'];
+const GENERATE_CASES = ['base', 'base-k8s', 'multifile-k8s', 'no-alerts', 'no-recordings', 'extra-labels', 'multifile', 'period-28d', 'custom-windows-7d'];
 const GENERATE_REFUSED = ['invalid-version'];
 const GENERATE_UNSUPPORTED: Record<string, string> = {
-  'base-k8s': 'a PrometheusServiceLevel (Kubernetes CRD) input, written by Sloth as a PrometheusRule object: not read yet',
-  'multifile-k8s': 'PrometheusServiceLevel (Kubernetes CRD) inputs: not read yet',
   'openslo-v1alpha': 'an OpenSLO v1alpha input: the OpenSLO importer, not the Sloth spec reader, handles it',
 };
 
 // Sloth's examples/ and the rules examplesgen.sh made of them (version dev, --extra-labels cmd=examplesgen.sh).
-const EXAMPLE_CASES = ['getting-started.yml', 'home-wifi.yml', 'kubernetes-apiserver.yml', 'multifile.yml', 'no-alerts.yml', 'raw-home-wifi.yml'];
+const EXAMPLE_CASES = [
+  'k8s-getting-started.yml',
+  'k8s-home-wifi.yml',
+  'k8s-multifile.yml',
+  'getting-started.yml',
+  'home-wifi.yml',
+  'kubernetes-apiserver.yml',
+  'multifile.yml',
+  'no-alerts.yml',
+  'raw-home-wifi.yml',
+];
 const EXAMPLE_UNSUPPORTED: Record<string, string> = {
   'contrib-denominator-corrected.yaml': 'uses a Sloth SLO plugin (sloth.dev/contrib), whose rules come from plugin code',
   'contrib-slo-plugins.yml': 'uses Sloth SLO plugins (sloth.dev/contrib), whose rules come from plugin code',
   'victoria-metrics.yml': 'declares an SLO plugin chain (slo_plugins with sloth.dev/contrib/validate_victoria_metrics/v1)',
   'slo-plugin-getting-started.yml': 'uses an SLO plugin chain (sloth.dev/core/debug/v1)',
   'slo-plugin-k8s-getting-started.yml': 'a Kubernetes CRD input with an SLO plugin chain',
-  'k8s-getting-started.yml': 'a PrometheusServiceLevel (Kubernetes CRD) input: not read yet',
-  'k8s-home-wifi.yml': 'a PrometheusServiceLevel (Kubernetes CRD) input: not read yet',
-  'k8s-multifile.yml': 'PrometheusServiceLevel (Kubernetes CRD) inputs: not read yet',
   'openslo-getting-started.yml': 'an OpenSLO v1alpha input: the OpenSLO importer handles it',
   'openslo-kubernetes-apiserver.yml': 'an OpenSLO v1alpha input: the OpenSLO importer handles it',
 };

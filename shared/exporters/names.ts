@@ -39,6 +39,14 @@ export const MODE_CLI_PROMETHEUS = 'cli-gen-prom';
 /** The `sloth_spec` label of rules generated from a prometheus/v1 spec. */
 export const SPEC_PROMETHEUS_V1 = 'prometheus/v1';
 
+/** `sloth_mode` and `sloth_spec` of rules generated from a Kubernetes PrometheusServiceLevel (ModeCLIGenKubernetes). */
+export const MODE_CLI_KUBERNETES = 'cli-gen-k8s';
+export const SPEC_KUBERNETES_V1 = 'sloth.slok.dev/v1';
+
+/** The Prometheus Operator object Sloth writes the rules of a PrometheusServiceLevel into, and the labels it adds to it. */
+export const PROMETHEUS_RULE = { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule' } as const;
+export const PROMETHEUS_RULE_LABELS: Record<string, string> = { 'app.kubernetes.io/component': 'SLO', 'app.kubernetes.io/managed-by': 'sloth' };
+
 /** Rule group names: one group of SLI recordings, one of meta recordings and one of alerts per SLO. */
 export const GROUP_PREFIXES = {
   sli: 'sloth-slo-sli-recordings-',

@@ -5,8 +5,9 @@
 import { ALERT_KEYS, burnRateFactor, checkAlertSet, DEFAULT_ALERT_SETS, fitAlertSet, goDurationHours, type AlertWindowSet } from '../budget/alerts';
 import type { FieldCheck } from '../domain/validation';
 import type { SlothAlert, SlothSlo, SlothSpec } from '../specs/sloth';
+import type { KubernetesMeta } from '../specs/sloth-k8s';
 import { WINDOW_PLACEHOLDER } from '../specs/sloth';
-import { goMap, goStringMap, goYamlMarshal, type GoYamlNode } from './go-yaml';
+import { goKeyLess, goMap, goStringMap, goYamlMarshal, type GoYamlMap, type GoYamlNode } from './go-yaml';
 import {
   alertAnnotations,
   formatGoDecimal,
@@ -14,12 +15,16 @@ import {
   formatPromDuration,
   LABELS,
   META_METRICS,
+  MODE_CLI_KUBERNETES,
   MODE_CLI_PROMETHEUS,
+  PROMETHEUS_RULE,
+  PROMETHEUS_RULE_LABELS,
   promLabelFilter,
   ruleGroupName,
   sliErrorMetric,
   sloId,
   sloIdLabels,
+  SPEC_KUBERNETES_V1,
   SPEC_PROMETHEUS_V1,
   type Severity,
 } from './names';
@@ -88,14 +93,15 @@ function burnRateExpr(metric: string, filter: string): string {
   return `${metric}${filter}\n/ on(${LABELS.id}, ${LABELS.slo}, ${LABELS.service}) group_left\n${META_METRICS.errorBudget}${filter}\n`;
 }
 
-function metaRules(slo: SlothSlo, ids: Record<string, string>, labels: Record<string, string>, set: AlertWindowSet, version: string): Rule[] {
+function metaRules(slo: SlothSlo, ids: Record<string, string>, labels: Record<string, string>, set: AlertWindowSet, version: string, k8s: boolean): Rule[] {
   const all = merge(ids, labels);
   const filter = promLabelFilter(ids);
   const objectiveRatio = formatGoFloat(slo.objectivePercent / 100);
+  const [mode, specName] = k8s ? [MODE_CLI_KUBERNETES, SPEC_KUBERNETES_V1] : [MODE_CLI_PROMETHEUS, SPEC_PROMETHEUS_V1];
   const info = {
     [LABELS.version]: version,
-    [LABELS.mode]: MODE_CLI_PROMETHEUS,
-    [LABELS.spec]: SPEC_PROMETHEUS_V1,
+    [LABELS.mode]: mode,
+    [LABELS.spec]: specName,
     [LABELS.objective]: formatGoDecimal(slo.objectivePercent),
   };
   return [
@@ -137,6 +143,34 @@ function alertRules(slo: SlothSlo, ids: Record<string, string>, set: AlertWindow
   return alerts.filter(([, alert]) => !alert.disable).map(([severity, alert]) => alertRule(slo, ids, set, severity, alert));
 }
 
+/** A mapping with its keys in yaml.v2's order, as Kubernetes objects are written (through JSON, so no field order survives). */
+function sortedMap(entries: [string, GoYamlNode][]): GoYamlNode {
+  return goMap([...entries].sort(([a], [b]) => (goKeyLess(a, b) ? -1 : goKeyLess(b, a) ? 1 : 0)));
+}
+
+/** The rules as Sloth writes them for a PrometheusServiceLevel: in a PrometheusRule object named as the spec's object. */
+function prometheusRuleNode(meta: KubernetesMeta, groups: Group[]): GoYamlNode {
+  const metadata: [string, GoYamlNode][] = [
+    ['name', meta.name],
+    ['labels', goStringMap({ ...meta.labels, ...PROMETHEUS_RULE_LABELS })],
+  ];
+  if (meta.namespace !== '') metadata.push(['namespace', meta.namespace]);
+  if (Object.keys(meta.annotations).length > 0) metadata.push(['annotations', goStringMap(meta.annotations)]);
+  const rule = (r: Rule) => (ruleNode(r) as GoYamlMap).entries as [string, GoYamlNode][];
+  const groupNodes = groups.map((g) =>
+    sortedMap([
+      ['name', g.name],
+      ['rules', g.rules.map((r) => sortedMap(rule(r)))],
+    ]),
+  );
+  return sortedMap([
+    ['apiVersion', PROMETHEUS_RULE.apiVersion],
+    ['kind', PROMETHEUS_RULE.kind],
+    ['metadata', sortedMap(metadata)],
+    ['spec', goMap([['groups', groupNodes]])],
+  ]);
+}
+
 function ruleNode(rule: Rule): GoYamlNode {
   const entries: [string, GoYamlNode][] = [];
   if (rule.record) entries.push(['record', rule.record]);
@@ -166,7 +200,7 @@ function ruleGroups(spec: SlothSpec, set: AlertWindowSet, options: PrometheusRul
     const groups: Group[] = [];
     if (!options.disableRecordings) {
       groups.push({ name: ruleGroupName('sli', id), rules: sliRules(slo, ids, labels, set) });
-      groups.push({ name: ruleGroupName('meta', id), rules: metaRules(slo, ids, labels, set, options.generatorVersion) });
+      groups.push({ name: ruleGroupName('meta', id), rules: metaRules(slo, ids, labels, set, options.generatorVersion, spec.kubernetes !== undefined) });
     }
     if (!options.disableAlerts) groups.push({ name: ruleGroupName('alerts', id), rules: alertRules(slo, ids, set) });
     return groups.filter((g) => g.rules.length > 0);
@@ -193,17 +227,19 @@ export function prometheusRules(spec: SlothSpec, options: PrometheusRulesOptions
       ok: false,
       message: `Document ${spec.document} (service ${spec.service}) leaves no rule to write: its alerts are disabled and so are the recordings`,
     };
-  const root = goMap([
-    [
-      'groups',
-      groups.map((g) =>
-        goMap([
-          ['name', g.name],
-          ['rules', g.rules.map(ruleNode)],
-        ]),
-      ),
-    ],
-  ]);
+  const plain = () =>
+    goMap([
+      [
+        'groups',
+        groups.map((g) =>
+          goMap([
+            ['name', g.name],
+            ['rules', g.rules.map(ruleNode)],
+          ]),
+        ),
+      ],
+    ]);
+  const root = spec.kubernetes ? prometheusRuleNode(spec.kubernetes, groups) : plain();
   return { ok: true, value: rulesHeader(options.generatorVersion) + goYamlMarshal(root) };
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { locatePath, parseYamlDocumentsSafely, yamlIssue, type ImportResult, type SafeYaml } from '../importers/yaml-guard';
 import type { ImportIssue } from '../importers/types';
 import { formatGoFloat } from '../exporters/names';
+import { kubernetesMeta, kubernetesPath, kubernetesToPrometheusV1, SLOTH_K8S_API, SLOTH_K8S_KIND, type KubernetesMeta } from './sloth-k8s';
 
 /** The `version` of a Sloth Prometheus spec. */
 export const SLOTH_PROMETHEUS_V1 = 'prometheus/v1';
@@ -33,7 +34,14 @@ export type SlothSlo = {
 };
 
 /** One Sloth spec (one YAML document): a service, its labels and its SLOs. `document` counts from 1. */
-export type SlothSpec = { document: number; service: string; labels: Record<string, string>; slos: SlothSlo[] };
+export type SlothSpec = {
+  document: number;
+  service: string;
+  labels: Record<string, string>;
+  slos: SlothSlo[];
+  /** Set when the document was Sloth's Kubernetes form (a PrometheusServiceLevel): its object metadata. */
+  kubernetes?: KubernetesMeta;
+};
 
 // Sloth reads a number or a boolean given as a label value as its text (sigs.k8s.io/yaml converts scalars for string fields).
 const labelValue = z
@@ -112,15 +120,16 @@ const specSchema = z.strictObject({
 
 type RawSpec = z.infer<typeof specSchema>;
 
-function fieldIssues(yaml: SafeYaml, document: number, error: z.ZodError): ImportIssue[] {
+function fieldIssues(yaml: SafeYaml, document: number, error: z.ZodError, pathOf: (path: readonly PropertyKey[]) => PropertyKey[]): ImportIssue[] {
   return error.issues.map((issue) => {
-    const where = issue.path.map(String).join('.');
+    const path = pathOf(issue.path);
+    const where = path.map(String).join('.');
     const field = where === '' ? '' : ` ${where}`;
     const message =
       issue.code === 'unrecognized_keys'
         ? `Document ${document}${field}: has fields a Sloth prometheus/v1 spec does not define (${issue.keys.join(', ')})`
         : `Document ${document}${field}: ${issue.message}`;
-    return yamlIssue('BAD_FIELD', message, locatePath(yaml, issue.path));
+    return yamlIssue('BAD_FIELD', message, locatePath(yaml, path));
   });
 }
 
@@ -153,10 +162,35 @@ function duplicateIssues(yaml: SafeYaml, spec: SlothSpec): ImportIssue[] {
   const seen = new Set<string>();
   return spec.slos.flatMap((slo, i) => {
     if (!seen.has(slo.name)) return (seen.add(slo.name), []);
-    return [
-      yamlIssue('DUPLICATE_SLO', `Document ${spec.document} slos.${i}.name: the SLO "${slo.name}" is defined twice`, locatePath(yaml, ['slos', i, 'name'])),
-    ];
+    const path = spec.kubernetes ? kubernetesPath(['slos', i, 'name']) : ['slos', i, 'name'];
+    return [yamlIssue('DUPLICATE_SLO', `Document ${spec.document} ${path.join('.')}: the SLO "${slo.name}" is defined twice`, locatePath(yaml, path))];
   });
+}
+
+type Envelope = { apiVersion?: unknown; kind?: unknown; metadata?: unknown; spec?: unknown };
+
+/** Why a document with a Kubernetes `kind` is not a Sloth spec; null for one without, or for a PrometheusServiceLevel. */
+function otherKind(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || 'version' in data) return null;
+  const { apiVersion, kind } = data as Envelope;
+  if (apiVersion === undefined && kind === undefined) return null;
+  if (apiVersion === SLOTH_K8S_API && kind === SLOTH_K8S_KIND) return null;
+  const what = `kind ${String(kind ?? '(none)')} of apiVersion ${String(apiVersion ?? '(none)')}`;
+  return `${what} is not a Sloth spec: one starts with version: ${SLOTH_PROMETHEUS_V1}, or is a ${SLOTH_K8S_KIND} of apiVersion ${SLOTH_K8S_API}`;
+}
+
+/** One document checked and mapped: a prometheus/v1 spec, or the spec of a PrometheusServiceLevel with its metadata. */
+function readDocument(yaml: SafeYaml, document: number, data: unknown): ImportResult<SlothSpec> {
+  const other = otherKind(data);
+  if (other) return { ok: false, issues: [yamlIssue('UNKNOWN_KIND', `Document ${document}: ${other}`, locatePath(yaml, ['kind']))] };
+  const envelope = data as Envelope;
+  const k8s = typeof data === 'object' && data !== null && envelope.kind === SLOTH_K8S_KIND;
+  const meta = k8s ? kubernetesMeta(data as Record<string, unknown>) : undefined;
+  if (typeof meta === 'string') return { ok: false, issues: [yamlIssue('BAD_FIELD', `Document ${document} ${meta}`, locatePath(yaml, ['metadata', 'name']))] };
+  const result = specSchema.safeParse(k8s ? kubernetesToPrometheusV1(envelope.spec) : data);
+  if (!result.success) return { ok: false, issues: fieldIssues(yaml, document, result.error, k8s ? kubernetesPath : (p) => [...p]) };
+  const spec = mapSpec(result.data, document);
+  return { ok: true, value: meta ? { ...spec, kubernetes: meta } : spec };
 }
 
 /**
@@ -171,11 +205,10 @@ export function parseSlothSpecs(text: string): ImportResult<SlothSpec[]> {
   const specs: SlothSpec[] = [];
   parsed.value.forEach((yaml, i) => {
     const document = i + 1;
-    const result = specSchema.safeParse(yaml.doc.toJS({ maxAliasCount: 0 }));
-    if (!result.success) return issues.push(...fieldIssues(yaml, document, result.error));
-    const spec = mapSpec(result.data, document);
-    issues.push(...duplicateIssues(yaml, spec));
-    specs.push(spec);
+    const read = readDocument(yaml, document, yaml.doc.toJS({ maxAliasCount: 0 }));
+    if (!read.ok) return issues.push(...read.issues);
+    issues.push(...duplicateIssues(yaml, read.value));
+    specs.push(read.value);
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: specs };
 }
