@@ -1,5 +1,5 @@
-// `promtool check rules` (Debian's prometheus package) on the rules generated from the project's fixture: one file per
-// spec, since Prometheus reads only the first YAML document of a rule file.
+// `promtool check rules` and `promtool test rules` (Debian's prometheus package) on the rules generated from the
+// project's fixture and their outage tests: one file per spec, since Prometheus reads only the first YAML document.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSlothSpecs, type SlothSpec } from '../specs/sloth';
 import { prometheusRules, type PrometheusRulesOptions } from './prometheus-rules';
+import { promtoolOutageTest } from './promtool-tests';
 
 const PROMTOOL = ['/usr/bin/promtool', '/usr/local/bin/promtool'].find((p) => existsSync(p));
 const FIXTURE = readFileSync(new URL('../../fixtures/specs/sloth/checkout.yaml', import.meta.url), 'utf8');
@@ -51,5 +52,33 @@ describe.skipIf(!PROMTOOL)(
       expect(verdict.status).toBe(1);
       expect(verdict.output).toContain('unclosed left parenthesis');
     });
+
+    it('passes the generated outage test (promtool test rules) for each spec at 30 days, 28 days and a fitted week', () => {
+      for (const spec of specs(FIXTURE)) {
+        for (const periodMinutes of [30 * 1440, 28 * 1440, 7 * 1440]) {
+          const verdict = outage(spec, periodMinutes, (rules) => rules);
+          expect(verdict, `${spec.service}, ${periodMinutes} minutes`).toMatchObject({ status: 0, output: expect.stringContaining('SUCCESS') });
+        }
+      }
+    });
+
+    it('fails the outage test when the page alert cannot fire (its factors raised a hundredfold), so the test can fail', () => {
+      const [checkout] = specs(FIXTURE);
+      const verdict = outage(checkout!, 30 * 1440, (rules) => rules.replaceAll('(14.4 *', '(1440 *').replaceAll('(6 *', '(600 *'));
+      expect(verdict.status).toBe(1);
+      expect(verdict.output).toContain('alertname: CheckoutHighErrorRate, time: 1h22m');
+    });
   },
 );
+
+/** promtool test rules on the outage test of a spec, its rules written after `edit`. */
+function outage(spec: SlothSpec, periodMinutes: number, edit: (rules: string) => string): { status: number | null; output: string } {
+  const name = `${spec.service}-${periodMinutes}`;
+  const rules = prometheusRules(spec, { generatorVersion: 'test', periodMinutes });
+  const test = promtoolOutageTest(spec, { rulesFile: `${name}.rules.yaml`, periodMinutes });
+  if (!rules.ok || !test.ok) throw new Error(rules.ok ? (test.ok ? '' : test.message) : rules.message);
+  writeFileSync(join(dir, `${name}.rules.yaml`), edit(rules.value));
+  writeFileSync(join(dir, `${name}.test.yaml`), test.value);
+  const run = spawnSync(PROMTOOL!, ['test', 'rules', `${name}.test.yaml`], { cwd: dir, encoding: 'utf8' });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}

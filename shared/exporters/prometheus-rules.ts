@@ -65,7 +65,7 @@ function sliExpr(slo: SlothSlo, windowMs: number): string {
 }
 
 /** The alert windows, each once, shortest first, as Sloth lists them (MWMBAlertGroup.TimeDurationWindows). */
-function alertWindowsMs(set: AlertWindowSet): number[] {
+export function alertWindowsMs(set: AlertWindowSet): number[] {
   const all = ALERT_KEYS.flatMap(({ severity, speed }) => [set[severity][speed].shortMinutes, set[severity][speed].longMinutes]);
   return [...new Set(all.map((m) => Math.round(m * MINUTE_MS)))].sort((a, b) => a - b);
 }
