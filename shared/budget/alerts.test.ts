@@ -9,6 +9,7 @@ import {
   DEFAULT_ALERT_SETS,
   fitAlertSet,
   formatDuration,
+  goDurationHours,
   parseDuration,
   SLOTH_28D,
   SLOTH_30D,
@@ -43,6 +44,12 @@ describe('burn-rate factors', () => {
     };
     const f = factors(set);
     [13.44, 3.5, 1.4, 0.98].forEach((want, i) => expect(f[i]).toBeCloseTo(want, 12));
+  });
+
+  it("computes a factor in Sloth's arithmetic for its rules: 5.6000000000000005 for the 28-day slow page, in Go's hours", () => {
+    expect(burnRateFactor(SLOTH_28D.page.slow, SLOTH_28D.periodMinutes, 'sloth')).toBe(5.6000000000000005);
+    expect(burnRateFactor(SLOTH_30D.page.quick, SLOTH_30D.periodMinutes, 'sloth')).toBe(14.4);
+    expect([5, 60, 90, 100].map(goDurationHours)).toEqual([0.08333333333333333, 1, 1.5, 1 + 40 / 60]);
   });
 
   it('scales linearly with the period', () => {
