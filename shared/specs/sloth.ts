@@ -120,6 +120,25 @@ const specSchema = z.strictObject({
 
 type RawSpec = z.infer<typeof specSchema>;
 
+// The Kubernetes form's names written in a prometheus/v1 spec, where Sloth ignores them (and what they hold).
+const CAMEL_NAMES: Record<string, string> = {
+  pageAlert: 'page_alert',
+  ticketAlert: 'ticket_alert',
+  errorQuery: 'error_query',
+  totalQuery: 'total_query',
+  errorRatioQuery: 'error_ratio_query',
+  sloPlugins: 'slo_plugins',
+};
+
+/** The unknown fields of an object, and the prometheus/v1 names of those written in the Kubernetes form's camelCase. */
+function unknownKeys(keys: readonly string[], kubernetes: boolean): string {
+  const camel = kubernetes ? [] : keys.filter((k) => CAMEL_NAMES[k]);
+  if (camel.length === 0) return keys.join(', ');
+  return `${keys.join(', ')}: write ${camel.map((k) => CAMEL_NAMES[k]).join(', ')}; Sloth ignores them`;
+}
+
+const samePath = (path: readonly PropertyKey[]): PropertyKey[] => [...path];
+
 function fieldIssues(yaml: SafeYaml, document: number, error: z.ZodError, pathOf: (path: readonly PropertyKey[]) => PropertyKey[]): ImportIssue[] {
   return error.issues.map((issue) => {
     const path = pathOf(issue.path);
@@ -127,7 +146,7 @@ function fieldIssues(yaml: SafeYaml, document: number, error: z.ZodError, pathOf
     const field = where === '' ? '' : ` ${where}`;
     const message =
       issue.code === 'unrecognized_keys'
-        ? `Document ${document}${field}: has fields a Sloth prometheus/v1 spec does not define (${issue.keys.join(', ')})`
+        ? `Document ${document}${field}: has fields a Sloth prometheus/v1 spec does not define (${unknownKeys(issue.keys, pathOf !== samePath)})`
         : `Document ${document}${field}: ${issue.message}`;
     return yamlIssue('BAD_FIELD', message, locatePath(yaml, path));
   });
@@ -188,7 +207,7 @@ function readDocument(yaml: SafeYaml, document: number, data: unknown): ImportRe
   const meta = k8s ? kubernetesMeta(data as Record<string, unknown>) : undefined;
   if (typeof meta === 'string') return { ok: false, issues: [yamlIssue('BAD_FIELD', `Document ${document} ${meta}`, locatePath(yaml, ['metadata', 'name']))] };
   const result = specSchema.safeParse(k8s ? kubernetesToPrometheusV1(envelope.spec) : data);
-  if (!result.success) return { ok: false, issues: fieldIssues(yaml, document, result.error, k8s ? kubernetesPath : (p) => [...p]) };
+  if (!result.success) return { ok: false, issues: fieldIssues(yaml, document, result.error, k8s ? kubernetesPath : samePath) };
   const spec = mapSpec(result.data, document);
   return { ok: true, value: meta ? { ...spec, kubernetes: meta } : spec };
 }
