@@ -6,6 +6,7 @@ import { DEFAULT_TIMESLICE, type BudgetingMethod, type Timeslice } from '../doma
 import { findBadEvents, sliceEvents, type BudgetEvent } from './events';
 import { medianStep } from '../domain/step';
 import { BY_EVENTS, countedHistory, countingPhrase, type Counting, type History } from './history';
+import { median } from '../domain/order-stats';
 
 /**
  * One alert episode: the alert (page/ticket, quick/slow pair) fired when both its long and short window burn rates
@@ -270,11 +271,4 @@ function detect(e: BudgetEvent, firings: readonly Firing[], longestMs: number): 
   const f = firings[lo];
   if (f && f.firedMs <= e.endMs + longestMs) return { ...e, detectedMs: f.firedMs, delayMs: f.firedMs - e.startMs, detectedBy: f.severity };
   return { ...e, detectedMs: null, delayMs: null, detectedBy: null };
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -2,6 +2,7 @@ import { formatPpmPercent } from '../domain/percent';
 import { DEFAULT_TIMESLICE, TIERS, type BudgetingMethod, type Objective, type Sli, type Tier, type Timeslice } from '../domain/types';
 import { medianStep } from '../domain/step';
 import { sliceHistory } from './slices';
+import { nearestRankIndex } from '../domain/order-stats';
 
 /** Samples of one SLI over time: times in UTC ms (strictly increasing) with good and total events per sample. */
 export type History = { t: Float64Array; good: Float64Array; total: Float64Array };
@@ -78,8 +79,7 @@ export function headlineCounting(sli: Sli): Counting {
 /** The value below which a share p (0..1) of the values lie (nearest-rank percentile). */
 export function percentile(values: Float64Array, p: number): number {
   const sorted = Float64Array.from(values).sort();
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return sorted[rank]!;
+  return sorted[nearestRankIndex(p, sorted.length)]!;
 }
 
 /**

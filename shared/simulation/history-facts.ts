@@ -5,6 +5,7 @@ import type { History } from '../analysis/history';
 import type { TrafficEstimate } from '../analysis/traffic';
 import { medianStep } from '../domain/step';
 import { hourOfWeek, normalised } from './traffic-profile';
+import { median } from '../domain/order-stats';
 
 /** The values a scenario can take from history, each with the sentence that says where it came from. */
 export type HistoryFacts = {
@@ -38,9 +39,7 @@ export function historyFacts(h: History, all: History, traffic: TrafficEstimate,
     total += t;
     if (t > 0) rates.push(Math.max(0, (t - h.good[i]!) / t));
   }
-  rates.sort((a, b) => a - b);
-  const baselineErrorRate =
-    rates.length === 0 ? 0 : rates.length % 2 ? rates[rates.length >> 1]! : (rates[rates.length / 2 - 1]! + rates[rates.length / 2]!) / 2;
+  const baselineErrorRate = median(rates) ?? 0;
   const step = medianStep(h.t) ?? 60_000;
   const spanMs = n > 0 ? h.t[n - 1]! - h.t[0]! + step : 0;
 

@@ -13,6 +13,7 @@ import type { ResolvedValue } from './result';
 import { distOf, maxOf, meanOf, type Dist } from './sampling';
 import { FROM_HISTORY, historyFields, WEEKDAYS, type Scenario, type ScenarioIssue } from './scenario';
 import { SHAPES, weeklyWeights } from './traffic-profile';
+import { median } from '../domain/order-stats';
 
 /**
  * Most incidents, failed deploys and dependency outages a scenario may draw on average in one window: one every nine
@@ -110,7 +111,7 @@ export function resolveScenario(s: Scenario, ctx: ResolveContext): { ok: true; v
       incidentDuration = { kind: 'empirical', minutes: facts.incidentMinutes };
       resolved.push({
         field: 'incidents.durationMinutes',
-        value: `${facts.incidentMinutes.length} durations, median ${Math.round(median(facts.incidentMinutes))} min`,
+        value: `${facts.incidentMinutes.length} durations, median ${Math.round(median(facts.incidentMinutes)!)} min`,
         explanation: facts.incidentExplanation,
       });
     }
@@ -301,10 +302,4 @@ function dependencyScenario(name: string, s: Scenario): EngineDependencyScenario
       excluded: e.excluded,
     })),
   };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

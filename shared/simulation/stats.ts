@@ -1,5 +1,6 @@
 // Summaries of Monte Carlo trials: probabilities with their confidence interval, percentiles, histograms.
 import type { Estimate, Spread } from './result';
+import { nearestRankIndex } from '../domain/order-stats';
 
 /** z for a two-sided 95 % interval. */
 const Z95 = 1.959963984540054;
@@ -22,8 +23,7 @@ export function estimate(count: number, trials: number): Estimate {
 
 /** The nearest-rank percentile p (0..1) of values already sorted ascending. */
 export function sortedPercentile(sorted: Float64Array, p: number): number {
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return sorted[rank]!;
+  return sorted[nearestRankIndex(p, sorted.length)]!;
 }
 
 /** Mean, P10, P50 and P90 of some values (sorted in place). */
@@ -45,7 +45,7 @@ export function spreadOfCounts(values: Float64Array): Spread {
   const counts = new Float64Array(max + 1);
   for (const v of values) counts[v] = counts[v]! + 1;
   const at = (p: number) => {
-    const rank = Math.max(1, Math.ceil(p * values.length));
+    const rank = Math.max(1, nearestRankIndex(p, values.length) + 1);
     let seen = 0;
     for (let v = 0; v <= max; v++) {
       seen += counts[v]!;
@@ -90,7 +90,7 @@ export class BinnedColumns {
   /** The nearest-rank percentile p of a column, as the middle of its bin (low and high for the end bins). */
   percentile(column: number, p: number): number {
     const total = this.totals[column]!;
-    const rank = Math.max(1, Math.ceil(p * total));
+    const rank = Math.max(1, nearestRankIndex(p, total) + 1);
     let seen = 0;
     const base = column * this.bins;
     for (let b = 0; b < this.bins; b++) {

@@ -42,13 +42,11 @@ function scenarioOf(session: WorkspaceSession, args: RunArgs): { scenario: Scena
 function factsFor(session: WorkspaceSession, sliId: number, scenario: Scenario, atMs: number): HistoryFacts | null {
   if (historyFields(scenario).length === 0) return null;
   const sli = session.reader().getSli(sliId)!;
-  if (session.series().listImports(sliId).length === 0) return null;
+  const imports = session.series().listImports(sliId);
+  if (imports.length === 0) return null;
   const loaded = loadHistory(session, sliId, null);
   const { history } = excludedHistory(loaded);
-  const format = session
-    .series()
-    .listImports(sliId)
-    .find((r) => r.id === loaded.info.importId)!.format;
+  const format = imports.find((r) => r.id === loaded.info.importId)!.format;
   const slo = sli.objectives.slo ?? sli.objectives.sla ?? sli.objectives.target;
   const source = `the import ${loaded.fileName}`;
   // Excluded periods are left out of the error rates and events, not of the traffic: they carried requests all the same.
