@@ -21,16 +21,13 @@ export const CHECKPOINTS = 30;
 export const PROGRESS_EVERY = 500;
 
 /**
- * Progress and a way to stop: `onProgress` is told how many trials are done; `stopped` returning true ends the run;
+ * `onProgress` is told how many trials are done (a run is stopped by ending its worker);
  * `random` makes the uniform source from the seed (seededRandom; a benchmark passes one that counts its draws).
  */
-export type EngineHooks = { onProgress?: (done: number, total: number) => void; stopped?: () => boolean; random?: (seed: number) => Uniform };
+export type EngineHooks = { onProgress?: (done: number, total: number) => void; random?: (seed: number) => Uniform };
 
-/** The run was stopped before it finished. */
-export class StoppedRun extends Error {}
-
-/** Runs a scenario: every tier's outcome, and the policy's when it acts. Throws StoppedRun when `stopped` says so. */
-export function simulate(input: EngineInput, hooks: EngineHooks = {}): Omit<SimulationResult, 'resolved' | 'notes' | 'scenarioName'> & { notes: string[] } {
+/** Runs a scenario: every tier's outcome, and the policy's when it acts. */
+export function simulate(input: EngineInput, hooks: EngineHooks = {}): Omit<SimulationResult, 'resolved' | 'notes' | 'scenarioName'> {
   const groups = new Map<number, EngineTier[]>();
   for (const t of input.tiers) groups.set(t.windowMinutes, [...(groups.get(t.windowMinutes) ?? []), t]);
   const total = input.trials * groups.size;
@@ -41,7 +38,6 @@ export function simulate(input: EngineInput, hooks: EngineHooks = {}): Omit<Simu
     const group = runGroup(input, windowMinutes, tiers, hooks.random ?? seededRandom, (n) => {
       done += n;
       hooks.onProgress?.(done, total);
-      if (hooks.stopped?.()) throw new StoppedRun('stopped');
     });
     for (const [tier, outcome] of group.outcomes) outcomes.set(tier, outcome);
     if (group.policy) policy = group.policy;
@@ -52,7 +48,6 @@ export function simulate(input: EngineInput, hooks: EngineHooks = {}): Omit<Simu
     startMs: input.startMs,
     tiers: input.tiers.map((t) => outcomes.get(t)!),
     policy,
-    notes: [],
   };
 }
 

@@ -34,13 +34,6 @@ export function maxOf(d: Dist): number {
   return Math.max(...d.minutes);
 }
 
-/** The same distribution scaled by a factor (for sensitivity runs): every duration multiplied by it. */
-export function scaleDist(d: Dist, factor: number): Dist {
-  if (d.kind === 'fixed') return { kind: 'fixed', minutes: d.minutes * factor };
-  if (d.kind === 'lognormal') return { kind: 'lognormal', mu: d.mu + Math.log(factor), sigma: d.sigma };
-  return { kind: 'empirical', minutes: d.minutes.map((m) => m * factor) };
-}
-
 /** A standard normal draw by Box–Muller (one of the pair; the other is not kept, so draws stay in a fixed order). */
 export function normal(u: Uniform): number {
   // 1 − u avoids log(0): u is in [0, 1).

@@ -23,7 +23,7 @@ describe('the summary of a run', () => {
       [objective('slo', 999_000), objective('target', 999_500)],
       { trials: 2000 },
     );
-    const text = summarise({ ...result, scenarioName: 'Ten deploys a week', resolved: [] });
+    const text = summarise({ ...result, scenarioName: 'Ten deploys a week', resolved: [], notes: [] });
     expect(text).toMatch(
       /^With “Ten deploys a week”, the SLO of 99\.9 % over 30 days is breached in .+; the performance target of 99\.95 % over 30 days in .+\./,
     );

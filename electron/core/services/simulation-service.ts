@@ -120,7 +120,7 @@ export async function runSimulation(
   const { scenario, storedId } = scenarioOf(session, args);
   const resolved = resolveFor(session, args.sliId, scenario, args.startMs ?? weekStartMs(now()));
   const [output] = await jobs.run(args.jobId, (job) => inWorker([{ ...resolved.input, trials: args.trials, seed: args.seed }], job));
-  const result: SimulationResult = { ...output!, scenarioName: scenario.name, resolved: resolved.resolved, notes: [...resolved.notes, ...output!.notes] };
+  const result: SimulationResult = { ...output!, scenarioName: scenario.name, resolved: resolved.resolved, notes: resolved.notes };
   const stored = storedId !== null && args.store ? storeRun(session, storedId, result, scenario) : false;
   return { result, stored };
 }
