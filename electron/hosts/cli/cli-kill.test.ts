@@ -74,28 +74,38 @@ describe('kill -9 during an import', () => {
       ...[0.3, 0.5, 0.7, 0.8, 0.9, 0.97].map((share) => ({ label: `${share * 100} % of a run`, when: () => (ms: number) => ms >= share * full.ms })),
     ];
     const outcomes: string[] = [];
+    let attempt = 0;
     for (const [n, moment] of moments.entries()) {
-      const file = `killed-${n}.slowb`;
-      copyFileSync(box.path('w.slowb'), box.path(file));
-      const run = await importAndKill(file, moment.when(file));
-      const state = inspect(file);
-      expect([moment.label, state.integrity]).toEqual([moment.label, 'ok']);
-      // All or nothing: no import, or the whole import with every sample in its chunks.
-      expect([moment.label, state.imports]).toSatisfy(
-        ([, imports]: [string, typeof state.imports]) =>
-          imports.length === 0 ||
-          (imports.length === 1 &&
-            imports[0]!.status === 'done' &&
-            imports[0]!.points === ROWS &&
-            imports[0]!.chunkPoints === ROWS &&
-            imports[0]!.accepted === ROWS),
-      );
-      outcomes.push(`${moment.label}: ${run.signal === 'SIGKILL' ? 'killed' : 'finished'}, ${state.imports.length === 0 ? 'nothing stored' : 'all stored'}`);
-      // The workspace stays usable: the same import completes (or is recognised when it had committed).
-      const again = await box.json<{ import: { status: string; accepted: number } }>('import', 'big.csv', ...target(file), ...MAP);
-      expect(again.import).toMatchObject({ status: state.imports.length === 0 ? 'stored' : 'duplicate', accepted: ROWS });
+      // A WAL-size kill is meant to land inside the write transaction. On a loaded machine the poll can wake only after
+      // the commit, which is still all or nothing but tests less, so such a moment is tried again (up to three times).
+      const tries = n < 4 ? 3 : 1;
+      for (let t = 0; t < tries; t++) {
+        const file = `killed-${attempt++}.slowb`;
+        copyFileSync(box.path('w.slowb'), box.path(file));
+        const run = await importAndKill(file, moment.when(file));
+        const state = inspect(file);
+        expect([moment.label, state.integrity]).toEqual([moment.label, 'ok']);
+        // All or nothing: no import, or the whole import with every sample in its chunks.
+        expect([moment.label, state.imports]).toSatisfy(
+          ([, imports]: [string, typeof state.imports]) =>
+            imports.length === 0 ||
+            (imports.length === 1 &&
+              imports[0]!.status === 'done' &&
+              imports[0]!.points === ROWS &&
+              imports[0]!.chunkPoints === ROWS &&
+              imports[0]!.accepted === ROWS),
+        );
+        const outcome = `${moment.label}: ${run.signal === 'SIGKILL' ? 'killed' : 'finished'}, ${state.imports.length === 0 ? 'nothing stored' : 'all stored'}`;
+        // The workspace stays usable: the same import completes (or is recognised when it had committed).
+        const again = await box.json<{ import: { status: string; accepted: number } }>('import', 'big.csv', ...target(file), ...MAP);
+        expect(again.import).toMatchObject({ status: state.imports.length === 0 ? 'stored' : 'duplicate', accepted: ROWS });
+        if (t === tries - 1 || outcome.endsWith('killed, nothing stored')) {
+          outcomes.push(outcome);
+          break;
+        }
+      }
     }
     // Every WAL-size kill hit a live process in the middle of its write transaction, which stored nothing.
     expect(outcomes.slice(0, 4)).toEqual(moments.slice(0, 4).map((m) => `${m.label}: killed, nothing stored`));
-  }, 240_000);
+  }, 420_000);
 });
