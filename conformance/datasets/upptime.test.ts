@@ -4,6 +4,7 @@ import { analyseHistory } from '#shared/analysis/history';
 import { checkWindowsAgainstMinutes, downtime, perMinute } from '#shared/importers/test/upptime-oracle';
 import { detectUpptime, MAX_SAMPLE_MINUTES, parseUpptime } from '#shared/importers/upptime';
 import { corpusPath, describeCorpus, once } from '../corpus';
+import { NO_SLI_DETAILS } from '#shared/domain/types';
 
 const DIR = 'upptime-unibe-digitaleditions';
 type Site = { name: string; slug: string; dailyMinutesDown: Record<string, number> };
@@ -90,7 +91,7 @@ describeCorpus('datasets', 'the Upptime history of the Bern digital editions ana
   // Every monitor observed for longer than the longest window.
   const observedLong = () =>
     parseUpptime(readFileSync(corpusPath('datasets', `${DIR}/events.csv`), 'utf8')).series.filter((s) => s.t[s.t.length - 1]! - s.t[0]! > 31 * DAY);
-  const sli = { id: 1, serviceId: 1, name: 'availability', kind: 'availability' as const, latencyThresholdMs: null, objectives: {} };
+  const sli = { id: 1, serviceId: 1, name: 'availability', kind: 'availability' as const, latencyThresholdMs: null, ...NO_SLI_DETAILS, objectives: {} };
 
   it('gives every rolling window the SLI of the same minutes one sample a minute would, with its start up to an hour earlier', () => {
     const series = observedLong();

@@ -4,6 +4,7 @@ import type { Objective, Sli } from '../domain/types';
 import { budgetPerWindow } from './windows';
 import { medianStep } from '../domain/step';
 import { analyseHistory, percentile, rollingCompliance, rollingWindows, type History } from './history';
+import { NO_SLI_DETAILS } from '../domain/types';
 
 const DAY = 86_400_000;
 
@@ -23,7 +24,15 @@ const objective = (tier: Objective['tier'], targetPpm: number): Objective => ({
   timeslice: null,
   latencyThresholdMs: null,
 });
-const sli = (objectives: Sli['objectives']): Sli => ({ id: 1, serviceId: 1, name: 'availability', kind: 'availability', latencyThresholdMs: null, objectives });
+const sli = (objectives: Sli['objectives']): Sli => ({
+  id: 1,
+  serviceId: 1,
+  name: 'availability',
+  kind: 'availability',
+  latencyThresholdMs: null,
+  ...NO_SLI_DETAILS,
+  objectives,
+});
 
 describe('rollingWindows', () => {
   it('reports only complete windows, each the SLI of its own samples', () => {

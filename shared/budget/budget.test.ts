@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { badSliceBudget, budgetMinutes, budgetMinutesForWindow, formatMinutes, methodBudgetMinutes, slicesInWindow, windowMinutes } from './budget';
 import { computeLadder } from './ladder';
 import type { Sli } from '../domain/types';
+import { NO_SLI_DETAILS } from '../domain/types';
 
 // docs/formats.md, "Availability → allowed downtime": (1 − target) × period.
 const DOWNTIME_TABLE: Array<[number, Record<number, string>]> = [
@@ -64,6 +65,7 @@ describe('the ladder', () => {
     name: 'availability',
     kind: 'availability',
     latencyThresholdMs: null,
+    ...NO_SLI_DETAILS,
     objectives: {
       sla: { tier: 'sla', targetPpm: 995_000, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null },
       target: { tier: 'target', targetPpm: 999_500, window: { kind: 'rolling', days: 30 }, method: 'occurrences', timeslice: null, latencyThresholdMs: null },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../domain/types';
 import { cycleIfAdded, serviceCeiling, type Edge } from './dependencies';
+import { NO_SLI_DETAILS } from '../domain/types';
 
 function svc(id: number, sloPpm: number | null, dependencies: Service['dependencies'] = []): Service {
   return {
@@ -21,6 +22,7 @@ function svc(id: number, sloPpm: number | null, dependencies: Service['dependenc
               name: 'availability',
               kind: 'availability',
               latencyThresholdMs: null,
+              ...NO_SLI_DETAILS,
               objectives: {
                 slo: {
                   tier: 'slo',

@@ -14,6 +14,7 @@ import {
   groupFormula,
   ignoredDependencyText,
 } from './feasibility';
+import { NO_SLI_DETAILS } from '../domain/types';
 
 function service(id: number, name: string, sloPpm: number | null, dependencies: Dependency[] = []): Service {
   return {
@@ -34,6 +35,7 @@ function service(id: number, name: string, sloPpm: number | null, dependencies: 
               name: 'availability',
               kind: 'availability',
               latencyThresholdMs: null,
+              ...NO_SLI_DETAILS,
               objectives: {
                 slo: {
                   tier: 'slo',

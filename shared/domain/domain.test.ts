@@ -5,6 +5,7 @@ import { tierWarnings } from './tiers';
 import type { Objective, Sli, Tier } from './types';
 import { checkName, checkSliceMinutes, checkSliceTarget, checkThresholdMs, checkWindowDays } from './validation';
 import { formatWindowSpec, parseWindowArg, parseWindowSpec } from './window';
+import { NO_SLI_DETAILS } from './types';
 
 describe('parseTargetPercent', () => {
   it.each([
@@ -114,7 +115,15 @@ const obj = (tier: Tier, targetPpm: number, latencyThresholdMs: number | null = 
   timeslice: null,
   latencyThresholdMs,
 });
-const sliWith = (kind: Sli['kind'], objectives: Sli['objectives']): Sli => ({ id: 1, serviceId: 1, name: 'x', kind, latencyThresholdMs: 200, objectives });
+const sliWith = (kind: Sli['kind'], objectives: Sli['objectives']): Sli => ({
+  id: 1,
+  serviceId: 1,
+  name: 'x',
+  kind,
+  latencyThresholdMs: 200,
+  ...NO_SLI_DETAILS,
+  objectives,
+});
 
 describe('tierWarnings', () => {
   it('accepts SLA ≤ SLO ≤ target', () => {

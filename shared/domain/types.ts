@@ -13,11 +13,40 @@ export const TIER_LABELS: Readonly<Record<Tier, string>> = {
   target: 'performance target',
 };
 
-/** Every SLI kind the workbench models today, for pickers and validation. */
-export const SLI_KINDS = ['availability', 'latency'] as const;
+/**
+ * Every SLI kind, for pickers and validation: availability (good requests / all), latency (requests under a
+ * threshold / all), correctness (good results / all results), freshness (reads of data newer than a maximum age / all
+ * reads) and custom (a ratio with its own wording, e.g. "AI responses rated helpful by users").
+ */
+export const SLI_KINDS = ['availability', 'latency', 'correctness', 'freshness', 'custom'] as const;
 
 /** The kind of an SLI. */
 export type SliKind = (typeof SLI_KINDS)[number];
+
+/** How an SLI's good and total events are named in the UI, messages and exported specs. */
+export type SliWording = { good: string; total: string };
+
+/** The wording each kind has unless the SLI names its own (a custom SLI must). */
+export const KIND_WORDING: Readonly<Record<SliKind, SliWording>> = {
+  availability: { good: 'successful requests', total: 'requests' },
+  latency: { good: 'requests under the threshold', total: 'requests' },
+  correctness: { good: 'correct results', total: 'results' },
+  freshness: { good: 'reads of fresh data', total: 'reads' },
+  custom: { good: 'good events', total: 'events' },
+};
+
+/** The forms of Prometheus queries an SLI can be measured by, each range written as Sloth's {{.window}} placeholder. */
+export const QUERY_FORMS = ['good-total', 'bad-total', 'error-ratio'] as const;
+
+/** One of QUERY_FORMS. */
+export type QueryForm = (typeof QUERY_FORMS)[number];
+
+/** The Prometheus queries of an SLI: good and total events, bad and total events, or the error ratio itself. */
+export type SliQueries =
+  { form: 'good-total'; good: string; total: string } | { form: 'bad-total'; bad: string; total: string } | { form: 'error-ratio'; errorRatio: string };
+
+/** A latency SLI's Prometheus histogram: the metric's base name (without _bucket) and the `le` bucket of its threshold. */
+export type LatencyHistogram = { metric: string; le: string };
 
 /** Every budgeting method, Occurrences first because it is the default. */
 export const BUDGETING_METHODS = ['occurrences', 'timeslices', 'ratio-timeslices'] as const;
@@ -64,6 +93,14 @@ export type Sli = {
   name: string;
   kind: SliKind;
   latencyThresholdMs: number | null;
+  /** A freshness SLI's maximum data age in milliseconds; null for other kinds. */
+  freshnessMaxAgeMs: number | null;
+  /** Its own good/total wording (required for custom SLIs); null means KIND_WORDING of its kind. */
+  wording: SliWording | null;
+  /** The Prometheus queries it is measured by, or null when none are set. */
+  queries: SliQueries | null;
+  /** A latency SLI's histogram metric and threshold bucket, or null. */
+  histogram: LatencyHistogram | null;
   objectives: Partial<Record<Tier, Objective>>;
 };
 
@@ -82,4 +119,12 @@ export type Service = {
   /** The service's error-budget policy; null means the default policy applies. */
   policy: BudgetPolicy | null;
   slis: Sli[];
+};
+
+/** The SLI fields beyond name, kind and threshold, all unset: what an SLI created without them holds. */
+export const NO_SLI_DETAILS: Readonly<Pick<Sli, 'freshnessMaxAgeMs' | 'wording' | 'queries' | 'histogram'>> = {
+  freshnessMaxAgeMs: null,
+  wording: null,
+  queries: null,
+  histogram: null,
 };

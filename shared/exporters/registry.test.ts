@@ -7,7 +7,10 @@ const plain = (id: string): Exporter => ({
   title: `Plain ${id}`,
   extensions: ['.txt'],
   losses: [{ id: 'timeslices', description: 'Timeslice budgeting has no field here' }],
-  render: (snapshot) => [{ name: `${id}.txt`, text: snapshot.services.map((s) => s.name).join('\n') }],
+  render: (snapshot) => ({
+    files: [{ name: `${id}.txt`, text: snapshot.services.map((s) => s.service.name).join('\n') }],
+    report: { format: id, losses: [] },
+  }),
 });
 
 describe('the exporter registry', () => {

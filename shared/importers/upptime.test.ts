@@ -5,6 +5,7 @@ import { analyseHistory } from '../analysis/history';
 import { DEFAULT_LIMITS } from './types';
 import { checkWindowsAgainstMinutes, downtime, perMinute } from './test/upptime-oracle';
 import { detectUpptime, MAX_SAMPLE_MINUTES, parseUpptime } from './upptime';
+import { NO_SLI_DETAILS } from '../domain/types';
 
 const EVENTS = new URL('../../fixtures/histories/upptime-events.csv', import.meta.url);
 const RUNS = { numRuns: 200, seed: 20_260_120 };
@@ -203,7 +204,7 @@ describe('Upptime history analysed as sparse samples', () => {
   const DAY = 86_400_000;
   // Every monitor observed for longer than the longest window.
   const series = parseUpptime(text).series.filter((s) => s.t[s.t.length - 1]! - s.t[0]! > 31 * DAY);
-  const sli = { id: 1, serviceId: 1, name: 'availability', kind: 'availability' as const, latencyThresholdMs: null, objectives: {} };
+  const sli = { id: 1, serviceId: 1, name: 'availability', kind: 'availability' as const, latencyThresholdMs: null, ...NO_SLI_DETAILS, objectives: {} };
 
   it('gives every rolling window the SLI of the same minutes one sample a minute would, with its start up to an hour earlier', () => {
     expect(series.map((s) => s.name).sort()).toEqual(['catalogue', 'letters-archive']);

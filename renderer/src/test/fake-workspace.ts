@@ -7,6 +7,7 @@ import { duplicateServiceMessage, duplicateSliMessage } from '#shared/domain/val
 import type { AlertSetList, HostInfo, WorkspaceState } from '#shared/ipc/contract';
 import { AppFailure } from '#shared/ipc/errors';
 import type { FakeCore } from './fake-core';
+import { NO_SLI_DETAILS } from '#shared/domain/types';
 
 /** What a test starts the workspace with. */
 export type WorkspaceSeed = {
@@ -74,7 +75,15 @@ export class FakeWorkspace {
           if (service.slis.some((s) => s.name.toLowerCase() === a.name.toLowerCase())) {
             throw new AppFailure('CONFLICT', duplicateSliMessage(a.name, service.name), { field: 'name' });
           }
-          const sli: Sli = { id: this.nextId++, serviceId: service.id, name: a.name, kind: a.kind, latencyThresholdMs: a.latencyThresholdMs, objectives: {} };
+          const sli: Sli = {
+            id: this.nextId++,
+            serviceId: service.id,
+            name: a.name,
+            kind: a.kind,
+            latencyThresholdMs: a.latencyThresholdMs,
+            ...NO_SLI_DETAILS,
+            objectives: {},
+          };
           service.slis.push(sli);
           return copy(sli);
         });

@@ -1,6 +1,6 @@
 // A small, realistic catalog for component tests: a checkout service with an availability and a latency SLI, and
 // what it depends on (a payments API and a pair of redundant caches), the way a team writes them in a workshop.
-import type { Objective, Service, Sli, SloWindow, Tier } from '#shared/domain/types';
+import { NO_SLI_DETAILS, type Objective, type Service, type Sli, type SloWindow, type Tier } from '#shared/domain/types';
 
 const ROLLING_30: SloWindow = { kind: 'rolling', days: 30 };
 
@@ -17,6 +17,7 @@ export function sli(id: number, serviceId: number, name: string, objectives: Obj
     name,
     kind: 'availability',
     latencyThresholdMs: null,
+    ...NO_SLI_DETAILS,
     objectives: Object.fromEntries(objectives.map((o) => [o.tier, o])),
     ...more,
   };

@@ -4,6 +4,7 @@ import { simulate } from '../engine';
 import type { HistoryFacts } from '../history-facts';
 import { resolveScenario } from '../resolve';
 import { parseScenario, type Scenario, type ScenarioInput } from '../scenario';
+import { NO_SLI_DETAILS } from '../../domain/types';
 
 /** A Monday, 2027-03-01 00:00 UTC: weekday shapes and schedules start from here. */
 export const MONDAY_MS = Date.UTC(2027, 2, 1);
@@ -21,6 +22,7 @@ export function sliWith(objectives: Objective[], service: Partial<Service> = {})
     name: 'Checkout availability',
     kind: 'availability',
     latencyThresholdMs: null,
+    ...NO_SLI_DETAILS,
     objectives: Object.fromEntries(objectives.map((o) => [o.tier, o])),
   };
   return {

@@ -1,6 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { BudgetPolicy } from '#shared/budget/policy';
-import type { CalendarUnit, Dependency, Objective, Service, Sli, SliKind, SloWindow, Tier } from '#shared/domain/types';
+import {
+  NO_SLI_DETAILS,
+  type CalendarUnit,
+  type Dependency,
+  type Objective,
+  type Service,
+  type Sli,
+  type SliKind,
+  type SloWindow,
+  type Tier,
+} from '#shared/domain/types';
 import { ScenarioRepo, type ScenarioRow } from './scenario-repo';
 
 type ServiceRow = {
@@ -128,6 +138,7 @@ export class CatalogRepo {
         name: row.name,
         kind: row.kind as SliKind,
         latencyThresholdMs: row.latency_threshold_ms,
+        ...NO_SLI_DETAILS,
         objectives: bySli.get(row.id) ?? {},
       });
       byService.set(row.service_id, list);

@@ -12,6 +12,7 @@ import { ExclusionRepo } from '../repos/exclusion-repo';
 import { ScenarioRepo } from '../repos/scenario-repo';
 import { CHUNK_POINTS, SeriesRepo } from '../repos/series-repo';
 import { runOf, tenDeploys } from '../../test/scenario-fixtures';
+import { NO_SLI_DETAILS } from '#shared/domain/types';
 
 const f64 = (values: Float64Array, from = 0, to = values.length) => Buffer.from(values.buffer, values.byteOffset + from * 8, (to - from) * 8);
 
@@ -148,6 +149,7 @@ export function expectedServices(withSchema2: boolean): Service[] {
           name: 'availability',
           kind: 'availability',
           latencyThresholdMs: null,
+          ...NO_SLI_DETAILS,
           objectives: {
             sla: {
               tier: 'sla',
@@ -166,6 +168,7 @@ export function expectedServices(withSchema2: boolean): Service[] {
           name: 'latency',
           kind: 'latency',
           latencyThresholdMs: 300,
+          ...NO_SLI_DETAILS,
           objectives: {
             target: {
               tier: 'target',
@@ -194,6 +197,7 @@ export function expectedServices(withSchema2: boolean): Service[] {
           name: 'availability',
           kind: 'availability',
           latencyThresholdMs: null,
+          ...NO_SLI_DETAILS,
           objectives: {
             slo: {
               tier: 'slo',

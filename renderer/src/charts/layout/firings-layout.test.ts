@@ -4,6 +4,7 @@ import type { Tier } from '#shared/domain/types';
 import { layoutFiringsTimeline } from './firings-layout';
 import { layoutSliChart } from './sli-chart-layout';
 import { HOUR_MS, MINUTE_MS } from './time-layout';
+import { NO_SLI_DETAILS } from '#shared/domain/types';
 
 const T0 = Date.UTC(2024, 2, 1);
 const view = { startMs: T0, endMs: T0 + 24 * HOUR_MS };
@@ -85,7 +86,7 @@ describe('layoutFiringsTimeline', () => {
         excluding: true,
         exclusions: [],
       },
-      { id: 1, serviceId: 1, name: 'a', kind: 'availability', latencyThresholdMs: null, objectives: {} },
+      { id: 1, serviceId: 1, name: 'a', kind: 'availability', latencyThresholdMs: null, ...NO_SLI_DETAILS, objectives: {} },
       view,
       { firings: backtest.firings },
     );

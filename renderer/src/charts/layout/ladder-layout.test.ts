@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLadder } from '#shared/budget/ladder';
 import type { Objective, Sli } from '#shared/domain/types';
 import { formatEventsRange, layoutLadder, spreadLabels } from './ladder-layout';
+import { NO_SLI_DETAILS } from '#shared/domain/types';
 
 const objective = (tier: Objective['tier'], targetPpm: number, latencyThresholdMs: number | null = null): Objective => ({
   tier,
@@ -18,6 +19,7 @@ const latency: Sli = {
   name: 'latency',
   kind: 'latency',
   latencyThresholdMs: 200,
+  ...NO_SLI_DETAILS,
   objectives: { sla: objective('sla', 900_000, 150), slo: objective('slo', 990_000, 200), target: objective('target', 995_000, 200) },
 };
 

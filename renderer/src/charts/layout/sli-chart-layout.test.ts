@@ -5,6 +5,7 @@ import type { ChartData } from '#shared/ipc/contract';
 import { lastIndexIn, lowestIn } from './line-stats';
 import { formatFraction, layoutSliChart } from './sli-chart-layout';
 import { DAY_MS, HOUR_MS, TIME_MARGINS } from './time-layout';
+import { NO_SLI_DETAILS } from '#shared/domain/types';
 
 const T0 = Date.UTC(2024, 2, 1);
 const objective = (tier: Objective['tier'], targetPpm: number): Objective => ({
@@ -21,6 +22,7 @@ const sli: Sli = {
   name: 'checkout availability',
   kind: 'availability',
   latencyThresholdMs: null,
+  ...NO_SLI_DETAILS,
   objectives: { sla: objective('sla', 990_000), slo: objective('slo', 999_000), target: objective('target', 999_500) },
 };
 

@@ -19,6 +19,7 @@ import {
   timeTicks,
   valueScale,
 } from './time-layout';
+import { NO_SLI_DETAILS } from '#shared/domain/types';
 
 const T0 = Date.UTC(2024, 2, 1); // 1 Mar 2024 00:00 UTC
 const plot = { left: 100, right: 800, top: 10, bottom: 310 };
@@ -31,7 +32,15 @@ const objective = (tier: Objective['tier'], targetPpm: number): Objective => ({
   timeslice: null,
   latencyThresholdMs: null,
 });
-const sli = (objectives: Sli['objectives']): Sli => ({ id: 1, serviceId: 1, name: 'checkout', kind: 'availability', latencyThresholdMs: null, objectives });
+const sli = (objectives: Sli['objectives']): Sli => ({
+  id: 1,
+  serviceId: 1,
+  name: 'checkout',
+  kind: 'availability',
+  latencyThresholdMs: null,
+  ...NO_SLI_DETAILS,
+  objectives,
+});
 
 describe('timeScale', () => {
   it('maps the ends of the view to the edges of the plot', () => {

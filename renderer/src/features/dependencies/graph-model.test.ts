@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dependency, Service } from '#shared/domain/types';
 import { buildGraphModel, markCount, MAX_TITLE_CHARS } from './graph-model';
+import { NO_SLI_DETAILS } from '#shared/domain/types';
 
 function service(id: number, name: string, sloPpm: number | null, dependencies: Dependency[] = []): Service {
   return {
@@ -21,6 +22,7 @@ function service(id: number, name: string, sloPpm: number | null, dependencies: 
               name: 'availability',
               kind: 'availability',
               latencyThresholdMs: null,
+              ...NO_SLI_DETAILS,
               objectives: {
                 slo: {
                   tier: 'slo',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Objective, Sli } from '#shared/domain/types';
 import { chartedTiers } from './latency-chart';
+import { NO_SLI_DETAILS } from '#shared/domain/types';
 
 const tier = (t: Objective['tier'], targetPpm: number, latencyThresholdMs: number): Objective => ({
   tier: t,
@@ -16,6 +17,7 @@ const sli: Sli = {
   name: 'latency',
   kind: 'latency',
   latencyThresholdMs: 200,
+  ...NO_SLI_DETAILS,
   objectives: { sla: tier('sla', 900_000, 150), slo: tier('slo', 990_000, 200), target: tier('target', 995_000, 200) },
 };
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Objective, Sli } from '#shared/domain/types';
 import { tierBudgetText } from './tier-budget';
 import { draftOf, fieldOfError, rebaseDraft, validateDraft, type TierDraft } from './tier-draft';
+import { NO_SLI_DETAILS } from '#shared/domain/types';
 
-const sli: Sli = { id: 7, serviceId: 1, name: 'availability', kind: 'availability', latencyThresholdMs: null, objectives: {} };
+const sli: Sli = { id: 7, serviceId: 1, name: 'availability', kind: 'availability', latencyThresholdMs: null, ...NO_SLI_DETAILS, objectives: {} };
 const base: TierDraft = draftOf(sli, undefined);
 const at = Date.parse('2026-11-15T12:00:00Z');
 
