@@ -4,15 +4,21 @@
 // Averages are over time; before the window the service ran at its baseline.
 import type { Segments } from './timeline';
 
-/** Scratch space for the instants a cluster is checked at, reused from call to call. */
+/** Scratch space for the instants a zone is checked at, reused from call to call. */
 let points = new Float64Array(256);
 
 /**
  * The firings of one alert window pair over a trial's segments in [0, horizon), for several thresholds at once (the
  * tiers sharing the pair): `thresholds[k]` = factor × (1 − target of tier k) as an error rate; the counts are added to
- * `counts[k]`. The error rate is piecewise constant, so each average is piecewise linear between the segments'
- * boundaries shifted by 0, the short and the long window: it is checked exactly at those instants, and where the two
- * averages cross between them (where their minimum turns).
+ * `counts[k]`.
+ *
+ * The short average is at the baseline wherever no segment lies within a short window before, so an alert can only
+ * fire inside a zone: segments less than a short window apart, up to a short window after the last one ends. Zones
+ * are judged one by one. The error rate is piecewise constant, so each average is piecewise linear between the
+ * boundaries of the segments shifted by 0, the short and the long window: a zone is checked exactly at those instants,
+ * and where the two averages cross between them (where their minimum turns). A zone of one segment in which no earlier
+ * segment leaves the long window while it lasts has both averages rising until it ends and falling after, so it fires
+ * once if their minimum at its end is above the threshold.
  */
 export function countFirings(
   seg: Segments,
@@ -34,34 +40,48 @@ export function countFirings(
   }
   if (lowest === Infinity) return;
   const n = seg.n;
+  const start = seg.start;
+  const end = seg.end;
+  const extra = seg.extra;
+  const cumulative = seg.cumulative;
+  // The first segment not yet ended a long window before the zone's start (it only moves forward).
+  let kLong = 0;
   let i = 0;
   while (i < n) {
-    // A cluster: segments closer than a long window to the next can add up inside one window.
     let j = i;
-    let maxExtra = seg.extra[i]!;
-    while (j + 1 < n && seg.start[j + 1]! - seg.end[j]! < longMinutes) {
+    let maxExtra = extra[i]!;
+    while (j + 1 < n && start[j + 1]! - end[j]! < shortMinutes) {
       j++;
-      if (seg.extra[j]! > maxExtra) maxExtra = seg.extra[j]!;
+      if (extra[j]! > maxExtra) maxExtra = extra[j]!;
     }
-    // The short average never exceeds the highest rate; the long one never the cluster's whole extra over one window.
-    if (baseline + maxExtra > lowest && baseline + (seg.cumulative[j + 1]! - seg.cumulative[i]!) / longMinutes > lowest) {
-      if (i === j) {
-        // A lone segment's two averages both peak when it ends, the short one at least as high as the long one.
-        const peak = baseline + (seg.extra[i]! * Math.min(seg.end[i]! - seg.start[i]!, longMinutes)) / longMinutes;
-        for (let k = 0; k < thresholds.length; k++) if (baseline <= thresholds[k]! && peak > thresholds[k]!) counts[k] = counts[k]! + 1;
+    const from = start[i]!;
+    while (kLong < n && end[kLong]! <= from - longMinutes) kLong++;
+    // Neither average exceeds the highest rate in the zone; the long one never what is within a long window of it.
+    if (baseline + maxExtra > lowest && baseline + (cumulative[j + 1]! - cumulative[kLong]!) / longMinutes > lowest) {
+      const e = end[i]!;
+      if (i === j && !(kLong < n && start[kLong]! < e - longMinutes)) {
+        const tl = e - longMinutes;
+        let k = kLong;
+        while (k < n && end[k]! <= tl) k++;
+        const atLong = cumulative[k]! + (k < n && start[k]! < tl ? extra[k]! * (tl - start[k]!) : 0);
+        const long = baseline + (cumulative[i + 1]! - atLong) / longMinutes;
+        const short = baseline + (extra[i]! * Math.min(e - from, shortMinutes)) / shortMinutes;
+        const peak = Math.min(long, short);
+        for (let k = 0; k < thresholds.length; k++) if ((always & (1 << k)) === 0 && peak > thresholds[k]!) counts[k] = counts[k]! + 1;
       } else {
-        clusterFirings(seg, i, j, baseline, thresholds, counts, always, shortMinutes, longMinutes, horizon);
+        zoneFirings(seg, i, j, kLong, baseline, thresholds, counts, always, shortMinutes, longMinutes, horizon);
       }
     }
     i = j + 1;
   }
 }
 
-/** The firings of a cluster of segments i..j, walking the instants where the averages bend. */
-function clusterFirings(
+/** The firings in the zone of segments i..j, walking the instants where the averages bend; kLong as countFirings keeps it. */
+function zoneFirings(
   seg: Segments,
   i: number,
   j: number,
+  kLong: number,
   baseline: number,
   thresholds: Float64Array,
   counts: Float64Array,
@@ -70,60 +90,62 @@ function clusterFirings(
   longMinutes: number,
   horizon: number,
 ): void {
-  const m = (j - i + 1) * 6;
-  if (points.length < m + 1) points = new Float64Array(m * 2 + 1);
-  // Six sorted streams (starts and ends, each as is and shifted by the short and the long window), merged in order.
+  const n = seg.n;
+  const from = seg.start[i]!;
+  const to = Math.min(horizon, seg.end[j]! + shortMinutes);
+  // The zone's own bends (starts and ends, as is and a short window later), and where earlier segments enter and leave the long window.
   let p = 0;
-  let a0 = i;
-  let a1 = i;
-  let a2 = i;
-  let b0 = i;
-  let b1 = i;
-  let b2 = i;
-  while (p < m) {
-    const v0 = a0 <= j ? seg.start[a0]! : Infinity;
-    const v1 = a1 <= j ? seg.start[a1]! + shortMinutes : Infinity;
-    const v2 = a2 <= j ? seg.start[a2]! + longMinutes : Infinity;
-    const w0 = b0 <= j ? seg.end[b0]! : Infinity;
-    const w1 = b1 <= j ? seg.end[b1]! + shortMinutes : Infinity;
-    const w2 = b2 <= j ? seg.end[b2]! + longMinutes : Infinity;
-    const least = Math.min(v0, v1, v2, w0, w1, w2);
-    if (least === v0) a0++;
-    else if (least === v1) a1++;
-    else if (least === v2) a2++;
-    else if (least === w0) b0++;
-    else if (least === w1) b1++;
-    else b2++;
-    points[p++] = least;
+  const need = (j - i + 1) * 4 + (j - kLong + 1) * 2 + 1;
+  if (points.length < need) points = new Float64Array(need * 2);
+  const add = (t: number) => {
+    if (t >= from && t <= to) points[p++] = t;
+  };
+  for (let g = i; g <= j; g++) {
+    add(seg.start[g]!);
+    add(seg.end[g]!);
+    add(seg.start[g]! + shortMinutes);
+    add(seg.end[g]! + shortMinutes);
+  }
+  for (let g = kLong; g <= j && seg.start[g]! + longMinutes <= to; g++) {
+    add(seg.start[g]! + longMinutes);
+    add(seg.end[g]! + longMinutes);
   }
   // The window's last instant is checked too: a firing can begin after the last bend (the backtest's last sample).
-  let upTo = 0;
-  while (upTo < p && points[upTo]! <= horizon) upTo++;
-  points[upTo++] = horizon;
-  p = upTo;
-  const sorted = points;
+  points[p++] = to;
+  // Insertion sort: a zone holds a handful of instants.
+  for (let a = 1; a < p; a++) {
+    const t = points[a]!;
+    let b = a - 1;
+    while (b >= 0 && points[b]! > t) {
+      points[b + 1] = points[b]!;
+      b--;
+    }
+    points[b + 1] = t;
+  }
   const nt = thresholds.length;
   // One firing flag per threshold, as a bit mask (at most 31 tiers share a pair; three in practice).
   let firing = always;
-  // Cursors: the first segment of the cluster not yet ended at t, t − long and t − short (each only moves forward).
+  // Cursors: the first segment not yet ended at t, t − long and t − short (each only moves forward).
   let kNow = i;
-  let kLong = i;
   let kShort = i;
-  const base = seg.cumulative[i]!;
+  const start = seg.start;
+  const end = seg.end;
+  const extra = seg.extra;
+  const cumulative = seg.cumulative;
   let previous = -Infinity;
   let prevLong = 0;
   let prevShort = 0;
   for (let q = 0; q < p; q++) {
-    const t = sorted[q]!;
+    const t = points[q]!;
     if (t === previous) continue;
-    while (kNow <= j && seg.end[kNow]! <= t) kNow++;
+    while (kNow < n && end[kNow]! <= t) kNow++;
     const tl = t - longMinutes;
-    while (kLong <= j && seg.end[kLong]! <= tl) kLong++;
+    while (kLong < n && end[kLong]! <= tl) kLong++;
     const ts = t - shortMinutes;
-    while (kShort <= j && seg.end[kShort]! <= ts) kShort++;
-    const now = seg.cumulative[kNow]! - base + (kNow <= j && seg.start[kNow]! < t ? seg.extra[kNow]! * (t - seg.start[kNow]!) : 0);
-    const atLong = seg.cumulative[kLong]! - base + (kLong <= j && seg.start[kLong]! < tl ? seg.extra[kLong]! * (tl - seg.start[kLong]!) : 0);
-    const atShort = seg.cumulative[kShort]! - base + (kShort <= j && seg.start[kShort]! < ts ? seg.extra[kShort]! * (ts - seg.start[kShort]!) : 0);
+    while (kShort < n && end[kShort]! <= ts) kShort++;
+    const now = cumulative[kNow]! + (kNow < n && start[kNow]! < t ? extra[kNow]! * (t - start[kNow]!) : 0);
+    const atLong = cumulative[kLong]! + (kLong < n && start[kLong]! < tl ? extra[kLong]! * (tl - start[kLong]!) : 0);
+    const atShort = cumulative[kShort]! + (kShort < n && start[kShort]! < ts ? extra[kShort]! * (ts - start[kShort]!) : 0);
     const long = baseline + (now - atLong) / longMinutes;
     const short = baseline + (now - atShort) / shortMinutes;
     if (previous > -Infinity) {
