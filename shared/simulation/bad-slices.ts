@@ -43,6 +43,8 @@ export function badSlices(
   };
   if (baseline > errorThreshold) {
     addRun(0, slices);
+    out.clockStart = out.start;
+    out.clockEnd = out.end;
     return { curve: out, count: slices };
   }
   const C = (t: number) => (profile ? cumulative(profile, t) : t);
@@ -85,6 +87,8 @@ export function badSlices(
     }
     if (last > first) judge(last, i);
   }
+  out.clockStart = out.start;
+  out.clockEnd = out.end;
   return { curve: out, count };
 }
 

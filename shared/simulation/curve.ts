@@ -13,6 +13,9 @@ export type Curve = {
   start: Float64Array;
   end: Float64Array;
   rate: Float64Array;
+  /** The clock at each piece's start and end (the same arrays as start and end when the clock is time). */
+  clockStart: Float64Array;
+  clockEnd: Float64Array;
 };
 
 function clock(c: Curve, t: number): number {
@@ -23,19 +26,24 @@ function unclock(c: Curve, y: number): number {
   return c.profile ? inverseCumulative(c.profile, y) : y;
 }
 
-/** S(t) at each of `times` (ascending), written to `out`. */
-export function valuesAt(c: Curve, times: Float64Array, out: Float64Array): void {
+/** The curve's clock at each of `times`, for valuesAt to read when it is called with the same times again and again. */
+export function clocksAt(profile: TrafficProfile | null, times: Float64Array): Float64Array {
+  return profile ? times.map((t) => cumulative(profile, t)) : times;
+}
+
+/** S(t) at each of `times` (ascending), written to `out`; `clocks` = clocksAt(c.profile, times) when known. */
+export function valuesAt(c: Curve, times: Float64Array, out: Float64Array, clocks: Float64Array = clocksAt(c.profile, times)): void {
   let i = 0;
   let done = 0;
   for (let k = 0; k < times.length; k++) {
     const t = times[k]!;
     while (i < c.n && c.end[i]! <= t) {
-      done += c.rate[i]! * (clock(c, c.end[i]!) - clock(c, c.start[i]!));
+      done += c.rate[i]! * (c.clockEnd[i]! - c.clockStart[i]!);
       i++;
     }
     let partial = 0;
-    if (i < c.n && c.start[i]! < t) partial = c.rate[i]! * (clock(c, t) - clock(c, c.start[i]!));
-    out[k] = c.base * clock(c, t) + done + partial;
+    if (i < c.n && c.start[i]! < t) partial = c.rate[i]! * (clocks[k]! - c.clockStart[i]!);
+    out[k] = c.base * clocks[k]! + done + partial;
   }
 }
 
@@ -64,20 +72,30 @@ export function crossings(c: Curve, xs: Float64Array, until: number, out: Float6
   let k = 0;
   while (k < xs.length && xs[k]! < 0) out[k++] = 0;
   let at = 0;
+  let from = clock(c, 0);
+  const untilClock = clock(c, until);
   let s = 0;
   let i = 0;
   while (at < until && k < xs.length) {
     const inPiece = i < c.n && c.start[i]! <= at;
-    const stop = inPiece ? Math.min(c.end[i]!, until) : Math.min(i < c.n ? c.start[i]! : until, until);
+    let stop: number;
+    let stopClock: number;
+    if (inPiece) {
+      stop = c.end[i]! < until ? c.end[i]! : until;
+      stopClock = c.end[i]! < until ? c.clockEnd[i]! : untilClock;
+    } else {
+      stop = i < c.n && c.start[i]! < until ? c.start[i]! : until;
+      stopClock = i < c.n && c.start[i]! < until ? c.clockStart[i]! : untilClock;
+    }
     const rate = c.base + (inPiece ? c.rate[i]! : 0);
-    const from = clock(c, at);
-    const gain = rate * (clock(c, stop) - from);
+    const gain = rate * (stopClock - from);
     while (k < xs.length && s + gain > xs[k]!) {
       out[k] = rate > 0 ? Math.min(stop, Math.max(at, unclock(c, from + (xs[k]! - s) / rate))) : stop;
       k++;
     }
     s += gain;
     at = stop;
+    from = stopClock;
     if (inPiece) i++;
   }
   while (k < xs.length) out[k++] = Infinity;
@@ -85,5 +103,15 @@ export function crossings(c: Curve, xs: Float64Array, until: number, out: Float6
 
 /** A curve over a trial's segments: base = the baseline error rate, pieces = the segments' extra rates. */
 export function errorCurve(seg: Segments, baseline: number, profile: TrafficProfile | null): Curve {
-  return { base: baseline, profile, n: seg.n, start: seg.start, end: seg.end, rate: seg.extra };
+  if (profile) seg.clockWith(profile);
+  return {
+    base: baseline,
+    profile,
+    n: seg.n,
+    start: seg.start,
+    end: seg.end,
+    rate: seg.extra,
+    clockStart: profile ? seg.clockStart : seg.start,
+    clockEnd: profile ? seg.clockEnd : seg.end,
+  };
 }

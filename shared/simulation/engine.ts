@@ -5,7 +5,7 @@ import { ALERT_KEYS, burnRateFactor } from '../budget/alerts';
 import { seededRandom } from '../domain/seeded-random';
 import { PPM_PER_WHOLE } from '../domain/percent';
 import { countFirings } from './alert-count';
-import { valuesAt } from './curve';
+import { clocksAt, valuesAt } from './curve';
 import type { EngineInput, EngineTier } from './engine-types';
 import { PolicyTally } from './policy-tally';
 import { CAUSES, type PolicyOutcome, type SimulationResult, type TierOutcome } from './result';
@@ -73,6 +73,7 @@ function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[]
   const keys = [...new Set(counters.map((c) => c.key))];
   const keyOf = counters.map((c) => keys.indexOf(c.key));
   const values = keys.map(() => new Float64Array(times.length));
+  const clocks = keys.map((k) => clocksAt(k === 'events' ? profile : null, times));
   const curves: ReturnType<(typeof counters)[number]['curve']>[] = [];
   const shares = keys.map(() => new Float64Array(CAUSES.length));
   let reported = 0;
@@ -88,7 +89,7 @@ function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[]
     }
     for (let k = 0; k < keys.length; k++) {
       curves[k] = counters[keyOf.indexOf(k)]!.curve(state);
-      valuesAt(curves[k]!, times, values[k]!);
+      valuesAt(curves[k]!, times, values[k]!, clocks[k]!);
       causeShares(state.segments, sc.baselineErrorRate, profile, keys[k] === 'events', windowMinutes, shares[k]!);
     }
     for (let i = 0; i < tallies.length; i++) {

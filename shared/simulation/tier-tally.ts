@@ -101,9 +101,10 @@ export function causeShares(seg: Segments, baseline: number, profile: TrafficPro
   const W = windowMinutes;
   out[0] = baseline * (byTraffic ? cumulative(profile, W) : W);
   for (let c = 1; c < NCAUSES; c++) out[c] = 0;
+  // Segments end within the window, so their clocks are the spans' ends.
+  if (byTraffic) seg.clockWith(profile);
   for (let i = 0; i < seg.n; i++) {
-    const end = Math.min(W, seg.end[i]!);
-    const span = byTraffic ? cumulative(profile, end) - cumulative(profile, seg.start[i]!) : end - seg.start[i]!;
+    const span = byTraffic ? seg.clockEnd[i]! - seg.clockStart[i]! : seg.end[i]! - seg.start[i]!;
     if (!(span > 0)) continue;
     for (let c = 1; c < NCAUSES; c++) out[c] = out[c]! + seg.byCause[i * NCAUSES + c]! * span;
   }

@@ -3,6 +3,7 @@
 // every request fails; within a segment the extra error is shared among the causes active in it in proportion to
 // their rates, so the budget each cause spent adds up to what was spent.
 import { CAUSES, type Cause } from './result';
+import { cumulative, type TrafficProfile } from './traffic-profile';
 
 /** Index of each cause in per-cause arrays. */
 export const CAUSE_INDEX: Readonly<Record<Cause, number>> = { baseline: 0, deploys: 1, incidents: 2, events: 3, dependencies: 4 };
@@ -58,6 +59,10 @@ export class Segments {
   byCause = new Float64Array(128 * NCAUSES);
   /** cumulative[k]: extra error-minutes (over time) in the segments before segment k; cumulative[n] is their total. */
   cumulative = new Float64Array(129);
+  /** The traffic clock C(t) at each segment's start and end, once clockWith has filled them for the current sweep. */
+  clockStart = new Float64Array(128);
+  clockEnd = new Float64Array(128);
+  private clocked: TrafficProfile | null = null;
   private readonly sum = new Float64Array(NCAUSES);
   private readonly active = new Int32Array(NCAUSES);
   private times = new Float64Array(256);
@@ -70,6 +75,7 @@ export class Segments {
   sweep(ep: Episodes, baseline: number, horizon: number): void {
     this.n = 0;
     this.cumulative[0] = 0;
+    this.clocked = null;
     const m = ep.n * 2;
     if (this.times.length < m) {
       this.times = new Float64Array(m * 2);
@@ -134,6 +140,16 @@ export class Segments {
     }
   }
 
+  /** Fills clockStart and clockEnd with the profile's clock, once per sweep. */
+  clockWith(profile: TrafficProfile): void {
+    if (this.clocked === profile) return;
+    this.clocked = profile;
+    for (let i = 0; i < this.n; i++) {
+      this.clockStart[i] = cumulative(profile, this.start[i]!);
+      this.clockEnd[i] = cumulative(profile, this.end[i]!);
+    }
+  }
+
   private add(s: number, e: number, extra: number, sum: Float64Array, share: number): void {
     if (this.n === this.start.length) this.grow();
     const i = this.n++;
@@ -156,6 +172,8 @@ export class Segments {
     this.extra = grown(this.extra, size);
     this.byCause = grown(this.byCause, size * NCAUSES);
     this.cumulative = grown(this.cumulative, size + 1);
+    this.clockStart = new Float64Array(size);
+    this.clockEnd = new Float64Array(size);
   }
 
   /** The extra error rate at an instant (0 outside every segment). */

@@ -26,7 +26,9 @@ export function trialState(): TrialState {
 }
 
 function emptyCurve(): Curve {
-  return { base: 0, profile: null, n: 0, start: new Float64Array(64), end: new Float64Array(64), rate: new Float64Array(64) };
+  const start = new Float64Array(64);
+  const end = new Float64Array(64);
+  return { base: 0, profile: null, n: 0, start, end, rate: new Float64Array(64), clockStart: start, clockEnd: end };
 }
 
 /** The counter of a tier in a window: occurrences by traffic, RatioTimeslices by time, Timeslices by bad slices. */
