@@ -186,3 +186,107 @@ export function promLabelFilter(labels: Record<string, string>): string {
   const names = Object.keys(labels).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${names.map((name) => `${name}=${quoteGo(labels[name]!)}`).join(', ')}}`;
 }
+
+// ---- OpenSLO v1 (shared/exporters/openslo-v1.ts and shared/specs/openslo-import.ts read these back) ----
+
+/** The prefix of every annotation the workbench writes into OpenSLO documents (openslo.com/ is reserved upstream). */
+export const OPENSLO_ANNOTATION_PREFIX = 'slo-workbench.dev/';
+
+/** The annotation names (after the prefix) the OpenSLO exporter writes and the OpenSLO import recognises. */
+export const OPENSLO_ANNOTATIONS = {
+  /** The full name of a service or SLI when metadata.displayName (63 characters at most) cannot hold it. */
+  name: 'name',
+  owner: 'owner',
+  /** The names of the services a service depends on, as a JSON list. */
+  dependsOn: 'depends-on',
+  generator: 'generator',
+  /** The exported version's number, or "draft" for a draft never proposed. */
+  version: 'version',
+  versionState: 'version-state',
+  rationale: 'version-rationale',
+  proposedOn: 'proposed-on',
+  requiredRoles: 'required-roles',
+  /** On an SLO or SLI document: the name of the workbench SLI it belongs to. */
+  sli: 'sli',
+  sliKind: 'sli-kind',
+  goodEvents: 'good-events',
+  totalEvents: 'total-events',
+  latencyThresholdMs: 'latency-threshold-ms',
+  freshnessMaxAgeMs: 'freshness-max-age-ms',
+  histogramMetric: 'histogram-metric',
+  histogramLe: 'histogram-le',
+  /** What an SLI document's ratio metric was written from: queries, histogram or none. */
+  measuredBy: 'measured-by',
+  /** On an SLO document: the tier of each objective, in order, comma-separated (sla,slo,target). */
+  tiers: 'tiers',
+  shortWindow: 'short-window',
+  budgetPercent: 'budget-percent',
+  alertSet: 'alert-set',
+} as const;
+
+/** The annotation key of one OPENSLO_ANNOTATIONS name: slo-workbench.dev/sli-kind. */
+export function openSloAnnotation(name: (typeof OPENSLO_ANNOTATIONS)[keyof typeof OPENSLO_ANNOTATIONS]): string {
+  return OPENSLO_ANNOTATION_PREFIX + name;
+}
+
+/** The annotation of one tier's own latency threshold on an SLO document: slo-workbench.dev/latency-threshold-ms.sla. */
+export function openSloTierThresholdAnnotation(tier: string): string {
+  return `${OPENSLO_ANNOTATION_PREFIX}${OPENSLO_ANNOTATIONS.latencyThresholdMs}.${tier}`;
+}
+
+/** The annotation of the n-th sign-off (from 1) on a Service document: slo-workbench.dev/signoff-1. */
+export function openSloSignoffAnnotation(n: number): string {
+  return `${OPENSLO_ANNOTATION_PREFIX}signoff-${n}`;
+}
+
+/** What an SLI document's ratio metric was written from (OPENSLO_ANNOTATIONS.measuredBy). */
+export const MEASURED_BY = ['queries', 'histogram', 'none'] as const;
+
+/** The metricSource type of the SLI queries the exporter writes. */
+export const OPENSLO_PROMETHEUS_SOURCE = 'Prometheus';
+
+/** The metricSource type of an SLI that has no queries: its spec names the events in words, there is nothing to query. */
+export const OPENSLO_UNMEASURED_SOURCE = 'none';
+
+/** The calendar start time of every exported calendar window: a Monday that starts a year, a quarter, a month and an ISO week. */
+export const OPENSLO_CALENDAR_START = '2024-01-01 00:00:00';
+
+/** How UTC is written as a calendar window's time zone: the schema wants an Area/Location name, and Etc/UTC is UTC's. */
+export const OPENSLO_UTC_ZONE = 'Etc/UTC';
+
+/** alertAfter of every exported burn-rate condition: the shortest duration OpenSLO's shorthand can write (its default 0m cannot be). */
+export const OPENSLO_ALERT_AFTER = '1m';
+
+/** The longest OpenSLO name (an RFC-1123 label). */
+export const OPENSLO_MAX_NAME = 63;
+
+/** A 32-bit FNV-1a hash as 8 hex digits: the stable suffix of a name cut to fit. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of text) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * A workbench name as an OpenSLO name (RFC-1123 label): lower case, accents dropped, every other run of characters a
+ * hyphen, at most 63 characters (a longer one is cut and ends in a hash of the whole); "Checkout API" → checkout-api.
+ */
+export function openSloName(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug === '') return `x-${shortHash(text)}`;
+  if (slug.length <= OPENSLO_MAX_NAME) return slug;
+  return `${slug.slice(0, OPENSLO_MAX_NAME - 9).replace(/-+$/, '')}-${shortHash(text)}`;
+}
+
+/** Joins name parts into one OpenSLO name: checkout + latency → checkout-latency, cut to fit as openSloName does. */
+export function openSloJoin(...parts: string[]): string {
+  return openSloName(parts.join('-'));
+}

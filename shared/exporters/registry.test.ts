@@ -27,7 +27,7 @@ describe('the exporter registry', () => {
     );
   });
 
-  it('starts empty', () => {
-    expect(EXPORTERS.list).toEqual([]);
+  it('lists the OpenSLO v1 exporter under its id', () => {
+    expect(EXPORTERS.byId('openslo')?.title).toBe('OpenSLO v1');
   });
 });

@@ -1,5 +1,6 @@
 // The one list of spec exporters: the export wizard, the CLI and the core's export service will find a format here and
 // nowhere else. Adding a format: its exporter file and one line in EXPORTERS.
+import { openSloV1Exporter } from './openslo-v1';
 import type { ExportSnapshot, Exporter } from './types';
 
 /** Exporters by id, in the order they were listed. */
@@ -18,5 +19,5 @@ export function createExporterRegistry<Snapshot = ExportSnapshot>(exporters: rea
   return { list: [...exporters], byId: (id) => byId.get(id) };
 }
 
-/** Every exporter (none yet: the export formats come with the review-and-export work). */
-export const EXPORTERS: ExporterRegistry = createExporterRegistry([]);
+/** Every exporter, in the order the export dialog and the CLI list them. */
+export const EXPORTERS: ExporterRegistry = createExporterRegistry([openSloV1Exporter]);
