@@ -43,8 +43,7 @@ export function badSlices(
   };
   if (baseline > errorThreshold) {
     addRun(0, slices);
-    out.clockStart = out.start;
-    out.clockEnd = out.end;
+    finish(out);
     return { curve: out, count: slices };
   }
   const C = (t: number) => (profile ? cumulative(profile, t) : t);
@@ -87,9 +86,17 @@ export function badSlices(
     }
     if (last > first) judge(last, i);
   }
-  out.clockStart = out.start;
-  out.clockEnd = out.end;
+  finish(out);
   return { curve: out, count };
+}
+
+/** The clock of bad slices is time; done[] adds up the runs. */
+function finish(c: Curve): void {
+  c.clockStart = c.start;
+  c.clockEnd = c.end;
+  if (c.done.length < c.n + 1) c.done = new Float64Array(c.start.length + 1);
+  c.done[0] = 0;
+  for (let i = 0; i < c.n; i++) c.done[i + 1] = c.done[i]! + c.rate[i]! * (c.end[i]! - c.start[i]!);
 }
 
 function grow(c: Curve): void {

@@ -16,6 +16,8 @@ export type Curve = {
   /** The clock at each piece's start and end (the same arrays as start and end when the clock is time). */
   clockStart: Float64Array;
   clockEnd: Float64Array;
+  /** done[i]: what the pieces before piece i spend, Σ rate × (clockEnd − clockStart); done[n] is their total. */
+  done: Float64Array;
 };
 
 function clock(c: Curve, t: number): number {
@@ -71,12 +73,18 @@ const ONE_OUT = new Float64Array(1);
 export function crossings(c: Curve, xs: Float64Array, until: number, out: Float64Array): void {
   let k = 0;
   while (k < xs.length && xs[k]! < 0) out[k++] = 0;
+  const untilClock = clock(c, until);
+  // Levels clearly above S(until) are never crossed: no walk (near it, the walk's own sum decides).
+  let last = xs.length;
+  if (c.n === 0 || c.end[c.n - 1]! <= until) {
+    const final = c.base * untilClock + c.done[c.n]!;
+    while (last > k && xs[last - 1]! > final * (1 + 1e-9) + 1e-12) out[--last] = Infinity;
+  }
   let at = 0;
   let from = clock(c, 0);
-  const untilClock = clock(c, until);
   let s = 0;
   let i = 0;
-  while (at < until && k < xs.length) {
+  while (at < until && k < last) {
     const inPiece = i < c.n && c.start[i]! <= at;
     let stop: number;
     let stopClock: number;
@@ -89,7 +97,7 @@ export function crossings(c: Curve, xs: Float64Array, until: number, out: Float6
     }
     const rate = c.base + (inPiece ? c.rate[i]! : 0);
     const gain = rate * (stopClock - from);
-    while (k < xs.length && s + gain > xs[k]!) {
+    while (k < last && s + gain > xs[k]!) {
       out[k] = rate > 0 ? Math.min(stop, Math.max(at, unclock(c, from + (xs[k]! - s) / rate))) : stop;
       k++;
     }
@@ -98,7 +106,7 @@ export function crossings(c: Curve, xs: Float64Array, until: number, out: Float6
     from = stopClock;
     if (inPiece) i++;
   }
-  while (k < xs.length) out[k++] = Infinity;
+  while (k < last) out[k++] = Infinity;
 }
 
 /** A curve over a trial's segments: base = the baseline error rate, pieces = the segments' extra rates. */
@@ -113,5 +121,6 @@ export function errorCurve(seg: Segments, baseline: number, profile: TrafficProf
     rate: seg.extra,
     clockStart: profile ? seg.clockStart : seg.start,
     clockEnd: profile ? seg.clockEnd : seg.end,
+    done: profile ? seg.clockCumulative : seg.cumulative,
   };
 }

@@ -62,6 +62,8 @@ export class Segments {
   /** The traffic clock C(t) at each segment's start and end, once clockWith has filled them for the current sweep. */
   clockStart = new Float64Array(128);
   clockEnd = new Float64Array(128);
+  /** clockCumulative[k]: extra error by the traffic clock in the segments before segment k, as cumulative is by time. */
+  clockCumulative = new Float64Array(129);
   private clocked: TrafficProfile | null = null;
   private readonly sum = new Float64Array(NCAUSES);
   private readonly active = new Int32Array(NCAUSES);
@@ -144,9 +146,11 @@ export class Segments {
   clockWith(profile: TrafficProfile): void {
     if (this.clocked === profile) return;
     this.clocked = profile;
+    this.clockCumulative[0] = 0;
     for (let i = 0; i < this.n; i++) {
       this.clockStart[i] = cumulative(profile, this.start[i]!);
       this.clockEnd[i] = cumulative(profile, this.end[i]!);
+      this.clockCumulative[i + 1] = this.clockCumulative[i]! + this.extra[i]! * (this.clockEnd[i]! - this.clockStart[i]!);
     }
   }
 
@@ -174,6 +178,7 @@ export class Segments {
     this.cumulative = grown(this.cumulative, size + 1);
     this.clockStart = new Float64Array(size);
     this.clockEnd = new Float64Array(size);
+    this.clockCumulative = new Float64Array(size + 1);
   }
 
   /** The extra error rate at an instant (0 outside every segment). */

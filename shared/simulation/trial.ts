@@ -28,7 +28,7 @@ export function trialState(): TrialState {
 function emptyCurve(): Curve {
   const start = new Float64Array(64);
   const end = new Float64Array(64);
-  return { base: 0, profile: null, n: 0, start, end, rate: new Float64Array(64), clockStart: start, clockEnd: end };
+  return { base: 0, profile: null, n: 0, start, end, rate: new Float64Array(64), clockStart: start, clockEnd: end, done: new Float64Array(65) };
 }
 
 /** The counter of a tier in a window: occurrences by traffic, RatioTimeslices by time, Timeslices by bad slices. */
