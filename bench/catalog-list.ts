@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { TIERS } from '#shared/domain/types';
 import { createCore } from '../electron/core/registry';
 import { createWorkspaceDb } from '../electron/core/storage/db';
-import { CatalogRepo } from '../electron/core/storage/repos/catalog-repo';
+import { CatalogRepo, thresholdOnly } from '../electron/core/storage/repos/catalog-repo';
 import { medianMs, medianMsAsync, report, type Measurement } from './measure';
 
 const SERVICES = 1000;
@@ -20,7 +20,7 @@ function seed(path: string): void {
       const serviceId = repo.insertService(`service-${String(s).padStart(4, '0')}`, 'team', '', 0);
       for (let i = 0; i < SLIS_PER_SERVICE; i++) {
         const latency = i === 2;
-        const sliId = repo.insertSli(serviceId, `sli-${i}`, latency ? 'latency' : 'availability', latency ? 200 : null);
+        const sliId = repo.insertSli(serviceId, `sli-${i}`, latency ? 'latency' : 'availability', thresholdOnly(latency ? 200 : null));
         TIERS.forEach((tier, t) =>
           repo.upsertObjective(sliId, {
             tier,

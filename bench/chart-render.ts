@@ -7,7 +7,7 @@ import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
 import { lttb, type XY } from '#shared/analysis/downsample';
 import { createWorkspaceDb, openWorkspaceDb } from '../electron/core/storage/db';
-import { CatalogRepo } from '../electron/core/storage/repos/catalog-repo';
+import { CatalogRepo, thresholdOnly } from '../electron/core/storage/repos/catalog-repo';
 import { SeriesRepo } from '../electron/core/storage/repos/series-repo';
 import { seededRandom } from '#shared/domain/seeded-random';
 import { report, type Measurement } from './measure';
@@ -64,7 +64,7 @@ function seed(path: string): number {
   const catalog = new CatalogRepo(db);
   const series = new SeriesRepo(db);
   const id = db.transaction(() => {
-    const sliId = catalog.insertSli(catalog.insertService('checkout', 'team', '', 0), 'availability', 'availability', null);
+    const sliId = catalog.insertSli(catalog.insertService('checkout', 'team', '', 0), 'availability', 'availability', thresholdOnly(null));
     const importId = series.insertImport({
       sliId,
       sha256: '0'.repeat(64),

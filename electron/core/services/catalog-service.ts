@@ -2,7 +2,7 @@ import { DEFAULT_TIMESLICE, TIER_LABELS, type Objective, type Service, type Sli,
 import { duplicateServiceMessage, duplicateSliMessage } from '#shared/domain/validation';
 import type { Args } from '#shared/ipc/contract';
 import { AppFailure } from '#shared/ipc/errors';
-import type { CatalogRepo } from '../storage/repos/catalog-repo';
+import type { CatalogRepo, SliDetails } from '../storage/repos/catalog-repo';
 import type { WorkspaceSession } from './workspace-session';
 
 // Services, SLIs and their tiers: every edit validated against the stored state and recorded for undo.
@@ -19,13 +19,33 @@ function requireSli(repo: CatalogRepo, id: number): Sli {
   return sli;
 }
 
-function checkThresholdFits(kind: SliKind, thresholdMs: number | null | undefined, field: string): void {
-  if (kind === 'latency' && field === 'latencyThresholdMs' && thresholdMs === null) {
-    throw new AppFailure('INVALID_ARGUMENT', 'A latency SLI needs a threshold in ms, e.g. 200', { field });
+/** Refuses details that do not fit the kind: each kind's required field, and fields only one kind has. */
+function checkDetailsFit(kind: SliKind, details: SliDetails): void {
+  const refuse = (message: string, field: string): never => {
+    throw new AppFailure('INVALID_ARGUMENT', message, { field });
+  };
+  if (kind === 'latency' && details.latencyThresholdMs === null) refuse('A latency SLI needs a threshold in ms, e.g. 200', 'latencyThresholdMs');
+  if (kind !== 'latency' && details.latencyThresholdMs !== null) refuse('Only latency SLIs have a threshold', 'latencyThresholdMs');
+  if (kind !== 'latency' && details.histogram !== null) refuse('Only latency SLIs have a histogram metric', 'histogram');
+  if (kind === 'freshness' && details.freshnessMaxAgeMs === null) {
+    refuse('A freshness SLI needs the maximum age of fresh data in ms, e.g. 600000 for 10 minutes', 'freshnessMaxAgeMs');
   }
-  if (kind !== 'latency' && thresholdMs !== null && thresholdMs !== undefined) {
-    throw new AppFailure('INVALID_ARGUMENT', 'Only latency SLIs have a threshold', { field });
+  if (kind !== 'freshness' && details.freshnessMaxAgeMs !== null) refuse('Only freshness SLIs have a maximum data age', 'freshnessMaxAgeMs');
+  if (kind === 'custom' && details.wording === null) {
+    refuse('A custom SLI needs its wording of good and total events, e.g. "responses rated helpful" of "rated responses"', 'wording');
   }
+}
+
+/** The details an update leaves: each field given replaces the stored one. */
+function detailsAfter(sli: Sli, args: Partial<SliDetails>): SliDetails {
+  const pick = <K extends keyof SliDetails>(key: K): SliDetails[K] => (args[key] === undefined ? sli[key] : (args[key] as SliDetails[K]));
+  return {
+    latencyThresholdMs: pick('latencyThresholdMs'),
+    freshnessMaxAgeMs: pick('freshnessMaxAgeMs'),
+    wording: pick('wording'),
+    queries: pick('queries'),
+    histogram: pick('histogram'),
+  };
 }
 
 /** Every service of the open workspace with its SLIs and tiers. */
@@ -61,12 +81,19 @@ export function deleteService(session: WorkspaceSession, args: Args<'service/del
 
 export function createSli(session: WorkspaceSession, args: Args<'sli/create'>): Sli {
   const service = requireService(session.reader(), args.serviceId);
-  checkThresholdFits(args.kind, args.latencyThresholdMs, 'latencyThresholdMs');
+  const details: SliDetails = {
+    latencyThresholdMs: args.latencyThresholdMs,
+    freshnessMaxAgeMs: args.freshnessMaxAgeMs,
+    wording: args.wording,
+    queries: args.queries,
+    histogram: args.histogram,
+  };
+  checkDetailsFit(args.kind, details);
   return session.edit(`Add SLI "${args.name}" to "${service.name}"`, args.serviceId, (repo, now) => {
     if (repo.findSliByName(args.serviceId, args.name)) {
       throw new AppFailure('CONFLICT', duplicateSliMessage(args.name, service.name), { field: 'name' });
     }
-    const id = repo.insertSli(args.serviceId, args.name, args.kind, args.latencyThresholdMs);
+    const id = repo.insertSli(args.serviceId, args.name, args.kind, details);
     repo.touchService(args.serviceId, now);
     return { serviceId: args.serviceId, value: requireSli(repo, id) };
   });
@@ -75,15 +102,15 @@ export function createSli(session: WorkspaceSession, args: Args<'sli/create'>): 
 export function updateSli(session: WorkspaceSession, args: Args<'sli/update'>): Sli {
   const sli = requireSli(session.reader(), args.sliId);
   const name = args.name ?? sli.name;
-  const threshold = args.latencyThresholdMs === undefined ? sli.latencyThresholdMs : args.latencyThresholdMs;
-  checkThresholdFits(sli.kind, threshold, 'latencyThresholdMs');
+  const details = detailsAfter(sli, args);
+  checkDetailsFit(sli.kind, details);
   return session.edit(`Edit SLI "${sli.name}"`, sli.serviceId, (repo, now) => {
     const clash = repo.findSliByName(sli.serviceId, name);
     if (clash && clash.id !== sli.id) {
       const service = requireService(repo, sli.serviceId);
       throw new AppFailure('CONFLICT', duplicateSliMessage(name, service.name), { field: 'name' });
     }
-    repo.updateSli(sli.id, name, threshold);
+    repo.updateSli(sli.id, name, details);
     repo.touchService(sli.serviceId, now);
     return { serviceId: sli.serviceId, value: requireSli(repo, sli.id) };
   });

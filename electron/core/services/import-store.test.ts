@@ -8,6 +8,7 @@ import type { ParseResult, ParsedSeries } from '#shared/importers/types';
 import { CHUNK_POINTS } from '../storage/repos/series-repo';
 import { storeImport } from './import-store';
 import { WorkspaceSession } from './workspace-session';
+import { thresholdOnly } from '../storage/repos/catalog-repo';
 
 let dir: string;
 let session: WorkspaceSession;
@@ -48,7 +49,7 @@ beforeEach(() => {
   session.create(join(dir, 'w.slowb'));
   sliId = session.edit('setup', null, (repo, now) => {
     const serviceId = repo.insertService('api', '', '', now);
-    return { serviceId, value: repo.insertSli(serviceId, 'availability', 'availability', null) };
+    return { serviceId, value: repo.insertSli(serviceId, 'availability', 'availability', thresholdOnly(null)) };
   });
 });
 

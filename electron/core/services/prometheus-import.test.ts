@@ -18,6 +18,7 @@ import {
   type TestPrometheus,
 } from '../test/prometheus';
 import { WorkspaceSession } from './workspace-session';
+import { thresholdOnly } from '../storage/repos/catalog-repo';
 
 const missing = prometheusMissing();
 const GOOD = 'sum(increase(http_requests_total{code!~"5.."}[5m]))';
@@ -88,7 +89,7 @@ describe.skipIf(missing !== null)(`importing from a live Prometheus${missing ? `
     const addSli = (name: string) =>
       session.edit('setup', null, (repo, now) => {
         const serviceId = repo.insertService(name, '', '', now);
-        return { serviceId, value: repo.insertSli(serviceId, name, 'availability', null) };
+        return { serviceId, value: repo.insertSli(serviceId, name, 'availability', thresholdOnly(null)) };
       });
     sliId = addSli('availability');
     otherSliId = addSli('from-files');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runOf, tenDeploys } from '../test/scenario-fixtures';
 import { createWorkspaceDb, openWorkspaceDb } from './db';
+import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { CatalogRepo } from './repos/catalog-repo';
 import { ScenarioRepo } from './repos/scenario-repo';
 import { expectSeedsOf, expectedServices, workspaceAt } from './test/schema-seeds';
@@ -25,7 +26,7 @@ describe('migration 7 (what-if scenarios of an SLI, with their last run)', () =>
     workspaceAt(old, 6);
     const backups: number[] = [];
     const opened = openWorkspaceDb(old, { backup: (_db, from) => backups.push(from) });
-    expect([opened.schemaVersion, backups]).toEqual([7, [6]]);
+    expect([opened.schemaVersion, backups]).toEqual([LATEST_SCHEMA_VERSION, [6]]);
     const fresh = createWorkspaceDb(join(dir, 'new.slowb')).db;
     expect(schema(opened.db)).toEqual(schema(fresh));
     expectSeedsOf(opened.db, 6);
@@ -39,7 +40,7 @@ describe('migration 7 (what-if scenarios of an SLI, with their last run)', () =>
     const path = join(dir, 'v7.slowb');
     workspaceAt(path, 7);
     const opened = openWorkspaceDb(path);
-    expect(opened.schemaVersion).toBe(7);
+    expect(opened.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expectSeedsOf(opened.db, 7);
     opened.db.close();
   });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort, prometheusMissing, requestCounters, startPrometheus, type TestPrometheus } from '../../core/test/prometheus';
 import { makeSliSandbox, type Sandbox } from '../test/cli-sandbox';
-import type { JsonImportReport, JsonShow } from './json-output';
+import type { JsonAnalyzeReport, JsonImportReport, JsonShow } from './json-output';
 
 const missing = prometheusMissing();
 const GOOD = 'sum(increase(http_requests_total{code!~"5.."}[1m]))';
@@ -47,6 +47,11 @@ describe('slo-workbench import --prometheus, refusing a command line before aski
       'error: --start is an ISO 8601 time with Z or an offset (2024-03-01T00:00:00Z) or Unix seconds, not "2024-03-01T00:00:00" [--start]',
     ],
     ['neither a file nor a server', [], 'error: Name the file to import, or read from a live server with --prometheus URL [<file>]'],
+    [
+      'no query, on an SLI with none of its own',
+      [...live, ...DAY],
+      'error: --prometheus needs --good and --total queries (good and total events), or one --error-ratio query; SLI "availability" has no queries of its own to use (set them with sli update --good-query/--bad-query/--total-query) [--good]',
+    ],
   ])('refuses %s', async (_name, argv, message) => {
     const r = await box.run('import', ...argv, ...TARGET);
     expect(r).toMatchObject({ code: 1, stdout: '' });
@@ -86,6 +91,21 @@ describe.skipIf(missing !== null)(`slo-workbench import --prometheus against a l
       `Imported prometheus: ${new URL(prometheus.url).host} ${GOOD} (prometheus-api) into web / availability: 1440 rows kept, 0 rejected`,
       '  good/total: 1440 samples, 2024-03-01 00:01 → 2024-03-02 00:00, every 60 s',
     ]);
+  }, 60_000);
+
+  it("imports with the SLI's own rate queries, the window filled by the step, the same history as the increase queries give", async () => {
+    const own = ['--bad-query', 'sum(rate(http_requests_total{code=~"5.."}[{{.window}}]))', '--total-query', 'sum(rate(http_requests_total[{{.window}}]))'];
+    const web = ['--workspace', 'w.slowb', '--service', 'web'];
+    await box.json('sli', 'add', ...web, ...own, 'from queries');
+    await box.json('objective', 'set', ...web, '--sli', 'from queries', '--tier', 'slo', '--target', '99.9', '--window', '30d');
+    const fromSli = await box.json<JsonImportReport>('import', '--prometheus', prometheus.url, ...DAY, ...web, '--sli', 'from queries');
+    expect(fromSli.import).toMatchObject({ status: 'stored', accepted: 1440, rejected: 0 });
+    expect(fromSli.import.fileName).toContain('((sum(rate(http_requests_total[60s]))) * 60) - ((sum(rate(http_requests_total{code=~"5.."}[60s]))) * 60)');
+    await box.json('import', '--prometheus', prometheus.url, '--good', GOOD, '--total', TOTAL, ...DAY, ...TARGET);
+    const analysed = async (sli: string) => (await box.json<JsonAnalyzeReport>('analyze', ...web, '--sli', sli, '--window', '1d')).analysis;
+    const [viaSli, typed] = [await analysed('from queries'), await analysed('availability')];
+    expect(viaSli.overall).toBeCloseTo(typed.overall, 9);
+    expect(viaSli.windows).toBe(typed.windows);
   }, 60_000);
 
   it('prints the import as JSON and recognises the same import the second time', async () => {

@@ -3,7 +3,7 @@ import { availabilitySloPpm, type CeilingFactor } from '#shared/budget/dependenc
 import { assessFeasibility, availabilityPpm, ceilingFormula, describeFactor, groupFormula } from '#shared/budget/feasibility';
 import { formatPpmPercent } from '#shared/domain/percent';
 import { tierThresholdMs } from '#shared/domain/tiers';
-import type { Objective, Service, Sli } from '#shared/domain/types';
+import { KIND_WORDING, type Objective, type Service, type Sli } from '#shared/domain/types';
 import { formatWindowSpec } from '#shared/domain/window';
 import type { WorkspaceInfo } from '#shared/ipc/contract';
 import {
@@ -58,6 +58,10 @@ export function toJsonSli(sli: Sli): JsonSli {
     name: sli.name,
     kind: sli.kind,
     latencyThresholdMs: sli.latencyThresholdMs,
+    freshnessMaxAgeMs: sli.freshnessMaxAgeMs,
+    wording: sli.wording ?? KIND_WORDING[sli.kind],
+    queries: sli.queries,
+    histogram: sli.histogram,
     tiers,
     buffers: ladder.buffers.map((b) => ({
       from: b.from,

@@ -5,7 +5,7 @@ import type { ReplayReport } from '#shared/simulation/replay-report';
 import type { SimulationResult } from '#shared/simulation/result';
 // The CLI's --json format, "slo-workbench/v1". Scripts depend on it: add fields, never rename or remove them;
 // a breaking change gets a new format string. docs/cli.md documents every document with real output.
-import type { BudgetingMethod, CalendarUnit, SliKind, Tier } from '#shared/domain/types';
+import type { BudgetingMethod, CalendarUnit, LatencyHistogram, SliKind, SliQueries, SliWording, Tier } from '#shared/domain/types';
 import type { TierRule } from '#shared/domain/tiers';
 import type { ErrorCode, ErrorDetails } from '#shared/ipc/errors';
 import type { Scenario, Weekday } from '#shared/simulation/scenario';
@@ -62,8 +62,16 @@ export type JsonWarning = { rule: TierRule; tier: Tier; against: Tier; message: 
 export type JsonSli = {
   name: string;
   kind: SliKind;
-  /** The SLI's default latency threshold; null for availability SLIs. */
+  /** The SLI's default latency threshold; null for SLIs of other kinds. */
   latencyThresholdMs: number | null;
+  /** A freshness SLI's maximum data age; null for other kinds. */
+  freshnessMaxAgeMs: number | null;
+  /** What its good and total events are called: its own wording, or its kind's. */
+  wording: SliWording;
+  /** The Prometheus queries it is measured by, or null. */
+  queries: SliQueries | null;
+  /** A latency SLI's histogram metric and le bucket, or null. */
+  histogram: LatencyHistogram | null;
   tiers: JsonTier[];
   buffers: JsonBuffer[];
   warnings: JsonWarning[];
@@ -94,7 +102,7 @@ export type JsonServiceList = JsonEnvelope<'service list'> & { services: JsonSer
 export type JsonServiceRemoved = JsonEnvelope<'service remove'> & { removed: JsonService };
 
 /** `sli add` and `objective set`: the SLI as stored afterwards, with its ladder and warnings. */
-export type JsonSliChanged = JsonEnvelope<'sli add' | 'objective set'> & { service: string; sli: JsonSli };
+export type JsonSliChanged = JsonEnvelope<'sli add' | 'sli update' | 'objective set'> & { service: string; sli: JsonSli };
 
 /** `sli list`. */
 export type JsonSliList = JsonEnvelope<'sli list'> & { service: string; slis: JsonSli[] };

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '#shared/budget/policy';
-import type { Objective } from '#shared/domain/types';
+import { NO_SLI_DETAILS, type Objective } from '#shared/domain/types';
 import { createWorkspaceDb, openWorkspaceDb } from '../db';
-import { CatalogRepo } from './catalog-repo';
+import { CatalogRepo, thresholdOnly } from './catalog-repo';
 import { ExclusionRepo } from './exclusion-repo';
 import { SeriesRepo } from './series-repo';
 
@@ -105,9 +105,9 @@ describe('the catalog repository on a workspace file', () => {
 
   it('adds SLIs in order, each at the next position, and updates an SLI’s name and threshold', () => {
     const service = repo.insertService('checkout', '', '', 0);
-    const a = repo.insertSli(service, 'availability', 'availability', null);
-    const l = repo.insertSli(service, 'latency', 'latency', 300);
-    repo.updateSli(l, 'p99 latency', 250);
+    const a = repo.insertSli(service, 'availability', 'availability', thresholdOnly(null));
+    const l = repo.insertSli(service, 'latency', 'latency', thresholdOnly(300));
+    repo.updateSli(l, 'p99 latency', thresholdOnly(250));
     reopen();
     expect(repo.getService(service)?.slis.map((s) => [s.id, s.name, s.kind, s.latencyThresholdMs])).toEqual([
       [a, 'availability', 'availability', null],
@@ -116,12 +116,12 @@ describe('the catalog repository on a workspace file', () => {
     expect(db.prepare('SELECT position FROM slis ORDER BY id').pluck().all()).toEqual([1, 2]);
     expect(repo.findSliByName(service, 'AVAILABILITY')).toEqual({ id: a, name: 'availability' });
     expect(repo.serviceOfSli(l)).toBe(service);
-    expect(() => repo.insertSli(service, 'Availability', 'availability', null)).toThrow(/UNIQUE constraint failed: slis.service_id, slis.name/);
+    expect(() => repo.insertSli(service, 'Availability', 'availability', thresholdOnly(null))).toThrow(/UNIQUE constraint failed: slis.service_id, slis.name/);
   });
 
   it('stores a tier, replaces it on a second set, and deletes it, a calendar window and time slices included', () => {
     const service = repo.insertService('checkout', '', '', 0);
-    const sli = repo.insertSli(service, 'availability', 'availability', null);
+    const sli = repo.insertSli(service, 'availability', 'availability', thresholdOnly(null));
     repo.upsertObjective(sli, SLO);
     repo.upsertObjective(sli, SLA);
     repo.upsertObjective(sli, { ...SLO, targetPpm: 999_500, window: { kind: 'rolling', days: 28 } });
@@ -159,7 +159,7 @@ describe('the catalog repository on a workspace file', () => {
   it('deletes a service with everything hanging off it: SLIs, tiers, edges both ways, policy, imports and exclusions', () => {
     const a = repo.insertService('checkout', '', '', 0);
     const b = repo.insertService('payments', '', '', 0);
-    const sli = repo.insertSli(a, 'availability', 'availability', null);
+    const sli = repo.insertSli(a, 'availability', 'availability', thresholdOnly(null));
     repo.upsertObjective(sli, SLO);
     repo.putDependency(a, b, null);
     repo.putDependency(b, a, null);
@@ -184,7 +184,7 @@ describe('the catalog repository on a workspace file', () => {
   it('restores a service from its snapshot with its ids and its edges, without touching its imported history', () => {
     const a = repo.insertService('checkout', 'team', 'd', 10);
     const b = repo.insertService('payments', '', '', 10);
-    const sli = repo.insertSli(a, 'availability', 'availability', null);
+    const sli = repo.insertSli(a, 'availability', 'availability', thresholdOnly(null));
     repo.upsertObjective(sli, SLO);
     repo.putDependency(a, b, null);
     repo.putDependency(b, a, 'loop-free');
@@ -216,12 +216,20 @@ describe('the catalog repository on a workspace file', () => {
 
   it('restores a deleted service, its SLI back under its old id', () => {
     const a = repo.insertService('checkout', '', '', 0);
-    const sli = repo.insertSli(a, 'availability', 'availability', null);
+    const sli = repo.insertSli(a, 'availability', 'availability', thresholdOnly(null));
     repo.upsertObjective(sli, SLO);
     const before = repo.snapshot(a)!;
     repo.deleteService(a);
     repo.restore(a, before);
     reopen();
-    expect(repo.getSli(sli)).toEqual({ id: sli, serviceId: a, name: 'availability', kind: 'availability', latencyThresholdMs: null, objectives: { slo: SLO } });
+    expect(repo.getSli(sli)).toEqual({
+      id: sli,
+      serviceId: a,
+      name: 'availability',
+      kind: 'availability',
+      latencyThresholdMs: null,
+      ...NO_SLI_DETAILS,
+      objectives: { slo: SLO },
+    });
   });
 });

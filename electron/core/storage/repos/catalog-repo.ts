@@ -24,7 +24,28 @@ type ServiceRow = {
 };
 type DependencyRow = { service_id: number; depends_on_id: number; redundancy_group: string | null };
 type PolicyRow = { service_id: number; policy: string };
-type SliRow = { id: number; service_id: number; name: string; kind: string; latency_threshold_ms: number | null; position: number };
+type SliRow = {
+  id: number;
+  service_id: number;
+  name: string;
+  kind: string;
+  latency_threshold_ms: number | null;
+  position: number;
+  freshness_max_age_ms: number | null;
+  wording: string | null;
+  queries: string | null;
+  histogram: string | null;
+};
+
+/** What an SLI holds beyond its name and kind, as sli/create and sli/update write it. */
+export type SliDetails = Pick<Sli, 'latencyThresholdMs' | 'freshnessMaxAgeMs' | 'wording' | 'queries' | 'histogram'>;
+
+/** Details with only a latency threshold (or none) set. */
+export const thresholdOnly = (latencyThresholdMs: number | null = null): SliDetails => ({ latencyThresholdMs, ...NO_SLI_DETAILS });
+
+const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
+// A column of a newer schema reads as unset on a workspace opened read-only at an older one.
+const parsed = <T>(text: string | null | undefined): T | null => (text === null || text === undefined ? null : (JSON.parse(text) as T));
 type ObjectiveRow = {
   sli_id: number;
   tier: string;
@@ -138,7 +159,10 @@ export class CatalogRepo {
         name: row.name,
         kind: row.kind as SliKind,
         latencyThresholdMs: row.latency_threshold_ms,
-        ...NO_SLI_DETAILS,
+        freshnessMaxAgeMs: row.freshness_max_age_ms ?? null,
+        wording: parsed<Sli['wording']>(row.wording),
+        queries: parsed<Sli['queries']>(row.queries),
+        histogram: parsed<Sli['histogram']>(row.histogram),
         objectives: bySli.get(row.id) ?? {},
       });
       byService.set(row.service_id, list);
@@ -191,16 +215,21 @@ export class CatalogRepo {
     this.db.prepare('UPDATE services SET updated_at = ? WHERE id = ?').run(now, id);
   }
 
-  insertSli(serviceId: number, name: string, kind: SliKind, latencyThresholdMs: number | null): number {
+  insertSli(serviceId: number, name: string, kind: SliKind, details: SliDetails): number {
     const position = this.db.prepare('SELECT COALESCE(MAX(position), 0) + 1 FROM slis WHERE service_id = ?').pluck().get(serviceId) as number;
     const info = this.db
-      .prepare('INSERT INTO slis (service_id, name, kind, latency_threshold_ms, position) VALUES (?, ?, ?, ?, ?)')
-      .run(serviceId, name, kind, latencyThresholdMs, position);
+      .prepare(
+        `INSERT INTO slis (service_id, name, kind, latency_threshold_ms, freshness_max_age_ms, wording, queries, histogram, position)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(serviceId, name, kind, ...detailColumns(details), position);
     return Number(info.lastInsertRowid);
   }
 
-  updateSli(id: number, name: string, latencyThresholdMs: number | null): void {
-    this.db.prepare('UPDATE slis SET name = ?, latency_threshold_ms = ? WHERE id = ?').run(name, latencyThresholdMs, id);
+  updateSli(id: number, name: string, details: SliDetails): void {
+    this.db
+      .prepare('UPDATE slis SET name = ?, latency_threshold_ms = ?, freshness_max_age_ms = ?, wording = ?, queries = ?, histogram = ? WHERE id = ?')
+      .run(name, ...detailColumns(details), id);
   }
 
   deleteSli(id: number): void {
@@ -296,10 +325,12 @@ export class CatalogRepo {
     this.db
       .prepare('DELETE FROM slis WHERE service_id = ? AND id NOT IN (SELECT value FROM json_each(?))')
       .run(serviceId, JSON.stringify(snapshot.slis.map((row) => row.id)));
-    const sli = this.db.prepare(`INSERT INTO slis (id, service_id, name, kind, latency_threshold_ms, position)
-      VALUES (@id, @service_id, @name, @kind, @latency_threshold_ms, @position)
+    const sli = this.db
+      .prepare(`INSERT INTO slis (id, service_id, name, kind, latency_threshold_ms, position, freshness_max_age_ms, wording, queries, histogram)
+      VALUES (@id, @service_id, @name, @kind, @latency_threshold_ms, @position, @freshness_max_age_ms, @wording, @queries, @histogram)
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, latency_threshold_ms = excluded.latency_threshold_ms,
-        position = excluded.position`);
+        position = excluded.position, freshness_max_age_ms = excluded.freshness_max_age_ms, wording = excluded.wording,
+        queries = excluded.queries, histogram = excluded.histogram`);
     for (const row of snapshot.slis) sli.run(row);
     this.db.prepare('DELETE FROM objectives WHERE sli_id IN (SELECT id FROM slis WHERE service_id = ?)').run(serviceId);
     this.db.prepare('DELETE FROM dependencies WHERE service_id = ? OR depends_on_id = ?').run(serviceId, serviceId);
@@ -316,4 +347,9 @@ export class CatalogRepo {
     if (snapshot.policy) this.db.prepare('INSERT INTO budget_policies (service_id, policy) VALUES (@service_id, @policy)').run(snapshot.policy);
     this.scenarios.restoreForService(serviceId, snapshot.scenarios);
   }
+}
+
+/** The detail columns of an SLI row, in the order insertSli and updateSli write them. */
+function detailColumns(details: SliDetails): [number | null, number | null, string | null, string | null, string | null] {
+  return [details.latencyThresholdMs, details.freshnessMaxAgeMs, json(details.wording), json(details.queries), json(details.histogram)];
 }

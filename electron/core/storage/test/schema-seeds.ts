@@ -122,7 +122,20 @@ const NIGHTLY_BATCH = {
   events: [],
 };
 
-const SEEDS = [seed1, seed2, seed3, seed4, seed5, seed6, seed7];
+/** Schema 8: the latency SLI's histogram, and a custom SLI with its wording and queries and a freshness SLI on payments-api. */
+function seed8(db: Database.Database): void {
+  db.prepare('UPDATE slis SET histogram = ? WHERE id = 12').run(JSON.stringify(HISTOGRAM));
+  db.prepare(
+    `INSERT INTO slis (id, service_id, name, kind, latency_threshold_ms, position, freshness_max_age_ms, wording, queries, histogram)
+     VALUES (22, 2, 'rated helpful', 'custom', NULL, 2, NULL, ?, ?, NULL), (23, 2, 'ledger freshness', 'freshness', NULL, 3, 600000, NULL, NULL, NULL)`,
+  ).run(JSON.stringify(WORDING), JSON.stringify(QUERIES));
+}
+
+const HISTOGRAM = { metric: 'http_request_duration_seconds', le: '0.3' };
+const WORDING = { good: 'responses rated helpful', total: 'rated responses' };
+const QUERIES = { form: 'good-total', good: 'sum(rate(ratings_total{helpful="yes"}[{{.window}}]))', total: 'sum(rate(ratings_total[{{.window}}]))' };
+
+const SEEDS = [seed1, seed2, seed3, seed4, seed5, seed6, seed7, seed8];
 
 /** Creates a workspace at `version` (migrations 1..version only) holding the rows of every version up to it. */
 export function workspaceAt(path: string, version: number): void {
@@ -132,7 +145,38 @@ export function workspaceAt(path: string, version: number): void {
 }
 
 /** What the newest CatalogRepo reads from the schema-1 rows (with the schema-2 rows when `withSchema2`). */
-export function expectedServices(withSchema2: boolean): Service[] {
+export function expectedServices(withSchema2: boolean, withSchema8 = false): Service[] {
+  const services = servicesUpTo7(withSchema2);
+  if (!withSchema8) return services;
+  const [checkout, payments] = services as [Service, Service];
+  checkout.slis[1]!.histogram = HISTOGRAM;
+  payments.slis.push(
+    {
+      id: 22,
+      serviceId: 2,
+      name: 'rated helpful',
+      kind: 'custom',
+      latencyThresholdMs: null,
+      ...NO_SLI_DETAILS,
+      wording: WORDING,
+      queries: QUERIES as Service['slis'][number]['queries'],
+      objectives: {},
+    },
+    {
+      id: 23,
+      serviceId: 2,
+      name: 'ledger freshness',
+      kind: 'freshness',
+      latencyThresholdMs: null,
+      ...NO_SLI_DETAILS,
+      freshnessMaxAgeMs: 600000,
+      objectives: {},
+    },
+  );
+  return services;
+}
+
+function servicesUpTo7(withSchema2: boolean): Service[] {
   return [
     {
       id: 1,
@@ -217,7 +261,7 @@ export function expectedServices(withSchema2: boolean): Service[] {
 /** Checks, through the newest repositories, that every row written at `version` or before reads back exactly. */
 export function expectSeedsOf(db: Database.Database, version: number): void {
   expect(db.prepare("SELECT value FROM workspace_meta WHERE key = 'created_by'").pluck().get()).toBe('SLO Workbench 0.1.0');
-  expect(new CatalogRepo(db).listServices()).toEqual(expectedServices(version >= 2));
+  expect(new CatalogRepo(db).listServices()).toEqual(expectedServices(version >= 2, version >= 8));
   const sets = new AlertSetRepo(db).list();
   expect(sets).toEqual(version >= 2 ? [{ ...WEEKLY_SPEC, name: 'weekly on-call', id: 7 }] : []);
   const series = new SeriesRepo(db);

@@ -1,4 +1,6 @@
 // `import --prometheus URL`: the command-line words of a live Prometheus import turned into the core's arguments.
+import type { Sli } from '#shared/domain/types';
+import { liveImportQueries } from '#shared/importers/sli-queries';
 import { parseZonedIso } from '#shared/importers/upptime';
 import type { ArgsIn } from '#shared/ipc/contract';
 import { refuse, type OptionLabels } from '../session';
@@ -51,13 +53,36 @@ function time(text: string | undefined, field: string, option: string): number {
   return ms;
 }
 
+/** The live import's arguments before the SLI is known: `query` is null when the SLI's own queries are to be used. */
+export type PrometheusArgs = Omit<ArgsIn<'import/prometheus'>, 'sliId' | 'onBadRows' | 'query'> & { query: ArgsIn<'import/prometheus'>['query'] | null };
+
+/**
+ * The query of a live import: the one typed, or else the SLI's own queries with {{.window}} filled by the step
+ * (liveImportQueries); an SLI without queries needs them typed.
+ */
+export function liveQueryFor(args: PrometheusArgs, sli: Sli): ArgsIn<'import/prometheus'>['query'] {
+  if (args.query) return args.query;
+  if (!sli.queries) {
+    return refuse(
+      'INVALID_ARGUMENT',
+      `--prometheus needs --good and --total queries (good and total events), or one --error-ratio query; SLI "${sli.name}" has no queries of its own to use (set them with sli update --good-query/--bad-query/--total-query)`,
+      'query',
+      '--good',
+    );
+  }
+  const live = liveImportQueries(sli.queries, args.stepSeconds);
+  if (!live.ok) return refuse('INVALID_ARGUMENT', live.message, 'query', '--good');
+  return live.value;
+}
+
 /** Checks the command line of a live import and builds the core's arguments (without the SLI, found later). */
-export function prometheusArgs(options: PrometheusOptions): Omit<ArgsIn<'import/prometheus'>, 'sliId' | 'onBadRows'> {
+export function prometheusArgs(options: PrometheusOptions): PrometheusArgs {
   const { good, total, errorRatio } = options;
   if (errorRatio !== undefined && (good !== undefined || total !== undefined)) {
     refuse('INVALID_ARGUMENT', 'Give --good and --total, or --error-ratio, not both', 'query', '--error-ratio');
   }
-  if (errorRatio === undefined && (good === undefined || total === undefined)) {
+  const typed = good !== undefined || total !== undefined || errorRatio !== undefined;
+  if (typed && errorRatio === undefined && (good === undefined || total === undefined)) {
     refuse(
       'INVALID_ARGUMENT',
       '--prometheus needs --good and --total queries (good and total events), or one --error-ratio query',
@@ -69,7 +94,7 @@ export function prometheusArgs(options: PrometheusOptions): Omit<ArgsIn<'import/
   if (stepSeconds === null) refuse('INVALID_ARGUMENT', `--step is a duration such as 15s, 1m, 5m or 1h, not "${options.step}"`, 'stepSeconds', '--step');
   return {
     url: options.prometheus,
-    query: errorRatio !== undefined ? { kind: 'error-ratio', errorRatio } : { kind: 'good-total', good: good!, total: total! },
+    query: !typed ? null : errorRatio !== undefined ? { kind: 'error-ratio', errorRatio } : { kind: 'good-total', good: good!, total: total! },
     startMs: time(options.start, 'startMs', '--start'),
     endMs: time(options.end, 'endMs', '--end'),
     stepSeconds,

@@ -20,7 +20,7 @@ import { runAction, type CommonOptions } from '../output';
 import { refuse, withWorkspace, type CliContext } from '../session';
 import { chooseCsvOptions, withDetected, type CsvFlags } from './import-detect';
 import { registerImportHistoryCommands } from './import-history';
-import { PROMETHEUS_LABELS, prometheusArgs, type PrometheusOptions } from './import-prometheus';
+import { liveQueryFor, PROMETHEUS_LABELS, prometheusArgs, type PrometheusOptions } from './import-prometheus';
 
 type ImportOptions = CommonOptions &
   Partial<PrometheusOptions> & {
@@ -220,7 +220,10 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .option('--encoding <name>', `text encoding of the file: ${TEXT_ENCODINGS.join(', ')} (default: UTF-8, or as its byte-order mark says)`)
     .option('--bucket <duration>', 'access logs: count requests per bucket of this length, e.g. 1m, 5m, 1h (default: 1m)')
     .option('--prometheus <url>', 'read from a live Prometheus server (its query_range API) instead of a file')
-    .option('--good <promql>', 'with --prometheus: good events per step, e.g. sum(increase(http_requests_total{code!~"5.."}[1m]))')
+    .option(
+      '--good <promql>',
+      'with --prometheus (default: the SLI\'s own queries, with {{.window}} as the step): good events per step, e.g. sum(increase(http_requests_total{code!~"5.."}[1m]))',
+    )
     .option('--total <promql>', 'with --prometheus: total events per step, e.g. sum(increase(http_requests_total[1m]))')
     .option('--error-ratio <promql>', 'with --prometheus, instead of --good and --total: the error ratio per step')
     .option('--start <time>', 'with --prometheus: first step, ISO 8601 with Z or an offset, or Unix seconds')
@@ -239,7 +242,8 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
           return withWorkspace(ctx, options.workspace, async (core) => {
             const service = await findService(core, options.service);
             const sli = findSli(service, options.sli);
-            return reportImport(await core.call('import/prometheus', { ...live, sliId: sli.id, onBadRows }, PROMETHEUS_LABELS), service, sli);
+            const query = liveQueryFor(live, sli);
+            return reportImport(await core.call('import/prometheus', { ...live, query, sliId: sli.id, onBadRows }, PROMETHEUS_LABELS), service, sli);
           });
         }
         if (file === undefined) refuse('INVALID_ARGUMENT', 'Name the file to import, or read from a live server with --prometheus URL', 'path', '<file>');
