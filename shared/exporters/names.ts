@@ -345,3 +345,55 @@ export function pyrraHeader(generatorVersion: string): string {
 export function pyrraObjectName(service: string, sli: string, tier: string): string {
   return openSloJoin(service, sli, tier);
 }
+
+// ---- Sloth specs and Prometheus rules exported from the workspace (shared/exporters/to-sloth.ts) ----
+
+/** The label that tells an exported page alert from a ticket alert (besides Sloth's own sloth_severity). */
+export const SEVERITY_LABEL = 'severity';
+
+/** The alert annotations naming the exported version (its number, or "draft") and its state (draft, proposed, approved). */
+export const SLOTH_VERSION_ANNOTATIONS = { version: 'slo_workbench_version', state: 'slo_workbench_state' } as const;
+
+/** The folder of the AlertWindows files, given to `sloth generate --slo-period-windows-path`. */
+export const SLOTH_WINDOWS_FOLDER = 'alert-windows';
+
+/** A workbench name as a Sloth service or SLO name: the same slug OpenSLO gets, so one SLI has one name in every format. */
+export function slothName(text: string): string {
+  return openSloName(text);
+}
+
+/** A name not yet taken in `taken` (which it joins): the name itself, else name-2, name-3, … */
+export function uniqueName(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name}-${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+/** The alert name of an exported SLO: service and SLO in PascalCase, then ErrorBudgetBurn (CheckoutRequestsErrorBudgetBurn). */
+export function slothAlertName(service: string, slo: string): string {
+  const pascal = `${service}-${slo}`
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+  return `${/^[A-Za-z]/.test(pascal) ? '' : 'Slo'}${pascal}ErrorBudgetBurn`;
+}
+
+/** The file of a service's Sloth spec: chatbot.sloth.yaml, or chatbot-1d.sloth.yaml when its SLOs need several periods. */
+export function slothSpecFile(stem: string): string {
+  return `${stem}.sloth.yaml`;
+}
+
+/** The AlertWindows file of a period inside SLOTH_WINDOWS_FOLDER: alert-windows/1d.yaml. */
+export function slothWindowsFile(period: string): string {
+  return `${SLOTH_WINDOWS_FOLDER}/${period}.yaml`;
+}
+
+/** The Prometheus rule file of a service, and the `promtool test rules` file beside it. */
+export function rulesFile(stem: string): string {
+  return `${stem}.rules.yaml`;
+}
+export function rulesTestFile(stem: string): string {
+  return `${stem}.rules.test.yaml`;
+}

@@ -30,4 +30,13 @@ describe('the exporter registry', () => {
   it('lists the OpenSLO v1 exporter under its id', () => {
     expect(EXPORTERS.byId('openslo')?.title).toBe('OpenSLO v1');
   });
+
+  it('lists the Sloth and Prometheus rules exporters under their ids', () => {
+    expect(EXPORTERS.byId('sloth')?.title).toBe('Sloth prometheus/v1');
+    expect(EXPORTERS.byId('prometheus-rules')?.title).toBe('Prometheus rules');
+  });
+
+  it('lists the Pyrra exporter under its id', () => {
+    expect(EXPORTERS.byId('pyrra')?.title).toBe('Pyrra ServiceLevelObjective');
+  });
 });

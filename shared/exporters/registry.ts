@@ -1,6 +1,9 @@
 // The one list of spec exporters: the export wizard, the CLI and the core's export service will find a format here and
 // nowhere else. Adding a format: its exporter file and one line in EXPORTERS.
 import { openSloV1Exporter } from './openslo-v1';
+import { prometheusRulesExporter } from './prometheus-rules-exporter';
+import { pyrraExporter } from './pyrra';
+import { slothSpecExporter } from './sloth-spec';
 import type { ExportSnapshot, Exporter } from './types';
 
 /** Exporters by id, in the order they were listed. */
@@ -20,4 +23,4 @@ export function createExporterRegistry<Snapshot = ExportSnapshot>(exporters: rea
 }
 
 /** Every exporter, in the order the export dialog and the CLI list them. */
-export const EXPORTERS: ExporterRegistry = createExporterRegistry([openSloV1Exporter]);
+export const EXPORTERS: ExporterRegistry = createExporterRegistry([openSloV1Exporter, slothSpecExporter, prometheusRulesExporter, pyrraExporter]);
