@@ -23,6 +23,15 @@ export const SLI_KINDS = ['availability', 'latency', 'correctness', 'freshness',
 /** The kind of an SLI. */
 export type SliKind = (typeof SLI_KINDS)[number];
 
+/** Each kind as pickers name it, with what it divides. */
+export const KIND_LABELS: Readonly<Record<SliKind, string>> = {
+  availability: 'Availability (successful / all requests)',
+  latency: 'Latency (requests under a threshold / all requests)',
+  correctness: 'Correctness (correct / all results)',
+  freshness: 'Freshness (reads of data newer than a maximum age / all reads)',
+  custom: 'Custom ratio (your own good / total events)',
+};
+
 /** How an SLI's good and total events are named in the UI, messages and exported specs. */
 export type SliWording = { good: string; total: string };
 

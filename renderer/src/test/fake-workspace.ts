@@ -82,6 +82,10 @@ export class FakeWorkspace {
             kind: a.kind,
             latencyThresholdMs: a.latencyThresholdMs,
             ...NO_SLI_DETAILS,
+            freshnessMaxAgeMs: a.freshnessMaxAgeMs ?? null,
+            wording: a.wording ?? null,
+            queries: a.queries ?? null,
+            histogram: a.histogram ?? null,
             objectives: {},
           };
           service.slis.push(sli);
@@ -119,6 +123,10 @@ export class FakeWorkspace {
           const sli = this.sli(a.sliId);
           if (a.name !== undefined) sli.name = a.name;
           if (a.latencyThresholdMs !== undefined) sli.latencyThresholdMs = a.latencyThresholdMs;
+          if (a.freshnessMaxAgeMs !== undefined) sli.freshnessMaxAgeMs = a.freshnessMaxAgeMs;
+          if (a.wording !== undefined) sli.wording = a.wording;
+          if (a.queries !== undefined) sli.queries = a.queries;
+          if (a.histogram !== undefined) sli.histogram = a.histogram;
           return copy(sli);
         }),
       )

@@ -1,27 +1,59 @@
 import { useState } from 'react';
-import type { SliKind } from '#shared/domain/types';
+import { checkFreshnessMaxAgeMs, checkWording } from '#shared/domain/queries';
+import { KIND_LABELS, SLI_KINDS, type SliKind } from '#shared/domain/types';
 import { checkName, checkThresholdMs } from '#shared/domain/validation';
 import { Field } from '../../components/Field';
 import { useApp } from '../../store/context';
 
-/** Adds an SLI to a service: availability, or latency with a threshold in ms. */
+type Errors = { name?: string; threshold?: string; maxAge?: string; wording?: string };
+
+const PLACEHOLDERS: Readonly<Record<SliKind, string>> = {
+  availability: 'e.g. availability',
+  latency: 'e.g. checkout latency',
+  correctness: 'e.g. correct totals',
+  freshness: 'e.g. search index freshness',
+  custom: 'e.g. answers rated helpful',
+};
+
+/** Adds an SLI to a service: of any kind, with a latency threshold, a freshness SLI's maximum age or a custom wording. */
 export function AddSliForm({ serviceId }: { serviceId: number }) {
   const edit = useApp((s) => s.edit);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<SliKind>('availability');
   const [threshold, setThreshold] = useState('200');
-  const [errors, setErrors] = useState<{ name?: string; threshold?: string }>({});
+  const [maxAgeMinutes, setMaxAgeMinutes] = useState('10');
+  const [good, setGood] = useState('');
+  const [total, setTotal] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
 
   const submit = async () => {
     const n = checkName(name, 'SLI name');
     const t = kind === 'latency' ? checkThresholdMs(threshold) : null;
-    const next = { name: n.ok ? undefined : n.message, threshold: t && !t.ok ? t.message : undefined };
+    const minutes = Number(maxAgeMinutes.trim());
+    const age =
+      kind === 'freshness' ? checkFreshnessMaxAgeMs(maxAgeMinutes.trim() !== '' && Number.isFinite(minutes) ? minutes * 60_000 : maxAgeMinutes) : null;
+    const w = kind === 'custom' ? checkWording({ good, total }) : null;
+    const next: Errors = {
+      name: n.ok ? undefined : n.message,
+      threshold: t && !t.ok ? t.message : undefined,
+      maxAge: age && !age.ok ? age.message.replace('milliseconds', 'minutes') : undefined,
+      wording: w && !w.ok ? w.message : undefined,
+    };
     setErrors(next);
-    if (!n.ok || (t && !t.ok)) return;
-    const result = await edit('sli/create', { serviceId, name: n.value, kind, latencyThresholdMs: t && t.ok ? t.value : null });
+    if (!n.ok || (t && !t.ok) || (age && !age.ok) || (w && !w.ok)) return;
+    const result = await edit('sli/create', {
+      serviceId,
+      name: n.value,
+      kind,
+      latencyThresholdMs: t && t.ok ? t.value : null,
+      freshnessMaxAgeMs: age && age.ok ? age.value : null,
+      wording: w && w.ok ? w.value : null,
+    });
     if (!result.ok) {
       const field = result.error.details?.field;
-      return setErrors(field === 'latencyThresholdMs' ? { threshold: result.error.message } : { name: result.error.message });
+      const key: keyof Errors =
+        field === 'latencyThresholdMs' ? 'threshold' : field === 'freshnessMaxAgeMs' ? 'maxAge' : field === 'wording' ? 'wording' : 'name';
+      return setErrors({ [key]: result.error.message });
     }
     setName((current) => (current === name ? '' : current));
   };
@@ -40,7 +72,7 @@ export function AddSliForm({ serviceId }: { serviceId: number }) {
         <Field
           label="SLI name"
           value={name}
-          placeholder={kind === 'latency' ? 'e.g. checkout latency' : 'e.g. availability'}
+          placeholder={PLACEHOLDERS[kind]}
           onChange={(v) => {
             setName(v);
             setErrors({ ...errors, name: undefined });
@@ -51,8 +83,11 @@ export function AddSliForm({ serviceId }: { serviceId: number }) {
         <div className="field">
           <label htmlFor="new-sli-kind">Kind</label>
           <select id="new-sli-kind" value={kind} onChange={(e) => setKind(e.target.value as SliKind)} data-testid="new-sli-kind">
-            <option value="availability">Availability (good / total requests)</option>
-            <option value="latency">Latency (share of requests under a threshold)</option>
+            {SLI_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
           </select>
         </div>
         {kind === 'latency' ? (
@@ -68,6 +103,36 @@ export function AddSliForm({ serviceId }: { serviceId: number }) {
             error={errors.threshold}
             testId="new-sli-threshold"
           />
+        ) : null}
+        {kind === 'freshness' ? (
+          <Field
+            label="Fresh when newer than"
+            value={maxAgeMinutes}
+            suffix="min"
+            size="narrow"
+            onChange={(v) => {
+              setMaxAgeMinutes(v);
+              setErrors({ ...errors, maxAge: undefined });
+            }}
+            error={errors.maxAge}
+            testId="new-sli-max-age"
+          />
+        ) : null}
+        {kind === 'custom' ? (
+          <>
+            <Field
+              label="Good events are called"
+              value={good}
+              placeholder="responses rated helpful"
+              onChange={(v) => {
+                setGood(v);
+                setErrors({ ...errors, wording: undefined });
+              }}
+              error={errors.wording}
+              testId="new-sli-good"
+            />
+            <Field label="All events are called" value={total} placeholder="rated responses" onChange={setTotal} testId="new-sli-total" />
+          </>
         ) : null}
         <button type="submit" className="primary align-end">
           Add SLI

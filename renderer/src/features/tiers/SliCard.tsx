@@ -1,6 +1,8 @@
 import { computeLadder } from '#shared/budget/ladder';
 import { DEFAULT_POLICY } from '#shared/budget/policy';
 import { TIERS, type Sli } from '#shared/domain/types';
+import { kindBadge } from './kind-badge';
+import { SliMeasurement } from './SliMeasurement';
 import { useRename } from '../../components/useRename';
 import { useApp } from '../../store/context';
 import { PolicyLegend } from '../budget/PolicyLegend';
@@ -33,7 +35,7 @@ export function SliCard({ sli, readOnly }: { sli: Sli; readOnly: boolean }) {
           onBlur={() => void name.commit()}
           onKeyDown={(e) => e.key === 'Enter' && void name.commit()}
         />
-        <span className="badge">{sli.kind === 'latency' ? `latency · default ${sli.latencyThresholdMs} ms` : 'availability'}</span>
+        <span className="badge">{kindBadge(sli)}</span>
         {readOnly ? null : (
           <button className="link danger" onClick={() => openDialog({ kind: 'confirm-delete-sli', sliId: sli.id, name: sli.name })}>
             Delete SLI
@@ -45,6 +47,7 @@ export function SliCard({ sli, readOnly }: { sli: Sli; readOnly: boolean }) {
           {name.error}
         </div>
       ) : null}
+      <SliMeasurement sli={sli} readOnly={readOnly} />
       <div className="table-scroll">
         {/* Table headers of the same shape as other tables' (ResultStep): the columns are this table's own. */}
         <table className="tiers">
