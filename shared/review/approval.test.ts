@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DECISIONS } from '../exporters/types';
-import { approvalOf, standingDecisions } from './approval';
+import { approvalOf, approvedOn, standingDecisions } from './approval';
 import { DEFAULT_REQUIRED_ROLES, type DecisionRecord } from './types';
 
 const ROLES = [...DEFAULT_REQUIRED_ROLES, 'security'];
@@ -57,5 +57,26 @@ describe('the approval rule', () => {
     expect(standingDecisions(records)).toEqual([records[0]]);
     expect(standingDecisions([on('Ben', 'product', 'object'), on('Ben', 'product', 'approve')])).toEqual([on('Ben', 'product', 'approve')]);
     expect(standingDecisions([on('Ben', 'product', 'object'), on('Ben', 'business', 'approve')])).toHaveLength(2);
+  });
+});
+
+describe('the day a version became approved', () => {
+  it('is the day of the sign-off that completed the approval, not of a later abstention, and null while not approved', () => {
+    const records = [
+      on('Ana', 'engineering', 'approve', '2027-01-10'),
+      on('Ben', 'product', 'approve', '2027-01-12'),
+      on('Cy', 'business', 'approve', '2027-01-11'),
+      on('Dee', 'operations', 'approve', '2027-01-14'),
+      on('Fay', 'security', 'abstain', '2027-02-01'),
+    ];
+    expect(approvedOn(REQUIRED, records)).toBe('2027-01-14');
+    expect(approvedOn(REQUIRED, records.slice(0, 3))).toBeNull();
+    expect(approvedOn(REQUIRED, [...records, on('Gus', 'security', 'object', '2027-02-02')])).toBeNull();
+  });
+
+  it('moves to the day an objection was withdrawn', () => {
+    const all = REQUIRED.map((role) => on(`${role} lead`, role, 'approve', '2027-01-10'));
+    const records = [...all, on('Gus', 'security', 'object', '2027-01-11'), on('Gus', 'security', 'approve', '2027-01-20')];
+    expect(approvedOn(REQUIRED, records)).toBe('2027-01-20');
   });
 });

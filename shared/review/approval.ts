@@ -53,3 +53,26 @@ export function approvalOf(requiredRoles: readonly string[], records: readonly D
   const summary = approved ? `approved by ${listWords(approvedRoles)}` : `not approved: needs ${listWords(lacks)}`;
   return { approved, approvedRoles, missingRoles, objections, summary };
 }
+
+/**
+ * The day a version became approved: the day of the sign-off that completed its approval (sign-offs taken in date
+ * order, those of one day in the order recorded), or null while it is not approved.
+ */
+export function approvedOn(requiredRoles: readonly string[], records: readonly DecisionRecord[]): string | null {
+  if (!approvalOf(requiredRoles, records).approved) return null;
+  const inOrder = records
+    .map((record, index) => ({ record, index }))
+    .sort((a, b) => (a.record.date < b.record.date ? -1 : a.record.date > b.record.date ? 1 : a.index - b.index));
+  let last: string | null = null;
+  for (let k = inOrder.length; k >= 1; k--) {
+    if (
+      !approvalOf(
+        requiredRoles,
+        inOrder.slice(0, k).map((e) => e.record),
+      ).approved
+    )
+      break;
+    last = inOrder[k - 1]!.record.date;
+  }
+  return last;
+}

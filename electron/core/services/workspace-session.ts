@@ -8,6 +8,7 @@ import { createWorkspaceDb, openWorkspaceDb, writeTransaction, type OpenedDb } f
 import { AlertSetRepo } from '../storage/repos/alert-set-repo';
 import { CatalogRepo } from '../storage/repos/catalog-repo';
 import { ExclusionRepo } from '../storage/repos/exclusion-repo';
+import { ReviewRepo } from '../storage/repos/review-repo';
 import { RowTreeRepo } from '../storage/repos/row-tree';
 import { ScenarioRepo } from '../storage/repos/scenario-repo';
 import { SeriesRepo } from '../storage/repos/series-repo';
@@ -21,6 +22,7 @@ export type Repos = {
   exclusions: ExclusionRepo;
   rows: RowTreeRepo;
   scenarios: ScenarioRepo;
+  review: ReviewRepo;
 };
 
 /** One undoable edit: how to put the workspace back as it was before, or after, the edit. */
@@ -100,6 +102,7 @@ export class WorkspaceSession {
         exclusions: new ExclusionRepo(opened.db),
         rows: new RowTreeRepo(opened.db),
         scenarios: new ScenarioRepo(opened.db),
+        review: new ReviewRepo(opened.db),
       },
     };
     this.seriesCache.clear();
@@ -209,6 +212,11 @@ export class WorkspaceSession {
   /** The scenario repository of the open workspace, for reads. */
   scenarios(): ScenarioRepo {
     return this.requireOpen().repos.scenarios;
+  }
+
+  /** The review repository of the open workspace (versions, sign-offs, comments, roles, review periods), for reads. */
+  review(): ReviewRepo {
+    return this.requireOpen().repos.review;
   }
 
   /** The series repository of the open workspace, for reads. */

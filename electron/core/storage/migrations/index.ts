@@ -6,6 +6,7 @@ import { migration005 } from './005-latency-values';
 import { migration006 } from './006-merged-rows';
 import { migration007 } from './007-scenarios';
 import { migration008 } from './008-sli-details';
+import { migration009 } from './009-reviews';
 
 /** One numbered, append-only schema step; it runs with its version bump in one transaction. */
 export type Migration = { version: number; name: string; sql: string };
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 /** The schema version this build writes. */

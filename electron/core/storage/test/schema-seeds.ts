@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../migrations/index';
 import { AlertSetRepo } from '../repos/alert-set-repo';
 import { CatalogRepo } from '../repos/catalog-repo';
 import { ExclusionRepo } from '../repos/exclusion-repo';
+import { ReviewRepo } from '../repos/review-repo';
 import { ScenarioRepo } from '../repos/scenario-repo';
 import { CHUNK_POINTS, SeriesRepo } from '../repos/series-repo';
 import { runOf, tenDeploys } from '../../test/scenario-fixtures';
@@ -135,7 +136,25 @@ const HISTOGRAM = { metric: 'http_request_duration_seconds', le: '0.3' };
 const WORDING = { good: 'responses rated helpful', total: 'rated responses' };
 const QUERIES = { form: 'good-total', good: 'sum(rate(ratings_total{helpful="yes"}[{{.window}}]))', total: 'sum(rate(ratings_total[{{.window}}]))' };
 
-const SEEDS = [seed1, seed2, seed3, seed4, seed5, seed6, seed7, seed8];
+/** Schema 9: version 1 of checkout with two sign-offs and a comment, engineering and product as the only required roles, a six-month SLO review. */
+function seed9(db: Database.Database): void {
+  db.prepare(
+    "INSERT INTO review_versions (id, service_id, number, rationale, created_ms, snapshot) VALUES (91, 1, 1, 'First agreed tiers', 1767225600000, ?)",
+  ).run(JSON.stringify(REVIEW_SNAPSHOT));
+  db.exec(`
+    INSERT INTO review_signoffs (id, version_id, name, role, decision, rationale, day, created_ms) VALUES
+      (911, 91, 'Ana Ops', 'engineering', 'approve', 'Alerts look right', '2026-01-02', 1767312000000),
+      (912, 91, 'Ben Prod', 'product', 'object', 'Too loose for checkout', '2026-01-03', 1767398400000);
+    INSERT INTO review_comments (id, version_id, author, text, created_ms) VALUES (913, 91, 'Cy', 'Can we see last quarter?', 1767398500000);
+    DELETE FROM review_roles WHERE role IN ('business', 'operations');
+    INSERT INTO review_periods (service_id, tier, months) VALUES (1, 'slo', 6);
+  `);
+}
+
+/** The plan a schema-9 version holds (any object with a service and its alert sets passes the schema). */
+const REVIEW_SNAPSHOT = { alertSets: [], service: { id: 1, name: 'checkout', slis: [] } };
+
+const SEEDS = [seed1, seed2, seed3, seed4, seed5, seed6, seed7, seed8, seed9];
 
 /** Creates a workspace at `version` (migrations 1..version only) holding the rows of every version up to it. */
 export function workspaceAt(path: string, version: number): void {
@@ -294,4 +313,18 @@ export function expectSeedsOf(db: Database.Database, version: number): void {
         ]
       : [],
   );
+  const review = new ReviewRepo(db);
+  const versions = review.listVersions(1);
+  expect(versions).toEqual(
+    version >= 9 ? [{ id: 91, serviceId: 1, number: 1, rationale: 'First agreed tiers', createdMs: 1767225600000, snapshot: REVIEW_SNAPSHOT }] : [],
+  );
+  expect(review.requiredRoles()).toEqual(version >= 9 ? ['engineering', 'product'] : ['engineering', 'product', 'business', 'operations']);
+  if (version >= 9) {
+    expect(review.listSignoffs(91).map((s) => [s.id, s.name, s.role, s.decision, s.date])).toEqual([
+      [911, 'Ana Ops', 'engineering', 'approve', '2026-01-02'],
+      [912, 'Ben Prod', 'product', 'object', '2026-01-03'],
+    ]);
+    expect(review.listComments(91)).toEqual([{ id: 913, versionId: 91, author: 'Cy', text: 'Can we see last quarter?', createdMs: 1767398500000 }]);
+  }
+  expect(review.periods(1)).toEqual(version >= 9 ? { slo: 6 } : {});
 }
