@@ -14,8 +14,11 @@ import { cumulative, type TrafficProfile } from './traffic-profile';
 const WEEK_MINUTES = 10_080;
 const DAY_MINUTES = 1440;
 
-/** How a tier's budget is counted in a trial, and its size in that count. */
-export type Counter = { key: string; budget: number; curve: (t: TrialState) => Curve };
+/**
+ * How a tier's budget is counted in a trial, and its size in that count. `clock` is what spend is integrated over when
+ * it is a rate over traffic (a profile) or over time (null); bad slices have no such clock (undefined).
+ */
+export type Counter = { key: string; budget: number; curve: (t: TrialState) => Curve; clock?: TrafficProfile | null };
 
 /** A trial's episodes, segments and the curves built from them (reused from trial to trial). */
 export type TrialState = { episodes: Episodes; segments: Segments; baseline: number; deploys: number; held: number; curves: Map<string, Curve> };
@@ -35,9 +38,16 @@ function emptyCurve(): Curve {
 export function counterFor(tier: EngineTier, baseline: number, profile: TrafficProfile, windowMinutes: number): Counter {
   const share = (PPM_PER_WHOLE - tier.targetPpm) / PPM_PER_WHOLE;
   if (tier.method === 'occurrences') {
-    return { key: 'events', budget: share * cumulative(profile, windowMinutes), curve: (s) => errorCurve(s.segments, baseline, profile) };
+    return {
+      key: 'events',
+      budget: share * cumulative(profile, windowMinutes),
+      curve: (s) => errorCurve(s.segments, baseline, profile),
+      clock: profile,
+    };
   }
-  if (tier.method === 'ratio-timeslices') return { key: 'time', budget: share * windowMinutes, curve: (s) => errorCurve(s.segments, baseline, null) };
+  if (tier.method === 'ratio-timeslices') {
+    return { key: 'time', budget: share * windowMinutes, curve: (s) => errorCurve(s.segments, baseline, null), clock: null };
+  }
   const slice = tier.timeslice ?? DEFAULT_TIMESLICE;
   const threshold = (PPM_PER_WHOLE - slice.sliceTargetPpm) / PPM_PER_WHOLE;
   const key = `slices:${slice.sliceMinutes}:${slice.sliceTargetPpm}`;
@@ -117,18 +127,31 @@ export function runTrial(sc: EngineScenario, windowMinutes: number, schedule: Fl
   const impact = d.errorRate * d.canaryShare;
   const failureRate = schedule ? 0 : (d.perWeek / WEEK_MINUTES) * d.failureProbability;
   if (schedule === null && !(failureRate > 0)) return state.segments.sweep(ep, sc.baselineErrorRate, windowMinutes);
+  const baseline = sc.baselineErrorRate;
+  const level = freeze ? (1 - freeze.belowRemaining) * freeze.counter.budget : 0;
+  const clock = freeze?.counter.clock;
+  // What the policy's tier can have spent by the window's end at most (rates added without the 100 % cap), while it is
+  // clearly below the freeze level and no episode burns fast at a deploy, that deploy is not frozen: no sweep needed.
+  let upper = clock === undefined ? Infinity : spendBound(ep, 0, baseline, clock, windowMinutes);
+  // When the budget left first falls below the freeze level, from the episodes drawn so far once `fresh`.
   let frozenFrom = Infinity;
+  let fresh = false;
   // Whether the segments hold every episode drawn so far (a sweep after the last one).
   let swept = false;
-  const refreeze = () => {
-    if (!freeze) return;
-    state.segments.sweep(ep, sc.baselineErrorRate, windowMinutes);
+  const frozenAt = (t: number) => {
+    if (!freeze) return false;
+    if (upper < level * (1 - 1e-9) - 1e-12 && (baseline + activeRate(ep, t)) / freeze.budgetRate < freeze.burnAbove * (1 - 1e-9)) return false;
+    if (!swept) state.segments.sweep(ep, baseline, windowMinutes);
     swept = true;
-    frozenFrom = crossing(freeze.counter.curve(state), (1 - freeze.belowRemaining) * freeze.counter.budget, windowMinutes);
+    if (!fresh) frozenFrom = crossing(freeze.counter.curve(state), level, windowMinutes);
+    fresh = true;
+    return t >= frozenFrom || (baseline + state.segments.extraAt(t)) / freeze.budgetRate > freeze.burnAbove;
   };
-  const frozenAt = (t: number) =>
-    t >= frozenFrom || (freeze !== null && (sc.baselineErrorRate + state.segments.extraAt(t)) / freeze.budgetRate > freeze.burnAbove);
-  refreeze();
+  const pushed = () => {
+    swept = false;
+    fresh = false;
+    if (clock !== undefined) upper += spendBound(ep, ep.n - 1, 0, clock, windowMinutes);
+  };
   if (schedule) {
     for (const t of schedule) {
       if (frozenAt(t)) {
@@ -137,18 +160,35 @@ export function runTrial(sc: EngineScenario, windowMinutes: number, schedule: Fl
       }
       state.deploys++;
       if (u() < d.failureProbability) {
+        const n = ep.n;
         ep.push(t, t + draw(d.detect, u) + draw(d.rollback, u), impact, CAUSE_INDEX.deploys);
-        swept = false;
-        refreeze();
+        if (ep.n > n) pushed();
       }
     }
   } else {
     for (let t = exponential(failureRate, u); t < windowMinutes; t += exponential(failureRate, u)) {
       if (frozenAt(t)) continue;
+      const n = ep.n;
       ep.push(t, t + draw(d.detect, u) + draw(d.rollback, u), impact, CAUSE_INDEX.deploys);
-      swept = false;
-      refreeze();
+      if (ep.n > n) pushed();
     }
   }
-  if (!swept) state.segments.sweep(ep, sc.baselineErrorRate, windowMinutes);
+  if (!swept) state.segments.sweep(ep, baseline, windowMinutes);
+}
+
+/** baseline × the clock over the window plus what episodes from `from` on spend within it at their full rates. */
+function spendBound(ep: Episodes, from: number, baseline: number, clock: TrafficProfile | null, windowMinutes: number): number {
+  const C = (t: number) => (clock ? cumulative(clock, t) : t);
+  let bound = baseline * C(windowMinutes);
+  for (let i = from; i < ep.n; i++) {
+    if (ep.start[i]! < windowMinutes) bound += ep.rate[i]! * (C(Math.min(windowMinutes, ep.end[i]!)) - C(Math.max(0, ep.start[i]!)));
+  }
+  return bound;
+}
+
+/** The rates of the episodes active at t, added (an upper bound of the extra error rate then). */
+function activeRate(ep: Episodes, t: number): number {
+  let sum = 0;
+  for (let i = 0; i < ep.n; i++) if (ep.start[i]! <= t && t < ep.end[i]!) sum += ep.rate[i]!;
+  return sum;
 }
