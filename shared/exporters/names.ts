@@ -208,6 +208,8 @@ export const OPENSLO_ANNOTATIONS = {
   requiredRoles: 'required-roles',
   /** On an SLO or SLI document: the name of the workbench SLI it belongs to. */
   sli: 'sli',
+  /** On an SLI document: the OpenSLO name of the service its SLI belongs to (an SLO names it in spec.service). */
+  service: 'service',
   sliKind: 'sli-kind',
   goodEvents: 'good-events',
   totalEvents: 'total-events',

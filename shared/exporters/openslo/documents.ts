@@ -127,9 +127,9 @@ function targetDocs(plan: ServicePlan): OpenSloDocument[] {
   );
 }
 
-function sliAnnotations(docs: SliDocsPlan, by: string): Record<string, string> {
+function sliAnnotations(docs: SliDocsPlan, service: string, by: string): Record<string, string> {
   const { sli } = docs;
-  const out: Record<string, string> = { [key(A.sli)]: sli.name, [key(A.sliKind)]: sli.kind, [key(A.measuredBy)]: by };
+  const out: Record<string, string> = { [key(A.sli)]: sli.name, [key(A.service)]: service, [key(A.sliKind)]: sli.kind, [key(A.measuredBy)]: by };
   if (sli.wording) {
     out[key(A.goodEvents)] = sli.wording.good;
     out[key(A.totalEvents)] = sli.wording.total;
@@ -149,9 +149,9 @@ function eventsSentence(docs: SliDocsPlan, thresholdMs: number | null): string {
   return `${words.good} / ${words.total}${under}`;
 }
 
-function sliDocs(docs: SliDocsPlan): OpenSloDocument[] {
+function sliDocs(docs: SliDocsPlan, service: string): OpenSloDocument[] {
   return docs.slis.map((s) =>
-    doc('SLI', metadata(s.name, docs.sli.name, sliAnnotations(docs, s.measurement.by)), {
+    doc('SLI', metadata(s.name, docs.sli.name, sliAnnotations(docs, service, s.measurement.by)), {
       description: fitDescription(`${docs.sli.kind} SLI: ${eventsSentence(docs, s.measurement.thresholdMs)}`),
       ratioMetric: s.measurement.ratio,
     }),
@@ -237,7 +237,7 @@ export type ServiceContext = {
 export function serviceDocuments(plan: ServicePlan, ctx: ServiceContext): OpenSloDocument[] {
   const out = [serviceDoc(plan, ctx.exported, ctx.dependsOn, ctx.generator), ...targetDocs(plan)];
   for (const docs of plan.slis) {
-    out.push(...sliDocs(docs));
+    out.push(...sliDocs(docs, plan.name));
     for (const slo of docs.slos) {
       const alerts = alertDocs(slo, plan, alertSetOf(slo.tiers[0]!.objective.window, ctx.customAlertSets), ctx.book);
       out.push(sloDoc(slo, docs, plan.name, ctx.exported.version, alerts.policies), ...alerts.docs);
