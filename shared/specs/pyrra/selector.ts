@@ -17,6 +17,9 @@ const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*/;
 const OPERATOR = /^(=~|!~|!=|=)/;
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", a: '\x07', b: '\b', f: '\f', v: '\v' };
 
+// \xNN, \uNNNN and \UNNNNNNNN, as Go's strconv.Quote (and so formatSelector) writes characters that are not printable.
+const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
 /** A quoted PromQL string at the start of the text: its value and the characters it took, or null when it is not closed. */
 function readString(text: string): { value: string; length: number } | null {
   const quote = text[0];
@@ -26,8 +29,16 @@ function readString(text: string): { value: string; length: number } | null {
     const c = text[i]!;
     if (c === quote) return { value, length: i + 1 };
     if (c === '\\' && quote !== '`') {
-      const next = text[i + 1];
-      if (next === undefined || ESCAPES[next] === undefined) return null;
+      const next = text[i + 1] ?? '';
+      const digits = HEX_DIGITS[next];
+      if (digits) {
+        const hex = text.slice(i + 2, i + 2 + digits);
+        if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex) || Number.parseInt(hex, 16) > 0x10ffff) return null;
+        value += String.fromCodePoint(Number.parseInt(hex, 16));
+        i += 1 + digits;
+        continue;
+      }
+      if (ESCAPES[next] === undefined) return null;
       value += ESCAPES[next];
       i++;
     } else if (c === '\n' && quote !== '`') return null;
