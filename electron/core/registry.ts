@@ -11,6 +11,7 @@ import { analysisHandlers } from './handlers/analysis';
 import { exclusionHandlers } from './handlers/exclusions';
 import { importHandlers } from './handlers/import';
 import { reliabilityHandlers } from './handlers/reliability';
+import { reviewHandlers } from './handlers/review';
 import { simulationHandlers } from './handlers/simulation';
 import { workspaceHandlers } from './handlers/workspace';
 import { relativeInFolder } from './services/folder-paths';
@@ -28,6 +29,7 @@ const handlers: HandlerMap<CoreChannel> = {
   ...analysisHandlers,
   ...exclusionHandlers,
   ...simulationHandlers,
+  ...reviewHandlers,
   ...editHandlers,
 };
 

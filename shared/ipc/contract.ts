@@ -7,6 +7,7 @@ import { exclusionChannels } from './contract/exclusions';
 import type { ChannelSpec, Host } from './contract/fields';
 import { importChannels } from './contract/import';
 import { reliabilityChannels } from './contract/reliability';
+import { reviewChannels } from './contract/review';
 import { simulationChannels } from './contract/simulation';
 import { workspaceChannels } from './contract/workspace';
 import { fail, type Result } from './errors';
@@ -16,6 +17,7 @@ export * from './contract/catalog';
 export * from './contract/exclusions';
 export * from './contract/import';
 export * from './contract/reliability';
+export * from './contract/review';
 export * from './contract/simulation';
 export * from './contract/workspace';
 export { HOSTS, type ChannelSpec, type Host } from './contract/fields';
@@ -29,6 +31,7 @@ export const contract = {
   ...analysisChannels,
   ...exclusionChannels,
   ...simulationChannels,
+  ...reviewChannels,
   ...editChannels,
 } as const;
 

@@ -12,6 +12,8 @@ export type EventMap = {
   'import-progress': { jobId: string; phase: 'reading' | 'parsing' | 'querying' | 'storing' | 'done'; done: number; total: number };
   /** The scenarios of an SLI, or the last run stored with one, changed; refetch its scenarios. */
   'scenarios-changed': { sliId: number };
+  /** A service's versions, sign-offs, comments or review periods changed (serviceId), or the required roles (null); refetch its review. */
+  'review-changed': { serviceId: number | null };
   /** How far a running simulation has got: trials done of total. */
   'simulation-progress': { jobId: string; done: number; total: number };
 };
@@ -28,4 +30,5 @@ export const EVENT_NAMES: readonly EventName[] = [
   'import-progress',
   'scenarios-changed',
   'simulation-progress',
+  'review-changed',
 ];
