@@ -124,7 +124,7 @@ const services: fc.Arbitrary<Service[]> = uniqueNames(3).chain((names) =>
         owner: fc.option(text(40), { nil: '' }),
         description: fc.option(text(300), { nil: '' }),
         requestsPerDay: fc.constant(null),
-        dependencies: fc.constant([]),
+        dependencies: fc.constant<Service['dependencies']>([]),
         policy: fc.constant(null),
         slis: uniqueNames(3).chain((sliNames) => fc.tuple(...sliNames.map((n, k) => sliArb((i + 1) * 10 + k, n)))),
       }),
