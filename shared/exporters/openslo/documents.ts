@@ -213,7 +213,7 @@ function sloDoc(slo: SloPlan, docs: SliDocsPlan, service: string, version: Expor
   const targets = slo.tiers.map((t) => `${TIER_LABELS[t.tier]} ${formatPpmPercent(t.objective.targetPpm)} %`).join(', ');
   return doc('SLO', metadata(slo.name, docs.sli.name, annotations), {
     description: fitDescription(
-      `${targets} of ${eventsSentence(docs, slo.measurement.thresholdMs)}, ${describeWindow(first.window)}, ${METHOD_LABELS[first.method]}`,
+      `${targets}: ${eventsSentence(docs, slo.measurement.thresholdMs)}, ${describeWindow(first.window)}, ${METHOD_LABELS[first.method]}`,
     ),
     service,
     indicatorRef: slo.indicator,
