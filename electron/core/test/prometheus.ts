@@ -1,7 +1,7 @@
 // Test support: a real Prometheus (Debian's `prometheus` package) on 127.0.0.1, its history backfilled from an
 // OpenMetrics file with `promtool tsdb create-blocks-from openmetrics`, plus servers that misbehave on purpose.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -73,14 +73,23 @@ async function waitReady(url: string, child: ChildProcess, log: () => string): P
   throw new Error(`prometheus did not become ready within 60 s:\n${log()}`);
 }
 
+/** Rule files for Prometheus to load (name → text, each written into a rules folder) and how often it evaluates them. */
+export type PrometheusRuleOptions = { ruleFiles?: Readonly<Record<string, string>>; evaluationInterval?: string };
+
 /**
- * Backfills the history into a fresh data folder and starts Prometheus on it with no scrape targets. Every path it
- * writes (data, lock, WAL) is inside the temp folder; retention is long enough that the old blocks are kept.
+ * Backfills the history into a fresh data folder and starts Prometheus on it with no scrape targets, and with the
+ * given rule files. Every path it writes (data, lock, WAL, rules) is inside the temp folder; retention is long enough
+ * that the old blocks are kept.
  */
-export async function startPrometheus(openMetrics: string): Promise<TestPrometheus> {
+export async function startPrometheus(openMetrics: string, options: PrometheusRuleOptions = {}): Promise<TestPrometheus> {
   const dir = mkdtempSync(join(tmpdir(), 'swb-prom-'));
   writeFileSync(join(dir, 'history.om'), openMetrics);
-  writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\nscrape_configs: []\n');
+  const ruleNames = Object.keys(options.ruleFiles ?? {});
+  if (ruleNames.length > 0) mkdirSync(join(dir, 'rules'));
+  for (const name of ruleNames) writeFileSync(join(dir, 'rules', name), options.ruleFiles![name]!);
+  const rules = ruleNames.length > 0 ? `rule_files:\n${ruleNames.map((n) => `  - ${JSON.stringify(join(dir, 'rules', n))}\n`).join('')}` : '';
+  const evaluation = options.evaluationInterval ? `  evaluation_interval: ${options.evaluationInterval}\n` : '';
+  writeFileSync(join(dir, 'prometheus.yml'), `global:\n  scrape_interval: 1m\n${evaluation}${rules}scrape_configs: []\n`);
   execFileSync(onPath('promtool')!, ['tsdb', 'create-blocks-from', 'openmetrics', join(dir, 'history.om'), join(dir, 'data')], { stdio: 'pipe' });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
