@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { parsePyrraObjectives, type PyrraObjective } from './pyrra';
 import { formatSelector, parseSelector } from './pyrra/selector';
 
@@ -133,6 +135,26 @@ describe('parsePyrraObjectives', () => {
     expect(messages(`a: &x 1\nb: *x\n`)[0]).toContain('slos.yaml: Aliases (*x) are not accepted');
     for (const text of ['', '---', '42', '- a\n- b', 'apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\nmetadata: 3\nspec: []'])
       expect(parsePyrraObjectives(text, 'x.yaml').ok).toBe(false);
+  });
+});
+
+describe('parsePyrraObjectives on any input', () => {
+  it('returns objectives or issues naming the file, and never throws', () => {
+    const check = (text: string) => {
+      const result = parsePyrraObjectives(text, 'any.yaml');
+      if (!result.ok) for (const issue of result.issues) expect(issue.message.startsWith('any.yaml')).toBe(true);
+    };
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), check), { seed: 12, numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), (value) => check(stringify(value))),
+      { seed: 12, numRuns: 300 },
+    );
+    const spec = fc.record({ target: fc.jsonValue(), window: fc.jsonValue(), indicator: fc.jsonValue(), alerting: fc.jsonValue() }, { requiredKeys: [] });
+    const object = spec.map((s) => ({ apiVersion: 'pyrra.dev/v1alpha1', kind: 'ServiceLevelObjective', metadata: { name: 'x' }, spec: s }));
+    fc.assert(
+      fc.property(object, (value) => check(stringify(value))),
+      { seed: 12, numRuns: 300 },
+    );
   });
 });
 
