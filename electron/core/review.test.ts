@@ -138,6 +138,20 @@ describe('sign-off', () => {
     expect((await list()).versions).toHaveLength(1);
   });
 
+  it('brings a deleted service back with its versions, sign-offs and comments when the deletion is undone', async () => {
+    await propose('First');
+    await sign(1, 'Ana', 'engineering');
+    await value(core.call('comment/add', { serviceId, version: 1, author: 'Cy', text: 'Looks right' }));
+    await value(core.call('review/set-period', { serviceId, tier: 'slo', months: 6 }));
+    const before = await list();
+    await value(core.call('service/delete', { serviceId }));
+    expect(core.session.review().listVersions(serviceId)).toEqual([]);
+    await undo();
+    expect(await list()).toEqual(before);
+    expect(await value(core.call('comment/list', { serviceId, version: 1 }))).toMatchObject([{ text: 'Looks right' }]);
+    expect((await value(core.call('review/status', { serviceId }))).services[0]!.months.slo).toBe(6);
+  });
+
   it('keeps comments per version, undoably', async () => {
     await propose();
     await value(core.call('comment/add', { serviceId, version: 1, author: 'Cy', text: 'What did last quarter look like?' }));

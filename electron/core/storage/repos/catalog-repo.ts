@@ -11,6 +11,7 @@ import {
   type SloWindow,
   type Tier,
 } from '#shared/domain/types';
+import { ReviewRepo, type ReviewRows } from './review-repo';
 import { ScenarioRepo, type ScenarioRow } from './scenario-repo';
 
 type ServiceRow = {
@@ -72,9 +73,10 @@ type ServiceRows = {
 
 /**
  * Every stored row of one service, used to undo and redo edits by restoring a service as a whole: its own rows, the
- * what-if scenarios of its SLIs, and the dependency edges pointing at it, which a delete would otherwise take along.
+ * what-if scenarios of its SLIs, its proposed versions with their sign-offs and comments and its review periods, and the
+ * dependency edges pointing at it, which a delete would otherwise take along.
  */
-export type ServiceSnapshot = ServiceRows & { scenarios: ScenarioRow[] };
+export type ServiceSnapshot = ServiceRows & { scenarios: ScenarioRow[]; review: ReviewRows };
 
 function toObjective(row: ObjectiveRow): Objective {
   const window: SloWindow =
@@ -111,9 +113,11 @@ function toObjectiveRow(sliId: number, o: Objective): ObjectiveRow {
 export class CatalogRepo {
   private readonly db: Database.Database;
   private readonly scenarios: ScenarioRepo;
+  private readonly review: ReviewRepo;
   constructor(db: Database.Database) {
     this.db = db;
     this.scenarios = new ScenarioRepo(db);
+    this.review = new ReviewRepo(db);
   }
 
   /** Reads every service with its SLIs and objectives, services by name, SLIs in the order they were added. */
@@ -284,10 +288,10 @@ export class CatalogRepo {
     }
   }
 
-  /** Every row of one service, its SLIs' scenarios included, or undefined when it does not exist. */
+  /** Every row of one service, its SLIs' scenarios and its review rows included, or undefined when it does not exist. */
   snapshot(serviceId: number): ServiceSnapshot | undefined {
     const rows = this.rowsOf(serviceId);
-    return rows ? { ...rows, scenarios: this.scenarios.rowsOfService(serviceId) } : undefined;
+    return rows ? { ...rows, scenarios: this.scenarios.rowsOfService(serviceId), review: this.review.rowsOfService(serviceId) } : undefined;
   }
 
   private rowsOf(serviceId: number): ServiceRows | undefined {
@@ -307,7 +311,8 @@ export class CatalogRepo {
    * Puts one service back as a snapshot recorded it (or removes it when the snapshot is null), keeping the original
    * ids. Rows that survive are updated in place rather than deleted and re-inserted: a delete would cascade to the
    * SLIs' imported history and the service's exclusions, which are not part of the undo history. The scenarios follow
-   * their SLIs back.
+   * their SLIs back; review rows that are missing come back (a deleted service's versions), and no other review row is
+   * touched: catalog edits change none, and a sign-off recorded meanwhile elsewhere stays.
    */
   restore(serviceId: number, snapshot: ServiceSnapshot | null): void {
     if (!snapshot) {
@@ -346,6 +351,7 @@ export class CatalogRepo {
     for (const row of [...snapshot.dependencies, ...snapshot.dependents]) edge.run(row);
     if (snapshot.policy) this.db.prepare('INSERT INTO budget_policies (service_id, policy) VALUES (@service_id, @policy)').run(snapshot.policy);
     this.scenarios.restoreForService(serviceId, snapshot.scenarios);
+    this.review.restoreMissing(snapshot.review);
   }
 }
 

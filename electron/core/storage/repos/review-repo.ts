@@ -142,6 +142,15 @@ export class ReviewRepo {
     this.db.prepare(`DELETE FROM review_comments WHERE ${OF_SERVICE} AND id NOT IN (SELECT value FROM json_each(?))`).run(serviceId, keep(rows.comments));
     this.db.prepare(`DELETE FROM review_signoffs WHERE ${OF_SERVICE} AND id NOT IN (SELECT value FROM json_each(?))`).run(serviceId, keep(rows.signoffs));
     this.db.prepare('DELETE FROM review_versions WHERE service_id = ? AND id NOT IN (SELECT value FROM json_each(?))').run(serviceId, keep(rows.versions));
+    this.db.prepare('DELETE FROM review_periods WHERE service_id = ?').run(serviceId);
+    this.restoreMissing(rows);
+  }
+
+  /**
+   * Brings back the recorded review rows that are missing, leaving every other row alone: what undoing the deletion
+   * of a service needs (its versions went with it), and a no-op for the other catalog edits, which change no review row.
+   */
+  restoreMissing(rows: ReviewRows): void {
     const version = this.db.prepare(`INSERT INTO review_versions (id, service_id, number, rationale, created_ms, snapshot)
       VALUES (@id, @service_id, @number, @rationale, @created_ms, @snapshot) ON CONFLICT (id) DO NOTHING`);
     for (const row of rows.versions) version.run(row);
@@ -151,8 +160,7 @@ export class ReviewRepo {
     const comment = this.db.prepare(`INSERT INTO review_comments (id, version_id, author, text, created_ms)
       VALUES (@id, @version_id, @author, @text, @created_ms) ON CONFLICT (id) DO NOTHING`);
     for (const row of rows.comments) comment.run(row);
-    this.db.prepare('DELETE FROM review_periods WHERE service_id = ?').run(serviceId);
-    const period = this.db.prepare('INSERT INTO review_periods (service_id, tier, months) VALUES (@service_id, @tier, @months)');
+    const period = this.db.prepare('INSERT INTO review_periods (service_id, tier, months) VALUES (@service_id, @tier, @months) ON CONFLICT DO NOTHING');
     for (const row of rows.periods) period.run(row);
   }
 
