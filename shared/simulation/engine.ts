@@ -72,6 +72,7 @@ function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[]
   // Tiers counting the same way share one curve and its values: only their budgets differ.
   const keys = [...new Set(counters.map((c) => c.key))];
   const keyOf = counters.map((c) => keys.indexOf(c.key));
+  const keyCounters = keys.map((_, k) => counters[keyOf.indexOf(k)]!);
   const values = keys.map(() => new Float64Array(times.length));
   const clocks = keys.map((k) => clocksAt(k === 'events' ? profile : null, times));
   const curves: ReturnType<(typeof counters)[number]['curve']>[] = [];
@@ -88,7 +89,7 @@ function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[]
       for (let k = 0; k < pair.tiers.length; k++) into[pair.tiers[k]!] = into[pair.tiers[k]!]! + pair.counts[k]!;
     }
     for (let k = 0; k < keys.length; k++) {
-      curves[k] = counters[keyOf.indexOf(k)]!.curve(state);
+      curves[k] = keyCounters[k]!.curve(state);
       valuesAt(curves[k]!, times, values[k]!, clocks[k]!);
       causeShares(state.segments, sc.baselineErrorRate, profile, keys[k] === 'events', windowMinutes, shares[k]!);
     }

@@ -31,6 +31,8 @@ export class PolicyTally {
   private readonly windowMinutes: number;
   private readonly levels = new Float64Array(3);
   private readonly crossed = new Float64Array(3);
+  /** The burn rank of each segment of the trial being added (grown as needed). */
+  private ranks = new Uint8Array(128);
 
   constructor(
     private readonly config: NonNullable<EngineScenario['policy']>,
@@ -71,6 +73,10 @@ export class PolicyTally {
     const te = this.crossed[2]!;
     const seg = state.segments;
     const baseline = state.baseline;
+    if (this.ranks.length < seg.n) this.ranks = new Uint8Array(seg.n * 2);
+    const ranks = this.ranks;
+    for (let i = 0; i < seg.n; i++) ranks[i] = this.burnRank(baseline + seg.extra[i]!);
+    const baseRank = this.burnRank(baseline);
     // Walk the window in pieces of constant burn, split where the share left crosses a threshold.
     let frozen = 0;
     let at = 0;
@@ -81,7 +87,7 @@ export class PolicyTally {
       if (tw > at && tw < stop) stop = tw;
       if (tc > at && tc < stop) stop = tc;
       if (te > at && te < stop) stop = te;
-      const rank = Math.max(leftRank(at, tw, tc, te), this.burnRank(baseline + (inSegment ? seg.extra[i]! : 0)));
+      const rank = Math.max(leftRank(at, tw, tc, te), inSegment ? ranks[i]! : baseRank);
       this.minutesIn[rank] = this.minutesIn[rank]! + (stop - at);
       if (rank >= this.freezeRank) frozen += stop - at;
       at = stop;
@@ -92,8 +98,7 @@ export class PolicyTally {
     for (let k = 0; k < this.times.length; k++) {
       const t = this.times[k]!;
       while (s < seg.n && seg.end[s]! <= t) s++;
-      const extra = s < seg.n && seg.start[s]! <= t ? seg.extra[s]! : 0;
-      const rank = Math.max(leftRank(t, tw, tc, te), this.burnRank(baseline + extra));
+      const rank = Math.max(leftRank(t, tw, tc, te), s < seg.n && seg.start[s]! <= t ? ranks[s]! : baseRank);
       this.atState[k * 4 + rank] = this.atState[k * 4 + rank]! + 1;
     }
     if (this.scheduled) {
