@@ -118,6 +118,60 @@ describe('findBadEvents', () => {
     );
   });
 
+  it('bridges to a bad sample within the gap of the last one even after a healthy sample just past it', () => {
+    // Bad at 1:00, healthy at 1:00.001, bad at 1:30: the second's interval starts before the first ends, so one event.
+    const h: History = { t: Float64Array.from([MIN, MIN + 1, 1.5 * MIN]), good: Float64Array.from([0, 100, 0]), total: Float64Array.from([100, 100, 100]) };
+    const events = findBadEvents(h, 990_000, { budgetEvents: 1_000, mergeGapMs: 0, minShare: 0, stepMs: MIN });
+    expect(events).toEqual([{ startMs: 0, endMs: 1.5 * MIN, badEvents: 200, budgetShare: 0.2, worstSli: 0 }]);
+  });
+
+  it('equals the events read from their definition (bad samples grouped across bridgeable gaps), on irregular histories', () => {
+    // The definition, index by index: a bad sample joins the group before it when the time from the previous bad
+    // sample's end to its own interval's start is within the bridge; a group counts every sample with traffic from its
+    // first bad sample to its last.
+    const byDefinition = (h: History, targetPpm: number, stepMs: number, gapMs: number) => {
+      const isBad = (i: number) => h.total[i]! > 0 && Math.max(0, h.total[i]! - h.good[i]!) * 1e6 > (1e6 - targetPpm) * h.total[i]!;
+      const groups: [number, number][] = [];
+      for (let i = 0; i < h.t.length; i++) {
+        if (!isBad(i)) continue;
+        const last = groups.at(-1);
+        if (last && h.t[i]! - stepMs - h.t[last[1]]! <= gapMs) last[1] = i;
+        else groups.push([i, i]);
+      }
+      return groups.map(([a, b]) => {
+        let badEvents = 0;
+        let worstSli = 1;
+        for (let i = a; i <= b; i++) {
+          if (!(h.total[i]! > 0)) continue;
+          badEvents += Math.max(0, h.total[i]! - h.good[i]!);
+          worstSli = Math.min(worstSli, Math.min(1, Math.max(0, h.good[i]! / h.total[i]!)));
+        }
+        return { startMs: h.t[a]! - stepMs, endMs: h.t[b]!, badEvents, budgetShare: badEvents / 1_000, worstSli };
+      });
+    };
+    const sample = fc.record({
+      gapMs: fc.oneof(fc.constantFrom(MIN / 4, MIN / 2, MIN, 5 * MIN), fc.integer({ min: 1, max: 40 * MIN })),
+      total: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500 })),
+      badShare: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
+    });
+    fc.assert(
+      fc.property(fc.array(sample, { minLength: 1, maxLength: 120 }), fc.integer({ min: 0, max: 30 }), (samples, gapMinutes) => {
+        let t = 0;
+        const h: History = { t: new Float64Array(samples.length), good: new Float64Array(samples.length), total: new Float64Array(samples.length) };
+        samples.forEach((s, i) => {
+          t += s.gapMs;
+          h.t[i] = t;
+          h.total[i] = s.total;
+          h.good[i] = s.total - Math.round(s.total * s.badShare);
+        });
+        const found = findBadEvents(h, 990_000, { budgetEvents: 1_000, mergeGapMs: gapMinutes * MIN, minShare: 0, stepMs: MIN });
+        const expected = byDefinition(h, 990_000, MIN, gapMinutes * MIN).sort((a, b) => b.badEvents - a.badEvents || a.startMs - b.startMs);
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 500, seed: 11 },
+    );
+  });
+
   it('handles a year of minute samples in one quick pass', () => {
     const n = 525_600;
     const h: History = { t: new Float64Array(n), good: new Float64Array(n), total: new Float64Array(n) };

@@ -43,6 +43,11 @@ export function shareOf(bad: number, budget: number): number {
   return bad / budget;
 }
 
+/** One sample's SLI, clamped to [0, 1]. */
+function sampleSli(good: number, total: number): number {
+  return Math.min(1, Math.max(0, good / total));
+}
+
 /**
  * The budget-eating events of a history against a target (ppm), largest first (by bad events, then earliest).
  * One pass over the samples; samples without traffic neither start, end nor split an event, but the time they
@@ -72,14 +77,15 @@ export function findBadEvents(h: History, targetPpm: number, options: EventOptio
     const budgetShare = Number.isFinite(budget) ? shareOf(badEvents, budget) : 0;
     if (budgetShare >= minShare) events.push({ startMs, endMs, badEvents, budgetShare, worstSli });
   };
+  const { t: times, good: goods, total: totals } = h;
   for (let i = 0; i < n; i++) {
-    const total = h.total[i]!;
+    const total = totals[i]!;
     if (!(total > 0)) continue;
-    const good = h.good[i]!;
+    const good = goods[i]!;
     const sampleBad = Math.max(0, total - good);
-    const sli = Math.min(1, Math.max(0, good / total));
-    const t = h.t[i]!;
+    const t = times[i]!;
     if (sampleBad * PPM_PER_WHOLE > allowedPpm * total) {
+      const sli = sampleSli(good, total);
       if (open && t - step - endMs <= mergeGapMs) {
         bad += pendingBad + sampleBad;
         worst = Math.min(worst, pendingWorst, sli);
@@ -94,8 +100,15 @@ export function findBadEvents(h: History, targetPpm: number, options: EventOptio
       pendingBad = 0;
       pendingWorst = 1;
     } else if (open) {
+      // Times only grow, so once no later bad sample can bridge back to the event it is complete: kept now, its
+      // healthy tail no longer followed.
+      if (t - step - endMs > mergeGapMs) {
+        keep(startMs, endMs, bad, worst);
+        open = false;
+        continue;
+      }
       pendingBad += sampleBad;
-      pendingWorst = Math.min(pendingWorst, sli);
+      pendingWorst = Math.min(pendingWorst, sampleSli(good, total));
     }
   }
   if (open) keep(startMs, endMs, bad, worst);

@@ -21,17 +21,19 @@ export function rollingWindows(h: History, windowMs: number, beginMs?: number): 
   if (n === 0) return { end, sli };
   // Each sample stands for the interval of one step before it, so the history begins one step before its first sample.
   const begins = beginMs ?? h.t[0]! - (medianStep(h.t) ?? 0);
+  const { t: times, good: goods, total: totals } = h;
   let lo = 0;
   let good = 0;
   let total = 0;
   let k = 0;
   for (let i = 0; i < n; i++) {
-    good += h.good[i]!;
-    total += h.total[i]!;
-    const t = h.t[i]!;
-    while (h.t[lo]! <= t - windowMs) {
-      good -= h.good[lo]!;
-      total -= h.total[lo]!;
+    good += goods[i]!;
+    total += totals[i]!;
+    const t = times[i]!;
+    const leavesMs = t - windowMs;
+    while (times[lo]! <= leavesMs) {
+      good -= goods[lo]!;
+      total -= totals[lo]!;
       lo++;
     }
     // A window is complete once the history reaches back a whole window before its end.

@@ -6,7 +6,12 @@
  */
 export function medianStep(t: ArrayLike<number>): number | null {
   if (t.length < 2) return null;
-  // Most series keep one step: a step held by more than half of the gaps is the median, found without sorting.
+  // Most series keep one step throughout: one pass that stops at the first other step finds it.
+  const first = t[1]! - t[0]!;
+  let i = 2;
+  while (i < t.length && t[i]! - t[i - 1]! === first) i++;
+  if (i === t.length) return first;
+  // Else a step held by more than half of the gaps is the median, found without sorting.
   const majority = majorityStep(t);
   if (majority !== null) return majority;
   const steps = new Float64Array(t.length - 1);

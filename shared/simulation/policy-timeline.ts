@@ -30,13 +30,19 @@ export function policyTimeline(h: History, burnDown: WindowBurnDown, targetPpm: 
   const grid = toGrid(h);
   const [burn] = burnRates(grid.good, grid.total, [windowPoints(POLICY_BURN_MINUTES, grid.stepMs)], targetPpm);
   const rates = burn!;
-  let current: PolicyTimeline['intervals'][number] | null = null;
+  const { startMs, stepMs } = grid;
+  // The open interval's state and start, in locals: it is pushed when the state changes and once at the end.
+  let state: PolicyState | null = null;
+  let fromMs = 0;
   for (let j = 1; j < x.length; j++) {
-    const slot = Math.ceil((x[j]! - grid.startMs) / grid.stepMs);
-    const state = policyState(policy, remaining[j]!, slot >= 0 && slot < rates.length ? rates[slot]! : NaN);
-    if (current !== null && current.state === state) current.endMs = x[j]!;
-    else intervals.push((current = { state, startMs: x[j - 1]!, endMs: x[j]! }));
+    const slot = Math.ceil((x[j]! - startMs) / stepMs);
+    const now = policyState(policy, remaining[j]!, slot >= 0 && slot < rates.length ? rates[slot]! : NaN);
+    if (now === state) continue;
+    if (state !== null) intervals.push({ state, startMs: fromMs, endMs: x[j - 1]! });
+    state = now;
+    fromMs = x[j - 1]!;
   }
+  if (state !== null) intervals.push({ state, startMs: fromMs, endMs: x[x.length - 1]! });
   for (const i of intervals) daysIn[i.state] += (i.endMs - i.startMs) / DAY_MS;
   return { tier, intervals, daysIn };
 }
