@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Objective } from '../domain/types';
-import { UNBOUNDED_SHARE } from './events';
+import { lttb } from './downsample';
+import { shareOf, UNBOUNDED_SHARE } from './events';
 import type { History } from './history';
-import { budgetPerWindow, burnDownOf } from './windows';
+import { BURNDOWN_FLOOR, BURNDOWN_POINTS, budgetPerWindow, burnDownOf, drawnBurnDown } from './windows';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -409,5 +410,46 @@ describe('burnDownOf', () => {
       }
     }
     expect(burnDownOf(h, objective({ targetPpm: 995_000, window: { kind: 'rolling', days: 1 }, method: 'occurrences' }), day + 1)).toBeNull();
+  });
+
+  it('is, sample by sample, 1 − the bad events so far over the window budget, at each sample time after the window start', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ total: fc.integer({ min: 0, max: 1_000 }), badShare: fc.double({ min: 0, max: 1, noNaN: true }) }), {
+          minLength: 2,
+          maxLength: 300,
+        }),
+        (samples) => {
+          const start = Date.UTC(2026, 0, 1);
+          const h: History = {
+            t: Float64Array.from(samples, (_, i) => start + (i + 1) * MIN),
+            total: Float64Array.from(samples, (s) => s.total),
+            good: Float64Array.from(samples, (s) => s.total - Math.round(s.total * s.badShare)),
+          };
+          const b = burnDownOf(h, objective({ window: { kind: 'rolling', days: 1 } }), start)!;
+          const inWindow = samples.slice(0, 1_440);
+          const budget = (1_000 * inWindow.reduce((sum, s) => sum + s.total, 0)) / 1_000_000;
+          let bad = 0;
+          const expected = [1, ...inWindow.map((_, i) => 1 - shareOf((bad += h.total[i]! - h.good[i]!), budget))];
+          expect(Array.from(b.remaining)).toEqual(expected);
+          expect(Array.from(b.x)).toEqual([start, ...Array.from(h.t.subarray(0, inWindow.length))]);
+        },
+      ),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+});
+
+describe('drawnBurnDown', () => {
+  it('draws the burn-down floored at BURNDOWN_FLOOR and downsampled, whether or not it falls below the floor', () => {
+    const x = Float64Array.from({ length: 5_000 }, (_, i) => i * MIN);
+    for (const overspent of [0, 30]) {
+      const remaining = Float64Array.from(x, (_, i) => 1 - (i / 5_000) * overspent - (i % 7 === 0 ? 0.01 : 0));
+      const drawn = drawnBurnDown({ startMs: 0, endMs: 5_000 * MIN, label: '', budget: 1, x, remaining });
+      const floored = lttb({ x, y: Float64Array.from(remaining, (r) => Math.max(BURNDOWN_FLOOR, r)) }, BURNDOWN_POINTS);
+      expect(Array.from(drawn.y)).toEqual(Array.from(floored.y));
+      expect(Array.from(drawn.x)).toEqual(Array.from(floored.x));
+      expect(Math.min(...drawn.y)).toBe(overspent === 0 ? Math.min(...lttb({ x, y: remaining }, BURNDOWN_POINTS).y) : BURNDOWN_FLOOR);
+    }
   });
 });
