@@ -25,7 +25,7 @@ export const SLOTH_LOSSES = {
   },
   calendarWindow: {
     id: 'calendar-window',
-    description: 'Sloth has no calendar windows: a calendar week, month, quarter or year is exported as a rolling 7, 30, 90 or 365 days',
+    description: 'Sloth has no calendar windows: a calendar week, month, quarter or year is exported as a rolling 7, 30, 91 or 365 days',
   },
   timeslices: {
     id: 'timeslices',
@@ -79,7 +79,7 @@ export type SlothExportSpec = {
 export type SlothExport = { specs: SlothExportSpec[]; losses: ExportLossReport['losses'] };
 
 /** Days of the rolling window a calendar period is exported as. */
-export const CALENDAR_AS_ROLLING_DAYS: Readonly<Record<CalendarUnit, number>> = { week: 7, month: 30, quarter: 90, year: 365 };
+export const CALENDAR_AS_ROLLING_DAYS: Readonly<Record<CalendarUnit, number>> = { week: 7, month: 30, quarter: 91, year: 365 };
 
 const DAY_MINUTES = 1440;
 
