@@ -11,6 +11,7 @@ import { analysisHandlers } from './handlers/analysis';
 import { exclusionHandlers } from './handlers/exclusions';
 import { importHandlers } from './handlers/import';
 import { reliabilityHandlers } from './handlers/reliability';
+import { exportHandlers } from './handlers/export';
 import { reviewHandlers } from './handlers/review';
 import { simulationHandlers } from './handlers/simulation';
 import { workspaceHandlers } from './handlers/workspace';
@@ -30,6 +31,7 @@ const handlers: HandlerMap<CoreChannel> = {
   ...exclusionHandlers,
   ...simulationHandlers,
   ...reviewHandlers,
+  ...exportHandlers,
   ...editHandlers,
 };
 

@@ -4,6 +4,7 @@ import { analysisChannels } from './contract/analysis';
 import { catalogChannels } from './contract/catalog';
 import { editChannels } from './contract/edit';
 import { exclusionChannels } from './contract/exclusions';
+import { exportChannels } from './contract/export';
 import type { ChannelSpec, Host } from './contract/fields';
 import { importChannels } from './contract/import';
 import { reliabilityChannels } from './contract/reliability';
@@ -15,6 +16,7 @@ import { fail, type Result } from './errors';
 export * from './contract/analysis';
 export * from './contract/catalog';
 export * from './contract/exclusions';
+export * from './contract/export';
 export * from './contract/import';
 export * from './contract/reliability';
 export * from './contract/review';
@@ -32,6 +34,7 @@ export const contract = {
   ...exclusionChannels,
   ...simulationChannels,
   ...reviewChannels,
+  ...exportChannels,
   ...editChannels,
 } as const;
 

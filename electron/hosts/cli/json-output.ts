@@ -1,7 +1,8 @@
 import type { Exclusion } from '#shared/analysis/exclusions';
 import type { AlertSetFit, AlertWarning } from '#shared/budget/alerts';
-import type { BacktestReport, HistoryReport, ImportListing, ImportSummary } from '#shared/ipc/contract';
+import type { BacktestReport, ExportWritten, HistoryReport, ImportListing, ImportSummary } from '#shared/ipc/contract';
 import type { ReplayReport } from '#shared/simulation/replay-report';
+import type { JsonReviewDocument } from './review-json';
 import type { SimulationResult } from '#shared/simulation/result';
 // The CLI's --json format, "slo-workbench/v1". Scripts depend on it: add fields, never rename or remove them;
 // a breaking change gets a new format string. docs/cli.md documents every document with real output.
@@ -268,7 +269,9 @@ export type JsonDocument =
   | JsonScenarioAdded
   | JsonScenarioList
   | JsonScenarioRemoved
-  | JsonSimulateReport;
+  | JsonSimulateReport
+  | JsonReviewDocument
+  | JsonExportReport;
 
 /** `analyze`: the SLI's latest imported history against its tiers over one rolling window. */
 export type JsonAnalyzeReport = JsonEnvelope<'analyze'> & { service: string; sli: string; analysis: HistoryReport };
@@ -351,3 +354,6 @@ export type JsonErrorDetails = ErrorDetails & { option?: string };
 
 /** What the CLI prints on stderr, as one line, when a --json command fails; stdout stays empty. */
 export type JsonError = { ok: false; error: { code: JsonErrorCode; message: string; details?: JsonErrorDetails } };
+
+/** `export`: the spec format, the folder, the files written and left unchanged, the loss report and each service's version. */
+export type JsonExportReport = JsonEnvelope<'export'> & ExportWritten & { specFormat: string };

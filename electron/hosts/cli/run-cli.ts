@@ -8,12 +8,16 @@ import { registerReplayCommand } from './commands/replay';
 import { registerBudgetCommand } from './commands/budget';
 import { registerDependencyCommands } from './commands/dependency';
 import { registerExclusionCommands } from './commands/exclusion';
+import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
 import { registerObjectiveCommands } from './commands/objective';
+import { registerProposalCommands } from './commands/proposal';
+import { registerReviewCommands } from './commands/review';
 import { registerScenarioCommands } from './commands/scenario';
 import { registerSimulateCommand } from './commands/simulate';
 import { registerServeCommand } from './commands/serve';
 import { registerServiceCommands } from './commands/service';
+import { registerSignoffCommands } from './commands/signoff';
 import { registerShowCommand } from './commands/show';
 import { registerSliCommands } from './commands/sli';
 import { registerWorkspaceCommands } from './commands/workspace';
@@ -60,6 +64,8 @@ export function buildProgram(ctx: CliContext, json: boolean): Command {
     .version(ctx.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .exitOverride()
+    // The program's own options (--version, --help) only before a command, so `signoff add --version 2` is the command's.
+    .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (text) => ctx.io.stdout(chomp(text)),
@@ -83,6 +89,10 @@ export function buildProgram(ctx: CliContext, json: boolean): Command {
   registerReplayCommand(program, ctx);
   registerScenarioCommands(program, ctx);
   registerSimulateCommand(program, ctx);
+  registerProposalCommands(program, ctx);
+  registerSignoffCommands(program, ctx);
+  registerReviewCommands(program, ctx);
+  registerExportCommand(program, ctx);
   return program;
 }
 
@@ -97,7 +107,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   const ctx: CliContext = { io, version: packageVersion() };
   try {
     await buildProgram(ctx, json).parseAsync([...argv], { from: 'user' });
-    return 0;
+    return ctx.exitCode ?? 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help, --version and `help` exit 0; everything else commander refuses is a usage error.

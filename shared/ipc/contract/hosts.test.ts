@@ -58,6 +58,9 @@ const EXPECTED: Record<Channel, Host[]> = {
   'simulation/sensitivity': ALL,
   'simulation/cancel': ALL,
   'simulation/replay': ALL,
+  'export/formats': ALL,
+  'export/preview': ALL,
+  'export/write': ['cli'],
   'proposal/create': ALL,
   'proposal/list': ALL,
   'proposal/get': ALL,
@@ -87,6 +90,7 @@ describe('the hosts of each channel', () => {
       'workspace/list-folder': 'subfolder',
       'import/file': 'path',
       'import/preview': 'path',
+      'export/write': 'path',
     });
     for (const channel of FILE_CHANNELS) expect(Object.keys((contract[channel].args as { shape: object }).shape)).toContain(fileArgOf(channel));
   });
