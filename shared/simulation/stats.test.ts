@@ -22,6 +22,19 @@ describe('summaries of trials', () => {
     );
   });
 
+  it('selects the same percentiles as sorting gives, repeated values and all', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ min: -5, max: 5, noNaN: true }), fc.constantFrom(0, 1, 2)), { minLength: 1, maxLength: 500 }), (drawn) => {
+        // −0 and 0 are the same amount (a sort puts −0 first, a selection leaves them where they fall).
+        const values = drawn.map((v) => v + 0);
+        const sorted = Float64Array.from(values).sort();
+        const spread = spreadOf(Float64Array.from(values));
+        expect([spread.p10, spread.p50, spread.p90]).toEqual([0.1, 0.5, 0.9].map((p) => sortedPercentile(sorted, p)));
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
   it('reads binned percentiles within one bin of the exact ones', () => {
     fc.assert(
       fc.property(

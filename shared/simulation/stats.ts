@@ -26,12 +26,49 @@ export function sortedPercentile(sorted: Float64Array, p: number): number {
   return sorted[nearestRankIndex(p, sorted.length)]!;
 }
 
-/** Mean, P10, P50 and P90 of some values (sorted in place). */
+/** Mean, P10, P50 and P90 of some values (reordered in place: each percentile is selected, not the whole array sorted). */
 export function spreadOf(values: Float64Array): Spread {
-  values.sort();
   let sum = 0;
   for (const v of values) sum += v;
-  return { mean: sum / values.length, p10: sortedPercentile(values, 0.1), p50: sortedPercentile(values, 0.5), p90: sortedPercentile(values, 0.9) };
+  const n = values.length;
+  const i10 = nearestRankIndex(0.1, n);
+  const i50 = nearestRankIndex(0.5, n);
+  const i90 = nearestRankIndex(0.9, n);
+  select(values, i50, 0, n - 1);
+  // Below and above the median (which stays where it is), the others.
+  if (i10 < i50) select(values, i10, 0, i50 - 1);
+  if (i90 > i50) select(values, i90, i50 + 1, n - 1);
+  return { mean: sum / n, p10: values[i10]!, p50: values[i50]!, p90: values[i90]! };
+}
+
+/**
+ * Reorders a[lo..hi] so that a[k] holds the value sorted order puts there, with nothing larger before it and nothing
+ * smaller after it (Hoare's selection, the middle of three as pivot).
+ */
+function select(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
 }
 
 /** Mean, P10, P50 and P90 of small whole numbers (alert counts), by counting rather than sorting: the same as spreadOf. */
@@ -64,7 +101,6 @@ export function spreadOfCounts(values: Float64Array): Spread {
 export class BinnedColumns {
   readonly bins: number;
   private readonly counts: Uint32Array;
-  private readonly totals: Uint32Array;
 
   constructor(
     readonly columns: number,
@@ -74,7 +110,6 @@ export class BinnedColumns {
   ) {
     this.bins = Math.round((high - low) / width) + 2;
     this.counts = new Uint32Array(columns * this.bins);
-    this.totals = new Uint32Array(columns);
   }
 
   /** Counts one value in a column. */
@@ -84,15 +119,15 @@ export class BinnedColumns {
     else if (value >= this.high) bin = this.bins - 1;
     else bin = 1 + Math.min(this.bins - 3, Math.floor((value - this.low) / this.width));
     this.counts[column * this.bins + bin]!++;
-    this.totals[column]!++;
   }
 
   /** The nearest-rank percentile p of a column, as the middle of its bin (low and high for the end bins). */
   percentile(column: number, p: number): number {
-    const total = this.totals[column]!;
+    const base = column * this.bins;
+    let total = 0;
+    for (let b = 0; b < this.bins; b++) total += this.counts[base + b]!;
     const rank = Math.max(1, nearestRankIndex(p, total) + 1);
     let seen = 0;
-    const base = column * this.bins;
     for (let b = 0; b < this.bins; b++) {
       seen += this.counts[base + b]!;
       if (seen >= rank) {
