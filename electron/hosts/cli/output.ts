@@ -40,6 +40,8 @@ export function runAction<A extends unknown[], O extends CommonOptions>(
     // Commander passes the positional arguments, then the options object, then the command itself.
     const params = args.slice(0, -1) as [...A, O];
     const options = params[params.length - 1] as O;
-    printOutput(ctx, options, await body(...params));
+    const output = await body(...params);
+    printOutput(ctx, options, output);
+    if (output.exitCode !== undefined) ctx.exitCode = output.exitCode;
   };
 }

@@ -15,11 +15,14 @@ export type CliIo = {
   stopSignal?: AbortSignal;
 };
 
-/** What every command needs: the streams and the version it reports to the core. */
-export type CliContext = { io: CliIo; version: string };
+/**
+ * What every command needs: the streams and the version it reports to the core. `exitCode` is set by a command whose
+ * printed report is a failure for scripts (`review status` with a review overdue): the run exits with it.
+ */
+export type CliContext = { io: CliIo; version: string; exitCode?: 1 };
 
-/** What a command produced: the --json document and the lines people read. */
-export type CommandOutput = { json: JsonDocument; text: string[] };
+/** What a command produced: the --json document, the lines people read, and 1 when the report means failure (printed all the same). */
+export type CommandOutput = { json: JsonDocument; text: string[]; exitCode?: 1 };
 
 /** The settings folder (recent workspaces): $SLO_WORKBENCH_HOME, else $XDG_CONFIG_HOME/slo-workbench, else ~/.config/slo-workbench. */
 export function settingsDirFor(io: CliIo): string {
