@@ -101,6 +101,7 @@ export function spreadOfCounts(values: Float64Array): Spread {
 export class BinnedColumns {
   readonly bins: number;
   private readonly counts: Uint32Array;
+  private readonly totals: Uint32Array;
 
   constructor(
     readonly columns: number,
@@ -110,24 +111,35 @@ export class BinnedColumns {
   ) {
     this.bins = Math.round((high - low) / width) + 2;
     this.counts = new Uint32Array(columns * this.bins);
+    this.totals = new Uint32Array(columns);
   }
 
   /** Counts one value in a column. */
   add(column: number, value: number): void {
-    let bin: number;
-    if (!(value >= this.low)) bin = 0;
-    else if (value >= this.high) bin = this.bins - 1;
-    else bin = 1 + Math.min(this.bins - 3, Math.floor((value - this.low) / this.width));
+    this.count(column, (value - this.low) / this.width);
+  }
+
+  /** Counts shift + scale × values[k] in each column k: a row of values in one pass, with one multiplication each. */
+  addRow(values: Float64Array, shift: number, scale: number): void {
+    const from = (shift - this.low) / this.width;
+    const slope = scale / this.width;
+    for (let k = 0; k < values.length; k++) this.count(k, from + slope * values[k]!);
+  }
+
+  /** Counts a value at `position` bin widths above low: below 0 in the underflow bin, at or past high in the top one. */
+  private count(column: number, position: number): void {
+    const inner = this.bins - 2;
+    const bin = !(position >= 0) ? 0 : position >= inner ? inner + 1 : 1 + Math.min(inner - 1, Math.floor(position));
     this.counts[column * this.bins + bin]!++;
+    this.totals[column]!++;
   }
 
   /** The nearest-rank percentile p of a column, as the middle of its bin (low and high for the end bins). */
   percentile(column: number, p: number): number {
-    const base = column * this.bins;
-    let total = 0;
-    for (let b = 0; b < this.bins; b++) total += this.counts[base + b]!;
+    const total = this.totals[column]!;
     const rank = Math.max(1, nearestRankIndex(p, total) + 1);
     let seen = 0;
+    const base = column * this.bins;
     for (let b = 0; b < this.bins; b++) {
       seen += this.counts[base + b]!;
       if (seen >= rank) {

@@ -52,7 +52,8 @@ export class TierTally {
     this.spent[trial] = spent;
     // Met at exactly the target, as the history analysis judges (with float slack).
     if (final > budget * (1 + 1e-12) + 1e-12) this.breaches++;
-    if (budget > 0) for (let k = 0; k <= last; k++) this.left.add(k, 1 - values[k]! / budget);
+    // The share left, 1 − S ÷ B, at each checkpoint.
+    if (budget > 0) this.left.addRow(values, 1, -1 / budget);
     else for (let k = 0; k <= last; k++) this.left.add(k, values[k]! > 0 ? -UNBOUNDED : 1);
     if (final > budget) {
       const ranOut = crossing(curve, budget, this.tier.windowMinutes);
