@@ -102,7 +102,7 @@ describe('sign-off', () => {
     await sign(1, 'Cy', 'business');
     const blocked = await sign(1, 'Dee', 'operations');
     expect(blocked.approval).toMatchObject({ approved: false, missingRoles: ['product'], objections: [{ name: 'Ben', role: 'product' }] });
-    expect(core.session.state().undoLabel).toBe('Record the approve of Dee (operations) on version 1 of checkout');
+    expect(core.session.state().undoLabel).toBe('Record the approval of Dee (operations) on version 1 of checkout');
     const won = await sign(1, 'Ben', 'product', 'approve');
     expect(won.approval.summary).toBe('approved by engineering, product, business and operations');
     expect((await list()).versions[0]).toMatchObject({ state: 'approved', signoffs: 5 });

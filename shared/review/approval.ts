@@ -1,4 +1,8 @@
+import type { Decision } from '../exporters/types';
 import type { DecisionRecord } from './types';
+
+/** A decision as a noun, for labels and messages: "Record the approval of Ana". */
+export const DECISION_NOUNS: Readonly<Record<Decision, string>> = { approve: 'approval', object: 'objection', abstain: 'abstention' };
 
 /** Whether a version is approved, and what it still lacks, in the words the Review screen and the CLI show. */
 export type ApprovalStatus = {

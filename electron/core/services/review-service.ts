@@ -5,7 +5,7 @@
 import { utcText } from '#shared/domain/utc-text';
 import type { Args, VersionDetail, VersionSignoffs, VersionSummary } from '#shared/ipc/contract';
 import { AppFailure } from '#shared/ipc/errors';
-import { approvalOf } from '#shared/review/approval';
+import { approvalOf, DECISION_NOUNS } from '#shared/review/approval';
 import { TIER_LABELS, TIERS } from '#shared/domain/types';
 import { DEFAULT_REVIEW_MONTHS } from '#shared/review/cadence';
 import type { ReviewComment } from '#shared/review/types';
@@ -80,7 +80,7 @@ export function addSignoff(session: WorkspaceSession, args: Args<'signoff/add'>,
     );
   }
   if (date > today) throw new AppFailure('INVALID_ARGUMENT', `A sign-off cannot be dated ${date}, after today (${today})`, { field: 'date' });
-  const label = `Record the ${args.decision} of ${args.name} (${args.role}) on version ${args.version} of ${service.name}`;
+  const label = `Record the ${DECISION_NOUNS[args.decision]} of ${args.name} (${args.role}) on version ${args.version} of ${service.name}`;
   editReview(session, label, service.id, (repos) =>
     repos.review.insertSignoff(record.version.id, { name: args.name, role: args.role, decision: args.decision, rationale: args.rationale, date }, now),
   );

@@ -49,7 +49,7 @@ describe('slo-workbench proposal, signoff and review', () => {
     const [name, role, decision, rationale] = STAKEHOLDERS[3];
     const last = await box.run('signoff', 'add', ...BOT, '--version', '1', '--name', name, '--role', role, '--decision', decision, '--rationale', rationale);
     expect(last.stdoutLines).toEqual([
-      'Recorded the approve of Dev Rao (operations) on version 1 of chatbot',
+      'Recorded the approval of Dev Rao (operations) on version 1 of chatbot',
       'chatbot version 1: approved by engineering, product, business and operations',
       ...STAKEHOLDERS.map(([n, r, d, why]) => `  ${today} ${n} (${r}): ${d}: "${why}"`),
     ]);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DECISION_NOUNS } from '#shared/review/approval';
 import { envelope } from '../json-build';
 import { findService } from '../lookup';
 import { JSON_HELP, runAction, type CommonOptions } from '../output';
@@ -39,7 +40,7 @@ export function registerSignoffCommands(program: Command, ctx: CliContext): void
           return {
             json: { ...envelope('signoff add'), service: service.name, signoffs },
             text: [
-              `Recorded the ${last.decision} of ${last.name} (${last.role}) on version ${version} of ${service.name}`,
+              `Recorded the ${DECISION_NOUNS[last.decision]} of ${last.name} (${last.role}) on version ${version} of ${service.name}`,
               ...signoffsText(service.name, signoffs),
             ],
           };
