@@ -57,7 +57,8 @@ export function countFirings(
     const from = start[i]!;
     while (kLong < n && end[kLong]! <= from - longMinutes) kLong++;
     // Neither average exceeds the highest rate in the zone; the long one never what is within a long window of it.
-    if (baseline + maxExtra > lowest && baseline + (cumulative[j + 1]! - cumulative[kLong]!) / longMinutes > lowest) {
+    // (The second bound is compared as a product, with slack so rounding never skips a zone that could fire.)
+    if (baseline + maxExtra > lowest && cumulative[j + 1]! - cumulative[kLong]! > (lowest - baseline) * longMinutes * (1 - 1e-9)) {
       const e = end[i]!;
       if (i === j && !(kLong < n && start[kLong]! < e - longMinutes)) {
         const tl = e - longMinutes;

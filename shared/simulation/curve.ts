@@ -24,8 +24,9 @@ function clock(c: Curve, t: number): number {
   return c.profile ? cumulative(c.profile, t) : t;
 }
 
-function unclock(c: Curve, y: number): number {
-  return c.profile ? inverseCumulative(c.profile, y) : y;
+/** The instant the clock reads y, known to lie in [after, before]. */
+function unclock(c: Curve, y: number, after: number, before: number): number {
+  return c.profile ? inverseCumulative(c.profile, y, after, before) : y;
 }
 
 /** The curve's clock at each of `times`, for valuesAt to read when it is called with the same times again and again. */
@@ -98,7 +99,7 @@ export function crossings(c: Curve, xs: Float64Array, until: number, out: Float6
     const rate = c.base + (inPiece ? c.rate[i]! : 0);
     const gain = rate * (stopClock - from);
     while (k < last && s + gain > xs[k]!) {
-      out[k] = rate > 0 ? Math.min(stop, Math.max(at, unclock(c, from + (xs[k]! - s) / rate))) : stop;
+      out[k] = rate > 0 ? Math.min(stop, Math.max(at, unclock(c, from + (xs[k]! - s) / rate, at, stop))) : stop;
       k++;
     }
     s += gain;

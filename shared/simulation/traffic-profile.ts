@@ -99,12 +99,16 @@ export function cumulative(p: TrafficProfile, t: number): number {
   return p.prefix[j]! + p.rate[j]! * (t - j * MINUTES_PER_HOUR);
 }
 
-/** The t at which C(t) = y, for y between 0 and C(horizon); the inverse of cumulative. */
-export function inverseCumulative(p: TrafficProfile, y: number): number {
+/**
+ * The t at which C(t) = y, for y between 0 and C(horizon); the inverse of cumulative. `after` and `before` (minutes),
+ * when given, bracket the answer and narrow the search.
+ */
+export function inverseCumulative(p: TrafficProfile, y: number, after = 0, before = Infinity): number {
   if (p.flat) return y;
   if (y <= 0) return y / p.rate[0]!;
-  let lo = 0;
-  let hi = p.rate.length - 1;
+  const last = p.rate.length - 1;
+  let lo = Math.max(0, Math.min(last, Math.floor(after / MINUTES_PER_HOUR)));
+  let hi = Math.max(lo, Math.min(last, Math.floor(before / MINUTES_PER_HOUR) + 1));
   // The last hour j with prefix[j] ≤ y.
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
