@@ -190,6 +190,24 @@ describe('a replay leaves excluded periods out when asked, as the analysis does'
   });
 });
 
+describe('a replay again with other events', () => {
+  it('shows the same plain side, and reads an edit of the target or the exclusions made in between', async () => {
+    const sliId = await sliWithHistory('edited availability', join(dir, 'outage.csv'));
+    const hour = { name: 'bad deploy', startMs: Date.UTC(2026, 0, 20, 12), durationMinutes: 60, errorRate: 1 };
+    const slo = (r: { plain: { tiers: { tier: string; budgetConsumed: number }[] } }) => r.plain.tiers.find((t) => t.tier === 'slo')!.budgetConsumed;
+    const first = await value(core.call('simulation/replay', { sliId, ...WEEK3, injections: [] }));
+    const again = await value(core.call('simulation/replay', { sliId, ...WEEK3, injections: [hour] }));
+    expect(again.plain).toEqual(first.plain);
+    expect(slo(again)).toBe(3000 / 1008);
+    // A 99.8 % SLO has twice the budget, so the outage spends half as much of it.
+    await value(core.call('objective/set', { sliId, tier: 'slo', targetPpm: 998_000, window: { kind: 'rolling', days: 7 }, method: 'occurrences' }));
+    expect(slo(await value(core.call('simulation/replay', { sliId, ...WEEK3, injections: [hour] })))).toBeCloseTo(3000 / 2016, 12);
+    const exclusion = { category: 'dependency' as const, reason: 'Cloud region down', startMs: OUTAGE.from, durationMinutes: 30, rrule: null, timeZone: 'UTC' };
+    await value(core.call('exclusion/add', { serviceId, sliId, exclusion }));
+    expect(slo(await value(core.call('simulation/replay', { sliId, ...WEEK3, injections: [hour] })))).toBe(0);
+  });
+});
+
 describe('a replay refuses what it cannot read, naming the field', () => {
   it('says an SLI without history has none, by name', async () => {
     const r = await core.call('simulation/replay', { sliId: emptySli, injections: [] });

@@ -146,12 +146,53 @@ function side(input: ReplayInput, headline: History, tierHistories: readonly His
 }
 
 /**
+ * The plain side of a replay with what it was read from, so a replay of the same window of the same history with other
+ * events can take it as it is instead of analysing the unchanged history again. `reads` are views of the histories
+ * given, not copies: a history changed in place after the replay must be passed as a new one.
+ */
+export type PlainSideMemo = { key: string; reads: readonly History[]; side: ReplaySide };
+
+/** What decides the plain side besides the histories: the window, how each tier and the rolling line read them, the policy. */
+function plainKey(input: ReplayInput): string {
+  const { window, rollingCounting, rollingMs, policy } = input;
+  return JSON.stringify({ window, rollingCounting, rollingMs, policy, tiers: input.tiers.map(({ tier, objective, set }) => ({ tier, objective, set })) });
+}
+
+function sameColumn(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(a[i] !== a[i] && b[i] !== b[i])) return false;
+  return true;
+}
+
+/** True when the memo was read from the same samples, value for value (NaN equal to NaN), with the same key. */
+function memoFits(memo: PlainSideMemo, key: string, reads: readonly History[]): boolean {
+  return (
+    memo.key === key &&
+    memo.reads.length === reads.length &&
+    reads.every((h, k) => {
+      const m = memo.reads[k]!;
+      return sameColumn(m.t, h.t) && sameColumn(m.good, h.good) && sameColumn(m.total, h.total);
+    })
+  );
+}
+
+/**
  * Replays a window both ways: as it was, and with the injected events (inside the window only; the history before
  * it, which the alerts, the policy's hour and the rolling line read back into, stays as it was). A history shared by
  * several tiers (every tier of an availability SLI) is injected once. The injected events' occurrences and added bad
  * events are counted on the headline history.
  */
 export function replayWindow(input: ReplayInput): Replayed {
+  return replayReusing(input, null).replayed;
+}
+
+/**
+ * replayWindow, taking the plain side from `previous` when it was read from the same samples (compared value for
+ * value) with the same window, tiers, rolling line and policy; else analysing it afresh. Either way the result is
+ * the one replayWindow gives, and the memo returned describes its plain side for the next replay.
+ */
+export function replayReusing(input: ReplayInput, previous: PlainSideMemo | null): { replayed: Replayed; memo: PlainSideMemo } {
   const w = input.window;
   const leadMs = Math.max(input.rollingMs, ...input.tiers.map((t) => tierLeadMs(t.set)));
   const read = new Map<History, { plain: History; modified: History; effects: ReturnType<typeof injectEvents>['effects'] }>();
@@ -167,17 +208,24 @@ export function replayWindow(input: ReplayInput): Replayed {
   };
   const headline = of(input.headline);
   const tiers = input.tiers.map((t) => of(t.history));
-  return {
+  const key = plainKey(input);
+  const reads = [headline.plain, ...tiers.map((t) => t.plain)];
+  const plain =
+    previous && memoFits(previous, key, reads)
+      ? previous.side
+      : side(
+          input,
+          headline.plain,
+          tiers.map((t) => t.plain),
+        );
+  const replayed = {
     injections: input.injections.map((injection, k) => ({ ...injection, ...headline.effects[k]! })),
-    plain: side(
-      input,
-      headline.plain,
-      tiers.map((t) => t.plain),
-    ),
+    plain,
     modified: side(
       input,
       headline.modified,
       tiers.map((t) => t.modified),
     ),
   };
+  return { replayed, memo: { key, reads, side: plain } };
 }

@@ -7,7 +7,7 @@ import { medianStep } from '#shared/domain/step';
 import { TIERS, type Objective } from '#shared/domain/types';
 import type { Args } from '#shared/ipc/contract';
 import { AppFailure } from '#shared/ipc/errors';
-import { replayWindow, snapWindow, type ReplayWindow, type TierInput } from '#shared/simulation/replay';
+import { replayReusing, snapWindow, type PlainSideMemo, type ReplayWindow, type TierInput } from '#shared/simulation/replay';
 import type { ReplayReport } from '#shared/simulation/replay-report';
 import { excludedHistory, loadHistory, tierHistory } from './analysis-service';
 import { alertSetFor } from './backtest-service';
@@ -15,6 +15,13 @@ import type { WorkspaceSession } from './workspace-session';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
+
+/**
+ * The plain side of each workspace's last replay: replaying the same window again with other events (what the replay
+ * view does as events are edited) takes it instead of analysing the unchanged history a second time. replayReusing
+ * compares the samples value for value, so an edit of the history, its exclusions or a tier is never read stale.
+ */
+const lastPlainSide = new WeakMap<WorkspaceSession, PlainSideMemo>();
 
 function utc(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -76,15 +83,19 @@ export function replayHistory(session: WorkspaceSession, args: Args<'simulation/
     const history = loaded.latency ? tierHistory(loaded, tier, args.excluding) : headline;
     return [{ tier, objective, set: alertSetFor(objective, window.toMs, own), history }];
   });
-  const replayed = replayWindow({
-    window,
-    injections: args.injections,
-    headline,
-    rollingCounting: headlineCounting(sli),
-    rollingMs: windowMinutes(reference.window, window.toMs).min * MINUTE_MS,
-    tiers,
-    policy: session.reader().getService(sli.serviceId)?.policy ?? DEFAULT_POLICY,
-  });
+  const { replayed, memo } = replayReusing(
+    {
+      window,
+      injections: args.injections,
+      headline,
+      rollingCounting: headlineCounting(sli),
+      rollingMs: windowMinutes(reference.window, window.toMs).min * MINUTE_MS,
+      tiers,
+      policy: session.reader().getService(sli.serviceId)?.policy ?? DEFAULT_POLICY,
+    },
+    lastPlainSide.get(session) ?? null,
+  );
+  lastPlainSide.set(session, memo);
   return {
     sliId: sli.id,
     seriesId: loaded.info.id,
