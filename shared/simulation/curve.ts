@@ -110,18 +110,28 @@ export function crossings(c: Curve, xs: Float64Array, until: number, out: Float6
   while (k < last) out[k++] = Infinity;
 }
 
-/** A curve over a trial's segments: base = the baseline error rate, pieces = the segments' extra rates. */
+/**
+ * A curve over a trial's segments: base = the baseline error rate, pieces = the segments' extra rates. The curve object
+ * is the segments' own (one by time, one by traffic), refreshed on each call rather than made anew every trial.
+ */
 export function errorCurve(seg: Segments, baseline: number, profile: TrafficProfile | null): Curve {
   if (profile) seg.clockWith(profile);
-  return {
-    base: baseline,
-    profile,
-    n: seg.n,
-    start: seg.start,
-    end: seg.end,
-    rate: seg.extra,
-    clockStart: profile ? seg.clockStart : seg.start,
-    clockEnd: profile ? seg.clockEnd : seg.end,
-    done: profile ? seg.clockCumulative : seg.cumulative,
-  };
+  const c = profile ? (seg.trafficCurve ??= blank()) : (seg.timeCurve ??= blank());
+  c.base = baseline;
+  c.profile = profile;
+  c.n = seg.n;
+  c.start = seg.start;
+  c.end = seg.end;
+  c.rate = seg.extra;
+  c.clockStart = profile ? seg.clockStart : seg.start;
+  c.clockEnd = profile ? seg.clockEnd : seg.end;
+  c.done = profile ? seg.clockCumulative : seg.cumulative;
+  return c;
+}
+
+/** An empty curve with room for 64 pieces, on the time clock. */
+export function blank(): Curve {
+  const start = new Float64Array(64);
+  const end = new Float64Array(64);
+  return { base: 0, profile: null, n: 0, start, end, rate: new Float64Array(64), clockStart: start, clockEnd: end, done: new Float64Array(65) };
 }

@@ -2,6 +2,7 @@
 // non-overlapping segments of constant error rate above the baseline. Rates of overlapping causes add, and at most
 // every request fails; within a segment the extra error is shared among the causes active in it in proportion to
 // their rates, so the budget each cause spent adds up to what was spent.
+import type { Curve } from './curve';
 import { CAUSES, type Cause } from './result';
 import { cumulative, type TrafficProfile } from './traffic-profile';
 
@@ -65,6 +66,9 @@ export class Segments {
   /** clockCumulative[k]: extra error by the traffic clock in the segments before segment k, as cumulative is by time. */
   clockCumulative = new Float64Array(129);
   private clocked: TrafficProfile | null = null;
+  /** The curves errorCurve keeps for these segments, by time and by traffic. */
+  timeCurve: Curve | null = null;
+  trafficCurve: Curve | null = null;
   private readonly sum = new Float64Array(NCAUSES);
   private readonly active = new Int32Array(NCAUSES);
   private times = new Float64Array(256);

@@ -5,7 +5,7 @@ import { badSliceBudget, slicesInWindow } from '../budget/budget';
 import { PPM_PER_WHOLE } from '../domain/percent';
 import { DEFAULT_TIMESLICE } from '../domain/types';
 import { badSlices } from './bad-slices';
-import { crossing, errorCurve, type Curve } from './curve';
+import { blank, crossing, errorCurve, type Curve } from './curve';
 import type { EngineScenario, EngineTier } from './engine-types';
 import { draw, exponential, type Uniform } from './sampling';
 import { CAUSE_INDEX, Episodes, Segments } from './timeline';
@@ -26,12 +26,6 @@ export type TrialState = { episodes: Episodes; segments: Segments; baseline: num
 /** A new, empty trial state. */
 export function trialState(): TrialState {
   return { episodes: new Episodes(), segments: new Segments(), baseline: 0, deploys: 0, held: 0, curves: new Map() };
-}
-
-function emptyCurve(): Curve {
-  const start = new Float64Array(64);
-  const end = new Float64Array(64);
-  return { base: 0, profile: null, n: 0, start, end, rate: new Float64Array(64), clockStart: start, clockEnd: end, done: new Float64Array(65) };
 }
 
 /** The counter of a tier in a window: occurrences by traffic, RatioTimeslices by time, Timeslices by bad slices. */
@@ -57,7 +51,7 @@ export function counterFor(tier: EngineTier, baseline: number, profile: TrafficP
     curve: (s) => {
       let c = s.curves.get(key);
       if (!c) {
-        c = emptyCurve();
+        c = blank();
         s.curves.set(key, c);
       }
       return badSlices(s.segments, baseline, profile, slice.sliceMinutes, threshold, windowMinutes, c).curve;
@@ -178,10 +172,11 @@ export function runTrial(sc: EngineScenario, windowMinutes: number, schedule: Fl
 
 /** baseline × the clock over the window plus what episodes from `from` on spend within it at their full rates. */
 function spendBound(ep: Episodes, from: number, baseline: number, clock: TrafficProfile | null, windowMinutes: number): number {
-  const C = (t: number) => (clock ? cumulative(clock, t) : t);
-  let bound = baseline * C(windowMinutes);
+  let bound = baseline * (clock ? cumulative(clock, windowMinutes) : windowMinutes);
   for (let i = from; i < ep.n; i++) {
-    if (ep.start[i]! < windowMinutes) bound += ep.rate[i]! * (C(Math.min(windowMinutes, ep.end[i]!)) - C(Math.max(0, ep.start[i]!)));
+    const s = Math.max(0, ep.start[i]!);
+    const e = Math.min(windowMinutes, ep.end[i]!);
+    if (s < windowMinutes) bound += ep.rate[i]! * (clock ? cumulative(clock, e) - cumulative(clock, s) : e - s);
   }
   return bound;
 }
