@@ -6,7 +6,8 @@ import { MANIFEST_NAME } from './services/export-writer';
 import { removeTempCore, tempCore, value } from './test/temp-core';
 
 let made: { dir: string; core: Core };
-const call = (channel: string, args: unknown) => made.core.call(channel as 'export/write', args as never);
+const preview = (args: object) => made.core.call('export/preview', args as never);
+const write = (args: object) => made.core.call('export/write', args as never);
 
 beforeEach(async () => {
   made = tempCore('swb-export-');
@@ -42,44 +43,44 @@ const listing = (folder: string) => (existsSync(folder) ? readdirSync(folder, { 
 
 describe('exporting specs from the core', () => {
   it('previews the same bytes every time, with the loss report as one more file', async () => {
-    const a = await value(call('export/preview', { format: 'sloth' }));
-    const b = await value(call('export/preview', { format: 'sloth' }));
+    const a = await value(preview({ format: 'sloth' }));
+    const b = await value(preview({ format: 'sloth' }));
     expect(a).toEqual(b);
     expect(a.files.map((f) => f.name)).toContain('LOSSES-sloth.md');
     expect(a.services).toEqual([{ service: 'chatbot', version: null, state: 'draft' }]);
   });
 
   it('writes every file and a manifest, and a second export of the same workspace changes nothing', async () => {
-    const first = await value(call('export/write', { format: 'openslo', path: 'out' }));
+    const first = await value(write({ format: 'openslo', path: 'out' }));
     expect(first.written).toEqual(['chatbot.yaml', 'LOSSES-openslo.md']);
     expect(JSON.parse(readFileSync(join(made.dir, 'out', MANIFEST_NAME), 'utf8')).files).toHaveProperty(['chatbot.yaml']);
-    const again = await value(call('export/write', { format: 'openslo', path: 'out' }));
+    const again = await value(write({ format: 'openslo', path: 'out' }));
     expect([again.written, again.unchanged]).toEqual([[], ['chatbot.yaml', 'LOSSES-openslo.md']]);
   });
 
   it('refuses to overwrite a file it did not write, or one edited since, naming it and leaving the folder as it was; --force overwrites', async () => {
     mkdirSync(join(made.dir, 'out'));
     writeFileSync(join(made.dir, 'out', 'chatbot.yaml'), 'hand-written\n');
-    const refused = await call('export/write', { format: 'openslo', path: 'out' });
+    const refused = await write({ format: 'openslo', path: 'out' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FILE_EXISTS', message: expect.stringContaining('(chatbot.yaml); nothing was written') } });
     expect(listing(join(made.dir, 'out'))).toEqual(['chatbot.yaml']);
     expect(readFileSync(join(made.dir, 'out', 'chatbot.yaml'), 'utf8')).toBe('hand-written\n');
-    const forced = await value(call('export/write', { format: 'openslo', path: 'out', force: true }));
+    const forced = await value(write({ format: 'openslo', path: 'out', force: true }));
     expect(forced.written).toContain('chatbot.yaml');
     writeFileSync(join(made.dir, 'out', 'LOSSES-openslo.md'), 'edited by a reviewer\n');
-    expect(await call('export/write', { format: 'openslo', path: 'out' })).toMatchObject({ ok: false, error: { code: 'FILE_EXISTS' } });
+    expect(await write({ format: 'openslo', path: 'out' })).toMatchObject({ ok: false, error: { code: 'FILE_EXISTS' } });
   });
 
   it('says plainly when the folder cannot be made and leaves everything as it was', async () => {
     // A folder inside a regular file cannot be made, even by root (ENOTDIR), the same on every machine.
     writeFileSync(join(made.dir, 'notes.txt'), 'x');
-    const refused = await call('export/write', { format: 'pyrra', path: 'notes.txt/out' });
+    const refused = await write({ format: 'pyrra', path: 'notes.txt/out' });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'IO_ERROR', message: expect.stringContaining('the folder was left as it was'), details: { field: 'path' } },
     });
     expect(readFileSync(join(made.dir, 'notes.txt'), 'utf8')).toBe('x');
-    expect(await call('export/write', { format: 'pyrra', path: 'notes.txt' })).toMatchObject({
+    expect(await write({ format: 'pyrra', path: 'notes.txt' })).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('is a file, not a folder') },
     });
@@ -87,7 +88,7 @@ describe('exporting specs from the core', () => {
 
   it('with requireApproved, names every service without an approved version and writes nothing', async () => {
     await value(made.core.call('service/create', { name: 'checkout' }));
-    const refused = await call('export/write', { format: 'sloth', path: 'out', requireApproved: true });
+    const refused = await write({ format: 'sloth', path: 'out', requireApproved: true });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: '2 services have no approved version, so nothing was exported: chatbot, checkout' },
@@ -96,7 +97,7 @@ describe('exporting specs from the core', () => {
   });
 
   it('refuses an unknown format naming the ones there are', async () => {
-    expect(await call('export/preview', { format: 'nobl9' })).toMatchObject({
+    expect(await preview({ format: 'nobl9' })).toMatchObject({
       ok: false,
       error: { message: 'There is no export format "nobl9"; the formats are openslo, sloth, prometheus-rules, pyrra', details: { field: 'format' } },
     });

@@ -12,6 +12,7 @@ import { exclusionHandlers } from './handlers/exclusions';
 import { importHandlers } from './handlers/import';
 import { reliabilityHandlers } from './handlers/reliability';
 import { exportHandlers } from './handlers/export';
+import { specImportHandlers } from './handlers/spec-import';
 import { reviewHandlers } from './handlers/review';
 import { simulationHandlers } from './handlers/simulation';
 import { workspaceHandlers } from './handlers/workspace';
@@ -32,6 +33,7 @@ const handlers: HandlerMap<CoreChannel> = {
   ...simulationHandlers,
   ...reviewHandlers,
   ...exportHandlers,
+  ...specImportHandlers,
   ...editHandlers,
 };
 

@@ -5,6 +5,7 @@ import { catalogChannels } from './contract/catalog';
 import { editChannels } from './contract/edit';
 import { exclusionChannels } from './contract/exclusions';
 import { exportChannels } from './contract/export';
+import { specImportChannels } from './contract/spec-import';
 import type { ChannelSpec, Host } from './contract/fields';
 import { importChannels } from './contract/import';
 import { reliabilityChannels } from './contract/reliability';
@@ -17,6 +18,7 @@ export * from './contract/analysis';
 export * from './contract/catalog';
 export * from './contract/exclusions';
 export * from './contract/export';
+export * from './contract/spec-import';
 export * from './contract/import';
 export * from './contract/reliability';
 export * from './contract/review';
@@ -35,6 +37,7 @@ export const contract = {
   ...simulationChannels,
   ...reviewChannels,
   ...exportChannels,
+  ...specImportChannels,
   ...editChannels,
 } as const;
 

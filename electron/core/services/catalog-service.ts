@@ -19,8 +19,8 @@ function requireSli(repo: CatalogRepo, id: number): Sli {
   return sli;
 }
 
-/** Refuses details that do not fit the kind: each kind's required field, and fields only one kind has. */
-function checkDetailsFit(kind: SliKind, details: SliDetails): void {
+/** Refuses details that do not fit the kind: each kind's required field, and fields only one kind has (also for imported SLIs). */
+export function checkDetailsFit(kind: SliKind, details: SliDetails): void {
   const refuse = (message: string, field: string): never => {
     throw new AppFailure('INVALID_ARGUMENT', message, { field });
   };

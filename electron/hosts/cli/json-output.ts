@@ -1,6 +1,6 @@
 import type { Exclusion } from '#shared/analysis/exclusions';
 import type { AlertSetFit, AlertWarning } from '#shared/budget/alerts';
-import type { BacktestReport, ExportWritten, HistoryReport, ImportListing, ImportSummary } from '#shared/ipc/contract';
+import type { BacktestReport, ExportWritten, HistoryReport, ImportListing, ImportSummary, SpecImportOutcome } from '#shared/ipc/contract';
 import type { ReplayReport } from '#shared/simulation/replay-report';
 import type { JsonReviewDocument } from './review-json';
 import type { SimulationResult } from '#shared/simulation/result';
@@ -271,7 +271,9 @@ export type JsonDocument =
   | JsonScenarioRemoved
   | JsonSimulateReport
   | JsonReviewDocument
-  | JsonExportReport;
+  | JsonExportReport
+  | JsonValidateReport
+  | JsonSpecImportReport;
 
 /** `analyze`: the SLI's latest imported history against its tiers over one rolling window. */
 export type JsonAnalyzeReport = JsonEnvelope<'analyze'> & { service: string; sli: string; analysis: HistoryReport };
@@ -357,3 +359,12 @@ export type JsonError = { ok: false; error: { code: JsonErrorCode; message: stri
 
 /** `export`: the spec format, the folder, the files written and left unchanged, the loss report and each service's version. */
 export type JsonExportReport = JsonEnvelope<'export'> & ExportWritten & { specFormat: string };
+
+/** `validate`: whether every file is valid, and per file its format, documents and problems. */
+export type JsonValidateReport = JsonEnvelope<'validate'> & {
+  valid: boolean;
+  files: { file: string; ok: boolean; format: string | null; documents: number; issues: { message: string; line?: number }[] }[];
+};
+
+/** `import-spec`: per service what was created or updated and the version proposed, and the notes on what was left out. */
+export type JsonSpecImportReport = JsonEnvelope<'import-spec'> & SpecImportOutcome;

@@ -9,6 +9,7 @@ import { registerBudgetCommand } from './commands/budget';
 import { registerDependencyCommands } from './commands/dependency';
 import { registerExclusionCommands } from './commands/exclusion';
 import { registerExportCommand } from './commands/export';
+import { registerSpecCommands } from './commands/spec';
 import { registerImportCommand } from './commands/import';
 import { registerObjectiveCommands } from './commands/objective';
 import { registerProposalCommands } from './commands/proposal';
@@ -93,6 +94,7 @@ export function buildProgram(ctx: CliContext, json: boolean): Command {
   registerSignoffCommands(program, ctx);
   registerReviewCommands(program, ctx);
   registerExportCommand(program, ctx);
+  registerSpecCommands(program, ctx);
   return program;
 }
 

@@ -61,6 +61,7 @@ const EXPECTED: Record<Channel, Host[]> = {
   'export/formats': ALL,
   'export/preview': ALL,
   'export/write': ['cli'],
+  'spec/import': ALL,
   'proposal/create': ALL,
   'proposal/list': ALL,
   'proposal/get': ALL,
