@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, one JSON line per measurement with its ratio to an in-run baseline.
+// `npm run bench -- simulation replay` runs only the benchmarks named (catalog, rolling, chart, replay, simulation, import).
 import { benchCatalogList } from './catalog-list';
 import { benchChartRender } from './chart-render';
 import { benchImportCsv } from './import-csv';
@@ -7,12 +8,19 @@ import { benchRollingCompliance } from './rolling-compliance';
 import { benchSimulation } from './simulation';
 import type { Measurement } from './measure';
 
-const results: Measurement[] = [...(await benchCatalogList())];
-results.push(...benchRollingCompliance());
-results.push(...benchChartRender());
-results.push(...benchReplay());
-results.push(...(await benchSimulation()));
-results.push(...(await benchImportCsv()));
+const BENCHMARKS: Record<string, () => Measurement[] | Promise<Measurement[]>> = {
+  catalog: benchCatalogList,
+  rolling: benchRollingCompliance,
+  chart: benchChartRender,
+  replay: benchReplay,
+  simulation: benchSimulation,
+  import: benchImportCsv,
+};
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in BENCHMARKS));
+if (unknown.length > 0) throw new Error(`No benchmark named ${unknown.join(', ')}; the benchmarks are ${Object.keys(BENCHMARKS).join(', ')}`);
+const results: Measurement[] = [];
+for (const [name, bench] of Object.entries(BENCHMARKS)) if (asked.length === 0 || asked.includes(name)) results.push(...(await bench()));
 const failed = results.filter((r) => r.target && !meets(r));
 if (failed.length > 0) {
   console.error(`benchmark targets missed: ${failed.map((f) => `${f.name} (ratio ${f.ratio}, ${f.target})`).join(', ')}`);
