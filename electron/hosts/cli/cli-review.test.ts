@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../core/registry';
 import { makeSandbox, runBin, type Sandbox } from '../test/cli-sandbox';
-import type { JsonProposalCreated, JsonProposalDiff, JsonProposalList, JsonReviewStatus, JsonSignoffs } from './review-json';
+import type { JsonProposalCreated, JsonProposalDiff, JsonProposalList, JsonReviewStatus, JsonRoles, JsonSignoffs } from './review-json';
 
 let box: Sandbox;
 const W = ['--workspace', 'w.slowb'] as const;
@@ -156,5 +156,20 @@ describe('slo-workbench proposal, signoff and review', () => {
     expect(none.stdoutLines).toEqual(['chatbot: 0 versions, none approved. chatbot was never proposed: the current draft is all there is']);
     const bad = await box.run('review', 'set-period', ...BOT, '--tier', 'slo', '--months', '0');
     expect([bad.code, bad.stderr]).toEqual([1, 'error: A review period is a whole number of months from 1 to 60, not 0 [--months]']);
+  }, 60_000);
+
+  it('names the roles that must approve, and a workspace that requires security too approves only once security has', async () => {
+    await chatbot();
+    expect((await box.run('roles', 'list', ...W)).stdoutLines).toEqual([
+      'A version is approved once engineering, product, business and operations approved it and nobody objects',
+    ]);
+    const set = await box.json<JsonRoles>('roles', 'set', ...W, 'Engineering', 'product', 'security');
+    expect(set.roles).toEqual(['engineering', 'product', 'security']);
+    await box.json('proposal', 'create', ...BOT);
+    await box.json('signoff', 'add', ...BOT, '--version', '1', '--name', 'Ana', '--role', 'engineering', '--decision', 'approve');
+    const signed = await box.json<JsonSignoffs>('signoff', 'add', ...BOT, '--version', '1', '--name', 'Ben', '--role', 'product', '--decision', 'approve');
+    expect(signed.signoffs.approval.summary).toBe('not approved: needs an approval from security');
+    const twice = await box.run('roles', 'set', ...W, 'a', 'A');
+    expect([twice.code, twice.stderr]).toEqual([1, 'error: Role "a" is listed twice [<role...>]']);
   }, 60_000);
 });

@@ -18,5 +18,8 @@ export type JsonSignoffs = JsonEnvelope<'signoff add' | 'signoff list'> & { serv
 /** `review status`: each service's next review per tier; the command exits 1 when `overdue` is above 0. */
 export type JsonReviewStatus = JsonEnvelope<'review status' | 'review set-period'> & ReviewStatus;
 
+/** `roles list` and `roles set`: the roles that must approve a version, in order. */
+export type JsonRoles = JsonEnvelope<'roles list' | 'roles set'> & { roles: string[] };
+
 /** Every review document. */
-export type JsonReviewDocument = JsonProposalCreated | JsonProposalList | JsonProposalDiff | JsonSignoffs | JsonReviewStatus;
+export type JsonReviewDocument = JsonProposalCreated | JsonProposalList | JsonProposalDiff | JsonSignoffs | JsonReviewStatus | JsonRoles;

@@ -14,6 +14,7 @@ import { registerImportCommand } from './commands/import';
 import { registerObjectiveCommands } from './commands/objective';
 import { registerProposalCommands } from './commands/proposal';
 import { registerReviewCommands } from './commands/review';
+import { registerRolesCommands } from './commands/roles';
 import { registerScenarioCommands } from './commands/scenario';
 import { registerSimulateCommand } from './commands/simulate';
 import { registerServeCommand } from './commands/serve';
@@ -93,6 +94,7 @@ export function buildProgram(ctx: CliContext, json: boolean): Command {
   registerProposalCommands(program, ctx);
   registerSignoffCommands(program, ctx);
   registerReviewCommands(program, ctx);
+  registerRolesCommands(program, ctx);
   registerExportCommand(program, ctx);
   registerSpecCommands(program, ctx);
   return program;
