@@ -5,7 +5,7 @@ import { ALERT_KEYS, burnRateFactor } from '../budget/alerts';
 import { seededRandom } from '../domain/seeded-random';
 import { PPM_PER_WHOLE } from '../domain/percent';
 import { countFirings } from './alert-count';
-import { clocksAt, valuesAt } from './curve';
+import { clocksAt, crossings, valuesAt, type Curve } from './curve';
 import type { EngineInput, EngineTier } from './engine-types';
 import { PolicyTally } from './policy-tally';
 import { CAUSES, type PolicyOutcome, type SimulationResult, type TierOutcome } from './result';
@@ -75,8 +75,18 @@ function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[]
   const keyCounters = keys.map((_, k) => counters[keyOf.indexOf(k)]!);
   const values = keys.map(() => new Float64Array(times.length));
   const clocks = keys.map((k) => clocksAt(k === 'events' ? profile : null, times));
-  const curves: ReturnType<(typeof counters)[number]['curve']>[] = [];
+  const curves: Curve[] = [];
   const shares = keys.map(() => new Float64Array(CAUSES.length));
+  // Every level a curve's trial must be crossed at (each tier's budget, the policy's states), found in one walk.
+  const levels = keys.map((_, k) => {
+    const owned = tiers.flatMap((t, i) => (keyOf[i] === k ? [{ value: counters[i]!.budget, tier: i, state: -1 }] : []));
+    if (policyTally && keyOf[policyIndex] === k) policyTally.levels.forEach((value, state) => owned.push({ value, tier: -1, state }));
+    return owned.sort((a, b) => a.value - b.value);
+  });
+  const levelValues = levels.map((owned) => Float64Array.from(owned, (l) => l.value));
+  const crossed = levels.map((owned) => new Float64Array(owned.length));
+  const tierSlot = tiers.map((_, i) => levels[keyOf[i]!]!.findIndex((l) => l.tier === i));
+  const policySlots = [0, 1, 2].map((state) => (policyIndex >= 0 ? levels[keyOf[policyIndex]!]!.findIndex((l) => l.state === state) : -1));
   let reported = 0;
   for (let trial = 0; trial < input.trials; trial++) {
     runTrial(sc, windowMinutes, schedule, freeze, u, state);
@@ -92,11 +102,16 @@ function runGroup(input: EngineInput, windowMinutes: number, tiers: EngineTier[]
       curves[k] = keyCounters[k]!.curve(state);
       valuesAt(curves[k]!, times, values[k]!, clocks[k]!);
       causeShares(state.segments, sc.baselineErrorRate, profile, keys[k] === 'events', windowMinutes, shares[k]!);
+      crossings(curves[k]!, levelValues[k]!, windowMinutes, crossed[k]!);
     }
     for (let i = 0; i < tallies.length; i++) {
-      tallies[i]!.add(trial, curves[keyOf[i]!]!, values[keyOf[i]!]!, shares[keyOf[i]!]!, pages[i]!, tickets[i]!);
+      const k = keyOf[i]!;
+      tallies[i]!.add(trial, crossed[k]![tierSlot[i]!]!, values[k]!, shares[k]!, pages[i]!, tickets[i]!);
     }
-    if (policyTally) policyTally.add(trial, state, curves[keyOf[policyIndex]!]!);
+    if (policyTally) {
+      const at = crossed[keyOf[policyIndex]!]!;
+      policyTally.add(trial, state, at[policySlots[0]!]!, at[policySlots[1]!]!, at[policySlots[2]!]!);
+    }
     if ((trial + 1) % PROGRESS_EVERY === 0 || trial + 1 === input.trials) {
       progress(trial + 1 - reported);
       reported = trial + 1;

@@ -3,7 +3,6 @@
 // the worse of the two; deploys were frozen while it was at the freeze state or worse.
 import { POLICY_STATES, type BudgetPolicy, type PolicyState } from '../budget/policy';
 import type { Tier } from '../domain/types';
-import { crossings, type Curve } from './curve';
 import type { EngineScenario } from './engine-types';
 import type { PolicyOutcome } from './result';
 import { spreadOf } from './stats';
@@ -29,8 +28,8 @@ export class PolicyTally {
   private readonly policy: BudgetPolicy;
   private readonly freezeRank: number;
   private readonly windowMinutes: number;
-  private readonly levels = new Float64Array(3);
-  private readonly crossed = new Float64Array(3);
+  /** The spend at which the share left falls below warning, below critical, and to nothing. */
+  readonly levels: Float64Array;
   /** The burn rank of each segment of the trial being added (grown as needed). */
   private ranks = new Uint8Array(128);
 
@@ -47,6 +46,8 @@ export class PolicyTally {
     this.frozen = new Float64Array(trials);
     this.atState = new Uint32Array(times.length * 4);
     this.windowMinutes = times[times.length - 1]!;
+    const B = freeze.counter.budget;
+    this.levels = Float64Array.from([(1 - this.policy.warningBelowPercent / 100) * B, (1 - this.policy.criticalBelowPercent / 100) * B, B * (1 - 1e-12)]);
   }
 
   /** The state the burn rate alone puts the budget in. */
@@ -57,20 +58,12 @@ export class PolicyTally {
     return 0;
   }
 
-  /** Adds one trial, read from its final segments and the budget curve of the tier the policy reads. */
-  add(trial: number, state: TrialState, curve: Curve): void {
-    const { counter } = this.freeze;
+  /**
+   * Adds one trial, read from its final segments and when the budget curve of the tier the policy reads crossed each
+   * of `levels` (warning, critical, nothing left: tw, tc, te).
+   */
+  add(trial: number, state: TrialState, tw: number, tc: number, te: number): void {
     const W = this.windowMinutes;
-    const B = counter.budget;
-    // When the share left first falls below warning, below critical, and to nothing.
-    const levels = this.levels;
-    levels[0] = (1 - this.policy.warningBelowPercent / 100) * B;
-    levels[1] = (1 - this.policy.criticalBelowPercent / 100) * B;
-    levels[2] = B * (1 - 1e-12);
-    crossings(curve, levels, W, this.crossed);
-    const tw = this.crossed[0]!;
-    const tc = this.crossed[1]!;
-    const te = this.crossed[2]!;
     const seg = state.segments;
     const baseline = state.baseline;
     if (this.ranks.length < seg.n) this.ranks = new Uint8Array(seg.n * 2);

@@ -1,6 +1,5 @@
 // What the trials of one tier add up to: breaches, budget spent and left, when it ran out, what spent it, alerts.
 import { badEventBudget, methodBudgetMinutes } from '../budget/budget';
-import { crossing, type Curve } from './curve';
 import type { EngineTier } from './engine-types';
 import { CAUSES, type Cause, type TierOutcome } from './result';
 import { BinnedColumns, estimate, spreadOf, spreadOfCounts } from './stats';
@@ -43,8 +42,11 @@ export class TierTally {
     this.exhausted = Array.from({ length: buckets }, () => 0);
   }
 
-  /** Adds one trial: its curve, the curve's values at the checkpoints (the last at the window's end), its segments and alerts. */
-  add(trial: number, curve: Curve, values: Float64Array, causeShares: Float64Array, pages: number, tickets: number): void {
+  /**
+   * Adds one trial: when its curve crossed the budget (Infinity if never), the curve's values at the checkpoints (the
+   * last at the window's end), what each cause spent, and its alerts.
+   */
+  add(trial: number, ranOut: number, values: Float64Array, causeShares: Float64Array, pages: number, tickets: number): void {
     const budget = this.counter.budget;
     const last = values.length - 1;
     const final = values[last]!;
@@ -56,7 +58,6 @@ export class TierTally {
     if (budget > 0) this.left.addRow(values, 1, -1 / budget);
     else for (let k = 0; k <= last; k++) this.left.add(k, values[k]! > 0 ? -UNBOUNDED : 1);
     if (final > budget) {
-      const ranOut = crossing(curve, budget, this.tier.windowMinutes);
       const bucket = Math.min(this.exhausted.length - 1, Math.floor(ranOut / this.bucketMinutes));
       this.exhausted[bucket] = this.exhausted[bucket]! + 1;
     } else this.never++;
