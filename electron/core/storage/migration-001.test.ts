@@ -20,7 +20,7 @@ describe('migration 1 (the initial catalog) and a fresh workspace', () => {
   it('gives a new workspace every table and index of every migration, at the latest schema version', () => {
     const { db, schemaVersion } = createWorkspaceDb(join(dir, 'new.slowb'));
     expect(schemaVersion).toBe(LATEST_SCHEMA_VERSION);
-    expect(LATEST_SCHEMA_VERSION).toBe(8);
+    expect(LATEST_SCHEMA_VERSION).toBe(9);
     expect(names(db, 'table')).toEqual([
       'alert_window_sets',
       'budget_policies',
@@ -28,6 +28,11 @@ describe('migration 1 (the initial catalog) and a fresh workspace', () => {
       'exclusions',
       'imports',
       'objectives',
+      'review_comments',
+      'review_periods',
+      'review_roles',
+      'review_signoffs',
+      'review_versions',
       'scenarios',
       'series',
       'series_chunks',
@@ -37,7 +42,15 @@ describe('migration 1 (the initial catalog) and a fresh workspace', () => {
       'slis',
       'workspace_meta',
     ]);
-    expect(names(db, 'index')).toEqual(['dependencies_by_target', 'exclusions_by_service', 'scenarios_by_sli', 'series_by_import', 'slis_by_service']);
+    expect(names(db, 'index')).toEqual([
+      'dependencies_by_target',
+      'exclusions_by_service',
+      'review_comments_by_version',
+      'review_signoffs_by_version',
+      'scenarios_by_sli',
+      'series_by_import',
+      'slis_by_service',
+    ]);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     db.close();
