@@ -5,7 +5,7 @@ import { badSliceBudget, slicesInWindow } from '../budget/budget';
 import { PPM_PER_WHOLE } from '../domain/percent';
 import { DEFAULT_TIMESLICE } from '../domain/types';
 import { badSlices } from './bad-slices';
-import { blank, crossing, errorCurve, type Curve } from './curve';
+import { blank, crossing, errorCurve, valueAt, type Curve } from './curve';
 import type { EngineScenario, EngineTier } from './engine-types';
 import { draw, exponential, type Uniform } from './sampling';
 import { CAUSE_INDEX, Episodes, Segments } from './timeline';
@@ -124,18 +124,31 @@ export function runTrial(sc: EngineScenario, windowMinutes: number, schedule: Fl
   const baseline = sc.baselineErrorRate;
   const level = freeze ? (1 - freeze.belowRemaining) * freeze.counter.budget : 0;
   const clock = freeze?.counter.clock;
-  // What the policy's tier can have spent by the window's end at most (rates added without the 100 % cap), while it is
-  // clearly below the freeze level and no episode burns fast at a deploy, that deploy is not frozen: no sweep needed.
+  // What the policy's tier can have spent by the window's end at most (rates added without the 100 % cap); while it is
+  // clearly below the freeze level and nothing burns fast at a deploy, that deploy is not frozen: no sweep needed.
   let upper = clock === undefined ? Infinity : spendBound(ep, 0, baseline, clock, windowMinutes);
-  // When the budget left first falls below the freeze level, from the episodes drawn so far once `fresh`.
+  const clearlyBelow = level * (1 - 1e-9) - 1e-12;
+  // When the budget left first falls below the freeze level, from the episodes drawn so far once `fresh`. Episodes only
+  // ever add spend, so an earlier answer is never too early: a deploy at or after it is frozen whatever came since.
   let frozenFrom = Infinity;
   let fresh = false;
-  // Whether the segments hold every episode drawn so far (a sweep after the last one).
+  // Whether the segments hold every episode drawn so far (a sweep after the last one), whether they hold a sweep of
+  // this trial at all, and what the episodes drawn since that sweep can spend at most.
   let swept = false;
+  let sweptOnce = false;
+  let sinceSweep = 0;
   const frozenAt = (t: number) => {
     if (!freeze) return false;
-    if (upper < level * (1 - 1e-9) - 1e-12 && (baseline + activeRate(ep, t)) / freeze.budgetRate < freeze.burnAbove * (1 - 1e-9)) return false;
-    if (!swept) state.segments.sweep(ep, baseline, windowMinutes);
+    const calm = (baseline + activeRate(ep, t)) / freeze.budgetRate < freeze.burnAbove * (1 - 1e-9);
+    if (calm && upper < clearlyBelow) return false;
+    if (t >= frozenFrom) return true;
+    // The last sweep's spend by t, plus at most what came since: clearly below the level, the deploy goes out.
+    if (!swept && sweptOnce && calm && clock !== undefined && valueAt(freeze.counter.curve(state), t) + sinceSweep < clearlyBelow) return false;
+    if (!swept) {
+      state.segments.sweep(ep, baseline, windowMinutes);
+      sweptOnce = true;
+      sinceSweep = 0;
+    }
     swept = true;
     if (!fresh) frozenFrom = crossing(freeze.counter.curve(state), level, windowMinutes);
     fresh = true;
@@ -144,7 +157,9 @@ export function runTrial(sc: EngineScenario, windowMinutes: number, schedule: Fl
   const pushed = () => {
     swept = false;
     fresh = false;
-    if (clock !== undefined) upper += spendBound(ep, ep.n - 1, 0, clock, windowMinutes);
+    const most = clock === undefined ? Infinity : spendBound(ep, ep.n - 1, 0, clock, windowMinutes);
+    upper += most;
+    sinceSweep += most;
   };
   if (schedule) {
     for (const t of schedule) {
