@@ -16,7 +16,8 @@ let points = new Float64Array(256);
  * fire inside a zone: segments less than a short window apart, up to a short window after the last one ends. Zones
  * are judged one by one. The error rate is piecewise constant, so each average is piecewise linear between the
  * boundaries of the segments shifted by 0, the short and the long window: a zone is checked exactly at those instants,
- * and where the two averages cross between them (where their minimum turns). A zone of one segment in which no earlier
+ * and where the two averages cross between them (where their minimum turns), up to its last segment's end, after which
+ * neither average rises and no firing can begin. A zone of one segment in which no earlier
  * segment leaves the long window while it lasts has both averages rising until it ends and falling after, so it fires
  * once if their minimum at its end is above the threshold.
  */
@@ -93,7 +94,8 @@ function zoneFirings(
 ): void {
   const n = seg.n;
   const from = seg.start[i]!;
-  const to = Math.min(horizon, seg.end[j]! + shortMinutes);
+  // After the zone's last segment ends neither average rises again, so no firing can begin: the walk ends there.
+  const to = Math.min(horizon, seg.end[j]!);
   // The zone's own bends (starts and ends, as is and a short window later), and where earlier segments enter and leave the long window.
   let p = 0;
   const need = (j - i + 1) * 4 + (j - kLong + 1) * 2 + 1;
@@ -111,7 +113,6 @@ function zoneFirings(
     add(seg.start[g]! + longMinutes);
     add(seg.end[g]! + longMinutes);
   }
-  // The window's last instant is checked too: a firing can begin after the last bend (the backtest's last sample).
   points[p++] = to;
   // Insertion sort: a zone holds a handful of instants.
   for (let a = 1; a < p; a++) {
