@@ -69,14 +69,12 @@ function writeTemp(target: string, bytes: Buffer): string {
 }
 
 /**
- * Writes `files` into `folder` (created when missing, with its parent existing). Refuses, writing nothing, when a
+ * Writes `files` into `folder` (made when missing, with its missing parents). Refuses, writing nothing, when a
  * target exists that the manifest does not list with its current bytes, unless `force`; names every such file.
  */
 export function writeExport(folder: string, files: readonly ExportFile[], force: boolean): WriteOutcome {
   for (const file of files) checkName(file.name);
   if (existsSync(folder) && !statSync(folder).isDirectory()) throw new AppFailure('IO_ERROR', `${folder} is a file, not a folder`, { field: 'path' });
-  if (!existsSync(dirname(folder)))
-    throw new AppFailure('FILE_NOT_FOUND', `The folder ${dirname(folder)} does not exist, so ${folder} cannot be made in it`, { field: 'path' });
   const manifest = readManifest(folder);
   const plan = files.map((file) => {
     const target = join(folder, file.name);
@@ -98,9 +96,12 @@ export function writeExport(folder: string, files: readonly ExportFile[], force:
   const changed = plan.filter((p) => p.existing === null || !p.existing.equals(p.bytes));
   try {
     for (const dir of [folder, ...new Set(changed.map((p) => dirname(p.target)))]) {
-      if (!existsSync(dir)) {
-        mkdirSync(dir, { recursive: true });
-        madeDirs.push(dir);
+      // Each missing folder from the outermost in, so a failure can take away exactly what was made.
+      const missing: string[] = [];
+      for (let d = dir; !existsSync(d) && d !== dirname(d); d = dirname(d)) missing.unshift(d);
+      for (const d of missing) {
+        mkdirSync(d);
+        madeDirs.push(d);
       }
     }
     for (const p of changed) temps.push({ tmp: writeTemp(p.target, p.bytes), target: p.target });
