@@ -132,8 +132,9 @@ function side(input: ReplayInput, headline: History, tierHistories: readonly His
     policy ??= r.policy;
   });
   const inWindow = samplesBetween(headline, w.fromMs, w.toMs);
-  const sli = new Float64Array(inWindow.t.length);
-  for (let i = 0; i < sli.length; i++) sli[i] = inWindow.total[i]! > 0 ? inWindow.good[i]! / inWindow.total[i]! : NaN;
+  const { good, total } = inWindow;
+  const sli = new Float64Array(total.length);
+  for (let i = 0; i < sli.length; i++) sli[i] = total[i]! > 0 ? good[i]! / total[i]! : NaN;
   const rolling = rollingCompliance(samplesBetween(headline, w.fromMs - input.rollingMs, w.toMs), input.rollingCounting, input.rollingMs);
   const lo = firstAbove(rolling.end, w.fromMs);
   const hi = firstAbove(rolling.end, w.toMs);
@@ -160,8 +161,14 @@ function plainKey(input: ReplayInput): string {
 
 function sameColumn(a: Float64Array, b: Float64Array): boolean {
   if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(a[i] !== a[i] && b[i] !== b[i])) return false;
+  const n = a.length;
+  if (b.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    // Unequal unless both are NaN (x !== x is the NaN test).
+    if (x !== y && (x === x || y === y)) return false;
+  }
   return true;
 }
 
@@ -209,7 +216,8 @@ export function replayReusing(input: ReplayInput, previous: PlainSideMemo | null
   const headline = of(input.headline);
   const tiers = input.tiers.map((t) => of(t.history));
   const key = plainKey(input);
-  const reads = [headline.plain, ...tiers.map((t) => t.plain)];
+  // Each history once: every tier of an availability SLI reads the headline history itself.
+  const reads = [...read.values()].map((r) => r.plain);
   const plain =
     previous && memoFits(previous, key, reads)
       ? previous.side
