@@ -27,7 +27,9 @@ describe('spec files as validate and import-spec read them', () => {
 
   it('turns exported files back into the chatbot service with its latency SLI and three tiers', () => {
     for (const id of ['openslo', 'pyrra']) {
-      const files = EXPORTERS.byId(id)!.render(snapshot).files.map((f) => readSpecFile(f.name, f.text));
+      const files = EXPORTERS.byId(id)!
+        .render(snapshot)
+        .files.map((f) => readSpecFile(f.name, f.text));
       const imported = specImportOf(files.filter((f) => f.ok));
       expect([id, imported.services.map((s) => s.name)]).toEqual([id, [CHATBOT.name]]);
       const latency = imported.services[0]!.slis.find((s) => s.name === CHATBOT.slis[0]!.name)!;
@@ -42,12 +44,22 @@ describe('spec files as validate and import-spec read them', () => {
       format: null,
       issues: [{ message: 'rules.yaml: not a spec file this reads: it looks like a Prometheus rule file: check it with promtool check rules' }],
     });
-    expect(readSpecFile('x.yaml', 'apiVersion: nobl9.com/v1alpha\n')).toMatchObject({ ok: false, issues: [{ message: expect.stringContaining('apiVersion "nobl9.com/v1alpha" is not one this reads') }] });
+    expect(readSpecFile('x.yaml', 'apiVersion: nobl9.com/v1alpha\n')).toMatchObject({
+      ok: false,
+      issues: [{ message: expect.stringContaining('apiVersion "nobl9.com/v1alpha" is not one this reads') }],
+    });
   });
 
   it('names the file, document and field of an invalid spec', () => {
-    const sloth = readSpecFile('bad.sloth.yaml', 'version: prometheus/v1\nservice: web\nslos:\n  - name: avail\n    objective: 100\n    sli:\n      raw:\n        error_ratio_query: x[{{.window}}]\n');
+    const sloth = readSpecFile(
+      'bad.sloth.yaml',
+      'version: prometheus/v1\nservice: web\nslos:\n  - name: avail\n    objective: 100\n    sli:\n      raw:\n        error_ratio_query: x[{{.window}}]\n',
+    );
     expect(sloth.ok).toBe(false);
-    if (!sloth.ok) expect(sloth.issues[0]).toEqual({ message: 'bad.sloth.yaml: Document 1 slos.0.objective: must be above 0 and below 100: a 100 % objective leaves no error budget to alert on', line: 5 });
+    if (!sloth.ok)
+      expect(sloth.issues[0]).toEqual({
+        message: 'bad.sloth.yaml: Document 1 slos.0.objective: must be above 0 and below 100: a 100 % objective leaves no error budget to alert on',
+        line: 5,
+      });
   });
 });

@@ -73,11 +73,15 @@ export function readSpecFile(file: string, text: string): SpecFileRead {
   }
   if (format === 'sloth') {
     const read = parseSlothSpecs(text);
-    return read.ok ? { ok: true, file, format, documents: read.value.length, specs: read.value } : { ok: false, file, format, issues: named(file, read.issues) };
+    return read.ok
+      ? { ok: true, file, format, documents: read.value.length, specs: read.value }
+      : { ok: false, file, format, issues: named(file, read.issues) };
   }
   if (format === 'pyrra') {
     const read = parsePyrraObjectives(text, file);
-    return read.ok ? { ok: true, file, format, documents: read.value.length, objectives: read.value } : { ok: false, file, format, issues: named(file, read.issues) };
+    return read.ok
+      ? { ok: true, file, format, documents: read.value.length, objectives: read.value }
+      : { ok: false, file, format, issues: named(file, read.issues) };
   }
   const read = importSlothAlertWindows(text);
   return read.ok ? { ok: true, file, format, documents: 1 } : { ok: false, file, format, issues: named(file, read.issues) };
@@ -88,7 +92,11 @@ export function specImportOf(files: readonly Extract<SpecFileRead, { ok: true }>
   const openslo = files.flatMap((f) => (f.format === 'openslo' ? [{ file: f.file, objects: f.objects }] : []));
   const sloth = files.flatMap((f) => (f.format === 'sloth' ? [{ file: f.file, specs: f.specs }] : []));
   const pyrra = files.flatMap((f) => (f.format === 'pyrra' ? [{ file: f.file, objectives: f.objectives }] : []));
-  const parts = [openslo.length > 0 ? openSloImport(openslo) : null, sloth.length > 0 ? slothSpecsToImport(sloth) : null, pyrra.length > 0 ? importPyrra(pyrra) : null];
+  const parts = [
+    openslo.length > 0 ? openSloImport(openslo) : null,
+    sloth.length > 0 ? slothSpecsToImport(sloth) : null,
+    pyrra.length > 0 ? importPyrra(pyrra) : null,
+  ];
   const done = parts.filter((p): p is SpecImport => p !== null);
   return { services: done.flatMap((p) => p.services), notes: done.flatMap((p) => p.notes) };
 }
