@@ -3,29 +3,16 @@
 // can and cannot carry a measurement (bad/total and good/total selectors, a bool gauge, an error ratio, no queries, a
 // tier threshold without a histogram), with calendar windows and time slices.
 import { DEFAULT_POLICY } from '../../budget/policy';
-import { NO_SLI_DETAILS, type Objective, type Service, type Sli } from '../../domain/types';
+import type { Service } from '../../domain/types';
 import { boolGaugeQueries } from '../../specs/pyrra/queries';
 import type { ExportSnapshot, ExportVersion } from '../types';
 
+import { DRAFT, objective, service, sli } from './openslo-cases';
+
+// The builders and the draft version the OpenSLO cases are written with: one copy for every exporter's cases.
+export { DRAFT, objective, service, sli };
+
 const rolling = (days: number) => ({ kind: 'rolling', days }) as const;
-
-/** An objective with the defaults of a new one: rolling 30 days, occurrences, no threshold of its own. */
-export function objective(tier: Objective['tier'], targetPpm: number, rest: Partial<Objective> = {}): Objective {
-  return { tier, targetPpm, window: rolling(30), method: 'occurrences', timeslice: null, latencyThresholdMs: null, ...rest };
-}
-
-/** An SLI with nothing set but what is given. */
-export function sli(id: number, serviceId: number, rest: Partial<Sli> & Pick<Sli, 'name' | 'kind'>): Sli {
-  return { id, serviceId, latencyThresholdMs: null, ...NO_SLI_DETAILS, objectives: {}, ...rest };
-}
-
-/** A service with nothing set but what is given. */
-export function service(id: number, rest: Partial<Service> & Pick<Service, 'name'>): Service {
-  return { id, owner: '', description: '', requestsPerDay: null, dependencies: [], policy: null, slis: [], ...rest };
-}
-
-/** The current draft of a service, never proposed. */
-export const DRAFT: ExportVersion = { number: null, state: 'draft', rationale: '', proposedOn: null, requiredRoles: [], signoffs: [] };
 
 /** Version 2, approved by the four roles. */
 export const APPROVED: ExportVersion = {
