@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { checkFreshnessMaxAgeMs, checkWording } from '#shared/domain/queries';
+import { checkWording } from '#shared/domain/queries';
 import { KIND_LABELS, SLI_KINDS, type SliKind } from '#shared/domain/types';
 import { checkName, checkThresholdMs } from '#shared/domain/validation';
 import { Field } from '../../components/Field';
 import { useApp } from '../../store/context';
+import { checkMaxAgeMinutes } from '../tiers/measurement-draft';
 
 type Errors = { name?: string; threshold?: string; maxAge?: string; wording?: string };
 
@@ -29,14 +30,12 @@ export function AddSliForm({ serviceId }: { serviceId: number }) {
   const submit = async () => {
     const n = checkName(name, 'SLI name');
     const t = kind === 'latency' ? checkThresholdMs(threshold) : null;
-    const minutes = Number(maxAgeMinutes.trim());
-    const age =
-      kind === 'freshness' ? checkFreshnessMaxAgeMs(maxAgeMinutes.trim() !== '' && Number.isFinite(minutes) ? minutes * 60_000 : maxAgeMinutes) : null;
+    const age = kind === 'freshness' ? checkMaxAgeMinutes(maxAgeMinutes) : null;
     const w = kind === 'custom' ? checkWording({ good, total }) : null;
     const next: Errors = {
       name: n.ok ? undefined : n.message,
       threshold: t && !t.ok ? t.message : undefined,
-      maxAge: age && !age.ok ? age.message.replace('milliseconds', 'minutes') : undefined,
+      maxAge: age && !age.ok ? age.message : undefined,
       wording: w && !w.ok ? w.message : undefined,
     };
     setErrors(next);

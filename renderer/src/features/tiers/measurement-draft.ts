@@ -1,6 +1,7 @@
 // The "Measured by" editor of an SLI as text fields, and the sli/update arguments they make: what the editor shows
 // for a stored SLI, and the checked changes (or the first message to show) when it is saved.
 import { checkFreshnessMaxAgeMs, checkHistogram, checkSliQueries, checkWording } from '#shared/domain/queries';
+import type { FieldCheck } from '#shared/domain/validation';
 import { KIND_WORDING, type QueryForm, type Sli, type SliQueries } from '#shared/domain/types';
 
 /** The editor's fields, all text; `form` is 'none' when the SLI has no queries. */
@@ -44,6 +45,15 @@ function queriesOf(d: MeasurementDraft): SliQueries | null {
   if (d.form === 'none') return null;
   if (d.form === 'error-ratio') return { form: 'error-ratio', errorRatio: d.first };
   return d.form === 'good-total' ? { form: 'good-total', good: d.first, total: d.second } : { form: 'bad-total', bad: d.first, total: d.second };
+}
+
+/** Checks a maximum data age typed in minutes, as the editors show it, with messages in minutes. */
+export function checkMaxAgeMinutes(text: string): FieldCheck<number> {
+  const minutes = Number(text.trim());
+  const age = checkFreshnessMaxAgeMs(text.trim() !== '' && Number.isFinite(minutes) ? minutes * 60_000 : text);
+  return age.ok
+    ? age
+    : { ok: false, message: age.message.replace('a number of milliseconds', 'a number of minutes').replace(/ \(?2592000000 ms\)?/, ' 43200 minutes') };
 }
 
 /** Checks a draft for the SLI's kind with the checks the CLI and the core use. */
