@@ -58,7 +58,9 @@ describe('the workspace window', () => {
     await user.type(form.getByRole('textbox', { name: 'Threshold' }), '250{Enter}');
     const card = within(await screen.findByRole('region', { name: 'SLI p99 latency' }));
     expect(card.getByText('latency · default 250 ms')).toBeTruthy();
-    expect(core.callsTo('sli/create')).toEqual([{ serviceId: 1, name: 'p99 latency', kind: 'latency', latencyThresholdMs: 250 }]);
+    expect(core.callsTo('sli/create')).toEqual([
+      { serviceId: 1, name: 'p99 latency', kind: 'latency', latencyThresholdMs: 250, freshnessMaxAgeMs: null, wording: null },
+    ]);
     expect(serviceButton('checkout').textContent).toBe('checkout3 SLIs');
   });
 

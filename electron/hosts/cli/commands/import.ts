@@ -199,6 +199,9 @@ export function reportImport(summary: ImportSummary, service: Service, sli: Sli)
 export function registerImportCommand(program: Command, ctx: CliContext): void {
   const command = program
     .command('import')
+    // `import list --workspace W` gives the options after the subcommand; the program's positional options would hand
+    // them to `list`, which has none of its own, so this command reads its options wherever they stand.
+    .enablePositionalOptions(false)
     .description(`import history for an SLI from a file (${IMPORTERS.map((importer) => importer.names.title).join(', ')}) or a live Prometheus`)
     .argument('[file]', 'the file to read (or use --prometheus)')
     .requiredOption('--workspace <file>', 'workspace file')
