@@ -247,6 +247,13 @@ export const MEASURED_BY = ['queries', 'histogram', 'none'] as const;
 /** The metricSource type of the SLI queries the exporter writes. */
 export const OPENSLO_PROMETHEUS_SOURCE = 'Prometheus';
 
+/**
+ * The total query an error ratio is divided by: OpenSLO's ratioMetric `raw`/`rawType` is missing from the official v1
+ * JSON schema, so an SLI measured by an error ratio is written as that ratio (bad) over one (total), which every
+ * reader of bad/total computes to the same ratio, and read back as the error ratio it was.
+ */
+export const OPENSLO_ERROR_RATIO_TOTAL = 'vector(1)';
+
 /** The metricSource type of an SLI that has no queries: its spec names the events in words, there is nothing to query. */
 export const OPENSLO_UNMEASURED_SOURCE = 'none';
 

@@ -2,7 +2,14 @@
 // report of one export naming the services and SLIs each loss concerns.
 import { TIERS, type Service } from '../../domain/types';
 import type { ExportLoss, ExportLossReport } from '../types';
-import { OPENSLO_ALERT_AFTER, OPENSLO_ANNOTATION_PREFIX, OPENSLO_CALENDAR_START, OPENSLO_UNMEASURED_SOURCE, openSloName } from '../names';
+import {
+  OPENSLO_ALERT_AFTER,
+  OPENSLO_ANNOTATION_PREFIX,
+  OPENSLO_CALENDAR_START,
+  OPENSLO_ERROR_RATIO_TOTAL,
+  OPENSLO_UNMEASURED_SOURCE,
+  openSloName,
+} from '../names';
 import type { ServicePlan } from './plan';
 
 const LOSSES = {
@@ -20,7 +27,8 @@ const LOSSES = {
   'ratio-timeslices':
     'RatioTimeslices has no slice target in OpenSLO: only timeSliceWindow is written (the workbench does not use the slice target with this method either).',
   'poc-schema':
-    'The 2022 OpenSLO v1 JSON schema (a proof of concept) predates budgetingMethod RatioTimeslices and ratioMetric raw/rawType, which the v1 spec and oslo validate accept: documents using them fail that schema at those fields only.',
+    'The official OpenSLO v1 JSON schema (a 2022 proof of concept) predates budgetingMethod RatioTimeslices, which the v1 spec and oslo validate accept: an SLO with that method is written as the spec says and fails that schema at budgetingMethod only (writing another method would change what is measured).',
+  'error-ratio': `The official OpenSLO v1 JSON schema has no ratioMetric raw/rawType: an error-ratio query is written as the bad events over a total of ${OPENSLO_ERROR_RATIO_TOTAL}, which computes the same ratio, and is read back as an error ratio.`,
   'alert-windows': `OpenSLO's burn-rate condition has one lookback window: the long window is its lookbackWindow, the short window and the budget share are carried in annotations, and alertAfter is ${OPENSLO_ALERT_AFTER} (its default of 0m cannot be written).`,
   'notification-targets':
     'The workbench records no notification channels, but an OpenSLO AlertPolicy needs one: one AlertNotificationTarget per service and severity (target "page" or "ticket") is written for you to replace.',
@@ -67,7 +75,8 @@ export function lossReport(plans: readonly ServicePlan[]): ExportLossReport {
       if (docs.slos.some((d) => d.measurement.by === 'queries' && d.measurement.thresholdMs !== sli.latencyThresholdMs)) add('threshold-queries', at);
       if (objectives.some((o) => o.window.kind === 'calendar')) add('calendar-start', at);
       if (objectives.some((o) => o.method === 'ratio-timeslices')) add('ratio-timeslices', at);
-      if (objectives.some((o) => o.method === 'ratio-timeslices') || sli.queries?.form === 'error-ratio') add('poc-schema', at);
+      if (objectives.some((o) => o.method === 'ratio-timeslices')) add('poc-schema', at);
+      if (sli.queries?.form === 'error-ratio') add('error-ratio', at);
       if (openSloName(sli.name) !== sli.name) add('names', at);
     }
   }

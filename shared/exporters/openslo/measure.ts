@@ -3,16 +3,14 @@
 // (OpenSLO's schema requires a metric source, so a query cannot simply be left out).
 import { tierThresholdMs } from '../../domain/tiers';
 import { KIND_WORDING, type Sli, type SliWording, type Tier } from '../../domain/types';
-import { formatGoFloat, OPENSLO_PROMETHEUS_SOURCE, OPENSLO_UNMEASURED_SOURCE, type MEASURED_BY } from '../names';
+import { formatGoFloat, OPENSLO_ERROR_RATIO_TOTAL, OPENSLO_PROMETHEUS_SOURCE, OPENSLO_UNMEASURED_SOURCE, type MEASURED_BY } from '../names';
 
 /** One metric of a ratio: its source type and spec. */
 export type OpenSloMetric = { metricSource: { type: string; spec: Record<string, string> } };
 
 /** The ratioMetric of an SLI document, in the key order it is written. */
 export type OpenSloRatioMetric =
-  | { counter: boolean; good: OpenSloMetric; total: OpenSloMetric }
-  | { counter: boolean; bad: OpenSloMetric; total: OpenSloMetric }
-  | { counter: boolean; rawType: 'failure'; raw: OpenSloMetric };
+  { counter: boolean; good: OpenSloMetric; total: OpenSloMetric } | { counter: boolean; bad: OpenSloMetric; total: OpenSloMetric };
 
 /** What one SLI document measures: where it came from, the latency threshold it measures (null when none) and its ratio. */
 export type Measurement = { by: (typeof MEASURED_BY)[number]; thresholdMs: number | null; ratio: OpenSloRatioMetric };
@@ -53,7 +51,8 @@ export function measurementFor(sli: Sli, tier: Tier | null): Measurement {
   const q = sli.queries;
   if (q?.form === 'good-total') return { by: 'queries', thresholdMs, ratio: { counter: false, good: query(q.good), total: query(q.total) } };
   if (q?.form === 'bad-total') return { by: 'queries', thresholdMs, ratio: { counter: false, bad: query(q.bad), total: query(q.total) } };
-  if (q?.form === 'error-ratio') return { by: 'queries', thresholdMs, ratio: { counter: false, rawType: 'failure', raw: query(q.errorRatio) } };
+  if (q?.form === 'error-ratio')
+    return { by: 'queries', thresholdMs, ratio: { counter: false, bad: query(q.errorRatio), total: query(OPENSLO_ERROR_RATIO_TOTAL) } };
   const words = wordingOf(sli);
   const unmeasured = (events: string): OpenSloMetric => ({ metricSource: { type: OPENSLO_UNMEASURED_SOURCE, spec: { events } } });
   return { by: 'none', thresholdMs, ratio: { counter: false, good: unmeasured(words.good), total: unmeasured(words.total) } };

@@ -1,7 +1,7 @@
 // The SLI details an OpenSLO indicator gives: the Prometheus queries of its ratio metric (good and total, bad and
 // total, or a raw error ratio), and, in documents the workbench wrote, the kind, wording, thresholds and histogram
 // its annotations carry. A threshold metric, or a source that is not a Prometheus query, is refused with a note.
-import { OPENSLO_ANNOTATIONS as A } from '../../exporters/names';
+import { OPENSLO_ANNOTATIONS as A, OPENSLO_ERROR_RATIO_TOTAL } from '../../exporters/names';
 import { checkHistogram, checkSliQueries, checkWording } from '../../domain/queries';
 import { KIND_WORDING, SLI_KINDS, type SliKind, type SliQueries } from '../../domain/types';
 import { annotation, wholeNumber, type At, type Notes } from './context';
@@ -51,7 +51,9 @@ export function queriesOf(ratio: RatioMetric, field: string, at: At, notes: Note
     if (good !== null && total !== null) queries = { form: 'good-total', good, total };
   } else if (ratio.bad && ratio.total) {
     const [bad, total] = [q(ratio.bad, 'bad'), q(ratio.total, 'total')];
-    if (bad !== null && total !== null) queries = { form: 'bad-total', bad, total };
+    // An error ratio over one is how the exporter writes an error ratio within the v1 schema.
+    if (bad !== null && total?.trim() === OPENSLO_ERROR_RATIO_TOTAL) queries = { form: 'error-ratio', errorRatio: bad };
+    else if (bad !== null && total !== null) queries = { form: 'bad-total', bad, total };
   }
   if (queries === null) return null;
   const checked = checkSliQueries(queries);
