@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { dialog, type BrowserWindow, type FileFilter } from 'electron';
-import type { DIALOG_CHANNELS, WorkspaceState } from '#shared/ipc/contract';
+import type { DIALOG_CHANNELS, ExportWritten, WorkspaceState } from '#shared/ipc/contract';
 import { historyExtensions } from '#shared/importers/registry';
 import { fail, type Result } from '#shared/ipc/errors';
 import type { Core } from '../core/registry';
+import { runExportDialog } from './export-dialog';
 import { rememberPickedFile } from './picked-files';
 import { WORKSPACE_EXTENSION } from '../core/storage/db';
 
@@ -57,16 +58,18 @@ async function pickHistoryFile(parent: BrowserWindow | null): Promise<Result<{ r
 }
 
 /**
- * Runs New…, Open… or Save As… with the native dialog, then the core command with the chosen path.
- * Cancelling gives CANCELLED; an existing file is never replaced (the OS may already have asked) but
- * reported as FILE_EXISTS. Resolves to a result, never throws for expected outcomes.
+ * Runs New…, Open… or Save As… with the native dialog, then the core command with the chosen path (and Export with
+ * a folder dialog, its arguments in `args`). Cancelling gives CANCELLED; an existing file is never replaced (the OS
+ * may already have asked) but reported as FILE_EXISTS. Resolves to a result, never throws for expected outcomes.
  */
 export async function runDialogCommand(
   channel: DialogChannel,
   core: Core,
   parent: BrowserWindow | null,
-): Promise<Result<WorkspaceState | { ref: string; fileName: string } | null>> {
+  args?: unknown,
+): Promise<Result<WorkspaceState | { ref: string; fileName: string } | ExportWritten | null>> {
   if (channel === 'import/pick-dialog') return pickHistoryFile(parent);
+  if (channel === 'export/write-dialog') return runExportDialog(core, parent, args);
   if (channel === 'workspace/open-dialog') {
     const path = await askOpenPath(parent);
     return path === null ? cancelled() : core.call('workspace/open', { path });

@@ -75,7 +75,7 @@ export async function routeCommand(core: Core, channel: unknown, rawArgs: unknow
   }
   const args = validateArgs(channel, rawArgs);
   if (!args.ok) return args;
-  if (dialogChannels.includes(channel)) return runDialogCommand(channel as DialogChannel, core, parent);
+  if (dialogChannels.includes(channel)) return runDialogCommand(channel as DialogChannel, core, parent, args.value);
   return core.invoke(channel, rawArgs);
 }
 

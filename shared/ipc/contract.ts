@@ -57,7 +57,13 @@ export type ResultOf<C extends Channel> = (typeof contract)[C]['result'];
 export type ChannelFor<H extends Host> = { [C in Channel]: H extends (typeof contract)[C]['hosts'][number] ? C : never }[Channel];
 
 /** Channels answered by Electron's main process with a native dialog rather than by the core. */
-export const DIALOG_CHANNELS = ['workspace/create-dialog', 'workspace/open-dialog', 'workspace/save-as-dialog', 'import/pick-dialog'] as const;
+export const DIALOG_CHANNELS = [
+  'workspace/create-dialog',
+  'workspace/open-dialog',
+  'workspace/save-as-dialog',
+  'import/pick-dialog',
+  'export/write-dialog',
+] as const;
 
 /** Prefix of the file references import/pick-dialog hands out. */
 export const PICKED_FILE_PREFIX = 'picked:';

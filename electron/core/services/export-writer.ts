@@ -88,7 +88,7 @@ export function writeExport(folder: string, files: readonly ExportFile[], force:
     throw new AppFailure(
       'FILE_EXISTS',
       `${folder} already holds ${names.length === 1 ? 'a file' : `${names.length} files`} this export did not write or that changed since (${names.join(', ')}); nothing was written. Choose another folder, or overwrite them on purpose (--force)`,
-      { field: 'path' },
+      { field: 'path', files: names },
     );
   }
   const madeDirs: string[] = [];

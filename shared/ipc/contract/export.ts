@@ -40,4 +40,12 @@ export const exportChannels = {
     hosts: ['cli'],
     file: 'path',
   },
+  'export/write-dialog': {
+    // Electron: a native folder dialog, then the write with force false. Answers CANCELLED when no folder is chosen and
+    // FILE_EXISTS naming the files (details.files) it will not replace; force true then replaces them in the folder
+    // just refused, without asking for a folder again.
+    args: z.object({ ...exportRequest, force: z.boolean().default(false) }).strict(),
+    result: returns<ExportWritten>(),
+    hosts: ['electron'],
+  },
 } as const satisfies Record<string, ChannelSpec>;

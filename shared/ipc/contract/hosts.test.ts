@@ -61,6 +61,7 @@ const EXPECTED: Record<Channel, Host[]> = {
   'export/formats': ALL,
   'export/preview': ALL,
   'export/write': ['cli'],
+  'export/write-dialog': ['electron'],
   'spec/import': ALL,
   'proposal/create': ALL,
   'proposal/list': ALL,
