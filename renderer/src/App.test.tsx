@@ -118,6 +118,8 @@ describe('the workspace window', () => {
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('main', { name: 'What-if' })).toBeTruthy();
     await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('main', { name: 'Review' })).toBeTruthy();
+    await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('main', { name: 'Dependencies' })).toBeTruthy();
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('main', { name: 'Budget calculator' })).toBeTruthy();
@@ -126,7 +128,7 @@ describe('the workspace window', () => {
     expect(screen.getByRole('tab', { name: 'Services & tiers' }).getAttribute('aria-selected')).toBe('true');
     await user.keyboard('{ArrowLeft}');
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Budget calculator' }));
-    expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([-1, -1, -1, -1, 0]);
+    expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([-1, -1, -1, -1, -1, 0]);
   });
 
   it('shows a failure in a banner until it is dismissed', async () => {

@@ -5,6 +5,7 @@ import { HistoryView } from './features/history/HistoryView';
 import { ImportWizard } from './features/import/ImportWizard';
 import { ViewTabs } from './features/workspace/ViewTabs';
 import { WhatIfView } from './features/whatif/WhatIfView';
+import { ReviewView } from './features/review/ReviewView';
 import { ServiceList } from './features/services/ServiceList';
 import { ServicePanel } from './features/services/ServicePanel';
 import { FileDialog } from './features/workspace/FileDialog';
@@ -53,6 +54,8 @@ export function App() {
         <HistoryView />
       ) : view === 'whatif' ? (
         <WhatIfView />
+      ) : view === 'review' ? (
+        <ReviewView />
       ) : view === 'dependencies' ? (
         <DependenciesView />
       ) : view === 'calculator' ? (

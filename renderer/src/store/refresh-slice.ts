@@ -6,7 +6,14 @@ import type { AppState } from './store';
 /** The core's announcements of a change (import and simulation progress are not). */
 export type ChangeEvent = Exclude<EventName, 'import-progress' | 'simulation-progress'>;
 
-const CHANGE_EVENTS: readonly ChangeEvent[] = ['workspace-changed', 'catalog-changed', 'history-changed', 'exclusions-changed', 'scenarios-changed'];
+const CHANGE_EVENTS: readonly ChangeEvent[] = [
+  'workspace-changed',
+  'catalog-changed',
+  'history-changed',
+  'exclusions-changed',
+  'scenarios-changed',
+  'review-changed',
+];
 
 /**
  * How the window learns of changes. The core announces every change to every window, this one included, and this
@@ -30,6 +37,7 @@ export type RefreshSlice = {
 
 /** Two announcements with the same key refresh the same things. */
 function refreshKey<E extends ChangeEvent>(event: E, payload: EventMap[E]): string {
+  if (event === 'review-changed') return `${event}:${(payload as EventMap['review-changed']).serviceId}`;
   return event === 'history-changed' || event === 'scenarios-changed' ? `${event}:${(payload as { sliId: number }).sliId}` : event;
 }
 
@@ -49,11 +57,15 @@ export const createRefreshSlice: StateCreator<AppState, [], [], RefreshSlice> = 
         // The catalog is read from the workspace the state names.
         await s.refreshWorkspace();
         await s.refreshCatalog();
-        await get().refreshScenarios();
+        await Promise.all([get().refreshScenarios(), get().reviewShown ? get().refreshReview() : null]);
       } else if (event === 'catalog-changed') {
-        // Tiers, traffic and policies feed the history analysis; an undo or redo may put back a scenario edit.
+        // Tiers, traffic and policies feed the history analysis; an undo or redo may put back a scenario or review edit,
+        // and any edit can change the draft the Review screen compares (the services list refetches its flags itself).
         await Promise.all([s.refreshCatalog(), s.refreshWorkspace()]);
-        await Promise.all([get().refreshHistory(), get().refreshScenarios()]);
+        await Promise.all([get().refreshHistory(), get().refreshScenarios(), get().reviewShown ? get().refreshReview() : null]);
+      } else if (event === 'review-changed') {
+        // A proposal, sign-off, comment, review period or the required roles: an edit the toolbar's Undo names.
+        await Promise.all([s.refreshReview(), s.refreshWorkspace()]);
       } else if (event === 'scenarios-changed') {
         // Saving or deleting a scenario is an edit: the toolbar's Undo names it.
         const shown = (payload as EventMap['scenarios-changed']).sliId === s.whatifSliId;

@@ -10,7 +10,7 @@ export type Dialog =
   | { kind: 'import'; sliId: number };
 
 /** The screens of an open workspace. */
-export type View = 'services' | 'history' | 'whatif' | 'dependencies' | 'calculator';
+export type View = 'services' | 'history' | 'whatif' | 'review' | 'dependencies' | 'calculator';
 
 /** Transient UI state: the screen, the open dialog and the last error banner. */
 export type UiSlice = {

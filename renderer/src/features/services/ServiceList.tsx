@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { checkName } from '#shared/domain/validation';
 import { tierWarnings } from '#shared/domain/tiers';
 import { assessAll } from '#shared/budget/feasibility';
@@ -13,6 +13,12 @@ export function ServiceList() {
   const select = useApp((s) => s.select);
   const edit = useApp((s) => s.edit);
   const readOnly = useApp((s) => s.workspace.workspace?.readOnly ?? false);
+  const reviews = useApp((s) => s.reviewStatus);
+  const refreshReviewStatus = useApp((s) => s.refreshReviewStatus);
+  // Any catalog change (an edit, an undo, another window's) can move a review date: refetch them with the services.
+  useEffect(() => {
+    void refreshReviewStatus();
+  }, [services, refreshReviewStatus]);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -34,6 +40,7 @@ export function ServiceList() {
         {services.map((s) => {
           // An availability SLO above what the service's dependencies allow counts as one more warning.
           const warnings = s.slis.reduce((n, sli) => n + tierWarnings(sli).length, 0) + (feasibility.get(s.id)?.status === 'infeasible' ? 1 : 0);
+          const review = reviews?.services.find((r) => r.serviceId === s.id);
           return (
             <li key={s.id}>
               <button className={s.id === selected ? 'service-item selected' : 'service-item'} aria-current={s.id === selected} onClick={() => select(s.id)}>
@@ -44,6 +51,11 @@ export function ServiceList() {
                 {warnings > 0 ? (
                   <span className="badge badge-warn" title="Tier ordering warnings, and an SLO above its dependency ceiling">
                     ⚠ {warnings}
+                  </span>
+                ) : null}
+                {review?.overdue ? (
+                  <span className="badge badge-warn" title={review.text} data-testid="review-overdue">
+                    Review overdue
                   </span>
                 ) : null}
               </button>

@@ -5,6 +5,7 @@ const TABS: { view: View; label: string; hint: string }[] = [
   { view: 'services', label: 'Services & tiers', hint: 'Services, SLIs and their SLA, SLO and performance target' },
   { view: 'history', label: 'History', hint: 'Imported history: how each tier would have fared, exclusions and the alert backtest' },
   { view: 'whatif', label: 'What-if', hint: 'Simulate deploys, incidents and traffic against the error budget, and inject events into real history' },
+  { view: 'review', label: 'Review', hint: 'Proposed versions, their differences, comments, sign-off by role and review dates' },
   { view: 'dependencies', label: 'Dependencies', hint: 'What each service relies on, and the availability that allows' },
   { view: 'calculator', label: 'Budget calculator', hint: 'Allowed downtime and bad events for any target and window' },
 ];
