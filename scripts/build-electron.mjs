@@ -35,7 +35,7 @@ const IMPORT_META_URL = {
 };
 
 /** Worker entries, bundled beside the main bundle's folder so `new URL('../workers/x.ts', import.meta.url)` finds x.cjs. */
-const WORKERS = ['parse-worker', 'simulate-worker'];
+const WORKERS = ['parse-worker', 'simulate-worker', 'spec-worker'];
 
 /** Builds dist/electron/main/index.cjs, the worker entries and dist/electron/preload/index.cjs (or the same under outDir). */
 export async function buildElectron({ root = ROOT, outDir = join(root, 'dist', 'electron'), minify = false } = {}) {

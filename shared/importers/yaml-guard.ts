@@ -33,6 +33,12 @@ export const MAX_YAML_BYTES = 256 * 1024;
 /** Deepest nesting accepted (block levels, compact indicators and flow brackets together); real specs stay under 15. */
 export const MAX_YAML_DEPTH = 64;
 
+/** The size and nesting a YAML text may have; every alias is refused whatever the limits (so nothing is ever expanded). */
+export type YamlLimits = { maxBytes: number; maxDepth: number };
+
+/** Limits of the small YAML files (AlertWindows, scenarios): 256 KiB, 64 levels. Spec files have their own (shared/specs/spec-limits.ts). */
+export const YAML_LIMITS: YamlLimits = { maxBytes: MAX_YAML_BYTES, maxDepth: MAX_YAML_DEPTH };
+
 /** Options of every untrusted parse: YAML 1.2 core schema, no duplicate keys, no aliases, no merge keys, no 1.1 tags. */
 export const SAFE_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions = {
   version: '1.2',
@@ -68,10 +74,10 @@ export function utf8Length(text: string): number {
  * Refuses text that is too large or nested too deeply, before any parsing. Depth counts block indentation levels,
  * compact indicators on a line ("- - - x") and open flow brackets; the scan stops at the first level too deep.
  */
-export function prescanYaml(text: string, maxDepth = MAX_YAML_DEPTH): ImportIssue | null {
+export function prescanYaml(text: string, maxDepth = MAX_YAML_DEPTH, maxBytes = MAX_YAML_BYTES): ImportIssue | null {
   const bytes = utf8Length(text);
-  if (bytes > MAX_YAML_BYTES) {
-    return yamlIssue('TOO_LARGE', `The file is ${Math.ceil(bytes / 1024)} KiB; at most ${MAX_YAML_BYTES / 1024} KiB of YAML is accepted`);
+  if (bytes > maxBytes) {
+    return yamlIssue('TOO_LARGE', `The file is ${sizeText(bytes)}; at most ${sizeText(maxBytes)} of YAML is accepted`);
   }
   const indents: number[] = [];
   let offset = 0;
@@ -110,11 +116,31 @@ export function prescanYaml(text: string, maxDepth = MAX_YAML_DEPTH): ImportIssu
   return null;
 }
 
+/** A size in KiB, or in MiB from 1 MiB up (whole units rounded up, so a file just over a limit never reads as equal to it). */
+export function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.ceil((bytes / 1024 / 1024) * 10) / 10} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
 /** The first sentence of a yaml error, without the excerpt prettyErrors appends. */
 function issueOf(error: YAMLError): ImportIssue {
   const message = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
   const at = error.linePos?.[0];
   return yamlIssue('BAD_YAML', message, at ? { line: at.line, column: at.col } : {});
+}
+
+/**
+ * The refusal of a document's first alias, or null when it has none. Aliases are never resolved, so an alias bomb
+ * (billion laughs) costs no more than its text; the walk stops at the first one, so thousands of them give one issue.
+ */
+function firstAlias(doc: Document.Parsed, lineCounter: LineCounter): ImportIssue | null {
+  let found: ImportIssue | null = null;
+  visit(doc, {
+    Alias(_key, node) {
+      found = yamlIssue('ALIAS', `Aliases (*${node.source}) are not accepted: write each value out`, locate(lineCounter, node.range?.[0] ?? 0));
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** One parsed YAML document with the line counter that turns its node offsets into lines and columns. */
@@ -124,8 +150,8 @@ export type SafeYaml = { doc: Document.Parsed; lineCounter: LineCounter };
  * Parses untrusted YAML that must hold exactly one document: pre-scanned for size and depth, parsed with
  * SAFE_YAML_OPTIONS, and refused on any error or warning (duplicate keys, unknown tags) and on any alias.
  */
-export function parseYamlSafely(text: string): ImportResult<SafeYaml> {
-  const tooBig = prescanYaml(text);
+export function parseYamlSafely(text: string, limits: YamlLimits = YAML_LIMITS): ImportResult<SafeYaml> {
+  const tooBig = prescanYaml(text, limits.maxDepth, limits.maxBytes);
   if (tooBig) return { ok: false, issues: [tooBig] };
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { ...SAFE_YAML_OPTIONS, lineCounter });
@@ -141,11 +167,8 @@ export function parseYamlSafely(text: string): ImportResult<SafeYaml> {
     };
   }
   const doc = docs[0]!;
-  visit(doc, {
-    Alias(_key, node) {
-      issues.push(yamlIssue('ALIAS', `Aliases (*${node.source}) are not accepted: write each value out`, locate(lineCounter, node.range?.[0] ?? 0)));
-    },
-  });
+  const alias = firstAlias(doc, lineCounter);
+  if (alias) issues.push(alias);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { doc, lineCounter } };
 }
 
@@ -169,8 +192,8 @@ export function locatePath(yaml: SafeYaml, path: readonly PropertyKey[]): IssueP
  * Parses untrusted YAML that may hold several documents (a spec file with `---` between its specs), with the limits
  * and refusals of parseYamlSafely; documents holding nothing (a trailing `---`, only comments) are left out.
  */
-export function parseYamlDocumentsSafely(text: string): ImportResult<SafeYaml[]> {
-  const tooBig = prescanYaml(text);
+export function parseYamlDocumentsSafely(text: string, limits: YamlLimits = YAML_LIMITS): ImportResult<SafeYaml[]> {
+  const tooBig = prescanYaml(text, limits.maxDepth, limits.maxBytes);
   if (tooBig) return { ok: false, issues: [tooBig] };
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { ...SAFE_YAML_OPTIONS, lineCounter });
@@ -180,11 +203,8 @@ export function parseYamlDocumentsSafely(text: string): ImportResult<SafeYaml[]>
   const docs = all.filter((d) => d.contents !== null);
   if (docs.length === 0) return { ok: false, issues: [yamlIssue('NO_DOCUMENT', 'The file holds no YAML document')] };
   for (const doc of docs) {
-    visit(doc, {
-      Alias(_key, node) {
-        issues.push(yamlIssue('ALIAS', `Aliases (*${node.source}) are not accepted: write each value out`, locate(lineCounter, node.range?.[0] ?? 0)));
-      },
-    });
+    const alias = firstAlias(doc, lineCounter);
+    if (alias) return { ok: false, issues: [alias] };
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: docs.map((doc) => ({ doc, lineCounter })) };
 }

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { formatPath, parseOpenSlo, type OpenSloIssue, type OpenSloObject, type OpenSloResult } from './openslo';
+import { MAX_SPEC_BYTES } from './spec-limits';
 
 // The project's own OpenSLO files; conformance/openslo/ checks upstream's examples and oslo's verdicts.
 const FIXTURES = new URL('../../fixtures/specs/openslo/', import.meta.url);
@@ -251,7 +252,10 @@ describe('parseOpenSlo', () => {
   it('refuses a file nested deeper than the YAML limit and one larger than it', () => {
     expect(issuesOf(parseOpenSlo(`${'['.repeat(100_000)}`, 'deep.yaml'))[0]?.code).toBe('TOO_DEEP');
     expect(issuesOf(parseOpenSlo(`${'['.repeat(100_000)}`, 'deep.json'))[0]?.code).toBe('TOO_DEEP');
-    expect(issuesOf(parseOpenSlo(`# ${'x'.repeat(300 * 1024)}\n`, 'big.yaml'))[0]?.code).toBe('TOO_LARGE');
+    expect(issuesOf(parseOpenSlo(`# ${'x'.repeat(MAX_SPEC_BYTES)}\n`, 'big.yaml'))[0]).toMatchObject({
+      code: 'TOO_LARGE',
+      message: 'big.yaml: The file is 64.1 MiB; at most 64 MiB of YAML is accepted',
+    });
   });
 
   it('prints field paths as oslo does', () => {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { metadataV1alphaSchema, metadataV1Schema } from './openslo/common';
 import { readObjects, type RawObject } from './openslo/documents';
+import { SPEC_LIMITS, type SpecLimits } from './spec-limits';
 import { V1_SPECS } from './openslo/v1';
 import { V1ALPHA_SPECS } from './openslo/v1alpha';
 
@@ -124,8 +125,8 @@ function checkObject(raw: RawObject, file: string): { object: OpenSloObject } | 
  * Reads an OpenSLO file (YAML, or JSON when the name ends in .json): one object, a list of objects or several YAML
  * documents. Every object must be valid for the result to be ok; otherwise every issue of every object is returned.
  */
-export function parseOpenSlo(text: string, fileName: string): OpenSloResult {
-  const read = readObjects(text, fileName);
+export function parseOpenSlo(text: string, fileName: string, limits: SpecLimits = SPEC_LIMITS): OpenSloResult {
+  const read = readObjects(text, fileName, limits);
   if (!read.ok) {
     return {
       ok: false,

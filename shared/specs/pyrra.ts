@@ -3,6 +3,7 @@
 // fields and checks are in ./pyrra/schema.ts; metric selectors in ./pyrra/selector.ts.
 import type { z } from 'zod';
 import { locatePath, parseYamlDocumentsSafely, yamlIssue, type ImportResult, type SafeYaml } from '../importers/yaml-guard';
+import { SPEC_LIMITS, type SpecLimits } from './spec-limits';
 import type { ImportIssue } from '../importers/types';
 import { objectSchema, parsePromDurationMs, type RawPyrraObject } from './pyrra/schema';
 import { equalityValue, type Selector } from './pyrra/selector';
@@ -166,8 +167,8 @@ function duplicateIssues(yaml: SafeYaml[], file: string, objectives: PyrraObject
  * YAML is refused (shared/importers/yaml-guard.ts), and so is every document Pyrra would refuse; each issue names the
  * file, the document and the field. Never throws.
  */
-export function parsePyrraObjectives(text: string, file: string): ImportResult<PyrraObjective[]> {
-  const parsed = parseYamlDocumentsSafely(text);
+export function parsePyrraObjectives(text: string, file: string, limits: SpecLimits = SPEC_LIMITS): ImportResult<PyrraObjective[]> {
+  const parsed = parseYamlDocumentsSafely(text, limits);
   if (!parsed.ok) return { ok: false, issues: parsed.issues.map((i) => ({ ...i, message: `${file}: ${i.message}` })) };
   const issues: ImportIssue[] = [];
   const objectives: PyrraObjective[] = [];

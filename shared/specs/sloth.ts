@@ -3,6 +3,7 @@
 // (pkg/common/validation) plus the issue's: no objective of 100, since it leaves no error budget to alert on.
 import { z } from 'zod';
 import { locatePath, parseYamlDocumentsSafely, yamlIssue, type ImportResult, type SafeYaml } from '../importers/yaml-guard';
+import { SPEC_LIMITS, type SpecLimits } from './spec-limits';
 import type { ImportIssue } from '../importers/types';
 import { formatGoFloat } from '../exporters/names';
 import { kubernetesMeta, kubernetesPath, kubernetesToPrometheusV1, SLOTH_K8S_API, SLOTH_K8S_KIND, type KubernetesMeta } from './sloth-k8s';
@@ -217,8 +218,8 @@ function readDocument(yaml: SafeYaml, document: number, data: unknown): ImportRe
  * is refused (shared/importers/yaml-guard.ts), and so is every document Sloth would refuse, each issue naming the
  * document, the field and its line.
  */
-export function parseSlothSpecs(text: string): ImportResult<SlothSpec[]> {
-  const parsed = parseYamlDocumentsSafely(text);
+export function parseSlothSpecs(text: string, limits: SpecLimits = SPEC_LIMITS): ImportResult<SlothSpec[]> {
+  const parsed = parseYamlDocumentsSafely(text, limits);
   if (!parsed.ok) return parsed;
   const issues: ImportIssue[] = [];
   const specs: SlothSpec[] = [];

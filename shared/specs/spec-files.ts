@@ -10,6 +10,7 @@ import { importPyrra } from './pyrra-import';
 import { parseSlothSpecs, type SlothSpec } from './sloth';
 import { slothSpecsToImport } from './sloth-import';
 import type { SpecImport } from './imported';
+import { SPEC_LIMITS, type SpecLimits } from './spec-limits';
 
 /** The spec formats a file can be in. */
 export const SPEC_FORMATS = ['openslo', 'sloth', 'sloth-alert-windows', 'pyrra'] as const;
@@ -54,7 +55,7 @@ const named = (file: string, issues: readonly ImportIssue[]) =>
   issues.map((i) => ({ message: i.message.startsWith(file) ? i.message : `${file}: ${i.message}`, ...(i.line === undefined ? {} : { line: i.line }) }));
 
 /** Reads one spec file in whichever format it says it is. */
-export function readSpecFile(file: string, text: string): SpecFileRead {
+export function readSpecFile(file: string, text: string, limits: SpecLimits = SPEC_LIMITS): SpecFileRead {
   const format = detectSpecFormat(text);
   if (format === null) {
     const api = API_VERSION.exec(text)?.[1];
@@ -66,19 +67,19 @@ export function readSpecFile(file: string, text: string): SpecFileRead {
     return { ok: false, file, format: null, issues: [{ message: `${file}: not a spec file this reads: ${why}` }] };
   }
   if (format === 'openslo') {
-    const read = parseOpenSlo(text, file);
+    const read = parseOpenSlo(text, file, limits);
     return read.ok
       ? { ok: true, file, format, documents: read.objects.length, objects: read.objects }
       : { ok: false, file, format, issues: read.issues.map((i) => ({ message: i.message, ...(i.line === undefined ? {} : { line: i.line }) })) };
   }
   if (format === 'sloth') {
-    const read = parseSlothSpecs(text);
+    const read = parseSlothSpecs(text, limits);
     return read.ok
       ? { ok: true, file, format, documents: read.value.length, specs: read.value }
       : { ok: false, file, format, issues: named(file, read.issues) };
   }
   if (format === 'pyrra') {
-    const read = parsePyrraObjectives(text, file);
+    const read = parsePyrraObjectives(text, file, limits);
     return read.ok
       ? { ok: true, file, format, documents: read.value.length, objectives: read.value }
       : { ok: false, file, format, issues: named(file, read.issues) };

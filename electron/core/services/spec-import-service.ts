@@ -1,5 +1,5 @@
-// Spec files into the workspace: every file read in its own format (shared/specs/spec-files.ts) and refused as a
-// whole when one is invalid, the services they describe checked like typed input, then per service one undoable
+// Spec files into the workspace: every file read in its own format (shared/specs/spec-files.ts) in a worker with
+// time, memory, size, depth and alias limits (spec-read.ts), and refused as a whole when one is invalid, the services they describe checked like typed input, then per service one undoable
 // edit of its draft (created when new; its SLIs added or their tiers replaced) and a proposal of the result. The
 // approved version is an immutable snapshot, so an import never changes what was approved.
 import { checkTargetPpm } from '#shared/domain/percent';
@@ -8,10 +8,11 @@ import { checkName } from '#shared/domain/validation';
 import type { Args, SpecImportOutcome } from '#shared/ipc/contract';
 import { AppFailure } from '#shared/ipc/errors';
 import type { ImportedService, ImportedSli } from '#shared/specs/imported';
-import { readSpecFile, specImportOf, type SpecFileRead } from '#shared/specs/spec-files';
+import { specImportOf, type SpecFileRead } from '#shared/specs/spec-files';
 import type { CatalogRepo } from '../storage/repos/catalog-repo';
 import { checkDetailsFit } from './catalog-service';
 import { createProposal } from './review-service';
+import { readSpecFiles, type SpecReadLimits } from './spec-read';
 import type { WorkspaceSession } from './workspace-session';
 
 const refuse = (message: string, field = 'files'): never => {
@@ -19,8 +20,8 @@ const refuse = (message: string, field = 'files'): never => {
 };
 
 /** Every file read, or one refusal listing every problem of every file (nothing is imported from a set with a bad file). */
-function readAll(files: Args<'spec/import'>['files']): Extract<SpecFileRead, { ok: true }>[] {
-  const read = files.map((f) => readSpecFile(f.name, f.text));
+async function readAll(files: Args<'spec/import'>['files'], limits: SpecReadLimits): Promise<Extract<SpecFileRead, { ok: true }>[]> {
+  const read = await readSpecFiles(files, limits);
   const bad = read.flatMap((r) => (r.ok ? [] : r.issues.map((i) => i.message)));
   if (bad.length > 0) {
     throw new AppFailure(
@@ -86,8 +87,8 @@ function putSli(repo: CatalogRepo, serviceId: number, sli: ImportedSli): 'added'
 }
 
 /** Imports spec files: each described service's draft updated in one undoable edit, then proposed as its next version. */
-export function importSpecs(session: WorkspaceSession, args: Args<'spec/import'>, now: number): SpecImportOutcome {
-  const imported = specImportOf(readAll(args.files));
+export async function importSpecs(session: WorkspaceSession, args: Args<'spec/import'>, now: number, limits: SpecReadLimits = {}): Promise<SpecImportOutcome> {
+  const imported = specImportOf(await readAll(args.files, limits));
   if (imported.services.length === 0) refuse('The files describe no service with an SLO the workspace can hold; see the notes of each file');
   const names = new Set<string>();
   for (const s of imported.services) {
@@ -106,7 +107,22 @@ export function importSpecs(session: WorkspaceSession, args: Args<'spec/import'>
   }
   const files = args.files.map((f) => f.name).join(', ');
   const outcome: SpecImportOutcome = { services: [], notes: imported.notes };
-  for (const s of imported.services) {
+  // One transaction for the whole set (each service still its own undo step): a commit per service cost 2 s of
+  // fsyncs for 1,000 services (docs/performance.md), and a failure half-way now leaves every service as it was.
+  session.batch(() => importServices(session, imported.services, args, files, now, outcome));
+  return outcome;
+}
+
+/** Each imported service's draft edited, then proposed, in order; what was done pushed to `outcome`. */
+function importServices(
+  session: WorkspaceSession,
+  services: readonly ImportedService[],
+  args: Args<'spec/import'>,
+  files: string,
+  now: number,
+  outcome: SpecImportOutcome,
+): void {
+  for (const s of services) {
     const existing = session.reader().findServiceByName(s.name);
     const added: string[] = [];
     const updated: string[] = [];
@@ -125,5 +141,4 @@ export function importSpecs(session: WorkspaceSession, args: Args<'spec/import'>
     }
     outcome.services.push({ name: s.name, created: existing === undefined, slisAdded: added, slisUpdated: updated, proposedVersion });
   }
-  return outcome;
 }

@@ -233,6 +233,23 @@ export class WorkspaceSession {
     return writeTransaction(c.opened.db, () => fn(c.repos));
   }
 
+  /**
+   * Runs several edits (each still its own step of undo) as one transaction, so a bulk change such as a spec import
+   * commits once instead of once per edit; when `fn` throws, every edit in it is rolled back and leaves undo as it was.
+   */
+  batch<T>(fn: () => T): T {
+    const c = this.requireWritable();
+    const undo = this.undoStack.slice();
+    const redo = this.redoStack.slice();
+    try {
+      return writeTransaction(c.opened.db, fn);
+    } catch (error) {
+      this.undoStack = undo;
+      this.redoStack = redo;
+      throw error;
+    }
+  }
+
   private record(edit: Edit): void {
     this.undoStack.push(edit);
     if (this.undoStack.length > UNDO_LIMIT) this.undoStack.shift();

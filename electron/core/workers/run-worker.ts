@@ -59,6 +59,11 @@ function startWorker(entry: URL, limits: WorkerLimits): Worker {
   return new Worker(source, { eval: true, resourceLimits });
 }
 
+/** A time limit as people read it: whole seconds, or milliseconds below one second. */
+function durationText(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
+
 /**
  * Runs one job in a fresh worker thread and resolves with its reply. The worker is terminated on reply, on timeout,
  * on cancel and on crash (including running out of its heap), so the calling process survives any input (R19).
@@ -89,7 +94,7 @@ export function runWorker<Req, Res>(
       fn();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new AppFailure('CANCELLED', `${words.work} took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped`))),
+      () => finish(() => reject(new AppFailure('CANCELLED', `${words.work} took longer than ${durationText(limits.timeoutMs)} and was stopped`))),
       limits.timeoutMs,
     );
     const onAbort = () => finish(() => reject(new AppFailure('CANCELLED', words.cancelled)));

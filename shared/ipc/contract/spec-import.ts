@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { ImportNote } from '../../specs/imported';
+import { MAX_SPEC_BYTES } from '../../specs/spec-limits';
 import { EVERY_HOST, returns, type ChannelSpec } from './fields';
 
-/** Largest spec file accepted, in characters (the YAML guard refuses larger files with its own message). */
-export const MAX_SPEC_TEXT = 8 * 1024 * 1024;
+/** Largest spec file accepted, in characters: the readers' byte cap (a text of N bytes has at most N characters), why it is 64 MiB is told there. */
+export const MAX_SPEC_TEXT = MAX_SPEC_BYTES;
 
 /** One file of a spec import: its name as the user knows it and its text. */
 export const specFileSchema = z

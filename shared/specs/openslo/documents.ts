@@ -2,7 +2,8 @@
 // multi-document file) or JSON, within the importers' size and depth limits, each object with where it came from.
 import { parseJsonSafely } from '../../importers/json-guard';
 import { DEFAULT_LIMITS, type ImportIssue } from '../../importers/types';
-import { locatePath, MAX_YAML_BYTES, parseYamlDocumentsSafely, yamlIssue, type IssuePlace } from '../../importers/yaml-guard';
+import { locatePath, parseYamlDocumentsSafely, yamlIssue, type IssuePlace } from '../../importers/yaml-guard';
+import { SPEC_LIMITS, type SpecLimits } from '../spec-limits';
 
 /** One object of a file: its index among the file's objects, its value, and how to find a field of it in the text. */
 export type RawObject = { index: number; value: unknown; place: (path: readonly PropertyKey[]) => IssuePlace };
@@ -10,8 +11,8 @@ export type RawObject = { index: number; value: unknown; place: (path: readonly 
 /** The objects of a file, or the issues (without a document) that stopped the reading. */
 export type RawObjects = { ok: true; objects: RawObject[] } | { ok: false; issues: ImportIssue[] };
 
-/** Limits of a JSON spec file: the same size as a YAML one, the importers' nesting depth. */
-export const SPEC_JSON_LIMITS = { ...DEFAULT_LIMITS, maxBytes: MAX_YAML_BYTES };
+/** Limits of a JSON spec file: the same size and depth as a YAML one. */
+const jsonLimits = (limits: SpecLimits) => ({ ...DEFAULT_LIMITS, maxBytes: limits.maxBytes, maxDepth: limits.maxDepth });
 
 const NO_PLACE = (): IssuePlace => ({});
 
@@ -25,16 +26,16 @@ function flatten(value: unknown, place: (prefix: PropertyKey[]) => RawObject['pl
   else objects.push({ index: objects.length, value, place: place([]) });
 }
 
-function readJson(text: string): RawObjects {
-  const parsed = parseJsonSafely(text, SPEC_JSON_LIMITS);
+function readJson(text: string, limits: SpecLimits): RawObjects {
+  const parsed = parseJsonSafely(text, jsonLimits(limits));
   if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
   const objects: RawObject[] = [];
   flatten(parsed.value, () => NO_PLACE, objects);
   return { ok: true, objects };
 }
 
-function readYaml(text: string): RawObjects {
-  const parsed = parseYamlDocumentsSafely(text);
+function readYaml(text: string, limits: SpecLimits): RawObjects {
+  const parsed = parseYamlDocumentsSafely(text, limits);
   if (!parsed.ok) return parsed;
   const objects: RawObject[] = [];
   for (const yaml of parsed.value) {
@@ -51,8 +52,8 @@ function readYaml(text: string): RawObjects {
 }
 
 /** The objects of a spec file: a single object, a list of objects, or several documents (YAML), each flattened in order. */
-export function readObjects(text: string, fileName: string): RawObjects {
-  const read = isJsonFile(fileName) ? readJson(text) : readYaml(text);
+export function readObjects(text: string, fileName: string, limits: SpecLimits = SPEC_LIMITS): RawObjects {
+  const read = isJsonFile(fileName) ? readJson(text, limits) : readYaml(text, limits);
   const empty = read.ok ? read.objects.length === 0 : read.issues.length === 1 && read.issues[0]?.code === 'NO_DOCUMENT';
   if (empty) return { ok: false, issues: [yamlIssue('NO_DOCUMENT', 'The file holds no OpenSLO object')] };
   return read;

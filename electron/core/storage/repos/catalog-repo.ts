@@ -114,19 +114,31 @@ export class CatalogRepo {
   private readonly db: Database.Database;
   private readonly scenarios: ScenarioRepo;
   private readonly review: ReviewRepo;
+  // Each SQL text is prepared once per open workspace: preparing on every call cost 1 s of a 10,000-SLO spec import.
+  private readonly statements = new Map<string, Database.Statement>();
   constructor(db: Database.Database) {
     this.db = db;
     this.scenarios = new ScenarioRepo(db);
     this.review = new ReviewRepo(db);
   }
 
+  /** The prepared statement of a SQL text, prepared on first use. */
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (prepared === undefined) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   /** Reads every service with its SLIs and objectives, services by name, SLIs in the order they were added. */
   listServices(): Service[] {
-    const services = this.db.prepare('SELECT * FROM services ORDER BY name COLLATE NOCASE, id').all() as ServiceRow[];
-    const slis = this.db.prepare('SELECT * FROM slis ORDER BY service_id, position, id').all() as SliRow[];
-    const objectives = this.db.prepare('SELECT * FROM objectives').all() as ObjectiveRow[];
-    const dependencies = this.db.prepare('SELECT * FROM dependencies ORDER BY service_id, depends_on_id').all() as DependencyRow[];
-    const policies = this.db.prepare('SELECT * FROM budget_policies').all() as PolicyRow[];
+    const services = this.statement('SELECT * FROM services ORDER BY name COLLATE NOCASE, id').all() as ServiceRow[];
+    const slis = this.statement('SELECT * FROM slis ORDER BY service_id, position, id').all() as SliRow[];
+    const objectives = this.statement('SELECT * FROM objectives').all() as ObjectiveRow[];
+    const dependencies = this.statement('SELECT * FROM dependencies ORDER BY service_id, depends_on_id').all() as DependencyRow[];
+    const policies = this.statement('SELECT * FROM budget_policies').all() as PolicyRow[];
     return this.assemble(services, slis, objectives, dependencies, policies);
   }
 
@@ -138,7 +150,7 @@ export class CatalogRepo {
 
   /** Reads one SLI, or undefined. */
   getSli(id: number): Sli | undefined {
-    const row = this.db.prepare('SELECT service_id FROM slis WHERE id = ?').get(id) as { service_id: number } | undefined;
+    const row = this.statement('SELECT service_id FROM slis WHERE id = ?').get(id) as { service_id: number } | undefined;
     return row ? this.getService(row.service_id)?.slis.find((s) => s.id === id) : undefined;
   }
 
@@ -185,18 +197,18 @@ export class CatalogRepo {
 
   /** Finds a service by name, case-insensitively. */
   findServiceByName(name: string): { id: number; name: string } | undefined {
-    return this.db.prepare('SELECT id, name FROM services WHERE name = ? COLLATE NOCASE').get(name) as { id: number; name: string } | undefined;
+    return this.statement('SELECT id, name FROM services WHERE name = ? COLLATE NOCASE').get(name) as { id: number; name: string } | undefined;
   }
 
   /** Finds an SLI of a service by name, case-insensitively. */
   findSliByName(serviceId: number, name: string): { id: number; name: string } | undefined {
-    return this.db.prepare('SELECT id, name FROM slis WHERE service_id = ? AND name = ? COLLATE NOCASE').get(serviceId, name) as
+    return this.statement('SELECT id, name FROM slis WHERE service_id = ? AND name = ? COLLATE NOCASE').get(serviceId, name) as
       { id: number; name: string } | undefined;
   }
 
   /** The service an SLI belongs to. */
   serviceOfSli(sliId: number): number | undefined {
-    const row = this.db.prepare('SELECT service_id FROM slis WHERE id = ?').get(sliId) as { service_id: number } | undefined;
+    const row = this.statement('SELECT service_id FROM slis WHERE id = ?').get(sliId) as { service_id: number } | undefined;
     return row?.service_id;
   }
 
@@ -208,19 +220,19 @@ export class CatalogRepo {
   }
 
   renameService(id: number, name: string, now: number): void {
-    this.db.prepare('UPDATE services SET name = ?, updated_at = ? WHERE id = ?').run(name, now, id);
+    this.statement('UPDATE services SET name = ?, updated_at = ? WHERE id = ?').run(name, now, id);
   }
 
   deleteService(id: number): void {
-    this.db.prepare('DELETE FROM services WHERE id = ?').run(id);
+    this.statement('DELETE FROM services WHERE id = ?').run(id);
   }
 
   touchService(id: number, now: number): void {
-    this.db.prepare('UPDATE services SET updated_at = ? WHERE id = ?').run(now, id);
+    this.statement('UPDATE services SET updated_at = ? WHERE id = ?').run(now, id);
   }
 
   insertSli(serviceId: number, name: string, kind: SliKind, details: SliDetails): number {
-    const position = this.db.prepare('SELECT COALESCE(MAX(position), 0) + 1 FROM slis WHERE service_id = ?').pluck().get(serviceId) as number;
+    const position = this.statement('SELECT COALESCE(MAX(position), 0) + 1 FROM slis WHERE service_id = ?').pluck().get(serviceId) as number;
     const info = this.db
       .prepare(
         `INSERT INTO slis (service_id, name, kind, latency_threshold_ms, freshness_max_age_ms, wording, queries, histogram, position)
@@ -237,7 +249,7 @@ export class CatalogRepo {
   }
 
   deleteSli(id: number): void {
-    this.db.prepare('DELETE FROM slis WHERE id = ?').run(id);
+    this.statement('DELETE FROM slis WHERE id = ?').run(id);
   }
 
   upsertObjective(sliId: number, objective: Objective): void {
@@ -257,11 +269,11 @@ export class CatalogRepo {
   }
 
   deleteObjective(sliId: number, tier: Tier): void {
-    this.db.prepare('DELETE FROM objectives WHERE sli_id = ? AND tier = ?').run(sliId, tier);
+    this.statement('DELETE FROM objectives WHERE sli_id = ? AND tier = ?').run(sliId, tier);
   }
 
   setTraffic(serviceId: number, requestsPerDay: number | null, now: number): void {
-    this.db.prepare('UPDATE services SET requests_per_day = ?, updated_at = ? WHERE id = ?').run(requestsPerDay, now, serviceId);
+    this.statement('UPDATE services SET requests_per_day = ?, updated_at = ? WHERE id = ?').run(requestsPerDay, now, serviceId);
   }
 
   /** Adds or updates an edge (a second add changes its redundancy group). */
@@ -275,12 +287,12 @@ export class CatalogRepo {
   }
 
   deleteDependency(serviceId: number, dependsOnId: number): boolean {
-    return this.db.prepare('DELETE FROM dependencies WHERE service_id = ? AND depends_on_id = ?').run(serviceId, dependsOnId).changes > 0;
+    return this.statement('DELETE FROM dependencies WHERE service_id = ? AND depends_on_id = ?').run(serviceId, dependsOnId).changes > 0;
   }
 
   /** Stores a service's policy, or removes it (back to the default) when null. */
   setPolicy(serviceId: number, policy: BudgetPolicy | null): void {
-    if (policy === null) this.db.prepare('DELETE FROM budget_policies WHERE service_id = ?').run(serviceId);
+    if (policy === null) this.statement('DELETE FROM budget_policies WHERE service_id = ?').run(serviceId);
     else {
       this.db
         .prepare('INSERT INTO budget_policies (service_id, policy) VALUES (?, ?) ON CONFLICT (service_id) DO UPDATE SET policy = excluded.policy')
@@ -295,15 +307,15 @@ export class CatalogRepo {
   }
 
   private rowsOf(serviceId: number): ServiceRows | undefined {
-    const service = this.db.prepare('SELECT * FROM services WHERE id = ?').get(serviceId) as ServiceRow | undefined;
+    const service = this.statement('SELECT * FROM services WHERE id = ?').get(serviceId) as ServiceRow | undefined;
     if (!service) return undefined;
-    const slis = this.db.prepare('SELECT * FROM slis WHERE service_id = ? ORDER BY position, id').all(serviceId) as SliRow[];
+    const slis = this.statement('SELECT * FROM slis WHERE service_id = ? ORDER BY position, id').all(serviceId) as SliRow[];
     const objectives = this.db
       .prepare('SELECT o.* FROM objectives o JOIN slis s ON s.id = o.sli_id WHERE s.service_id = ? ORDER BY o.sli_id, o.tier')
       .all(serviceId) as ObjectiveRow[];
-    const dependencies = this.db.prepare('SELECT * FROM dependencies WHERE service_id = ?').all(serviceId) as DependencyRow[];
-    const dependents = this.db.prepare('SELECT * FROM dependencies WHERE depends_on_id = ?').all(serviceId) as DependencyRow[];
-    const policy = (this.db.prepare('SELECT * FROM budget_policies WHERE service_id = ?').get(serviceId) as PolicyRow | undefined) ?? null;
+    const dependencies = this.statement('SELECT * FROM dependencies WHERE service_id = ?').all(serviceId) as DependencyRow[];
+    const dependents = this.statement('SELECT * FROM dependencies WHERE depends_on_id = ?').all(serviceId) as DependencyRow[];
+    const policy = (this.statement('SELECT * FROM budget_policies WHERE service_id = ?').get(serviceId) as PolicyRow | undefined) ?? null;
     return { service, slis, objectives, dependencies, dependents, policy };
   }
 
@@ -316,7 +328,7 @@ export class CatalogRepo {
    */
   restore(serviceId: number, snapshot: ServiceSnapshot | null): void {
     if (!snapshot) {
-      this.db.prepare('DELETE FROM services WHERE id = ?').run(serviceId);
+      this.statement('DELETE FROM services WHERE id = ?').run(serviceId);
       return;
     }
     this.db
@@ -337,19 +349,19 @@ export class CatalogRepo {
         position = excluded.position, freshness_max_age_ms = excluded.freshness_max_age_ms, wording = excluded.wording,
         queries = excluded.queries, histogram = excluded.histogram`);
     for (const row of snapshot.slis) sli.run(row);
-    this.db.prepare('DELETE FROM objectives WHERE sli_id IN (SELECT id FROM slis WHERE service_id = ?)').run(serviceId);
-    this.db.prepare('DELETE FROM dependencies WHERE service_id = ? OR depends_on_id = ?').run(serviceId, serviceId);
-    this.db.prepare('DELETE FROM budget_policies WHERE service_id = ?').run(serviceId);
-    const objective = this.db.prepare(`INSERT INTO objectives (sli_id, tier, target_ppm, window_kind, window_days, calendar_unit, time_zone,
+    this.statement('DELETE FROM objectives WHERE sli_id IN (SELECT id FROM slis WHERE service_id = ?)').run(serviceId);
+    this.statement('DELETE FROM dependencies WHERE service_id = ? OR depends_on_id = ?').run(serviceId, serviceId);
+    this.statement('DELETE FROM budget_policies WHERE service_id = ?').run(serviceId);
+    const objective = this.statement(`INSERT INTO objectives (sli_id, tier, target_ppm, window_kind, window_days, calendar_unit, time_zone,
         method, slice_minutes, slice_target_ppm, latency_threshold_ms)
       VALUES (@sli_id, @tier, @target_ppm, @window_kind, @window_days, @calendar_unit, @time_zone,
         @method, @slice_minutes, @slice_target_ppm, @latency_threshold_ms)`);
     for (const row of snapshot.objectives) objective.run(row);
-    const edge = this.db.prepare(
+    const edge = this.statement(
       'INSERT INTO dependencies (service_id, depends_on_id, redundancy_group) VALUES (@service_id, @depends_on_id, @redundancy_group)',
     );
     for (const row of [...snapshot.dependencies, ...snapshot.dependents]) edge.run(row);
-    if (snapshot.policy) this.db.prepare('INSERT INTO budget_policies (service_id, policy) VALUES (@service_id, @policy)').run(snapshot.policy);
+    if (snapshot.policy) this.statement('INSERT INTO budget_policies (service_id, policy) VALUES (@service_id, @policy)').run(snapshot.policy);
     this.scenarios.restoreForService(serviceId, snapshot.scenarios);
     this.review.restoreMissing(snapshot.review);
   }

@@ -5,7 +5,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MAX_SPEC_TEXT } from '#shared/ipc/contract';
 import { AppFailure } from '#shared/ipc/errors';
-import { readSpecFile, SPEC_FORMAT_TITLES } from '#shared/specs/spec-files';
+import { SPEC_FORMAT_TITLES } from '#shared/specs/spec-files';
+import { readSpecFiles } from '../../../core/services/spec-read';
 import { envelope } from '../json-build';
 import { JSON_HELP, runAction, type CommonOptions } from '../output';
 import { refuse, withWorkspace, type CliContext } from '../session';
@@ -36,7 +37,7 @@ export function registerSpecCommands(program: Command, ctx: CliContext): void {
     .option('--json', JSON_HELP)
     .action(
       runAction<[string[]], CommonOptions>(ctx, async (files) => {
-        const results = readFiles(ctx, files).map((f) => readSpecFile(f.name, f.text));
+        const results = await readSpecFiles(readFiles(ctx, files));
         const invalid = results.filter((r) => !r.ok).length;
         const report = results.map((r) =>
           r.ok
