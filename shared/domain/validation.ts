@@ -81,10 +81,18 @@ export function checkSliKind(text: string): FieldCheck<SliKind> {
 
 /** Checks a tier given as text. */
 export function checkTier(text: string): FieldCheck<Tier> {
-  return (TIERS as readonly string[]).includes(text)
-    ? { ok: true, value: text as Tier }
-    : { ok: false, message: `Tier must be one of ${TIERS.join(', ')}, not "${text}"` };
+  const tier = TIER_NAMES.get(text.trim().toLowerCase());
+  return tier !== undefined
+    ? { ok: true, value: tier }
+    : { ok: false, message: `Tier must be one of ${TIERS.join(', ')} (the target may also be written performance), not "${text}"` };
 }
+
+/** The names a tier is typed by: its own, and the performance target by what people call it. */
+const TIER_NAMES: ReadonlyMap<string, Tier> = new Map<string, Tier>([
+  ...TIERS.map((t): [string, Tier] => [t, t]),
+  ['performance', 'target'],
+  ['performance-target', 'target'],
+]);
 
 /** Checks a budgeting method given as text. */
 export function checkMethod(text: string): FieldCheck<BudgetingMethod> {

@@ -178,6 +178,9 @@ export function createWorkspaceDb(path: string, migrations: readonly Migration[]
   if (lstatSync(path, { throwIfNoEntry: false })) {
     throw new AppFailure('FILE_EXISTS', `${basename(path)} already exists; choose another name`, { path });
   }
+  if (!lstatSync(dirname(path), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new AppFailure('FILE_NOT_FOUND', `${basename(path)} cannot be created: the folder ${dirname(path)} does not exist`, { path });
+  }
   if (!canWrite(dirname(path))) {
     throw new AppFailure('READ_ONLY', `${basename(path)} cannot be created: the folder ${dirname(path)} does not allow creating files`, { path });
   }

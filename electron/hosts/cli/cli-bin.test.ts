@@ -44,7 +44,12 @@ describe('the slo-workbench executable', () => {
 
   it('sets the process exit code: 1 for a refusal, 2 for a usage error', async () => {
     const refused = await spawnBin(['show', '--workspace', 'missing.slowb']);
-    expect(refused).toEqual({ code: 1, stdout: '', stderr: 'error: missing.slowb does not exist [--workspace]\n' });
+    const missing = box.path('missing.slowb');
+    expect(refused).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: No workspace at ${missing}; create it with: slo-workbench workspace create ${missing} [--workspace]\n`,
+    });
     const usage = await spawnBin(['show']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("error: required option '--workspace <file>' not specified");

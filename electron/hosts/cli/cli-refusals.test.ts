@@ -95,12 +95,12 @@ const refusals: Array<{ what: string; argv: string[]; line: string; shared?: str
   {
     what: 'an unknown tier',
     argv: ['objective', 'set', ...W, '--service', 'checkout', '--sli', 'availability', '--tier', 'gold', '--target', '99', '--window', '30d'],
-    line: 'error: Tier must be one of sla, slo, target, not "gold" [--tier]',
+    line: 'error: Tier must be one of sla, slo, target (the target may also be written performance), not "gold" [--tier]',
   },
   {
     what: 'a workspace file that does not exist',
     argv: ['service', 'add', '--workspace', 'missing.slowb', 'x'],
-    line: 'error: missing.slowb does not exist [--workspace]',
+    line: 'error: No workspace at <dir>/missing.slowb; create it with: slo-workbench workspace create <dir>/missing.slowb [--workspace]',
   },
 ];
 
@@ -109,7 +109,8 @@ describe('slo-workbench refusing bad input', () => {
     const r = await runUnchanged(...argv);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderrLines).toEqual([line]);
+    // <dir> stands for the sandbox folder the command runs in.
+    expect(r.stderrLines).toEqual([line.replaceAll('<dir>', box.dir)]);
     if (shared !== undefined) expect(line).toBe(`error: ${shared} ${line.slice(line.lastIndexOf('['))}`);
   });
 

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ArgsIn, ChannelFor, CoreChannel, ResultOf, WorkspaceInfo } from '#shared/ipc/contract';
 import { AppFailure, type Result } from '#shared/ipc/errors';
 import { createCore, type Core } from '../../core/registry';
@@ -91,10 +92,31 @@ export async function withCore<T>(ctx: CliContext, fn: (core: CliCore) => Promis
   }
 }
 
+/**
+ * The core names a missing workspace by its file name (the renderer must not see paths); the command line names the
+ * whole path, says whether its folder is missing too, and gives the command that creates it.
+ */
+function missingWorkspace(error: unknown, path: string): unknown {
+  if (!(error instanceof AppFailure) || error.error.code !== 'FILE_NOT_FOUND') return error;
+  const folder = dirname(path);
+  const create = `slo-workbench workspace create ${quoteArg(path)}`;
+  const message = existsSync(folder)
+    ? `No workspace at ${path}; create it with: ${create}`
+    : `No workspace at ${path}: the folder ${folder} does not exist either; make the folder, then create the workspace with: ${create}`;
+  return new AppFailure('FILE_NOT_FOUND', message, error.error.details);
+}
+
+/** An argument as a POSIX shell reads it back: as is when it holds only safe characters, else in single quotes. */
+function quoteArg(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /** Opens the workspace named by --workspace, runs `fn`, and closes it; a file that is not a workspace is refused untouched. */
 export async function withWorkspace<T>(ctx: CliContext, file: string, fn: (core: CliCore, workspace: WorkspaceInfo) => Promise<T>): Promise<T> {
   return withCore(ctx, async (core) => {
-    const state = await core.call('workspace/open', { path: file }, { '*': '--workspace', path: '--workspace' });
+    const state = await core.call('workspace/open', { path: file }, { '*': '--workspace', path: '--workspace' }).catch((error: unknown) => {
+      throw missingWorkspace(error, resolve(ctx.io.cwd, file));
+    });
     if (!state.workspace) throw new AppFailure('INTERNAL', 'The workspace did not open');
     return fn(core, state.workspace);
   });

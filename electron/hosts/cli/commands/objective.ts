@@ -32,7 +32,7 @@ export function registerObjectiveCommands(program: Command, ctx: CliContext): vo
     .requiredOption('--workspace <file>', 'workspace file')
     .requiredOption('--service <name>', 'service (case-insensitive)')
     .requiredOption('--sli <name>', 'SLI of the service (case-insensitive)')
-    .requiredOption('--tier <tier>', 'sla, slo or target')
+    .requiredOption('--tier <tier>', 'sla, slo or target (also: performance)')
     .requiredOption('--target <percent>', 'target percentage, e.g. 99.9 (at most 4 decimals)')
     .requiredOption('--window <window>', 'rolling days such as 30d or 4w, or calendar-week|month|quarter|year[:ZONE], e.g. calendar-month:Europe/Berlin')
     .option('--method <method>', 'occurrences, timeslices or ratio-timeslices', 'occurrences')

@@ -36,7 +36,7 @@ export function registerReviewCommands(program: Command, ctx: CliContext): void 
     .description('set how often a tier of a service is reviewed, in months (default: SLA and SLO 12, performance target 3)')
     .requiredOption('--workspace <file>', 'workspace file')
     .requiredOption('--service <name>', 'service (case-insensitive)')
-    .requiredOption('--tier <tier>', 'sla, slo or target')
+    .requiredOption('--tier <tier>', 'sla, slo or target (also: performance)')
     .requiredOption('--months <n>', 'months between reviews, 1 to 60, or "default"')
     .option('--json', JSON_HELP)
     .action(
