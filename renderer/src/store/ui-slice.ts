@@ -2,12 +2,13 @@ import type { StateCreator } from 'zustand';
 import type { AppError } from '#shared/ipc/errors';
 import type { AppState } from './store';
 
-/** A modal the UI shows: the browser-mode file picker or a confirmation. */
+/** A modal the UI shows: the browser-mode file picker, a confirmation, the import wizard or the Export dialog (its services preselected when given). */
 export type Dialog =
   | { kind: 'file'; mode: 'create' | 'open' | 'save-as' }
   | { kind: 'confirm-delete-service'; serviceId: number; name: string }
   | { kind: 'confirm-delete-sli'; sliId: number; name: string }
-  | { kind: 'import'; sliId: number };
+  | { kind: 'import'; sliId: number }
+  | { kind: 'export'; serviceIds?: number[] };
 
 /** The screens of an open workspace. */
 export type View = 'services' | 'history' | 'whatif' | 'review' | 'dependencies' | 'calculator';

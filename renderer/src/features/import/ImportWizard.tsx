@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SliKind } from '#shared/domain/types';
 import type { TextEncodingName } from '#shared/importers/csv/decode';
 import type { ImportPreview, ImportSummary } from '#shared/ipc/contract';
 import type { AppError, Result } from '#shared/ipc/errors';
 import { Modal } from '../../components/Modal';
+import { trapTab } from '../../components/trap-tab';
 import { useApp } from '../../store/context';
 import { fileImportArgs, initialDraft, localTimeZone, type FileDraft } from './import-model';
 import { PreviewStep } from './PreviewStep';
@@ -17,22 +18,6 @@ type Props = { sliId: number; sliName: string; sliKind: SliKind; serviceName: st
 type Step = 'source' | 'preview' | 'running' | 'result';
 
 const TITLES: Record<Step, string> = { source: 'Source', preview: 'Preview & mapping', running: 'Importing', result: 'Result' };
-const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex="0"]';
-
-/** Keeps Tab and Shift+Tab inside the dialog, so a keyboard never wanders to the page behind it. */
-function trapTab(e: KeyboardEvent<HTMLDivElement>) {
-  if (e.key !== 'Tab') return;
-  const items = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
-  const [first, last] = [items[0], items.at(-1)];
-  if (!first || !last) return;
-  if (e.shiftKey && (document.activeElement === first || !e.currentTarget.contains(document.activeElement))) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && document.activeElement === last) {
-    e.preventDefault();
-    first.focus();
-  }
-}
 
 /**
  * The import wizard: a source (file or live Prometheus), the file's preview and column mapping, the running import with

@@ -1,12 +1,15 @@
 import { useApp } from '../../store/context';
+import { ExportDialog } from '../export/ExportDialog';
 import { useWorkspaceActions } from './useWorkspaceActions';
 
-/** The title bar: the open workspace, file actions, and undo/redo with what they would do. */
+/** The title bar: the open workspace, file actions, Export (its dialog shown from here), and undo/redo with what they would do. */
 export function Toolbar() {
   const state = useApp((s) => s.workspace);
   const undo = useApp((s) => s.undo);
   const redo = useApp((s) => s.redo);
   const actions = useWorkspaceActions();
+  const dialog = useApp((s) => s.dialog);
+  const openDialog = useApp((s) => s.openDialog);
   const ws = state.workspace;
   return (
     <header className="toolbar">
@@ -30,6 +33,15 @@ export function Toolbar() {
         <button onClick={() => void actions.saveAs()} disabled={!ws}>
           Save As…
         </button>
+        <button
+          onClick={() => openDialog({ kind: 'export' })}
+          disabled={!ws}
+          title="Export the SLOs as spec files (Ctrl+E)"
+          aria-keyshortcuts="Control+E"
+          data-testid="toolbar-export"
+        >
+          Export…
+        </button>
         <span className="toolbar-sep" />
         <button
           onClick={() => void undo()}
@@ -50,6 +62,7 @@ export function Toolbar() {
           Redo
         </button>
       </nav>
+      {dialog?.kind === 'export' && ws ? <ExportDialog serviceIds={dialog.serviceIds} onClose={() => openDialog(null)} /> : null}
     </header>
   );
 }
