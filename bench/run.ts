@@ -1,11 +1,12 @@
 // `npm run bench`: every benchmark, one JSON line per measurement with its ratio to an in-run baseline.
-// `npm run bench -- simulation replay` runs only the benchmarks named (catalog, rolling, chart, replay, simulation, import).
+// `npm run bench -- simulation replay` runs only the benchmarks named (catalog, rolling, chart, replay, simulation, import, spec).
 import { benchCatalogList } from './catalog-list';
 import { benchChartRender } from './chart-render';
 import { benchImportCsv } from './import-csv';
 import { benchReplay } from './replay';
 import { benchRollingCompliance } from './rolling-compliance';
 import { benchSimulation } from './simulation';
+import { benchSpecImport } from './spec-import';
 import type { Measurement } from './measure';
 
 const BENCHMARKS: Record<string, () => Measurement[] | Promise<Measurement[]>> = {
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<string, () => Measurement[] | Promise<Measurement[]>> =
   replay: benchReplay,
   simulation: benchSimulation,
   import: benchImportCsv,
+  spec: benchSpecImport,
 };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in BENCHMARKS));

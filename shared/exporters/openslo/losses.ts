@@ -47,11 +47,12 @@ type LossId = keyof typeof LOSSES;
 
 /** The losses of one export: each loss that applies, with the services ("checkout") and SLIs ("checkout / latency") it concerns. */
 export function lossReport(plans: readonly ServicePlan[]): ExportLossReport {
-  const concerns = new Map<LossId, string[]>();
+  // A set per loss keeps the concerns in first-seen order without a search of the list per add (10,000 SLIs took 8 s).
+  const concerns = new Map<LossId, Set<string>>();
   const add = (id: LossId, what: string) => {
-    const list = concerns.get(id) ?? [];
-    if (!list.includes(what)) list.push(what);
-    concerns.set(id, list);
+    const set = concerns.get(id) ?? new Set<string>();
+    set.add(what);
+    concerns.set(id, set);
   };
   for (const plan of plans) {
     const s: Service = plan.service;
@@ -80,6 +81,6 @@ export function lossReport(plans: readonly ServicePlan[]): ExportLossReport {
       if (openSloName(sli.name) !== sli.name) add('names', at);
     }
   }
-  const losses = OPENSLO_LOSSES.filter((l) => concerns.has(l.id as LossId)).map((l) => ({ ...l, concerns: concerns.get(l.id as LossId)! }));
+  const losses = OPENSLO_LOSSES.filter((l) => concerns.has(l.id as LossId)).map((l) => ({ ...l, concerns: [...concerns.get(l.id as LossId)!] }));
   return { format: 'openslo', losses };
 }
