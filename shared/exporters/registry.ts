@@ -3,6 +3,7 @@
 import { openSloV1Exporter } from './openslo-v1';
 import { prometheusRulesExporter } from './prometheus-rules-exporter';
 import { pyrraExporter } from './pyrra';
+import { reviewMarkdownExporter, reviewPdfExporter } from './review-doc/exporters';
 import { slothSpecExporter } from './sloth-spec';
 import type { ExportSnapshot, Exporter } from './types';
 
@@ -23,4 +24,11 @@ export function createExporterRegistry<Snapshot = ExportSnapshot>(exporters: rea
 }
 
 /** Every exporter, in the order the export dialog and the CLI list them. */
-export const EXPORTERS: ExporterRegistry = createExporterRegistry([openSloV1Exporter, slothSpecExporter, prometheusRulesExporter, pyrraExporter]);
+export const EXPORTERS: ExporterRegistry = createExporterRegistry([
+  openSloV1Exporter,
+  slothSpecExporter,
+  prometheusRulesExporter,
+  pyrraExporter,
+  reviewMarkdownExporter,
+  reviewPdfExporter,
+]);

@@ -7,6 +7,7 @@ import type { ExportedService, ExportSnapshot } from '#shared/exporters/types';
 import type { Args, ExportFormatInfo, ExportPreview, ExportWritten } from '#shared/ipc/contract';
 import { AppFailure } from '#shared/ipc/errors';
 import { writeExport } from './export-writer';
+import { withReviewContext } from './review-doc-context';
 import { exportedService, type ExportSelection } from './review-export';
 import type { WorkspaceSession } from './workspace-session';
 
@@ -33,8 +34,9 @@ const selectionOf = (request: ExportRequest): ExportSelection =>
 /**
  * The snapshot of the services asked for (all when none are named), each at its chosen version. With
  * requireApproved, every service without an approved version is named in one refusal and nothing is rendered.
+ * With reviewContext, each service also gets its diff, history summaries and what-if runs (review-doc-context.ts).
  */
-export function exportSnapshot(session: WorkspaceSession, request: ExportRequest, generatorVersion: string): ExportSnapshot {
+export function exportSnapshot(session: WorkspaceSession, request: ExportRequest, generatorVersion: string, reviewContext = false): ExportSnapshot {
   const catalog = session.reader().listServices();
   const ids = request.serviceIds ?? catalog.map((s) => s.id);
   for (const id of ids) if (!catalog.some((s) => s.id === id)) throw new AppFailure('NOT_FOUND', `There is no service with id ${id}`, { field: 'serviceIds' });
@@ -45,7 +47,7 @@ export function exportSnapshot(session: WorkspaceSession, request: ExportRequest
   for (const id of ids) {
     const exported = exportedService(session, id, selection);
     if (exported.version.state !== 'approved') unapproved.push(exported.service.name);
-    services.push(exported);
+    services.push(reviewContext ? withReviewContext(session, exported) : exported);
   }
   if (request.requireApproved && unapproved.length > 0) {
     throw new AppFailure(
@@ -65,7 +67,7 @@ export function exportSnapshot(session: WorkspaceSession, request: ExportRequest
 /** What the export would write: the format's files and its loss report as one more file. */
 export function previewExport(session: WorkspaceSession, request: ExportRequest, generatorVersion: string): ExportPreview {
   const exporter = exporterOf(request.format);
-  const snapshot = exportSnapshot(session, request, generatorVersion);
+  const snapshot = exportSnapshot(session, request, generatorVersion, exporter.reviewContext === true);
   const { files, report } = exporter.render(snapshot);
   return {
     format: exporter.id,
