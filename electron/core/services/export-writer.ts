@@ -18,6 +18,9 @@ type Manifest = { format: 'slo-workbench-export/v1'; files: Record<string, strin
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
+/** A file's bytes as written and hashed in the manifest: base64 decoded, or the text in UTF-8. */
+export const fileBytes = (file: ExportFile): Buffer => Buffer.from(file.text, file.encoding === 'base64' ? 'base64' : 'utf8');
+
 /** What an export did to each file: written (new or changed) or unchanged (the same bytes were there). */
 export type WriteOutcome = { written: string[]; unchanged: string[] };
 
@@ -78,7 +81,7 @@ export function writeExport(folder: string, files: readonly ExportFile[], force:
   const manifest = readManifest(folder);
   const plan = files.map((file) => {
     const target = join(folder, file.name);
-    const bytes = Buffer.from(file.text, 'utf8');
+    const bytes = fileBytes(file);
     const existing = existsSync(target) ? readFileSync(target) : null;
     return { file, target, bytes, existing };
   });
