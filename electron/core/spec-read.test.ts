@@ -31,7 +31,7 @@ afterEach(() => {
 /** Everything the workspace holds that an import could change: services with SLIs and tiers, versions, and undo. */
 function contents() {
   const services = session.reader().listServices();
-  return { services, versions: services.map((s) => session.review().rowsOfService(s.id)), undo: session.state().canUndo };
+  return { services, versions: services.map((s) => session.review().rowsOfService(s.id)), undo: session.state().undoLabel };
 }
 
 /** The message an import of one file is refused with. */

@@ -12,6 +12,7 @@ import { specImportOf, type SpecFileRead } from '#shared/specs/spec-files';
 import type { CatalogRepo } from '../storage/repos/catalog-repo';
 import { checkDetailsFit } from './catalog-service';
 import { createProposal } from './review-service';
+import { dependencyOrder, putDependencies } from './spec-import-dependencies';
 import { readSpecFiles, type SpecReadLimits } from './spec-read';
 import type { WorkspaceSession } from './workspace-session';
 
@@ -109,11 +110,11 @@ export async function importSpecs(session: WorkspaceSession, args: Args<'spec/im
   const outcome: SpecImportOutcome = { services: [], notes: imported.notes };
   // One transaction for the whole set (each service still its own undo step): a commit per service cost 2 s of
   // fsyncs for 1,000 services (docs/performance.md), and a failure half-way now leaves every service as it was.
-  session.batch(() => importServices(session, imported.services, args, files, now, outcome));
+  session.batch(() => importServices(session, dependencyOrder(imported.services), args, files, now, outcome));
   return outcome;
 }
 
-/** Each imported service's draft edited, then proposed, in order; what was done pushed to `outcome`. */
+/** Each imported service's draft edited (SLIs, tiers, dependencies), then proposed, in order; what was done pushed to `outcome`. */
 function importServices(
   session: WorkspaceSession,
   services: readonly ImportedService[],
@@ -129,6 +130,7 @@ function importServices(
     const serviceId = session.edit(`Import ${s.name} from ${files}`, existing?.id ?? null, (repo, stamp) => {
       const id = existing?.id ?? repo.insertService(s.name, s.owner, s.description, stamp);
       for (const sli of s.slis) (putSli(repo, id, sli) === 'added' ? added : updated).push(sli.name);
+      putDependencies(repo, id, s, files, outcome.notes);
       repo.touchService(id, stamp);
       return { serviceId: id, value: id };
     });

@@ -1,6 +1,6 @@
 // Workspace → OpenSLO → new workspace → OpenSLO through the CLI: the second export is byte for byte the first, and
 // the two workspaces agree on everything OpenSLO carries (SLI kinds, wording, queries, histograms, every tier's target,
-// window, method, slice and latency threshold).
+// window, method, slice and latency threshold, the services depended on).
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSandbox, type Sandbox } from '../test/cli-sandbox';
@@ -93,6 +93,8 @@ beforeEach(async () => {
   await tier('search', 'freshness', 'sla', '--target', '95', '--window', '28d');
   await tier('search', 'helpful', 'target', '--target', '95', '--window', '30d', '--method', 'ratio-timeslices', '--slice', '1h');
   await tier('Payment Gateway', 'Card Auth', 'slo', '--target', '99.9', '--window', 'calendar-quarter');
+  await ok('dependency', 'add', ...A, '--service', 'checkout', '--on', 'Payment Gateway');
+  await ok('dependency', 'add', ...A, '--service', 'checkout', '--on', 'search');
 });
 afterEach(() => box.cleanup());
 
@@ -123,10 +125,11 @@ describe('a workspace exported to OpenSLO and imported into a new workspace', ()
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => `first/${f}`);
     expect((await ok('import-spec', ...yamlFiles, '--workspace', 'b.slowb')).split('\n')).toEqual([
+      // Each service depended on is imported before checkout, which depends on them.
       'Created chatbot (added latency): proposed as version 1',
-      'Created checkout (added availability): proposed as version 1',
-      'Created Payment Gateway (added Card Auth): proposed as version 1',
       'Created search (added correctness, freshness, helpful): proposed as version 1',
+      'Created Payment Gateway (added Card Auth): proposed as version 1',
+      'Created checkout (added availability): proposed as version 1',
     ]);
     await ok('export', '--workspace', 'b.slowb', '--format', 'openslo', '--out', 'second');
     expect(filesOf('second')).toEqual(first);
