@@ -9,9 +9,9 @@ import type { SpecJob } from '../workers/spec-worker';
 const SPEC_WORKER = new URL('../workers/spec-worker.ts', import.meta.url);
 
 /**
- * Time and memory of one read: 60 s and 2 GiB of heap. A 10,000-SLO spec (5–14 MB) reads in a few seconds with a few
- * hundred MB of parse tree (docs/performance.md); a file at the 64 MiB cap needs about ten times that, so both limits
- * stop only what no real spec needs.
+ * Time and memory of one read: 60 s and 2 GiB of heap. A 10,000-SLO Sloth spec (4.8 MB) reads in about 3 s
+ * (docs/performance.md); a single file near the 64 MiB cap needs tens of seconds, so both limits stop only what no
+ * real spec needs.
  */
 export const SPEC_READ_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxOldGenerationSizeMb: 2048, stackSizeMb: 4 };
 
