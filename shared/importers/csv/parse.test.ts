@@ -88,6 +88,9 @@ describe('parseCsv: located errors', () => {
       ['MISSING_COLUMN', undefined, undefined],
       ['MISSING_COLUMN', undefined, undefined],
     ]);
+    expect(parseCsv('when,good,total\n0,1,1\n', GOOD_TOTAL, { timeFormat: 'epoch-s' }).issues.map((i) => i.message)).toEqual([
+      `The time column "${String(GOOD_TOTAL.time)}" is not in the header; the columns are "when", "good", "total"`,
+    ]);
     expect(errors(parseCsv('timestamp,good,Good,\n0,1,1,1\n', { kind: 'good-total', time: 0, good: 1, total: 2 }, { timeFormat: 'epoch-s' }))).toEqual([
       ['DUPLICATE_HEADER', 1, 3],
       ['EMPTY_HEADER', 1, 4],

@@ -53,7 +53,10 @@ function resolve(ref: ColumnRef, headers: string[] | null, width: number, role: 
     issues.push({
       severity: 'error',
       code: 'MISSING_COLUMN',
-      message: `The ${role} column "${ref}" is not in the header${headers === null ? ' (the file has none; choose columns by index)' : ''}`,
+      message:
+        headers === null
+          ? `The ${role} column "${ref}" is not in the header (the file has none; choose columns by index)`
+          : `The ${role} column "${ref}" is not in the header; the columns are ${headers.map((h) => `"${h}"`).join(', ')}`,
     });
   return at;
 }
