@@ -62,14 +62,16 @@ export function ReviewView() {
         <p className="muted">Loading the review of {service.name}…</p>
       ) : (
         <div className="review-grid">
-          <VersionList versions={loaded} readOnly={readOnly} />
-          <div className="review-side">
+          <div className="review-column">
+            <VersionList versions={loaded} readOnly={readOnly} />
+            {loaded.versions.length > 0 ? <VersionDiffPanel key={service.id} versions={loaded} /> : null}
+            {summary ? <SignoffPanel serviceId={service.id} version={summary} readOnly={readOnly} /> : null}
+          </div>
+          <div className="review-column">
             <ReviewDates serviceId={service.id} readOnly={readOnly} />
+            {summary ? <CommentsPanel serviceId={service.id} version={summary.number} readOnly={readOnly} /> : null}
             <RequiredRoles readOnly={readOnly} />
           </div>
-          {summary ? <SignoffPanel serviceId={service.id} version={summary} readOnly={readOnly} /> : null}
-          {summary ? <CommentsPanel serviceId={service.id} version={summary.number} readOnly={readOnly} /> : null}
-          {loaded.versions.length > 0 ? <VersionDiffPanel key={service.id} versions={loaded} /> : null}
         </div>
       )}
     </main>

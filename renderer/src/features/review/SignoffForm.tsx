@@ -20,11 +20,13 @@ export function SignoffForm({ serviceId, version, roles }: Props) {
   const chosenRole = role === OTHER ? otherRole : role;
 
   const record = async () => {
+    const sent = { name, rationale };
     const result = await reviewEdit('signoff/add', { serviceId, version, name, role: chosenRole, decision, rationale, date: date.trim() === '' ? null : date });
     if (!result.ok) return setError(result.error.message);
     setError(null);
-    setName('');
-    setRationale('');
+    // Clear only what was sent: the next person's name, typed while this one was on its way, stays.
+    setName((current) => (current === sent.name ? '' : current));
+    setRationale((current) => (current === sent.rationale ? '' : current));
   };
   return (
     <form

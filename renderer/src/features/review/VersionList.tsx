@@ -39,7 +39,7 @@ export function VersionList({ versions, readOnly }: Props) {
                 </span>
               </td>
               <td>{v.rationale || <span className="muted">no rationale</span>}</td>
-              <td>{v.proposedOn}</td>
+              <td className="nowrap">{v.proposedOn}</td>
               <td data-testid={`review-version-${v.number}-signed`}>
                 {standingDecisions(signoffs[v.number]?.signoffs ?? [])
                   .map((s) => `${s.name} (${s.role}): ${DECISION_LABELS[s.decision].toLowerCase()}`)
