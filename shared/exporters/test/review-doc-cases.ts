@@ -72,6 +72,6 @@ export const CHATBOT_REVIEWED: ExportedService = {
 
 /** The golden cases: each a file name under testdata/review-doc and its snapshot. */
 export const REVIEW_CASES: readonly { name: string; snapshot: ExportSnapshot }[] = [
-  { name: 'chatbot-approved', snapshot: snapshotOf([{ service: CHATBOT_REVIEWED.service, ...CHATBOT_REVIEWED }]) },
+  { name: 'chatbot-approved', snapshot: snapshotOf([CHATBOT_REVIEWED]) },
   { name: 'checkout-draft', snapshot: snapshotOf([{ service: CHECKOUT, version: DRAFT, diff: null }]) },
 ];
