@@ -99,7 +99,10 @@ describe('exporting specs from the core', () => {
   it('refuses an unknown format naming the ones there are', async () => {
     expect(await preview({ format: 'nobl9' })).toMatchObject({
       ok: false,
-      error: { message: 'There is no export format "nobl9"; the formats are openslo, sloth, prometheus-rules, pyrra', details: { field: 'format' } },
+      error: {
+        message: 'There is no export format "nobl9"; the formats are openslo, sloth, prometheus-rules, pyrra, markdown, pdf',
+        details: { field: 'format' },
+      },
     });
   });
 });
