@@ -93,7 +93,7 @@ export function whatIfBlocks(exported: ExportedService): Block[] {
       columns: [
         { title: 'Tier', weight: 1.3 },
         { title: 'Window', weight: 1.3 },
-        { title: 'Chance of breach (95 % interval)', weight: 1.6, align: 'right' },
+        { title: 'Chance of breach (95 % interval)', weight: 2, align: 'right' },
         { title: 'Budget spent (P50 / P90)', weight: 1.3, align: 'right' },
         { title: 'Spent most', weight: 1.2 },
         { title: 'Pages / tickets', weight: 1, align: 'right' },

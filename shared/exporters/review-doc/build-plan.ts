@@ -65,9 +65,9 @@ function ladderBlock(sli: Sli, service: Service): Block[] {
       columns: [
         { title: 'Tier', weight: 1.3 },
         { title: 'Target', weight: 0.9, align: 'right' },
-        { title: 'Window', weight: 1.5 },
-        { title: 'Method', weight: 1.5 },
-        { title: 'Threshold', weight: 0.9, align: 'right' },
+        { title: 'Window', weight: 1.4 },
+        { title: 'Method', weight: 1.4 },
+        { title: 'Threshold', weight: 1.1, align: 'right' },
         { title: 'Budget per window', weight: 1.1, align: 'right' },
         { title: 'Bad events per window', weight: 1.2, align: 'right' },
       ],

@@ -69,7 +69,9 @@ describe('the review document in PDF', () => {
 });
 
 describe('the review document via pdftotext', () => {
-  it.skipIf(!process.env.CI)('runs in CI, where poppler-utils is installed', () => expect(PDFTOTEXT, 'pdftotext is missing: apt-get install poppler-utils').toBeDefined());
+  it.skipIf(!process.env.CI)('runs in CI, where poppler-utils is installed', () =>
+    expect(PDFTOTEXT, 'pdftotext is missing: apt-get install poppler-utils').toBeDefined(),
+  );
 
   describe.skipIf(!PDFTOTEXT)(`text copied out of the PDF${PDFTOTEXT ? '' : ' (skipped: pdftotext is not installed; apt-get install poppler-utils)'}`, () => {
     it('names the service, its tier numbers and budgets, and has the sign-off table with every name, role and decision', () => {

@@ -65,7 +65,9 @@ export const CHATBOT_REVIEWED: ExportedService = {
     from: 1,
     to: 2,
     changes: ['performance target of Chatbot / Response latency: 99.9 % → 99.5 %'],
-    impact: ['last quarter: performance target of Chatbot / Response latency met in 4 of 13 weeks under the old target (99.9 %), 9 of 13 under the new (99.5 %)'],
+    impact: [
+      'last quarter: performance target of Chatbot / Response latency met in 4 of 13 weeks under the old target (99.9 %), 9 of 13 under the new (99.5 %)',
+    ],
     notes: [],
   },
 };
