@@ -34,7 +34,6 @@ function wrap(canvas: PdfCanvas, text: string, size: number, width: number, styl
       continue;
     }
     if (line !== '') lines.push(line);
-    line = '';
     let rest = word;
     while (!fits(rest)) {
       let n = rest.length - 1;
