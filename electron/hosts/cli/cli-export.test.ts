@@ -8,15 +8,17 @@ import type { JsonExportReport, JsonSpecImportReport, JsonValidateReport } from 
 let box: Sandbox;
 const W = ['--workspace', 'w.slowb'] as const;
 const CHATBOT = [...W, '--service', 'chatbot'] as const;
-const FORMATS = ['openslo', 'sloth', 'pyrra', 'prometheus-rules'] as const;
-const promtool = (() => {
+const FORMATS = ['openslo', 'sloth', 'pyrra', 'prometheus-rules', 'markdown', 'pdf'] as const;
+const hasTool = (tool: string, flag: string) => {
   try {
-    execFileSync('promtool', ['--version'], { stdio: 'ignore' });
+    execFileSync(tool, [flag], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
-})();
+};
+const promtool = hasTool('promtool', '--version');
+const pdftotext = hasTool('pdftotext', '-v');
 
 beforeEach(async () => {
   box = makeSandbox();
@@ -71,7 +73,7 @@ describe('the chatbot from proposal to approved, exported in every format, as a 
       ['Cleo Diaz', 'business'],
       ['Dev Patel', 'operations'],
     ]) {
-      await box.json('signoff', 'add', ...CHATBOT, '--version', '1', '--name', name!, '--role', role!, '--decision', 'approve', '--date', '2026-12-07');
+      await box.json('signoff', 'add', ...CHATBOT, '--version', '1', '--name', name!, '--role', role!, '--decision', 'approve');
     }
     // Editing after approval starts a draft; the approved version is still what exports by default.
     await box.json('objective', 'set', ...CHATBOT, '--sli', 'latency', '--tier', 'slo', '--target', '99.9', '--window', '1d', '--threshold-ms', '200');
@@ -100,6 +102,16 @@ describe('the chatbot from proposal to approved, exported in every format, as a 
       expect(execFileSync('promtool', ['test', 'rules', 'chatbot.rules.test.yaml'], { cwd: box.path('specs/prometheus-rules'), encoding: 'utf8' })).toContain(
         'SUCCESS',
       );
+    }
+
+    // The review documents hold the approved version's sign-off table, for people.
+    const markdown = readFileSync(box.path('specs/markdown/review.md'), 'utf8');
+    for (const name of ['Ana Ruiz', 'Bo Chen', 'Cleo Diaz', 'Dev Patel']) expect(markdown).toContain(name);
+    expect(readFileSync(box.path('specs/pdf/review.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    if (pdftotext) {
+      const text = execFileSync('pdftotext', ['-layout', 'review.pdf', '-'], { cwd: box.path('specs/pdf'), encoding: 'utf8' });
+      expect(text).toContain('chatbot: version 1 (approved)');
+      for (const name of ['Ana Ruiz', 'Bo Chen', 'Cleo Diaz', 'Dev Patel']) expect(text).toContain(name);
     }
 
     // The same workspace again writes the same bytes: nothing changes.

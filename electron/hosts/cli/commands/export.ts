@@ -27,9 +27,11 @@ export function versionText(s: ExportedVersionSummary): string {
 export function registerExportCommand(program: Command, ctx: CliContext): void {
   program
     .command('export')
-    .description("write the services' SLOs as spec files: OpenSLO, Sloth, Pyrra or Prometheus rules, with a loss report beside them")
+    .description(
+      "write the services' SLOs as spec files (OpenSLO, Sloth, Pyrra, Prometheus rules) or a review document (Markdown, PDF), with a loss report beside them",
+    )
     .requiredOption('--workspace <file>', 'workspace file')
-    .requiredOption('--format <format>', 'openslo, sloth, pyrra or prometheus-rules')
+    .requiredOption('--format <format>', 'openslo, sloth, pyrra, prometheus-rules, markdown or pdf')
     .requiredOption('--out <folder>', 'folder to write into (made when missing; files this command did not write are never overwritten without --force)')
     .option('--service <name>', 'a service to export (repeat for several; default: every service)', collect, [])
     .option('--version <n>', "with one --service: that version's plan")
